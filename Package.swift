@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Release builds of the numeric code skip bounds checks on the hot loops only
+/// where the code says so (withUnsafeBufferPointer); everything else keeps them.
+let package = Package(
+    name: "mlplab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mlplab", targets: ["mlplab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"4.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+    ],
+    targets: [
+        // System libraries: one header each, found through pkg-config where the library ships a .pc file.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        .target(name: "Tensor", dependencies: ["CBLAS"]),
+        .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
+        .target(name: "Fetch", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Network", dependencies: ["Tensor"]),
+        .target(name: "Plots", dependencies: ["Tensor", "CZlib"]),
+        .target(name: "Exercises", dependencies: ["Tensor"]),
+        .target(name: "Solutions", dependencies: ["Tensor"]),
+        .target(name: "Interpreter", dependencies: ["Tensor", "Datasets", "Network", "Plots"]),
+        .target(name: "Notebook", dependencies: ["Interpreter"]),
+        .executableTarget(name: "mlplab", dependencies: [
+            "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook",
+            "Exercises", "Solutions", "CReadline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "Datasets"]),
+        .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter"]),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "Tensor"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v5]
+)

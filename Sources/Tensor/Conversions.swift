@@ -1,0 +1,88 @@
+/// Making tensors from Swift values and reading their elements back.
+extension Tensor {
+    /// A float64 tensor (numpy's default dtype) of `shape` holding `values`.
+    public init(shape: [Int], doubles values: [Double]) {
+        self.init(shape: shape, storage: .float64(values))
+    }
+
+    /// A float32 tensor of `shape` holding `values`.
+    public init(shape: [Int], floats values: [Float]) {
+        self.init(shape: shape, storage: .float32(values))
+    }
+
+    /// An int64 tensor of `shape` holding `values`.
+    public init(shape: [Int], int64s values: [Int64]) {
+        self.init(shape: shape, storage: .int64(values))
+    }
+
+    /// A bool tensor of `shape` holding `values`.
+    public init(shape: [Int], bools values: [Bool]) {
+        self.init(shape: shape, storage: .bool(values))
+    }
+
+    /// A 1-D float64 tensor, like `np.array([0.5, 1.0])`.
+    public init(_ values: [Double]) {
+        self.init(shape: [values.count], doubles: values)
+    }
+
+    /// A 0-d float64 tensor holding one number (numpy's scalar result of `x.sum()`).
+    public init(scalar value: Double) {
+        self.init(shape: [], doubles: [value])
+    }
+
+    /// Every element converted to Double, in row-major order.
+    public var doubles: [Double] {
+        switch storage {
+        case .float64(let a): return a
+        case .float32(let a): return a.map(Double.init)
+        case .int64(let a): return a.map(Double.init)
+        case .bool(let a): return a.map { $0 ? 1 : 0 }
+        }
+    }
+
+    /// Every element converted to Float, in row-major order.
+    public var floats: [Float] {
+        switch storage {
+        case .float64(let a): return a.map(Float.init)
+        case .float32(let a): return a
+        case .int64(let a): return a.map(Float.init)
+        case .bool(let a): return a.map { $0 ? 1 : 0 }
+        }
+    }
+
+    /// Every element converted to Int64 (floats truncate toward zero, as numpy's astype does).
+    public var int64s: [Int64] {
+        switch storage {
+        case .float64(let a): return a.map { Int64(exactly: $0.rounded(.towardZero)) ?? Int64.min }
+        case .float32(let a): return a.map { Int64(exactly: $0.rounded(.towardZero)) ?? Int64.min }
+        case .int64(let a): return a
+        case .bool(let a): return a.map { $0 ? 1 : 0 }
+        }
+    }
+
+    /// Every element as a truth value (non-zero is true).
+    public var bools: [Bool] {
+        switch storage {
+        case .float64(let a): return a.map { $0 != 0 }
+        case .float32(let a): return a.map { $0 != 0 }
+        case .int64(let a): return a.map { $0 != 0 }
+        case .bool(let a): return a
+        }
+    }
+
+    /// The same values in another dtype (numpy's `astype`).
+    public func astype(_ dtype: DType) -> Tensor {
+        if dtype == self.dtype { return self }
+        switch dtype {
+        case .float64: return Tensor(shape: shape, doubles: doubles)
+        case .float32: return Tensor(shape: shape, floats: floats)
+        case .int64: return Tensor(shape: shape, int64s: int64s)
+        case .bool: return Tensor(shape: shape, bools: bools)
+        }
+    }
+
+    /// The one element of a tensor of size 1, as a Double.
+    public var scalarValue: Double? {
+        count == 1 ? doubles[0] : nil
+    }
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class FetchPlaceholderTests: XCTestCase {
+    func testModuleBuilds() { XCTAssertTrue(true) }
+}
