@@ -31,7 +31,7 @@ public enum TensorError: Error, CustomStringConvertible, Equatable {
 }
 
 /// numpy's shape tuple: `(60000, 784)`, `(3,)`, `()`.
-func formatShape(_ shape: [Int]) -> String {
+public func formatShape(_ shape: [Int]) -> String {
     shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
 }
 
