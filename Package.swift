@@ -36,7 +36,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", .product(name: "FlyingFox", package: "FlyingFox")]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "Datasets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
