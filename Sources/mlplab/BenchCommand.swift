@@ -102,6 +102,6 @@ func median(_ values: [Double]) -> Double {
 /// The largest resident memory this process has used, in MB.
 func peakMemoryMB() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
