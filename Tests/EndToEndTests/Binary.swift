@@ -41,7 +41,7 @@ enum Binary {
         process.environment = environment
         // Standard error goes to a file, so a chatty process never blocks on a full pipe.
         let errPath = temporaryFile("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: errPath) }
         let (inPipe, outPipe) = (Pipe(), Pipe())
         process.standardInput = inPipe
