@@ -10,7 +10,7 @@ import Darwin
 ///
 /// This is the intermediate form of numpy's Dragon4 printer: first choose the digits, then lay
 /// them out in positional (`0.0625`) or scientific (`6.25e-02`) notation.
-struct DecimalDigits: Equatable {
+struct DecimalDigits {
     private(set) var digits: [UInt8]
     private(set) var exponent: Int
 
@@ -54,9 +54,9 @@ extension DecimalDigits {
     /// keeps generating the exact value's digits and rounds the last one, so both the cutoff
     /// and the padding come from rounding the exact value.
     ///
-    /// (Dragon4 differs from plain rounding only when the padded digits reach the very last bits
-    /// of precision of a power of two: 15+ digits for Double, never for Float; numpy's print uses
-    /// at most 9.)
+    /// (Dragon4 can differ from plain rounding when the padding reaches the last bits of precision
+    /// of a power of two: at 16 or more significant digits of a Double. numpy's print pads to at
+    /// most 9, where the two agree; checked against numpy for every Float power of two.)
     static func scientific<F: BinaryFloatingPoint & CustomStringConvertible>(
         _ value: F, maxFractionDigits: Int?, minFractionDigits: Int = 0
     ) -> DecimalDigits {
@@ -129,46 +129,51 @@ extension DecimalDigits {
     /// `digits` in positional notation: `-12.5`, padded with spaces to at least `padLeft`
     /// characters before the point (sign included) and `padRight` after it.
     func positionalString(negative: Bool, trim: TrailingZeros, padLeft: Int = 0, padRight: Int = 0) -> String {
-        let lowestPlace = exponent - (digits.count - 1)
-        let whole = (0...max(exponent, 0)).reversed().map(digitText(atPlace:)).joined()
-        let fraction = lowestPlace < 0 ? (lowestPlace...(-1)).reversed().map(digitText(atPlace:)).joined() : ""
-        return lay(sign: negative ? "-" : "", whole: whole, fraction: fraction, trim: trim,
+        let text = digits.map(String.init).joined()
+        let whole: String
+        let fraction: String
+        if exponent >= 0 {
+            let wholeCount = exponent + 1
+            whole = String(text.prefix(wholeCount)) + zeros(wholeCount - text.count)
+            fraction = String(text.dropFirst(wholeCount))
+        } else {
+            whole = "0"
+            fraction = zeros(-exponent - 1) + text
+        }
+        return lay(negative: negative, whole: whole, fraction: fraction, trim: trim,
                    padLeft: padLeft, padRight: padRight)
-    }
-
-    /// The digit in the 10^`place` column: 0 outside the stored digits.
-    private func digitText(atPlace place: Int) -> String {
-        let index = exponent - place
-        return String(digits.indices.contains(index) ? digits[index] : 0)
     }
 
     /// `digits` in scientific notation: `-1.25e-05`, with at least `exponentDigits` exponent
     /// digits and spaces in front so that at least `padLeft` characters precede the point.
     func scientificString(negative: Bool, trim: TrailingZeros, minFractionDigits: Int = 0,
                           padLeft: Int = 0, exponentDigits: Int = 2) -> String {
-        var fraction = digits.dropFirst().map(String.init).joined()
-        if trim == .keep, fraction.count < minFractionDigits {
-            fraction += String(repeating: "0", count: minFractionDigits - fraction.count)
-        }
-        let mantissa = lay(sign: negative ? "-" : "", whole: String(digits[0]), fraction: fraction,
-                           trim: trim, padLeft: padLeft)
-        let exponentSign = exponent < 0 ? "-" : "+"
+        let mantissa = lay(negative: negative, whole: String(digits[0]),
+                           fraction: digits.dropFirst().map(String.init).joined(),
+                           trim: trim, minFractionDigits: minFractionDigits, padLeft: padLeft)
         let exponentText = String(exponent.magnitude)
-        let exponentPadding = String(repeating: "0", count: max(0, exponentDigits - exponentText.count))
-        return mantissa + "e" + exponentSign + exponentPadding + exponentText
+        return mantissa + "e" + (exponent < 0 ? "-" : "+") + zeros(exponentDigits - exponentText.count) + exponentText
     }
 
-    private func lay(sign: String, whole: String, fraction: String, trim: TrailingZeros,
-                     padLeft: Int, padRight: Int = 0) -> String {
+    /// Joins sign, whole part, point and fraction, and pads with spaces. The stored digits have
+    /// no trailing zeros, so `trim` only decides whether zeros are added back and the point kept.
+    private func lay(negative: Bool, whole: String, fraction: String, trim: TrailingZeros,
+                     minFractionDigits: Int = 0, padLeft: Int, padRight: Int = 0) -> String {
         var fraction = fraction
-        if trim != .keep {
-            while fraction.last == "0" { fraction.removeLast() }
+        switch trim {
+        case .keep: fraction += zeros(minFractionDigits - fraction.count)
+        case .leaveOneZero where fraction.isEmpty: fraction = "0"
+        default: break
         }
-        if trim == .leaveOneZero, fraction.isEmpty { fraction = "0" }
+        let sign = negative ? "-" : ""
         let point = trim == .trimAll && fraction.isEmpty ? "" : "."
-        let leftSpaces = max(0, padLeft - sign.count - whole.count)
-        let rightSpaces = max(0, padRight - fraction.count)
-        return String(repeating: " ", count: leftSpaces) + sign + whole + point + fraction
-            + String(repeating: " ", count: rightSpaces)
+        let leftSpaces = String(repeating: " ", count: max(0, padLeft - sign.count - whole.count))
+        let rightSpaces = String(repeating: " ", count: max(0, padRight - fraction.count))
+        return leftSpaces + sign + whole + point + fraction + rightSpaces
+    }
+
+    /// `count` zeros (none when `count` is not positive).
+    private func zeros(_ count: Int) -> String {
+        String(repeating: "0", count: max(0, count))
     }
 }

@@ -38,14 +38,14 @@ func numpyScalarString<F: NumpyFloat>(_ value: F) -> String {
 // MARK: - Array elements
 
 /// numpy's `FloatingFormat` with the default print options (precision 8, `floatmode='maxprec'`,
-/// `sign='-'`, no `suppress`): looks at every element that will be printed once, chooses the
+/// `sign='-'`, no `suppress`): looks once at every element that will be printed, chooses the
 /// notation and the column widths, and then formats each element to those widths.
 struct FloatingFormat<F: NumpyFloat> {
     /// Digits after the point at most (numpy's `precision`).
     static var precision: Int { 8 }
 
     private enum Notation {
-        /// `[ 0.5  -12.25 ]`-style: trailing zeros trimmed, the point lined up.
+        /// `[ 0.5  -12.25]`-style: trailing zeros trimmed, the points lined up.
         case positional
         /// `1.50e-05`-style: every element has `fractionDigits` digits after the point and
         /// at least `exponentDigits` exponent digits.
