@@ -96,7 +96,7 @@ final class ModelFileTests: XCTestCase {
 
     func loadError(_ bytes: [UInt8]) -> String {
         let path = temporaryPath("bad.mlp")
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         do { _ = try ModelFile.load(from: path); return "loaded" } catch { return "\(error)" }
     }
 
@@ -109,7 +109,7 @@ final class ModelFileTests: XCTestCase {
         XCTAssertTrue(loadError(Array(good.dropLast(9))).contains("checksum does not match"))
         XCTAssertTrue(loadError(Array("PNG and other things".utf8)).contains("not an mlplab model file"))
         XCTAssertTrue(loadError([]).contains("not an mlplab model file"))
-        do { _ = try ModelFile.load(from: "/nonexistent/model.mlp") } catch {
+        XCTAssertThrowsError(try ModelFile.load(from: "/nonexistent/model.mlp")) { error in
             XCTAssertEqual("\(error)", "cannot load the model /nonexistent/model.mlp: no such file")
         }
     }
