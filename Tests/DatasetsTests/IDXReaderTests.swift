@@ -42,19 +42,20 @@ final class IDXReaderTests: XCTestCase {
         XCTAssertEqual(Array(train.labels.prefix(5)), [9, 0, 0, 3, 0])
     }
 
-    /// Full MNIST, both splits, into the tensors training uses; the time is printed for the report.
+    /// Full MNIST, both splits, into the tensors training uses. Both times are
+    /// printed; the check is on CPU time, which other processes on a busy
+    /// machine do not inflate as they do the wall-clock time.
     func testLoadingFullMNISTIntoTensorsIsFast() throws {
-        let folder = try sharedData("mnist")
-        let start = Date()
-        let locator = DataLocator(dataOption: folder)
+        let locator = DataLocator(dataOption: try sharedData("mnist"))
+        let (wallStart, cpuStart) = (Date(), processCPUTime())
         let train = try LabeledImages.load(.mnist, split: .train, locator: locator)
         let test = try LabeledImages.load(.mnist, split: .test, locator: locator)
         let tensors = [train.scaledFloat32(), train.labelTensor(), test.scaledFloat32(), test.labelTensor()]
-        let seconds = Date().timeIntervalSince(start)
-        print("loading full MNIST into float32 and int64 tensors took \(String(format: "%.3f", seconds)) s")
+        let (wall, cpu) = (Date().timeIntervalSince(wallStart), processCPUTime() - cpuStart)
+        print(String(format: "loading full MNIST into float32 and int64 tensors: %.3f s wall, %.3f s CPU", wall, cpu))
         XCTAssertEqual(tensors.map(\.shape), [[60000, 784], [60000], [10000, 784], [10000]])
         #if !DEBUG
-        XCTAssertLessThan(seconds, 1.0, "the target is 0.5 s in release; 1 s allows for a busy machine")
+        XCTAssertLessThan(cpu, 0.5, "the target is 0.5 s in a release build")
         #endif
     }
 
@@ -199,6 +200,13 @@ final class IDXReaderTests: XCTestCase {
     }
 
     // MARK: - Helpers
+
+    /// Seconds of CPU time this process has used.
+    private func processCPUTime() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 
     private func labelCounts(_ labels: [UInt8]) -> [Int] {
         labels.reduce(into: Array(repeating: 0, count: 10)) { $0[Int($1)] += 1 }
