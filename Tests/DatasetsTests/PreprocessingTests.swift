@@ -121,9 +121,13 @@ final class PreprocessingTests: XCTestCase {
             XCTAssertEqual(error as? PreprocessingError, .wrongShape(
                 operation: "one_hot", shape: [1, 2], expected: "(N,)"))
         }
+        XCTAssertThrowsError(try Preprocessing.oneHot(Tensor(shape: [1], int64s: [0]), classes: 0)) { error in
+            XCTAssertEqual(error as? PreprocessingError, .invalidArgument(
+                operation: "one_hot", detail: "classes must be at least 1, got 0"))
+        }
         XCTAssertThrowsError(try Preprocessing.oneHot(Tensor(shape: [1], int64s: [0]), classes: 1 << 40)) { error in
-            guard case .invalidArgument? = error as? PreprocessingError else {
-                return XCTFail("expected invalidArgument, got \(error)")
+            guard case .tooLarge? = error as? TensorError else {
+                return XCTFail("expected TensorError.tooLarge, got \(error)")
             }
         }
     }
