@@ -16,7 +16,7 @@ public enum PreprocessingError: Error, CustomStringConvertible, Equatable {
         case .unsupportedDType(let operation, let dtype, let expected):
             return "\(operation): the input is \(dtype.rawValue), expected \(expected)"
         case .wrongShape(let operation, let shape, let expected):
-            return "\(operation): the input has shape \(describe(shape)), expected \(expected)"
+            return "\(operation): the input has shape \(formatShape(shape)), expected \(expected)"
         case .labelOutOfRange(let index, let label, let classes):
             return "one_hot: label \(label) at index \(index) is outside 0...\(classes - 1) "
                 + "(classes = \(classes))"
