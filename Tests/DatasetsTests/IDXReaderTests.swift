@@ -199,7 +199,7 @@ final class IDXReaderTests: XCTestCase {
         XCTAssertEqual(try LabeledImages.read(DatasetFiles(images: images, labels: goodLabels)).labels, [1, 9, 2])
     }
 
-    // MARK: - Helpers
+    // MARK: - Counting and timing
 
     /// Seconds of CPU time this process has used.
     private func processCPUTime() -> Double {
