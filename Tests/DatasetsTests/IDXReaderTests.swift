@@ -42,21 +42,16 @@ final class IDXReaderTests: XCTestCase {
         XCTAssertEqual(Array(train.labels.prefix(5)), [9, 0, 0, 3, 0])
     }
 
-    /// Full MNIST, both splits, into the tensors training uses. Both times are
-    /// printed; the check is on CPU time, which other processes on a busy
-    /// machine do not inflate as they do the wall-clock time.
-    func testLoadingFullMNISTIntoTensorsIsFast() throws {
+    /// Full MNIST, both splits, into the tensors training uses (its speed is
+    /// reported by `mlplab bench`, not asserted here).
+    func testLoadingFullMNISTIntoTensors() throws {
         let locator = DataLocator(dataOption: try sharedData("mnist"))
-        let (wallStart, cpuStart) = (Date(), processCPUTime())
         let train = try LabeledImages.load(.mnist, split: .train, locator: locator)
         let test = try LabeledImages.load(.mnist, split: .test, locator: locator)
         let tensors = [train.scaledFloat32(), train.labelTensor(), test.scaledFloat32(), test.labelTensor()]
-        let (wall, cpu) = (Date().timeIntervalSince(wallStart), processCPUTime() - cpuStart)
-        print(String(format: "loading full MNIST into float32 and int64 tensors: %.3f s wall, %.3f s CPU", wall, cpu))
         XCTAssertEqual(tensors.map(\.shape), [[60000, 784], [60000], [10000, 784], [10000]])
-        #if !DEBUG
-        XCTAssertLessThan(cpu, 0.5, "the target is 0.5 s in a release build")
-        #endif
+        let pixel = 7 * 28 + 12   // row 7, column 12 of the first image
+        XCTAssertEqual(tensors[0].floats[pixel], Float(train.images.bytes[pixel]) / 255)
     }
 
     // MARK: - Files written here
@@ -199,14 +194,7 @@ final class IDXReaderTests: XCTestCase {
         XCTAssertEqual(try LabeledImages.read(DatasetFiles(images: images, labels: goodLabels)).labels, [1, 9, 2])
     }
 
-    // MARK: - Counting and timing
-
-    /// Seconds of CPU time this process has used.
-    private func processCPUTime() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
+    // MARK: - Counting
 
     private func labelCounts(_ labels: [UInt8]) -> [Int] {
         labels.reduce(into: Array(repeating: 0, count: 10)) { $0[Int($1)] += 1 }
