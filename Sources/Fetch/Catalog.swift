@@ -41,9 +41,14 @@ public struct DatasetFile: Sendable, Equatable {
 }
 
 extension FetchDataset {
-    /// The one table of mirrors and checksums. Sizes and SHA-256 digests were computed from the
-    /// canonical files (whose MD5 sums agree with the ones the datasets' authors publish);
-    /// `scripts/fetch_checksums.py` prints these rows again from a folder of the files.
+    /// The one table of mirrors and checksums: the place to change a URL or a digest.
+    ///
+    /// Sizes and SHA-256 digests are those of the files the mirrors serve, whose MD5 sums are the
+    /// ones the datasets' authors publish. `scripts/fetch_checksums.py` computes them from a folder
+    /// of the files. Note for Fashion-MNIST: the copies in the Debian package
+    /// `dataset-fashion-mnist` were gzipped again without the file name in the gzip header, so
+    /// they are 23–24 bytes shorter and hash differently, although they hold the same images;
+    /// the script rebuilds the published files from them to check these rows.
     static let catalog: [FetchDataset: (mirrors: [URL], files: [DatasetFile])] = [
         .mnist: (
             mirrors: [
@@ -69,13 +74,13 @@ extension FetchDataset {
             ],
             files: [
                 DatasetFile(name: "train-images-idx3-ubyte.gz", byteCount: 26_421_880,
-                            sha256: "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7"),
+                            sha256: "3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84"),
                 DatasetFile(name: "train-labels-idx1-ubyte.gz", byteCount: 29_515,
-                            sha256: "0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056"),
+                            sha256: "a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845"),
                 DatasetFile(name: "t10k-images-idx3-ubyte.gz", byteCount: 4_422_102,
-                            sha256: "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa"),
+                            sha256: "346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073"),
                 DatasetFile(name: "t10k-labels-idx1-ubyte.gz", byteCount: 5_148,
-                            sha256: "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05"),
+                            sha256: "67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5"),
             ]
         ),
     ]

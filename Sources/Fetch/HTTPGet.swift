@@ -47,8 +47,9 @@ enum HTTPGet {
         }
 
         let configuration = URLSessionConfiguration.ephemeral
-        // URLSession's request timeout is an idle timeout: it restarts with every byte received.
-        configuration.timeoutIntervalForRequest = idleTimeout
+        // URLSession's own idle timeout counts in whole seconds on Linux (0.5 s becomes 0, which
+        // fires at once), so the delegate's watchdog measures silence, and this is only a backstop.
+        configuration.timeoutIntervalForRequest = timeoutBackstop(idleTimeout)
         let delegate = StreamingDelegate(url: url, idleTimeout: idleTimeout, onHead: onHead, onBody: onBody)
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = 1
@@ -56,6 +57,8 @@ enum HTTPGet {
         defer { session.finishTasksAndInvalidate() }
 
         let task = session.dataTask(with: request)
+        let watchdog = delegate.watch(task)
+        defer { watchdog.cancel() }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
                 delegate.continuation = continuation
@@ -78,6 +81,11 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchec
     /// The first error a handler threw; it wins over the cancellation it caused.
     private var handlerError: Error?
     private var receivedAnything = false
+    /// When the last byte (or the start) was seen, and whether the watchdog gave up; shared with
+    /// the watchdog task, so guarded by `lock`.
+    private let lock = NSLock()
+    private var lastActivity = ContinuousClock.now
+    private var stalled = false
 
     init(url: URL, idleTimeout: Double,
          onHead: @escaping (HTTPResponseHead) throws -> Void,
@@ -88,9 +96,49 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchec
         self.onBody = onBody
     }
 
+    /// Starts a task that cancels `task` once nothing has arrived for `idleTimeout` seconds.
+    func watch(_ task: URLSessionTask) -> Task<Void, Never> {
+        let period = Duration.seconds(min(idleTimeout / 4, 0.25))
+        return Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: period)
+                if secondsSinceLastActivity() >= idleTimeout {
+                    markStalled()
+                    task.cancel()
+                    return
+                }
+            }
+        }
+    }
+
+    private func noteActivity() {
+        lock.lock()
+        lastActivity = ContinuousClock.now
+        lock.unlock()
+    }
+
+    private func secondsSinceLastActivity() -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return (ContinuousClock.now - lastActivity) / .seconds(1)
+    }
+
+    private func markStalled() {
+        lock.lock()
+        stalled = true
+        lock.unlock()
+    }
+
+    private var hasStalled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stalled
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         receivedAnything = true
+        noteActivity()
         do {
             guard let http = response as? HTTPURLResponse else {
                 throw FetchError.transport(url: url, detail: "the answer is not HTTP")
@@ -105,6 +153,7 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchec
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         guard handlerError == nil else { return }
+        noteActivity()
         do {
             try onBody(data)
         } catch {
@@ -117,6 +166,8 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchec
         let result: Result<Void, Error>
         if let handlerError {
             result = .failure(handlerError)
+        } else if hasStalled {
+            result = .failure(FetchError.stalled(url: url, seconds: idleTimeout))
         } else if let error {
             result = .failure(classify(error))
         } else {
@@ -126,27 +177,39 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchec
         continuation = nil
     }
 
-    /// Turns URLSession's error into the fetch error that says what happened.
     private func classify(_ error: Error) -> Error {
+        FetchError(transferError: error, url: url, answerStarted: receivedAnything,
+                   timeout: timeoutBackstop(idleTimeout)) ?? CancellationError()
+    }
+}
+
+/// URLSession's own timeout, which only fires if the watchdog somehow did not.
+private func timeoutBackstop(_ idleTimeout: Double) -> Double {
+    max(60, 2 * idleTimeout)
+}
+
+extension FetchError {
+    /// The fetch error for a failed URLSession transfer of `url`, or nil for a cancellation.
+    /// `answerStarted` tells whether a response had begun: libcurl reports a body cut short
+    /// ("transfer closed with N bytes remaining") without a specific code, so once an answer has
+    /// started, an unspecific failure means the connection dropped. `timeout` is the session's
+    /// idle timeout in seconds, for the message when it fires.
+    public init?(transferError error: Error, url: URL, answerStarted: Bool, timeout: Double) {
         let nsError = error as NSError
         let detail = underlyingMessage(nsError)
         switch URLError.Code(rawValue: nsError.code) {
         case .cancelled:
-            return CancellationError()
+            return nil
         case .cannotFindHost, .dnsLookupFailed:
-            return FetchError.hostNotFound(host: url.host ?? url.absoluteString)
+            self = .hostNotFound(host: url.host ?? url.absoluteString)
         case .cannotConnectToHost, .notConnectedToInternet:
-            return FetchError.cannotConnect(url: url, detail: detail)
+            self = .cannotConnect(url: url, detail: detail)
         case .timedOut:
-            return FetchError.stalled(url: url, seconds: idleTimeout)
+            self = .stalled(url: url, seconds: timeout)
         case .networkConnectionLost:
-            return FetchError.connectionLost(url: url, detail: detail)
+            self = .connectionLost(url: url, detail: detail)
         default:
-            // libcurl reports a body cut short ("transfer closed with N bytes remaining") without a
-            // specific code; once an answer has started, any failure means the connection dropped.
-            return receivedAnything
-                ? FetchError.connectionLost(url: url, detail: detail)
-                : FetchError.transport(url: url, detail: detail)
+            self = answerStarted ? .connectionLost(url: url, detail: detail) : .transport(url: url, detail: detail)
         }
     }
 }
