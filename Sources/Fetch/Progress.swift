@@ -57,20 +57,27 @@ public struct LineProgress: FetchProgress {
     }
 }
 
-/// A progress bar for a terminal, redrawn in place with `\r` at most ten times a second:
+/// A progress bar for a terminal, redrawn in place with `\r` at most ten times a second
+/// (the rate appears once 0.2 s have passed):
 /// `train-images-idx3-ubyte.gz [#########-------]  45%  4.5 MB/9.9 MB  1.2 MB/s  ETA 0:05`.
 /// Other steps are printed on lines of their own above it.
 public final class TerminalProgress: FetchProgress, @unchecked Sendable {
     private let write: @Sendable (String) -> Void
+    private let redrawInterval: Duration
+    private let now: @Sendable () -> ContinuousClock.Instant
     private let lock = NSLock()
-    private let clock = ContinuousClock()
     /// When the current request started and how many bytes the file held then, for the rate.
     private var start: (time: ContinuousClock.Instant, bytes: Int)?
     private var lastDraw: ContinuousClock.Instant?
     private var barIsShown = false
 
-    public init(write: @escaping @Sendable (String) -> Void) {
+    /// `redrawInterval` and `now` are there for tests, which need a clock they control.
+    public init(write: @escaping @Sendable (String) -> Void,
+                redrawInterval: Duration = .milliseconds(100),
+                now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.write = write
+        self.redrawInterval = redrawInterval
+        self.now = now
     }
 
     public func report(_ event: FetchEvent) {
@@ -78,13 +85,13 @@ public final class TerminalProgress: FetchProgress, @unchecked Sendable {
         defer { lock.unlock() }
         switch event {
         case .started(_, _, let offset):
-            start = (clock.now, offset)
+            start = (now(), offset)
             lastDraw = nil
         case .received(let file, let bytes):
             drawBar(file, bytes: bytes)
             return
         case .restartingFromZero:
-            start = (clock.now, 0)
+            start = (now(), 0)
         default:
             break
         }
@@ -95,13 +102,13 @@ public final class TerminalProgress: FetchProgress, @unchecked Sendable {
     }
 
     private func drawBar(_ file: DatasetFile, bytes: Int) {
-        let now = clock.now
+        let time = now()
         let finished = bytes == file.byteCount
-        if let lastDraw, now - lastDraw < .milliseconds(100), !finished { return }
-        lastDraw = now
+        if let lastDraw, time - lastDraw < redrawInterval, !finished { return }
+        lastDraw = time
         var rate: Double?
         if let start {
-            let seconds = (now - start.time) / .seconds(1)
+            let seconds = (time - start.time) / .seconds(1)
             if seconds > 0.2 { rate = Double(bytes - start.bytes) / seconds }
         }
         write("\r\u{1B}[K" + progressBarLine(name: file.name, bytes: bytes, total: file.byteCount, bytesPerSecond: rate))

@@ -14,7 +14,7 @@ final class FetchScenarioTests: XCTestCase {
     private var server: MirrorServer?
 
     override func setUp() async throws {
-        canonical = try canonicalFiles(.mnist)
+        canonical = try sharedFiles(.mnist)
         scratch = try makeTemporaryFolder()
         target = scratch.appendingPathComponent("data/mnist")
     }

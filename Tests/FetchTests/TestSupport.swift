@@ -2,8 +2,10 @@ import Fetch
 import Foundation
 import XCTest
 
-/// The canonical MNIST files in ../shared/data/mnist, by name, or a skip when they are absent.
-func canonicalFiles(_ dataset: FetchDataset) throws -> [String: Data] {
+/// The dataset's files in ../shared/data/NAME, by name, or a skip when they are absent.
+/// For MNIST these are the published files; for Fashion-MNIST they are the Debian package's
+/// copies, which hold the same images in a slightly different gzip file.
+func sharedFiles(_ dataset: FetchDataset) throws -> [String: Data] {
     let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let folder = root.appendingPathComponent("../shared/data/\(dataset.rawValue)").standardizedFileURL
@@ -55,11 +57,13 @@ final class SleepRecorder: @unchecked Sendable {
     func policy(attempts: Int = 3, stallTimeout: Double = 5) -> RetryPolicy {
         RetryPolicy(attemptsPerMirror: attempts, initialDelay: .milliseconds(10), backoffFactor: 2,
                     maxDelay: .seconds(1), stallTimeout: stallTimeout,
-                    sleep: { [self] delay in
-                        lock.lock()
-                        recorded.append(delay)
-                        lock.unlock()
-                    })
+                    sleep: { [self] delay in record(delay) })
+    }
+
+    private func record(_ delay: Duration) {
+        lock.lock()
+        recorded.append(delay)
+        lock.unlock()
     }
 }
 
@@ -87,4 +91,22 @@ func makeTemporaryFolder() throws -> URL {
         .appendingPathComponent("mlplab-fetch-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// A clock that moves only when told to.
+final class ManualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant = ContinuousClock.now
+
+    func now() -> ContinuousClock.Instant {
+        lock.lock()
+        defer { lock.unlock() }
+        return instant
+    }
+
+    func advance(by duration: Duration) {
+        lock.lock()
+        instant += duration
+        lock.unlock()
+    }
 }
