@@ -38,11 +38,9 @@ struct FileDownload {
         let url = mirror.appendingPathComponent(file.name)
         do {
             return try await transfer(from: url)
-        } catch is RangeRefused {
-            // The server cannot continue our `.part` (416, or it answered another range):
-            // its file differs from what we hold, so start over from zero.
+        } catch let restart as RestartFromZero {
             try discardPart()
-            progress.report(.restartingFromZero(file, reason: "\(url.hostAndPort) cannot resume the partial file"))
+            progress.report(.restartingFromZero(file, reason: restart.reason))
             return try await transfer(from: url)
         }
     }
@@ -61,9 +59,9 @@ struct FileDownload {
                                   idleTimeout: idleTimeout,
                                   onHead: part.begin,
                                   onBody: part.append)
-        } catch FetchError.wrongSize(let name, let url, let expected, let actual) {
-            try discardPart()
-            throw FetchError.wrongSize(file: name, url: url, expected: expected, actual: actual)
+        } catch let error as FetchError {
+            if case .wrongSize = error { try discardPart() }
+            throw error
         }
         guard part.size == file.byteCount else {
             throw FetchError.connectionLost(
@@ -71,6 +69,10 @@ struct FileDownload {
         }
         let digest = part.finishDigest()
         guard digest == file.sha256 else {
+            if part.resumedAt > 0 {
+                // The old bytes may be the damaged ones, not the mirror's: try it once from zero.
+                throw RestartFromZero(reason: "the resumed file did not match its SHA-256")
+            }
             try discardPart()
             throw FetchError.checksumMismatch(file: file.name, url: url, expected: file.sha256, actual: digest)
         }
@@ -87,8 +89,10 @@ struct Transfer {
     let bytesReceived: Int
 }
 
-/// The server cannot continue the `.part` file: start over from zero.
-private struct RangeRefused: Error {}
+/// The `.part` file cannot be continued from this mirror: delete it and download the whole file.
+private struct RestartFromZero: Error {
+    let reason: String
+}
 
 /// `NAME.part` while it grows: the file, the running SHA-256 of everything in it, and its size.
 /// `begin` and `append` run on URLSession's serial delegate queue, one call at a time; the
@@ -132,10 +136,12 @@ private final class PartFile: @unchecked Sendable {
                 try restartFromZero()
                 progress.report(.restartingFromZero(file, reason: "\(source.hostAndPort) ignored the Range request"))
             }
-        case 206:
-            guard head.rangeStart == size else { throw RangeRefused() }
-        case 416:
-            throw RangeRefused()
+        case 206 where head.rangeStart == size:
+            break
+        case 206, 416:
+            // 416: the range starts past the mirror's end; a 206 for another range cannot be appended.
+            guard size > 0 else { throw FetchError.httpStatus(url: source, status: head.status) }
+            throw RestartFromZero(reason: "\(source.hostAndPort) cannot continue the partial file")
         case 404:
             throw FetchError.notFound(url: source)
         default:

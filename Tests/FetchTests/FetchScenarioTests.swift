@@ -112,7 +112,7 @@ final class FetchScenarioTests: XCTestCase {
         try assertFinalFilesAreCanonical(expectingAll: true)
     }
 
-    func testDamagedPartialFileIsDeletedAndTheNextMirrorSendsTheWholeFile() async throws {
+    func testDamagedPartialFileIsDiscardedAndTheWholeFileDownloadedAgain() async throws {
         try seedCanonicalFiles(except: [labels])
         var damaged = canonical[labels]!.prefix(1_000)
         damaged[damaged.startIndex + 500] ^= 0xFF
@@ -125,11 +125,31 @@ final class FetchScenarioTests: XCTestCase {
 
         let requests = await server.requests
         XCTAssertEqual(requests, [LoggedRequest(mirror: "a", file: labels, range: "bytes=1000-"),
-                                  LoggedRequest(mirror: "b", file: labels, range: nil)])
+                                  LoggedRequest(mirror: "a", file: labels, range: nil)],
+                       "a resumed file that fails its checksum is blamed on the old bytes first, not on the mirror")
         XCTAssertEqual(report.files[1].outcome,
-                       .downloaded(mirror: server.url("b"), resumedAt: 0, bytesReceived: canonical[labels]!.count))
+                       .downloaded(mirror: server.url("a"), resumedAt: 0, bytesReceived: canonical[labels]!.count))
+        XCTAssertTrue(recorder.steps.contains(
+            .restartingFromZero(FetchDataset.mnist.files[1], reason: "the resumed file did not match its SHA-256")))
+        try assertFinalFilesAreCanonical(expectingAll: true)
+    }
+
+    func testMirrorThatServesWrongBytesIsLeftForTheNextOne() async throws {
+        try seedCanonicalFiles(except: [labels])
+        try canonical[labels]!.prefix(1_000).write(to: partURL(labels))
+        let server = try await startServer(["wrong": .wrongBytes, "good": .serve])
+        let recorder = EventRecorder()
+
+        let report = try await Fetcher(mirrors: [server.url("wrong"), server.url("good")], progress: recorder)
+            .fetch(.mnist, into: target)
+
+        let requests = await server.requests
+        XCTAssertEqual(requests, [LoggedRequest(mirror: "wrong", file: labels, range: "bytes=1000-"),
+                                  LoggedRequest(mirror: "good", file: labels, range: nil)])
+        XCTAssertEqual(report.files[1].outcome,
+                       .downloaded(mirror: server.url("good"), resumedAt: 0, bytesReceived: canonical[labels]!.count))
         XCTAssertTrue(recorder.steps.contains {
-            if case .mirrorFailed(_, server.url("a"), .checksumMismatch) = $0 { return true } else { return false }
+            if case .mirrorFailed(_, server.url("wrong"), .checksumMismatch) = $0 { return true } else { return false }
         })
         try assertFinalFilesAreCanonical(expectingAll: true)
     }
