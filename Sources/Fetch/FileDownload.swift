@@ -95,30 +95,32 @@ private struct RestartFromZero: Error {
 }
 
 /// `NAME.part` while it grows: the file, the running SHA-256 of everything in it, and its size.
+/// The file is opened at the first byte to write, so a failed request leaves no empty `.part`.
 /// `begin` and `append` run on URLSession's serial delegate queue, one call at a time; the
 /// other members are read after the transfer has finished.
 private final class PartFile: @unchecked Sendable {
     private let file: DatasetFile
     private let source: URL
     private let progress: FetchProgress
-    private let output: OutputFile
+    private let url: URL
+    private var output: OutputFile?
     private var hasher = SHA256()
     /// Bytes in the file so far.
     private(set) var size: Int
     /// Bytes that were already there when the server started sending.
     private(set) var resumedAt: Int
 
-    /// Opens the `.part` for appending and hashes what it already holds. A `.part` as long as
-    /// the whole file or longer cannot be continued (a complete, correct one was installed before
-    /// we got here), so it is emptied.
+    /// Hashes what the `.part` at `url` already holds. A `.part` as long as the whole file or
+    /// longer cannot be continued (a complete, correct one was installed before we got here),
+    /// so it is deleted.
     init(file: DatasetFile, url: URL, source: URL, progress: FetchProgress) throws {
         self.file = file
         self.source = source
         self.progress = progress
-        output = try OutputFile(appendingTo: url)
+        self.url = url
         size = Disk.fileSize(url) ?? 0
         if size >= file.byteCount {
-            try output.truncate()
+            try Disk.remove(url)
             size = 0
         }
         if size > 0 {
@@ -157,7 +159,7 @@ private final class PartFile: @unchecked Sendable {
         guard size + data.count <= file.byteCount else {
             throw FetchError.wrongSize(file: file.name, url: source, expected: file.byteCount, actual: size + data.count)
         }
-        try output.write(data)
+        try openOutput().write(data)
         hasher.update(data: data)
         size += data.count
         progress.report(.received(file, bytes: size))
@@ -168,8 +170,15 @@ private final class PartFile: @unchecked Sendable {
         hex(hasher.finalize())
     }
 
+    private func openOutput() throws -> OutputFile {
+        if let output { return output }
+        let opened = try OutputFile(appendingTo: url)
+        output = opened
+        return opened
+    }
+
     private func restartFromZero() throws {
-        try output.truncate()
+        try openOutput().truncate()
         hasher = SHA256()
         size = 0
         resumedAt = 0
