@@ -23,6 +23,8 @@ public struct Fetcher: Sendable {
 
     /// Makes `directory` hold the dataset's four verified files; `force` downloads them even
     /// when they are already there (each old file stays until its new copy is verified).
+    /// Throws `FetchError.allMirrorsFailed` when no mirror delivers a file, or the disk error
+    /// (`diskFull`, `permissionDenied`, `fileSystem`) that stopped it.
     public func fetch(_ dataset: FetchDataset, into directory: URL, force: Bool = false) async throws -> FetchReport {
         try Disk.createDirectory(directory)
         var mirrors = self.mirrors ?? dataset.mirrors

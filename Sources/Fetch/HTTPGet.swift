@@ -5,7 +5,6 @@ import FoundationNetworking
 
 /// The status line and headers of an HTTP answer, as far as a download needs them.
 struct HTTPResponseHead: Sendable {
-    let url: URL
     let status: Int
     /// Content-Length, when the server sent one.
     let contentLength: Int?
@@ -13,11 +12,10 @@ struct HTTPResponseHead: Sendable {
     let rangeStart: Int?
 
     init(_ response: HTTPURLResponse) {
-        url = response.url ?? URL(fileURLWithPath: "/")
         status = response.statusCode
         let length = response.expectedContentLength
         contentLength = length >= 0 ? Int(length) : nil
-        rangeStart = (response.value(forHTTPHeaderField: "Content-Range")).flatMap(parseRangeStart)
+        rangeStart = response.value(forHTTPHeaderField: "Content-Range").flatMap(parseRangeStart)
     }
 }
 
