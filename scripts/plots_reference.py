@@ -15,6 +15,9 @@ Usage: python3 scripts/plots_reference.py   (prints Swift literals to paste)
   level being the mean of the two pixel rows (or the last row alone); trailing
   spaces removed.
 """
+import gzip
+import os
+
 import numpy as np
 
 RAMP = " .:-=+*#%@"
@@ -94,6 +97,19 @@ TRUE = [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 0, 1, 2, 2]
 PRED = [0, 1, 0, 1, 1, 2, 1, 2, 0, 2, 2, 1, 0, 1, 2, 2]
 
 
+MNIST_TEST_IMAGES = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "mnist",
+                                 "t10k-images-idx3-ubyte.gz")
+
+
+def first_test_digit():
+    """MNIST test image 0 (a 7), or None when ../shared is absent."""
+    if not os.path.exists(MNIST_TEST_IMAGES):
+        return None
+    with gzip.open(MNIST_TEST_IMAGES) as f:
+        data = f.read()
+    return np.frombuffer(data, np.uint8, offset=16, count=784).reshape(28, 28).astype(np.float64)
+
+
 def main():
     print("// half blocks, truecolor")
     print(swift_literal(half_blocks(IMAGE, "truecolor")))
@@ -107,6 +123,10 @@ def main():
     print(counts.tolist())
     print("// per-class accuracy", [counts[i, i] / counts[i].sum() for i in range(3)])
     print("// overall accuracy", np.trace(counts) / counts.sum())
+    digit = first_test_digit()
+    if digit is not None:
+        print("// MNIST t10k image 0, plain")
+        print(ascii_ramp(digit))
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ public struct NiceTicks: Equatable, Sendable {
     }
 
     /// Ticks at whole steps lying inside `low...high`, about `targetCount` of
-    /// them: within(1, 10, targetCount: 5) gives 2, 4, 6, 8, 10. The axis for
+    /// them: within(1, 10, targetCount: 6) gives 2, 4, 6, 8, 10. The axis for
     /// positions such as epochs, whose ends are the data's own.
     public static func within(_ low: Double, _ high: Double, targetCount: Int = 6) -> NiceTicks {
         let (low, high) = usableRange(low, high)

@@ -41,7 +41,7 @@ extension TerminalPicture {
         }
         lines.append(xAxisLine(frame: frame, gutter: gutter, columns: plotColumns, unicode: unicode))
         lines.append(xLabelLine(frame: frame, gutter: gutter, columns: plotColumns))
-        lines.append(legend(series, style: style).leftPadded(to: gutter + 2))
+        lines.append(String(repeating: " ", count: gutter + 2) + legend(series, style: style))
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
     }
 

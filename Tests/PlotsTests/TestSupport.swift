@@ -30,7 +30,7 @@ struct ProcessFailure: Error, CustomStringConvertible {
 
 /// Runs `executable` with `arguments` and returns its standard output;
 /// throws `ProcessFailure`, with the program's standard error, if it fails.
-func run(_ executable: String, _ arguments: [String]) throws -> Data {
+func runProgram(_ executable: String, _ arguments: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -68,7 +68,7 @@ struct DecodedPNG: Decodable {
             throw XCTSkip("python3 is not installed, so the PNG files cannot be checked by an independent decoder")
         }
         let script = repositoryRoot.appendingPathComponent("scripts/png_decode.py").path
-        return try JSONDecoder().decode(DecodedPNG.self, from: run(python, [script, path]))
+        return try JSONDecoder().decode(DecodedPNG.self, from: runProgram(python, [script, path]))
     }
 
     /// The channel values of pixel (x, y): one for grey, three for RGB.
