@@ -100,8 +100,8 @@ extension TerminalPicture {
     /// Colour styles paint each region in a dim version of its class colour and
     /// each point as `●` in the bright one; plain style fills regions with
     /// `regionSymbols` and points with `pointSymbols`. The map is `width`
-    /// columns by `height` rows plus a legend; cells are twice as tall as wide,
-    /// so width = 2 × height looks square.
+    /// columns by `height` rows (each 2...1000) plus a legend; cells are twice
+    /// as tall as wide, so width = 2 × height looks square.
     ///
     /// `predict` gets a (width × height, 2) float64 tensor of cell centres and
     /// returns one class per row, e.g. the argmax of a network's scores.
@@ -109,7 +109,8 @@ extension TerminalPicture {
                                 style: TerminalStyle = .detect(),
                                 predict: (Tensor) throws -> [Int]) throws -> String {
         try checkLabels(labels, points: points)
-        let grid = try DecisionGrid(points: points, columns: max(width, 2), rows: max(height, 2), predict: predict)
+        let grid = try DecisionGrid(points: points, columns: min(max(width, 2), 1000),
+                                    rows: min(max(height, 2), 1000), predict: predict)
         var marks: [Int: Int] = [:]  // cell index → label of the point drawn there
         let values = points.doubles
         for (n, label) in labels.enumerated() {

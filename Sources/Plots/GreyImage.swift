@@ -37,7 +37,8 @@ public struct GreyImage: Equatable, Sendable {
 
     /// The images in a stack of shape (N, H, W), or (N, D) with D a square number.
     /// A single image (H, W) is not a stack: use `GreyImage(_:)` for it.
-    public static func batch(_ tensor: Tensor) throws -> [GreyImage] {
+    /// With `limit`, only the first `limit` images are read (and converted).
+    public static func batch(_ tensor: Tensor, limit: Int = .max) throws -> [GreyImage] {
         let shape = tensor.shape
         let (height, width): (Int, Int)
         switch shape.count {
@@ -50,9 +51,10 @@ public struct GreyImage: Equatable, Sendable {
             throw PlotError.notAnImageBatch(shape: shape)
         }
         guard shape[0] > 0, height > 0, width > 0 else { throw PlotError.notAnImageBatch(shape: shape) }
-        let all = tensor.doubles, size = height * width
-        return try (0..<shape[0]).map { n in
-            try GreyImage(width: width, height: height, values: Array(all[n * size ..< (n + 1) * size]))
+        let count = min(shape[0], max(limit, 1)), size = height * width
+        let values = leadingDoubles(tensor, count: count * size)
+        return try (0..<count).map { n in
+            try GreyImage(width: width, height: height, values: Array(values[n * size ..< (n + 1) * size]))
         }
     }
 
@@ -84,4 +86,15 @@ func exactSquareRoot(_ n: Int) -> Int? {
     guard n > 0 else { return nil }
     let root = Int(Double(n).squareRoot().rounded())
     return root * root == n ? root : nil
+}
+
+/// The first `count` elements of `tensor` as Doubles, converting only those
+/// (a slice of a 60000-image training set must not copy all of it).
+func leadingDoubles(_ tensor: Tensor, count: Int) -> [Double] {
+    switch tensor.storage {
+    case .float64(let values): return Array(values.prefix(count))
+    case .float32(let values): return values.prefix(count).map(Double.init)
+    case .int64(let values): return values.prefix(count).map(Double.init)
+    case .bool(let values): return values.prefix(count).map { $0 ? 1 : 0 }
+    }
 }

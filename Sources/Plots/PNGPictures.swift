@@ -20,6 +20,7 @@ public enum PNGPicture {
     /// Several images in `columns` columns (default: the smallest square
     /// grid, 4 × 4 for 16), white stroke on black as the seeds show them, each
     /// with its caption underneath in black (mistakes in red, marked `✗`).
+    /// At most `TerminalPicture.maximumGridImages` are drawn.
     ///
     /// - Parameters:
     ///   - images: a stack (N, H, W) or (N, D) with D square, e.g. (25, 784).
@@ -27,14 +28,11 @@ public enum PNGPicture {
     ///   - scale: pixels per image pixel (1...16).
     public static func grid(images: Tensor, captions: [Caption] = [], columns: Int? = nil,
                             scale: Int = 4) throws -> Raster {
-        let images = try GreyImage.batch(images)
-        guard captions.isEmpty || captions.count == images.count else {
-            throw PlotError.countMismatch(what: "captions for \(images.count) images",
-                                          expected: images.count, got: captions.count)
-        }
-        return tiled(images.map { image in image.levels.map { RGB(grey: $0) } },
-                     imageWidth: images[0].width, imageHeight: images[0].height,
-                     captions: captions, columns: columns, scale: scale)
+        let shown = try GreyImage.batch(images, limit: TerminalPicture.maximumGridImages)
+        try TerminalPicture.checkCaptions(captions, images: images.shape[0])
+        return tiled(shown.map { image in image.levels.map { RGB(grey: $0) } },
+                     imageWidth: shown[0].width, imageHeight: shown[0].height,
+                     captions: Array(captions.prefix(shown.count)), columns: columns, scale: scale)
     }
 
     /// The first `count` hidden units' weights as tiles (column j of

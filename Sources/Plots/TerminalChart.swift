@@ -11,11 +11,11 @@ extension TerminalPicture {
     /// (2 × 4 dots per cell) in the series' palette colours; where lines cross,
     /// the later series wins the cell's colour.
     ///
-    /// Widths below 24 and heights below 8 are raised to those minimums.
+    /// Sizes are kept within 24...1000 columns and 8...1000 lines.
     /// Throws `PlotError.empty` when no series has a finite value.
     public static func lineChart(series: [Series], width: Int = 72, height: Int = 20, title: String? = nil,
                                  style: TerminalStyle = .detect()) throws -> String {
-        let width = max(width, 24), height = max(height, 8)
+        let width = min(max(width, 24), 1000), height = min(max(height, 8), 1000)
         let plotRows = height - (title == nil ? 0 : 1) - 3  // x axis, x labels, legend
         let frame = try ChartFrame(series: series, xTickCount: max(2, (width - 10) / 8),
                                    yTickCount: max(2, plotRows / 3 + 1))

@@ -17,7 +17,7 @@ extension TerminalPicture {
     /// One image, e.g. a digit of shape (28, 28) or (784): min...max scaled to
     /// black...white. Colour styles draw with upper half blocks `▀` (foreground
     /// = top pixel, background = bottom pixel); plain style uses `asciiRamp`,
-    /// averaging each pair of rows.
+    /// averaging each pair of rows, with trailing spaces removed.
     public static func digit(_ image: Tensor, style: TerminalStyle = .detect()) throws -> String {
         render(try GreyImage(image), style: style)
     }
@@ -27,29 +27,41 @@ extension TerminalPicture {
         greyBlock(image, style: style).lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
     }
 
+    /// The most images a grid shows; the rest of a larger stack is left out, with a note.
+    public static let maximumGridImages = 100
+
     /// Several images in rows that fit `width` columns (default: the terminal's
     /// width), each with its caption underneath, wrapped to the image's width.
+    /// At most `maximumGridImages` are shown.
     ///
     /// - Parameters:
     ///   - images: a stack (N, H, W) or (N, D) with D square, e.g. (16, 784).
     ///   - captions: none, or one per image (see `Caption.predictions(_:labels:)`).
     public static func grid(images: Tensor, captions: [Caption] = [], width: Int? = nil,
                             style: TerminalStyle = .detect()) throws -> String {
-        try grid(images: GreyImage.batch(images), captions: captions, width: width, style: style)
+        let shown = try GreyImage.batch(images, limit: maximumGridImages)
+        let total = images.shape[0]
+        try checkCaptions(captions, images: total)
+        let picture = try grid(images: shown, captions: Array(captions.prefix(shown.count)), width: width, style: style)
+        return shown.count < total ? picture + "\n(the first \(shown.count) of \(total) images)" : picture
     }
 
-    /// `grid(images:captions:width:style:)` for images already split apart.
+    /// `grid(images:captions:width:style:)` for images already split apart (all of them are shown).
     public static func grid(images: [GreyImage], captions: [Caption] = [], width: Int? = nil,
                             style: TerminalStyle = .detect()) throws -> String {
         guard !images.isEmpty else { throw PlotError.empty(what: "the list of images") }
-        guard captions.isEmpty || captions.count == images.count else {
-            throw PlotError.countMismatch(what: "captions for \(images.count) images",
-                                          expected: images.count, got: captions.count)
-        }
+        try checkCaptions(captions, images: images.count)
         let tiles = images.indices.map { n in
             tile(greyBlock(images[n], style: style), caption: captions.isEmpty ? nil : captions[n], style: style)
         }
         return arrange(tiles, width: width ?? TerminalSize.columns())
+    }
+
+    /// There must be no captions or one per image.
+    static func checkCaptions(_ captions: [Caption], images: Int) throws {
+        guard captions.isEmpty || captions.count == images else {
+            throw PlotError.countMismatch(what: "captions for \(images) images", expected: images, got: captions.count)
+        }
     }
 
     /// The first `count` hidden units' incoming weights, one tile each: column

@@ -82,6 +82,16 @@ final class TerminalImageTests: XCTestCase {
         XCTAssertEqual(coloured.components(separatedBy: "✗").count, 2, "only the wrong prediction is marked")
     }
 
+    func testLargeStacksAreCut() throws {
+        // 150 one-pixel images: only the first 100 are drawn, and the text says so.
+        let images = Tensor(shape: [150, 1], doubles: Array(repeating: 0, count: 150))
+        let captions = Caption.labels(Array(0..<150))
+        let text = try TerminalPicture.grid(images: images, captions: captions, width: 80, style: .plain)
+        XCTAssertTrue(text.hasSuffix("\n(the first 100 of 150 images)"))
+        XCTAssertTrue(text.contains("Label: 99"))
+        XCTAssertFalse(text.contains("Label: 100"))
+    }
+
     func testGridNeedsOneCaptionPerImage() {
         let images = Tensor(shape: [2, 4], doubles: Array(repeating: 0, count: 8))
         XCTAssertThrowsError(try TerminalPicture.grid(images: images, captions: [Caption.label(1)], style: .plain)) {
