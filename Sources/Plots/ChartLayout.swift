@@ -28,9 +28,10 @@ struct ChartLayout {
     var plotRight: Double { plotLeft + plotWidth }
     var plotBottom: Double { plotTop + plotHeight }
 
-    /// The picture coordinates of the data point (x, y).
+    /// The picture coordinates of the data point (x, y), clamped to the plot area.
     func position(x: Double, y: Double) -> (x: Double, y: Double) {
-        (plotLeft + frame.xFraction(x) * plotWidth, plotTop + frame.yFraction(y) * plotHeight)
+        ((plotLeft + frame.xFraction(x) * plotWidth).clamped(plotLeft, plotRight),
+         (plotTop + frame.yFraction(y) * plotHeight).clamped(plotTop, plotBottom))
     }
 
     /// Each series' unbroken runs of points in picture coordinates (a NaN splits a run).

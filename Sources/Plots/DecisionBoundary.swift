@@ -81,12 +81,6 @@ public struct DecisionGrid: Equatable, Sendable {
     }
 }
 
-extension Double {
-    func clamped(_ low: Double, _ high: Double) -> Double {
-        isNaN ? low : Swift.min(Swift.max(self, low), high)
-    }
-}
-
 extension TerminalPicture {
     /// Symbols for the data points of each class, in plain text.
     public static let pointSymbols: [Character] = ["o", "x", "+", "*", "#", "@", "%", "&", "$", "?"]

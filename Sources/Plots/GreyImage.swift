@@ -66,7 +66,9 @@ public struct GreyImage: Equatable, Sendable {
         guard let low = finite.min(), let high = finite.max(), high > low else {
             return Array(repeating: 0, count: values.count)
         }
-        return values.map { $0.isFinite ? ($0 - low) / (high - low) : 0 }
+        // Halving first keeps high − low finite even for values near ±Double.greatestFiniteMagnitude.
+        let halfSpan = high / 2 - low / 2
+        return values.map { $0.isFinite ? ($0 / 2 - low / 2) / halfSpan : 0 }
     }
 
     /// Each value divided by the image's largest magnitude, giving -1...1 with

@@ -32,8 +32,10 @@ public struct NiceTicks: Equatable, Sendable {
         let (low, high) = usableRange(low, high)
         let step = NiceStep(span: high - low, targetCount: targetCount)
         // The small tolerance keeps 0.6 / 0.2 = 2.9999999999999996 at 3.
-        let first = Int((low / step.value + 1e-9).rounded(.down))
-        let last = Int((high / step.value - 1e-9).rounded(.up))
+        guard let first = multipleIndex(low / step.value + 1e-9, .down),
+              let last = multipleIndex(high / step.value - 1e-9, .up) else {
+            return covering(0, 1, targetCount: targetCount)
+        }
         return NiceTicks(step: step, multiples: first...max(first + 1, last))
     }
 
@@ -43,9 +45,20 @@ public struct NiceTicks: Equatable, Sendable {
     public static func within(_ low: Double, _ high: Double, targetCount: Int = 6) -> NiceTicks {
         let (low, high) = usableRange(low, high)
         let step = NiceStep(span: high - low, targetCount: targetCount)
-        let first = Int((low / step.value - 1e-9).rounded(.up))
-        let last = Int((high / step.value + 1e-9).rounded(.down))
+        guard let first = multipleIndex(low / step.value - 1e-9, .up),
+              let last = multipleIndex(high / step.value + 1e-9, .down) else {
+            return within(0, 1, targetCount: targetCount)
+        }
         return NiceTicks(step: step, multiples: first...max(first, last))
+    }
+
+    /// `ratio` rounded to a whole number of steps, or nil when it is not a
+    /// modest finite number — which happens only for ranges at the very ends
+    /// of Double (a step underflowing to 0 near 1e-320, say); callers then
+    /// fall back to 0...1 and the drawing clamps the data onto that axis.
+    private static func multipleIndex(_ ratio: Double, _ rule: FloatingPointRoundingRule) -> Int? {
+        let rounded = ratio.rounded(rule)
+        return abs(rounded) <= 1e12 ? Int(exactly: rounded) : nil
     }
 
     private init(step: NiceStep, multiples: ClosedRange<Int>) {
@@ -93,8 +106,9 @@ private struct NiceStep {
 
     /// `k` steps, computed as an integer divided by a power of ten so that
     /// 3 × 0.2 is the double nearest 0.6 rather than 0.6000000000000001.
+    /// (Powers of ten are exact up to 10^22; beyond that a plain product is as good as it gets.)
     func multiple(_ k: Int) -> Double {
-        let scale = pow(10, Double(abs(exponent)))
-        return exponent < 0 ? Double(k * mantissa) / scale : Double(k * mantissa) * scale
+        if (-22 ..< 0).contains(exponent) { return Double(k * mantissa) / pow(10, Double(-exponent)) }
+        return Double(k * mantissa) * pow(10, Double(exponent))
     }
 }

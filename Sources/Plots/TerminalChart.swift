@@ -21,7 +21,7 @@ extension TerminalPicture {
                                    yTickCount: max(2, plotRows / 3 + 1))
         let yLabels = frame.yTicks.labels
         let gutter = yLabels.map(displayWidth).max() ?? 0
-        let plotColumns = width - gutter - 2
+        let plotColumns = max(width - gutter - 2, 8)  // very long tick labels widen the chart instead
 
         var canvas = DotCanvas(columns: plotColumns, rows: plotRows, braille: style.usesColour)
         for (index, line) in series.enumerated() { canvas.draw(line, index: index, frame: frame) }
@@ -54,8 +54,9 @@ extension TerminalPicture {
 
     /// The cell (0..<cells) that a position `fraction` (0...1) across an axis falls in,
     /// with 0 on the first cell's centre and 1 on the last one's.
+    /// Positions off the axis (or NaN) are clamped onto it.
     static func cellIndex(_ fraction: Double, cells: Int) -> Int {
-        min(cells - 1, max(0, Int((fraction * Double(cells - 1)).rounded())))
+        Int((fraction * Double(cells - 1)).rounded().clamped(0, Double(cells - 1)))
     }
 
     /// The x axis: a corner under the y axis, then a rule with a tick mark at each x tick.

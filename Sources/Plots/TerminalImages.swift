@@ -121,7 +121,8 @@ extension TerminalPicture {
             return String((0..<width).map { x -> Character in
                 let level = bottom.map { (levels[top * width + x] + levels[$0 * width + x]) / 2 }
                     ?? levels[top * width + x]
-                return asciiRamp[min(asciiRamp.count - 1, max(0, Int(level * Double(asciiRamp.count))))]
+                return asciiRamp[Int((level * Double(asciiRamp.count)).rounded(.down)
+                    .clamped(0, Double(asciiRamp.count - 1)))]
             })
         }
         return TextBlock(lines: rows, width: width)

@@ -1,4 +1,5 @@
 import Plots
+import Tensor
 import XCTest
 
 final class NiceTicksTests: XCTestCase {
@@ -139,4 +140,43 @@ func stripEscapes(_ text: String) -> String {
 
 extension String {
     func padded(to width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+}
+
+final class ExtremeValueTests: XCTestCase {
+    /// Values at the edges of Double: every picture must still come back, without trapping.
+    private let extremes: [[Double]] = [
+        [1e308, -1e308, 0],
+        [.greatestFiniteMagnitude, -.greatestFiniteMagnitude],
+        [1e-320, 2e-320, 3e-320],
+        [1e20, 1e20 + 1e5],
+        [-.infinity, 5, .infinity, .nan],
+    ]
+
+    func testChartsSurvive() throws {
+        for values in extremes {
+            let series = [Series(name: "extreme", values: values)]
+            for style in TerminalStyle.allCases {
+                XCTAssertFalse(try TerminalPicture.lineChart(series: series, width: 24, height: 8, style: style).isEmpty)
+            }
+            XCTAssertFalse(try SVGChart.lineChart(series: series).isEmpty)
+            XCTAssertEqual(try PNGPicture.lineChart(series: series, width: 200, height: 150).width, 200)
+        }
+    }
+
+    func testBoundariesSurvive() throws {
+        let points = Tensor(shape: [3, 2], doubles: [1e308, -1e308, -1e308, 1e308, .nan, 0])
+        let everywhereZero: (Tensor) -> [Int] = { Array(repeating: 0, count: $0.shape[0]) }
+        XCTAssertFalse(try TerminalPicture.boundary(points: points, labels: [0, 1, 0], width: 8, height: 4,
+                                                    style: .plain, predict: everywhereZero).isEmpty)
+        XCTAssertEqual(try PNGPicture.boundary(points: points, labels: [0, 1, 0], size: 64,
+                                               predict: everywhereZero).width, 64)
+    }
+
+    func testImagesSurvive() throws {
+        for values in extremes where values.count >= 2 {
+            let image = try GreyImage(width: values.count, height: 1, values: values)
+            XCTAssertTrue(image.levels.allSatisfy { (0...1).contains($0) }, "\(values)")
+            for style in TerminalStyle.allCases { _ = TerminalPicture.render(image, style: style) }
+        }
+    }
 }
