@@ -75,11 +75,17 @@ public enum PNGPicture {
 
     /// The line chart of `SVGChart.lineChart` as pixels: same layout, ticks,
     /// palette and legend, text in `BitmapFont` (characters it lacks show as '?').
-    public static func lineChart(series: [Series], width: Int = 640, height: Int = 400,
-                                 title: String? = nil) throws -> Raster {
+    /// The y-axis name is written level, above the axis.
+    public static func lineChart(series: [Series], width: Int = 640, height: Int = 400, title: String? = nil,
+                                 xLabel: String? = nil, yLabel: String? = nil) throws -> Raster {
         let layout = try ChartLayout(series: series, width: width, height: height, hasTitle: title != nil)
         var raster = Raster(width: layout.width, height: layout.height)
         drawAxes(layout, on: &raster)
+        if let xLabel {
+            raster.drawText(xLabel, x: Int(layout.plotLeft + layout.plotWidth / 2) - BitmapFont.width(of: xLabel) / 2,
+                            y: Int(layout.plotBottom) + 26, colour: .black)
+        }
+        if let yLabel { raster.drawText(yLabel, x: 8, y: Int(layout.plotTop) - 12, colour: .black) }
         for (index, line) in series.enumerated() {
             for run in layout.runs(of: line) {
                 let pixels = run.map { (x: Int($0.x.rounded()), y: Int($0.y.rounded())) }

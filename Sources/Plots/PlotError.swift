@@ -14,6 +14,8 @@ public enum PlotError: Error, CustomStringConvertible, Equatable {
     case empty(what: String)
     /// zlib failed while compressing PNG data.
     case compressionFailed(code: Int32)
+    /// A file name whose extension says no format we write.
+    case unsupportedFileType(path: String, supported: [String])
 
     public var description: String {
         switch self {
@@ -33,6 +35,9 @@ public enum PlotError: Error, CustomStringConvertible, Equatable {
             return "nothing to draw: \(what) is empty"
         case .compressionFailed(let code):
             return "zlib could not compress the PNG data (error \(code))"
+        case .unsupportedFileType(let path, let supported):
+            return "cannot tell which format to write to \(path): "
+                + "use a name ending in " + supported.map { "." + $0 }.joined(separator: " or ")
         }
     }
 }

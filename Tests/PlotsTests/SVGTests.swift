@@ -6,7 +6,7 @@ import Plots
 import XCTest
 
 /// The parts of an SVG document the tests look at, read with XMLParser.
-private final class SVGReader: NSObject, XMLParserDelegate {
+final class SVGReader: NSObject, XMLParserDelegate {
     var polylines: [[String: String]] = []
     var texts: [String] = []
     private var currentText: String?
@@ -84,5 +84,28 @@ final class SVGTests: XCTestCase {
 
     func testEmptyChartIsAnError() {
         XCTAssertThrowsError(try SVGChart.lineChart(series: [Series]()))
+    }
+}
+
+final class ChartFileTests: XCTestCase {
+    private let series = [Series(name: "loss", values: [2.3, 1.2, 0.8])]
+
+    func testExtensionChoosesTheFormat() throws {
+        let directory = try temporaryDirectory(self)
+        let svg = directory.appendingPathComponent("history.SVG").path
+        let png = directory.appendingPathComponent("history.png").path
+        try ChartFile.write(series: series, to: svg, title: "Loss", xLabel: "epoch", yLabel: "loss")
+        try ChartFile.write(series: series, to: png, width: 320, height: 200, title: "Loss", xLabel: "epoch")
+        XCTAssertNoThrow(try SVGReader.read(try Data(contentsOf: URL(fileURLWithPath: svg))))
+        let decoded = try DecodedPNG.read(png)
+        XCTAssertEqual([decoded.width, decoded.height], [320, 200])
+    }
+
+    func testUnknownExtensionIsAnError() {
+        XCTAssertThrowsError(try ChartFile.write(series: series, to: "/tmp/history.jpg")) {
+            XCTAssertEqual($0 as? PlotError, .unsupportedFileType(path: "/tmp/history.jpg", supported: ["svg", "png"]))
+            XCTAssertEqual("\($0)", "cannot tell which format to write to /tmp/history.jpg: use a name ending in .svg or .png")
+        }
+        XCTAssertThrowsError(try ChartFile.write(series: series, to: "dir.svg/history"))
     }
 }
