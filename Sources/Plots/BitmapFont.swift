@@ -7,8 +7,6 @@
 public enum BitmapFont {
     /// Glyph width in pixels.
     public static let glyphWidth = 5
-    /// Rows from the top of a glyph to the baseline.
-    public static let capHeight = 7
     /// Horizontal distance between the starts of neighbouring glyphs.
     public static let advance = 6
     /// Vertical distance between the tops of neighbouring lines (room for descenders).

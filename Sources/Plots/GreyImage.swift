@@ -78,9 +78,6 @@ public struct GreyImage: Equatable, Sendable {
         guard largest > 0 else { return Array(repeating: 0, count: values.count) }
         return values.map { $0.isFinite ? $0 / largest : 0 }
     }
-
-    /// The value at column `x`, row `y`.
-    public subscript(x: Int, y: Int) -> Double { values[y * width + x] }
 }
 
 /// The integer square root of `n` when `n` is a positive perfect square, else nil.
