@@ -7,12 +7,18 @@ public enum PythonFormat {
     /// number, fixed notation for exponents -4 ... 15 and scientific otherwise:
     /// `0.1`, `100.0`, `1e-05`, `1e+16`, `nan`, `-inf`.
     public static func float(_ value: Double) -> String {
-        shortest(value.description, isFinite: value.isFinite, isNaN: value.isNaN)
+        shortest(value.description, isFinite: value.isFinite, isNaN: value.isNaN) { exponent in
+            exponent < -4 || exponent >= 16
+        }
     }
 
-    /// numpy's `str(np.float32(x))`: the same rules with float32's shortest digits.
+    /// numpy's `str(np.float32(x))`: float32's shortest digits, fixed notation
+    /// for magnitudes in [1e-4, 1e6) and scientific otherwise (`1.6777216e+07`).
     public static func float(_ value: Float) -> String {
-        shortest(value.description, isFinite: value.isFinite, isNaN: value.isNaN)
+        let magnitude = Double(value.magnitude)
+        return shortest(value.description, isFinite: value.isFinite, isNaN: value.isNaN) { _ in
+            magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e6)
+        }
     }
 
     /// A 0-d tensor as numpy prints its scalar: `3.5`, `7`, `True`.
@@ -49,13 +55,15 @@ public enum PythonFormat {
     }
 
     /// Re-lays out Swift's shortest round-trip digits (`description`) in Python's format.
-    private static func shortest(_ description: String, isFinite: Bool, isNaN: Bool) -> String {
+    /// `useScientific` is told the decimal exponent of the first significant digit.
+    private static func shortest(_ description: String, isFinite: Bool, isNaN: Bool,
+                                 useScientific: (Int) -> Bool) -> String {
         if isNaN { return "nan" }
         if !isFinite { return description.hasPrefix("-") ? "-inf" : "inf" }
         let (negative, digits, exponent) = decompose(description)
         let sign = negative ? "-" : ""
         // The value is 0.d1d2d3… × 10^(exponent + 1) written as d1.d2d3… × 10^exponent.
-        if exponent < -4 || exponent >= 16 {
+        if useScientific(exponent) {
             let mantissa = digits.count == 1 ? digits : digits.prefix(1) + "." + digits.dropFirst()
             let exponentSign = exponent < 0 ? "-" : "+"
             let magnitude = abs(exponent)
