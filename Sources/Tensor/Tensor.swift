@@ -8,7 +8,7 @@
 /// features (784 for MNIST), H = hidden units, C = classes (10).
 public struct Tensor {
     /// The extent of each axis, outermost first: `(60000, 784)` is `[60000, 784]`.
-    public private(set) var shape: [Int]
+    public internal(set) var shape: [Int]
     /// The elements in row-major order, in the tensor's dtype.
     public internal(set) var storage: TensorStorage
 

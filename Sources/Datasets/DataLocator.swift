@@ -1,0 +1,203 @@
+import Foundation
+
+/// One folder the locator looks in, and why it looks there.
+public struct SearchPlace: Equatable, Sendable {
+    public let folder: String
+    /// Where the folder came from, for messages: "--data", "MLPLAB_DATA", "the current folder", …
+    public let origin: String
+}
+
+/// Finds a data set's files. The places, in order:
+///
+/// - `--data DIR` (`dataOption`): that folder, or its subfolder named after the
+///   data set (`DIR/mnist`). When given, nothing else is searched: an explicit
+///   folder that lacks the files is an error, not something to work around.
+/// - MNIST and Fashion-MNIST: the folder in the environment variable
+///   `MLPLAB_DATA` (or its subfolder named after the data set), then
+///   `data/mnist` or `data/fashion-mnist` under the current folder, then the
+///   same under the repository; Fashion-MNIST last in
+///   `/usr/share/datasets/fashion-mnist` (the Debian package `dataset-fashion-mnist`).
+/// - The sample: `data/sample` in the repository, found from `MLPLAB_HOME`, by
+///   walking up from the executable, or by walking up from the current folder.
+///
+/// Each folder must hold the split's images and labels under one of the
+/// accepted names (`train-images-idx3-ubyte.gz`, the same without `.gz`, or
+/// `train-images.idx3-ubyte`).
+public struct DataLocator: Sendable {
+    /// The `--data DIR` option, if given.
+    public var dataOption: String?
+    /// The process environment (`MLPLAB_DATA`, `MLPLAB_HOME`).
+    public var environment: [String: String]
+    /// The folder relative paths start from.
+    public var currentDirectory: String
+    /// The running executable, for finding the repository it was built in.
+    public var executablePath: String?
+
+    /// Where the Debian package `dataset-fashion-mnist` installs its files.
+    public static let fashionMNISTSystemFolder = "/usr/share/datasets/fashion-mnist"
+
+    public init(dataOption: String? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                currentDirectory: String = FileManager.default.currentDirectoryPath,
+                executablePath: String? = Bundle.main.executablePath) {
+        self.dataOption = dataOption
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.executablePath = executablePath
+    }
+
+    /// The paths of `dataset`'s `split` files, from the first place that holds both.
+    /// Throws `DatasetError.notFound` listing every place tried and what each lacked.
+    public func locate(_ dataset: DatasetName, split: Split) throws -> DatasetFiles {
+        guard !dataset.isGenerated else { throw DatasetError.notAnImageDataset(dataset) }
+        var searched: [String] = []
+        for place in places(for: dataset) {
+            switch Self.check(place.folder, split: split) {
+            case .success(let files):
+                return files
+            case .failure(let lack):
+                searched.append("\(place.folder) (\(place.origin)): \(lack.reason)")
+            }
+        }
+        throw DatasetError.notFound(dataset: dataset, split: split, searched: searched, help: help(for: dataset))
+    }
+
+    /// The folders searched for `dataset`, in order (empty for the generated spiral).
+    public func places(for dataset: DatasetName) -> [SearchPlace] {
+        if let option = dataOption {
+            return folderAndSubfolder(absolute(option), dataset, origin: "--data")
+        }
+        switch dataset {
+        case .spiral:
+            return []
+        case .sample:
+            return samplePlaces()
+        case .mnist, .fashionMnist:
+            var places: [SearchPlace] = []
+            if let folder = environment["MLPLAB_DATA"], !folder.isEmpty {
+                places += folderAndSubfolder(absolute(folder), dataset, origin: "MLPLAB_DATA")
+            }
+            let local = join(currentDirectory, "data", dataset.rawValue)
+            places.append(SearchPlace(folder: local, origin: "the current folder"))
+            if let root = repositoryRoot(), join(root, "data", dataset.rawValue) != local {
+                places.append(SearchPlace(folder: join(root, "data", dataset.rawValue), origin: "the repository"))
+            }
+            if dataset == .fashionMnist {
+                places.append(SearchPlace(folder: Self.fashionMNISTSystemFolder,
+                                          origin: "the Debian package dataset-fashion-mnist"))
+            }
+            return places
+        }
+    }
+
+    /// The repository mlplab runs from: `MLPLAB_HOME` if set, otherwise the
+    /// nearest folder above the executable that has a `data/sample` folder.
+    public func repositoryRoot() -> String? {
+        if let home = environment["MLPLAB_HOME"], !home.isEmpty { return absolute(home) }
+        return executableFolder().flatMap { Self.folderAbove($0, holding: "data/sample") }
+    }
+
+    // MARK: - The places
+
+    private func samplePlaces() -> [SearchPlace] {
+        var places: [SearchPlace] = []
+        if let home = environment["MLPLAB_HOME"], !home.isEmpty {
+            places.append(SearchPlace(folder: join(absolute(home), "data", "sample"), origin: "MLPLAB_HOME"))
+        }
+        if let start = executableFolder() {
+            places.append(walkingUp(from: start, origin: "the executable's folder"))
+        }
+        places.append(walkingUp(from: currentDirectory, origin: "the current folder"))
+        return places
+    }
+
+    /// `start/data/sample` or that of the nearest folder above `start` that has one.
+    private func walkingUp(from start: String, origin: String) -> SearchPlace {
+        if let root = Self.folderAbove(start, holding: "data/sample") {
+            return SearchPlace(folder: join(root, "data", "sample"), origin: origin + " or one above it")
+        }
+        return SearchPlace(folder: join(start, "data", "sample"), origin: origin + " and every one above it")
+    }
+
+    private func folderAndSubfolder(_ folder: String, _ dataset: DatasetName, origin: String) -> [SearchPlace] {
+        [SearchPlace(folder: folder, origin: origin),
+         SearchPlace(folder: join(folder, dataset.rawValue), origin: origin)]
+    }
+
+    private func help(for dataset: DatasetName) -> String {
+        switch dataset {
+        case .sample:
+            return "The sample ships in the repository's data/sample/ folder: run mlplab from inside the "
+                + "repository, set MLPLAB_HOME to the repository's folder, or pass --data DIR."
+        case .mnist:
+            return "To get MNIST: run `mlplab fetch mnist`, or pass --data DIR (or set MLPLAB_DATA=DIR) "
+                + "for a folder holding the four IDX files."
+        case .fashionMnist:
+            return "To get Fashion-MNIST: install the Debian package dataset-fashion-mnist "
+                + "(sudo apt-get install dataset-fashion-mnist), run `mlplab fetch fashion-mnist`, "
+                + "or pass --data DIR (or set MLPLAB_DATA=DIR) for a folder holding the four IDX files."
+        case .spiral:
+            return "The spiral is generated: use Spiral.load()."
+        }
+    }
+
+    // MARK: - Paths and folders
+
+    private func executableFolder() -> String? {
+        guard let path = executablePath else { return nil }
+        let resolved = URL(fileURLWithPath: absolute(path)).resolvingSymlinksInPath()
+        return resolved.deletingLastPathComponent().path
+    }
+
+    private func absolute(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        let full = expanded.hasPrefix("/") ? expanded : join(currentDirectory, expanded)
+        return URL(fileURLWithPath: full).standardizedFileURL.path
+    }
+
+    /// The nearest folder, `start` itself or one above it, that contains the folder `relative`.
+    private static func folderAbove(_ start: String, holding relative: String) -> String? {
+        var folder = URL(fileURLWithPath: start).standardizedFileURL
+        while true {
+            if isFolder(folder.appendingPathComponent(relative).path) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+
+    /// Why a folder does not serve: it is missing, or lacks a file.
+    struct Lack: Error {
+        let reason: String
+    }
+
+    /// The split's files in `folder`, or what is missing there.
+    static func check(_ folder: String, split: Split) -> Result<DatasetFiles, Lack> {
+        guard FileManager.default.fileExists(atPath: folder) else { return .failure(Lack(reason: "no such folder")) }
+        guard isFolder(folder) else { return .failure(Lack(reason: "not a folder")) }
+        let names = (images: DatasetFiles.imageNames(split), labels: DatasetFiles.labelNames(split))
+        let images = names.images.lazy.map { join(folder, $0) }.first(where: isFile)
+        let labels = names.labels.lazy.map { join(folder, $0) }.first(where: isFile)
+        if let images, let labels {
+            return .success(DatasetFiles(images: images, labels: labels))
+        }
+        let missing = [images == nil ? names.images : nil, labels == nil ? names.labels : nil]
+            .compactMap { $0 }
+            .map { "\($0[0]) (nor \($0.dropFirst().joined(separator: ", ")))" }
+        return .failure(Lack(reason: "no " + missing.joined(separator: " and no ")))
+    }
+}
+
+private func join(_ folder: String, _ components: String...) -> String {
+    components.reduce(folder) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
+}
+
+private func isFolder(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+}
+
+private func isFile(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+}

@@ -1,0 +1,79 @@
+import Tensor
+
+/// How a Linear layer's weights are first drawn (all from numpy's global-style generator).
+public enum Initialization: String, CaseIterable, Sendable {
+    /// W = 0.01 · randn, b = 0 (the seeds' `weight_init_std=0.01`).
+    case small
+    /// W = randn, b = randn, exactly as the seeds' FCLayer does.
+    case randn
+    /// Xavier/Glorot: W = randn / √fanIn, b = 0 (suits sigmoid and tanh).
+    case xavier
+    /// He: W = randn · √(2 / fanIn), b = 0 (suits ReLU).
+    case he
+}
+
+/// The affine (fully connected) layer: out = x @ W + b.
+///
+/// x: (N, D) → out: (N, H), with W: (D, H) and b: (H,).
+public final class Linear: Layer {
+    public let weight: Parameter
+    public let bias: Parameter
+    /// The input of the last forward call, kept because dW = xᵀ · dOut needs it.
+    public private(set) var x: Tensor?
+    public private(set) var out: Tensor?
+    /// When false, backward skips dx (the first layer's input gradient is never used).
+    public var computesInputGradient = true
+
+    public var W: Tensor { weight.value }
+    public var b: Tensor { bias.value }
+    public var dW: Tensor { weight.gradient }
+    public var db: Tensor { bias.gradient }
+    public var parameters: [Parameter] { [weight, bias] }
+    public var name: String { "Linear(\(W.shape[0])→\(W.shape[1]))" }
+
+    public init(W: Tensor, b: Tensor) {
+        weight = Parameter(name: "W", value: W)
+        bias = Parameter(name: "b", value: b)
+    }
+
+    /// A layer from `inputs` to `outputs` units, initialised with `initialization`.
+    public convenience init(_ inputs: Int, _ outputs: Int, initialization: Initialization = .he,
+                            rng: inout NumpyRandom, dtype: DType = .float64) throws {
+        let W = Tensor.randn([inputs, outputs], using: &rng)
+        let scale: Double
+        switch initialization {
+        case .small: scale = 0.01
+        case .randn: scale = 1
+        case .xavier: scale = 1 / Double(inputs).squareRoot()
+        case .he: scale = (2 / Double(inputs)).squareRoot()
+        }
+        let b = initialization == .randn ? Tensor.randn([outputs], using: &rng) : try Tensor.zeros([outputs])
+        self.init(W: try Tensor.binary(.multiply, W, Tensor(scalar: scale), weakB: true).astype(dtype), b: b.astype(dtype))
+    }
+
+    /// out = x @ W + b (one BLAS call, the bias added in the same pass).
+    public func forward(_ x: Tensor) throws -> Tensor {
+        guard x.ndim == 2 else {
+            throw TensorError.shapeMismatch(operation: "\(name).forward",
+                detail: "expects a batch (N, \(W.shape[0])), got \(formatShape(x.shape))")
+        }
+        self.x = x
+        let result = try Tensor.gemm(x, W, bias: b)
+        out = result
+        return result
+    }
+
+    /// dW = xᵀ · dOut, db = Σ_rows dOut, dx = dOut · Wᵀ.
+    public func backward(_ dOut: Tensor) throws -> Tensor {
+        guard let x else { throw NetworkError.backwardBeforeForward(layer: name) }
+        weight.gradient = try Tensor.gemm(x, transposeA: true, dOut)
+        bias.gradient = try dOut.sum(axis: 0)
+        return computesInputGradient ? try Tensor.gemm(dOut, W, transposeB: true) : dOut
+    }
+
+    public func converted(to dtype: DType) -> Layer {
+        let copy = Linear(W: W.astype(dtype), b: b.astype(dtype))
+        copy.computesInputGradient = computesInputGradient
+        return copy
+    }
+}

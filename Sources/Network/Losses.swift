@@ -1,0 +1,163 @@
+import Tensor
+
+/// A loss: `forward` reduces a batch of network outputs and their targets to
+/// the mean loss, `backward` gives dLoss/dOutputs for the same batch.
+///
+/// Targets are integer labels (N,) or one-hot rows (N, C); each loss accepts both.
+public protocol Loss: AnyObject {
+    var name: String { get }
+    func forward(_ outputs: Tensor, _ targets: Tensor) throws -> Double
+    func backward() throws -> Tensor
+    /// The function whose exact gradient `backward` returns, for the gradient
+    /// check; the same as `forward` except where a loss's printed value and its
+    /// gradient follow different conventions (see `MSELoss`).
+    func gradientObjective(_ outputs: Tensor, _ targets: Tensor) throws -> Double
+}
+
+extension Loss {
+    public func gradientObjective(_ outputs: Tensor, _ targets: Tensor) throws -> Double {
+        try forward(outputs, targets)
+    }
+}
+
+/// One-hot rows (N, C) in `dtype` for integer labels (N,); one-hot input is returned as is.
+func oneHotTargets(_ targets: Tensor, like outputs: Tensor, loss: String) throws -> Tensor {
+    guard outputs.ndim == 2 else {
+        throw TensorError.shapeMismatch(operation: loss, detail: "outputs must be (N, C), got \(formatShape(outputs.shape))")
+    }
+    let (n, c) = (outputs.shape[0], outputs.shape[1])
+    if targets.shape == [n] && !targets.dtype.isFloatingPoint {
+        return try Tensor.oneHot(targets, classes: c, dtype: outputs.dtype)
+    }
+    guard targets.shape == outputs.shape else {
+        throw TensorError.shapeMismatch(operation: loss,
+            detail: "outputs \(formatShape(outputs.shape)) need integer labels (\(n),) or one-hot targets (\(n), \(c)), got \(targets.dtype.rawValue) \(formatShape(targets.shape))")
+    }
+    return targets.astype(outputs.dtype)
+}
+
+/// Softmax followed by cross-entropy, fused: L = -1/N Σ_i log p_i[y_i] with
+/// p = softmax(scores). The fused gradient is the famous (p - onehot(y)) / N.
+public final class SoftmaxCrossEntropyLoss: Loss {
+    public let name = "softmax cross-entropy"
+    /// The softmax probabilities of the last batch, (N, C).
+    public private(set) var probabilities: Tensor?
+    private var targets: Tensor?
+    public init() {}
+
+    public func forward(_ scores: Tensor, _ targets: Tensor) throws -> Double {
+        let t = try oneHotTargets(targets, like: scores, loss: name)
+        // log p = (s - max) - log Σ e^(s - max): stable, and never log(0).
+        let logP = try logSoftmax(scores)
+        probabilities = try logP.unary(.exp)
+        self.targets = t
+        let total = try (t * logP).sum().doubles[0]
+        return -total / Double(scores.shape[0])
+    }
+
+    public func backward() throws -> Tensor {
+        guard let probabilities, let targets else { throw NetworkError.backwardBeforeForward(layer: name) }
+        let n = Double(probabilities.shape[0])
+        return try Tensor.binary(.divide, probabilities - targets, Tensor(scalar: n), weakB: true)
+    }
+}
+
+/// Mean squared error as the seeds define it: the printed loss is
+/// mean((y - t)²) over all N·C elements, and the gradient is 2(y - t)/N.
+///
+/// Note the two conventions: 2(y - t)/N is the exact gradient of
+/// Σ(y - t)²/N (squared error summed over classes, averaged over the batch),
+/// which is C times the printed mean. The seeds train with that gradient, so
+/// mlplab does too, and the gradient check uses Σ(y - t)²/N.
+public final class MSELoss: Loss {
+    public let name = "MSE"
+    private var outputs: Tensor?
+    private var targets: Tensor?
+    public init() {}
+
+    public func forward(_ y: Tensor, _ targets: Tensor) throws -> Double {
+        let t = try oneHotTargets(targets, like: y, loss: name)
+        outputs = y
+        self.targets = t
+        return try (y - t).unary(.square).mean().doubles[0]
+    }
+
+    /// dL/dy = 2(y - t)/N
+    public func backward() throws -> Tensor {
+        guard let outputs, let targets else { throw NetworkError.backwardBeforeForward(layer: name) }
+        let scale = 2 / Double(outputs.shape[0])
+        return try Tensor.binary(.multiply, outputs - targets, Tensor(scalar: scale), weakB: true)
+    }
+
+    public func gradientObjective(_ y: Tensor, _ targets: Tensor) throws -> Double {
+        let t = try oneHotTargets(targets, like: y, loss: name)
+        return try (y - t).unary(.square).sum().doubles[0] / Double(y.shape[0])
+    }
+}
+
+/// The seeds' element-wise (binary) cross-entropy over sigmoid outputs:
+/// L = -1/N Σ [t log(y + ε) + (1 - t) log(1 - y + ε)], ε = 1e-7 keeping log away from 0.
+public final class SigmoidCrossEntropyLoss: Loss {
+    public let name = "sigmoid cross-entropy"
+    public static let epsilon = 1e-7
+    private var outputs: Tensor?
+    private var targets: Tensor?
+    public init() {}
+
+    public func forward(_ y: Tensor, _ targets: Tensor) throws -> Double {
+        let t = try oneHotTargets(targets, like: y, loss: name)
+        outputs = y
+        self.targets = t
+        let eps = Tensor(scalar: Self.epsilon), one = Tensor(scalar: 1)
+        let logY = try Tensor.binary(.add, y, eps, weakB: true).unary(.log)
+        let oneMinusY = try Tensor.binary(.subtract, one, y, weakA: true)
+        let logOneMinusY = try Tensor.binary(.add, oneMinusY, eps, weakB: true).unary(.log)
+        let oneMinusT = try Tensor.binary(.subtract, one, t, weakA: true)
+        let total = try (t * logY + oneMinusT * logOneMinusY).sum().doubles[0]
+        return -total / Double(y.shape[0])
+    }
+
+    /// dL/dy = (y - t) / (N (1 - y) y + ε), the seeds' formula.
+    public func backward() throws -> Tensor {
+        guard let y = outputs, let t = targets else { throw NetworkError.backwardBeforeForward(layer: name) }
+        let n = Double(y.shape[0])
+        let oneMinusY = try Tensor.binary(.subtract, Tensor(scalar: 1), y, weakA: true)
+        let denominator = try Tensor.binary(.add,
+            Tensor.binary(.multiply, oneMinusY * y, Tensor(scalar: n), weakB: true),
+            Tensor(scalar: Self.epsilon), weakB: true)
+        return try (y - t) / denominator
+    }
+}
+
+/// Negative log-likelihood of log-probabilities: L = -1/N Σ_i logp_i[y_i].
+/// After `LogSoftmax` this is softmax cross-entropy (PyTorch's CrossEntropyLoss).
+public final class NLLLoss: Loss {
+    public let name = "NLL"
+    private var targets: Tensor?
+    public init() {}
+
+    public func forward(_ logProbabilities: Tensor, _ targets: Tensor) throws -> Double {
+        let t = try oneHotTargets(targets, like: logProbabilities, loss: name)
+        self.targets = t
+        return -(try (t * logProbabilities).sum().doubles[0]) / Double(logProbabilities.shape[0])
+    }
+
+    /// dL/dlogp = -onehot(y) / N
+    public func backward() throws -> Tensor {
+        guard let targets else { throw NetworkError.backwardBeforeForward(layer: name) }
+        return try Tensor.binary(.divide, targets.unary(.negative), Tensor(scalar: Double(targets.shape[0])), weakB: true)
+    }
+}
+
+/// The fraction of rows whose largest score is at the target class
+/// (targets as integer labels or one-hot rows, as in the seeds' `accuracy`).
+public func accuracy(_ scores: Tensor, _ targets: Tensor) throws -> Double {
+    let predicted = try scores.argmax(axis: -1).int64s
+    let labels = targets.ndim == 2 ? try targets.argmax(axis: -1).int64s : targets.int64s
+    guard predicted.count == labels.count else {
+        throw TensorError.shapeMismatch(operation: "accuracy",
+            detail: "\(predicted.count) predictions but \(labels.count) labels")
+    }
+    guard !labels.isEmpty else { return 0 }
+    return Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
+}

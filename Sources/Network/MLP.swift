@@ -1,0 +1,143 @@
+import Tensor
+
+/// The hidden layers' activation function.
+public enum Activation: String, CaseIterable, Sendable {
+    case relu, sigmoid, tanh
+
+    func makeLayer() -> Layer {
+        switch self {
+        case .relu: return ReLU()
+        case .sigmoid: return Sigmoid()
+        case .tanh: return Tanh()
+        }
+    }
+}
+
+/// Which loss the network trains with; it decides the output layer too.
+public enum LossKind: String, CaseIterable, Sendable {
+    /// Softmax cross-entropy on raw scores (the output layer is Linear).
+    case softmaxCrossEntropy = "softmax-ce"
+    /// The seeds' MSE on sigmoid outputs.
+    case mse
+    /// The seeds' element-wise cross-entropy on sigmoid outputs.
+    case sigmoidCrossEntropy = "sigmoid-ce"
+    /// LogSoftmax output and negative log-likelihood (PyTorch's CrossEntropyLoss).
+    case nll
+
+    public func makeLoss() -> Loss {
+        switch self {
+        case .softmaxCrossEntropy: return SoftmaxCrossEntropyLoss()
+        case .mse: return MSELoss()
+        case .sigmoidCrossEntropy: return SigmoidCrossEntropyLoss()
+        case .nll: return NLLLoss()
+        }
+    }
+
+    /// The layer after the last Linear layer, if any.
+    func outputLayer() -> Layer? {
+        switch self {
+        case .softmaxCrossEntropy: return nil
+        case .mse, .sigmoidCrossEntropy: return Sigmoid()
+        case .nll: return LogSoftmax()
+        }
+    }
+}
+
+/// A multi-layer perceptron: Linear → activation → … → Linear (→ output layer),
+/// with a loss. `MLP(sizes: [784, 256, 10])` has one hidden layer of 256 units.
+public final class MLP {
+    public let sizes: [Int]
+    public let activation: Activation
+    public let lossKind: LossKind
+    public private(set) var layers: [Layer]
+    public let loss: Loss
+
+    /// The layers and loss as given (used by `converted(to:)` and model files).
+    public init(sizes: [Int], activation: Activation, lossKind: LossKind, layers: [Layer]) {
+        self.sizes = sizes
+        self.activation = activation
+        self.lossKind = lossKind
+        self.layers = layers
+        self.loss = lossKind.makeLoss()
+    }
+
+    /// A freshly initialised network. Weights are drawn layer by layer, W then b,
+    /// from `rng` — the order numpy code following the seeds uses.
+    public convenience init(sizes: [Int], activation: Activation = .relu, loss: LossKind = .softmaxCrossEntropy,
+                            initialization: Initialization = .he, rng: inout NumpyRandom,
+                            dtype: DType = .float64) throws {
+        guard sizes.count >= 2, sizes.allSatisfy({ $0 > 0 }) else {
+            throw NetworkError.invalidConfiguration(
+                "an MLP needs at least an input and an output size, all positive, like [784, 256, 10]; got \(sizes)")
+        }
+        guard dtype.isFloatingPoint else {
+            throw NetworkError.invalidConfiguration("an MLP computes in float32 or float64, not \(dtype.rawValue)")
+        }
+        var layers: [Layer] = []
+        for (i, (inputs, outputs)) in zip(sizes, sizes.dropFirst()).enumerated() {
+            layers.append(try Linear(inputs, outputs, initialization: initialization, rng: &rng, dtype: dtype))
+            if i < sizes.count - 2 { layers.append(activation.makeLayer()) }
+        }
+        if let output = loss.outputLayer() { layers.append(output) }
+        self.init(sizes: sizes, activation: activation, lossKind: loss, layers: layers)
+    }
+
+    public var linearLayers: [Linear] { layers.compactMap { $0 as? Linear } }
+    public var dtype: DType { linearLayers.first?.W.dtype ?? .float64 }
+
+    /// The parameters named as the seeds name them: W1, b1, W2, b2, …
+    public var namedParameters: [(name: String, parameter: Parameter)] {
+        linearLayers.enumerated().flatMap { i, layer in
+            [("W\(i + 1)", layer.weight), ("b\(i + 1)", layer.bias)]
+        }
+    }
+
+    public var parameters: [Parameter] { namedParameters.map(\.parameter) }
+    public var parameterCount: Int { parameters.map(\.value.count).reduce(0, +) }
+
+    /// The network's outputs for a batch x: (N, D) → (N, C).
+    public func predict(_ x: Tensor) throws -> Tensor {
+        let expected = sizes[0]
+        guard x.ndim == 2, x.shape[1] == expected else {
+            throw TensorError.shapeMismatch(operation: "forward",
+                detail: "the network takes inputs (N, \(expected)), got \(formatShape(x.shape))")
+        }
+        var h = x.dtype == dtype ? x : x.astype(dtype)
+        for layer in layers { h = try layer.forward(h) }
+        return h
+    }
+
+    /// Runs a batch forward and returns the mean loss against `targets`.
+    public func forward(_ x: Tensor, _ targets: Tensor) throws -> Double {
+        try loss.forward(predict(x), targets)
+    }
+
+    /// Backpropagates from the loss through every layer, storing each
+    /// parameter's gradient, and returns dLoss/dx.
+    @discardableResult
+    public func backward() throws -> Tensor {
+        var gradient = try loss.backward()
+        for layer in layers.reversed() { gradient = try layer.backward(gradient) }
+        return gradient
+    }
+
+    /// A copy of the network computing in `dtype` (float32 for speed, float64 for checks).
+    public func converted(to dtype: DType) -> MLP {
+        MLP(sizes: sizes, activation: activation, lossKind: lossKind, layers: layers.map { $0.converted(to: dtype) })
+    }
+
+    /// One line per layer with its output shape for a batch of `batchSize`: the shape walk-through.
+    public func summary(batchSize: Int = 1) -> String {
+        var lines = ["MLP \(sizes.map(String.init).joined(separator: "-")), \(activation.rawValue), loss \(loss.name), \(dtype.rawValue)"]
+        var width = sizes[0]
+        lines.append("  input            (\(batchSize), \(width))")
+        for layer in layers {
+            if let linear = layer as? Linear { width = linear.W.shape[1] }
+            let params = layer.parameters.map { "\($0.name) \(formatShape($0.value.shape))" }.joined(separator: ", ")
+            let padded = layer.name.padding(toLength: 16, withPad: " ", startingAt: 0)
+            lines.append("  \(padded) (\(batchSize), \(width))" + (params.isEmpty ? "" : "   " + params))
+        }
+        lines.append("  \(parameterCount) parameters")
+        return lines.joined(separator: "\n")
+    }
+}

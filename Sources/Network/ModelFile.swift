@@ -1,0 +1,137 @@
+import Foundation
+import Tensor
+
+/// Saving and loading trained networks.
+///
+/// File format, version 1 (all integers little-endian):
+///
+///     offset  size  content
+///     0       8     magic "MLPLABNN"
+///     8       4     format version (UInt32) = 1
+///     12      4     header length H (UInt32)
+///     16      H     header: UTF-8 lines "key=value":
+///                     sizes=784,256,10   activation=relu   loss=softmax-ce   dtype=float32
+///     16+H    …     the tensors W1, b1, W2, b2, … in that order, row-major,
+///                   4-byte floats (float32) or 8-byte doubles (float64); their
+///                   shapes follow from `sizes`
+///     end-4   4     CRC-32 of every byte before it (UInt32)
+///
+/// Files are written atomically (temporary file, fsync, rename), so a crash
+/// while saving leaves the old model intact.
+public enum ModelFile {
+    public static let magic = Array("MLPLABNN".utf8)
+    public static let version: UInt32 = 1
+
+    public static func save(_ model: MLP, to path: String) throws {
+        try AtomicFile.write(encode(model), to: path)
+    }
+
+    public static func load(from path: String) throws -> MLP {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read (check its permissions)" : "no such file"
+            throw ModelFileError(path: path, problem: reason)
+        }
+        do { return try decode([UInt8](data)) } catch let problem as ModelFileError.Problem {
+            throw ModelFileError(path: path, problem: problem.text)
+        }
+    }
+
+    public static func encode(_ model: MLP) -> [UInt8] {
+        let header = [
+            "sizes=" + model.sizes.map(String.init).joined(separator: ","),
+            "activation=" + model.activation.rawValue,
+            "loss=" + model.lossKind.rawValue,
+            "dtype=" + model.dtype.rawValue,
+        ].joined(separator: "\n")
+        var bytes = magic
+        append(version, to: &bytes)
+        append(UInt32(header.utf8.count), to: &bytes)
+        bytes += Array(header.utf8)
+        for p in model.parameters {
+            switch p.value.storage {
+            case .float32(let a): for v in a { append(v.bitPattern, to: &bytes) }
+            default: for v in p.value.doubles { append(v.bitPattern, to: &bytes) }
+            }
+        }
+        append(Checksum.crc32(bytes), to: &bytes)
+        return bytes
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> MLP {
+        guard bytes.count >= 20, Array(bytes[0..<8]) == magic else {
+            throw ModelFileError.Problem("it is not an mlplab model file (the first bytes are not \"MLPLABNN\")")
+        }
+        let stored = read(UInt32.self, bytes, at: bytes.count - 4)
+        guard Checksum.crc32(Array(bytes[..<(bytes.count - 4)])) == stored else {
+            throw ModelFileError.Problem("its checksum does not match: the file is corrupt or was cut short; save the model again")
+        }
+        let version = read(UInt32.self, bytes, at: 8)
+        guard version == self.version else {
+            throw ModelFileError.Problem("it is format version \(version), this mlplab reads version \(self.version)")
+        }
+        let headerLength = Int(read(UInt32.self, bytes, at: 12))
+        guard 16 + headerLength <= bytes.count - 4,
+              let header = String(bytes: bytes[16..<(16 + headerLength)], encoding: .utf8) else {
+            throw ModelFileError.Problem("its header is damaged")
+        }
+        let fields = Dictionary(header.split(separator: "\n").map { line -> (String, String) in
+            let parts = line.split(separator: "=", maxSplits: 1)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        }, uniquingKeysWith: { $1 })
+        guard let sizes = fields["sizes"].map({ $0.split(separator: ",").compactMap { Int($0) } }),
+              sizes.count >= 2, sizes.allSatisfy({ $0 > 0 && $0 <= 1 << 20 }),
+              let activation = fields["activation"].flatMap(Activation.init(rawValue:)),
+              let loss = fields["loss"].flatMap(LossKind.init(rawValue:)),
+              let dtype = fields["dtype"].flatMap(DType.init(rawValue:)), dtype.isFloatingPoint else {
+            throw ModelFileError.Problem("its header is incomplete: \(header.debugDescription)")
+        }
+        let width = dtype == .float32 ? 4 : 8
+        let shapes = zip(sizes, sizes.dropFirst()).flatMap { [[$0, $1], [$1]] }
+        let payload = shapes.map { $0.reduce(1, *) }.reduce(0, +) * width
+        guard 16 + headerLength + payload == bytes.count - 4 else {
+            throw ModelFileError.Problem("its size does not match the layer sizes \(sizes)")
+        }
+        var offset = 16 + headerLength
+        var layers: [Layer] = []
+        for (i, pair) in stride(from: 0, to: shapes.count, by: 2).enumerated() {
+            let W = tensor(shapes[pair], dtype, bytes, &offset), b = tensor(shapes[pair + 1], dtype, bytes, &offset)
+            layers.append(Linear(W: W, b: b))
+            if i < sizes.count - 2 { layers.append(activation.makeLayer()) }
+        }
+        if let output = loss.outputLayer() { layers.append(output) }
+        return MLP(sizes: sizes, activation: activation, lossKind: loss, layers: layers)
+    }
+
+    private static func tensor(_ shape: [Int], _ dtype: DType, _ bytes: [UInt8], _ offset: inout Int) -> Tensor {
+        let count = shape.reduce(1, *)
+        defer { offset += count * (dtype == .float32 ? 4 : 8) }
+        if dtype == .float32 {
+            return Tensor(shape: shape, floats: (0..<count).map { Float(bitPattern: read(UInt32.self, bytes, at: offset + 4 * $0)) })
+        }
+        return Tensor(shape: shape, doubles: (0..<count).map { Double(bitPattern: read(UInt64.self, bytes, at: offset + 8 * $0)) })
+    }
+
+    private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private static func read<T: FixedWidthInteger>(_ type: T.Type, _ bytes: [UInt8], at offset: Int) -> T {
+        var value: T = 0
+        for i in (0..<MemoryLayout<T>.size).reversed() { value = value << 8 | T(bytes[offset + i]) }
+        return value
+    }
+}
+
+/// A model file that could not be loaded, and why.
+public struct ModelFileError: Error, CustomStringConvertible {
+    public let path: String
+    public let problem: String
+
+    public var description: String { "cannot load the model \(path): \(problem)" }
+
+    /// A problem found while decoding, before the path is known.
+    struct Problem: Error {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
+}

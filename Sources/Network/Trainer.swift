@@ -1,0 +1,194 @@
+import Foundation
+import Tensor
+
+/// How mini-batches are drawn from the training set.
+public enum Sampling: String, CaseIterable, Sendable {
+    /// A fresh permutation each epoch, cut into consecutive batches (every sample once per epoch).
+    case shuffle
+    /// Each batch drawn independently with replacement, like the seeds' `get_mini_batch`
+    /// (`np.random.choice(num_data, batch_sz)`).
+    case replacement
+}
+
+/// What a training run does.
+public struct TrainingConfig: Sendable {
+    public var epochs: Int
+    public var batchSize: Int
+    public var sampling: Sampling
+    /// Batches per epoch with `.replacement` sampling (default: N / batchSize).
+    public var stepsPerEpoch: Int?
+    /// Evaluate loss and accuracy on the whole training set after each epoch (as the seeds do).
+    public var evaluateTraining: Bool
+
+    public init(epochs: Int = 10, batchSize: Int = 128, sampling: Sampling = .shuffle,
+                stepsPerEpoch: Int? = nil, evaluateTraining: Bool = true) {
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.sampling = sampling
+        self.stepsPerEpoch = stepsPerEpoch
+        self.evaluateTraining = evaluateTraining
+    }
+}
+
+/// Everything a run measured: per-epoch metrics and per-step losses.
+public struct History: Sendable {
+    public var trainLoss: [Double] = []
+    public var trainAccuracy: [Double] = []
+    public var testLoss: [Double] = []
+    public var testAccuracy: [Double] = []
+    /// The mini-batch loss of every step, in order.
+    public var stepLoss: [Double] = []
+    /// Wall time of each epoch's training steps (evaluation excluded).
+    public var epochSeconds: [Double] = []
+    /// True when Ctrl-C ended the run early (the weights are kept as they were).
+    public var interrupted = false
+
+    public init() {}
+    public var epochsCompleted: Int { epochSeconds.count }
+}
+
+/// Hears about training as it goes: a progress bar, or plain lines.
+public protocol TrainingReporter: AnyObject {
+    func stepCompleted(epoch: Int, step: Int, stepsInEpoch: Int, samplesPerSecond: Double, loss: Double)
+    func epochCompleted(epoch: Int, of epochs: Int, history: History)
+    func message(_ text: String)
+}
+
+/// The seeds' epoch line: `[Epoch 3/30] Training Loss = 0.0155 / Training Acc = 90.11% / Test Loss = … / Test Acc = …`.
+public func epochLine(epoch: Int, of epochs: Int, history h: History) -> String {
+    var parts: [String] = []
+    if let loss = h.trainLoss.last, let acc = h.trainAccuracy.last {
+        parts.append(String(format: "Training Loss = %.4f / Training Acc = %.2f%%", loss, acc * 100))
+    }
+    if let loss = h.testLoss.last, let acc = h.testAccuracy.last {
+        parts.append(String(format: "Test Loss = %.4f / Test Acc = %.2f%%", loss, acc * 100))
+    }
+    return "[Epoch \(epoch)/\(epochs)] " + parts.joined(separator: " / ")
+}
+
+/// Runs mini-batch training: per epoch, batches in a fresh random order,
+/// forward, backward and an optimiser step each; then evaluation.
+public final class Trainer {
+    public let model: MLP
+    public let optimizer: Optimizer
+    public let config: TrainingConfig
+    public weak var reporter: TrainingReporter?
+    /// The run's random generator (batch order), seeded like numpy's.
+    public var rng: NumpyRandom
+
+    public init(model: MLP, optimizer: Optimizer, config: TrainingConfig, rng: NumpyRandom,
+                reporter: TrainingReporter? = nil) {
+        self.model = model
+        self.optimizer = optimizer
+        self.config = config
+        self.rng = rng
+        self.reporter = reporter
+    }
+
+    /// Trains on (x, y), evaluating on the test set after each epoch when given.
+    /// Ctrl-C stops after the current batch with the weights kept; a NaN or
+    /// infinite loss restores the weights from the start of the epoch and throws
+    /// `NetworkError.diverged` naming the step.
+    public func fit(_ x: Tensor, _ y: Tensor, test: (x: Tensor, y: Tensor)? = nil,
+                    history initial: History = History()) throws -> History {
+        try validate(x, y, test: test)
+        var history = initial
+        let n = x.shape[0]
+        let batch = Swift.min(config.batchSize, n)
+        let steps = config.sampling == .shuffle ? (n + batch - 1) / batch : (config.stepsPerEpoch ?? Swift.max(n / batch, 1))
+        let first = model.linearLayers.first
+        let keptInputGradient = first?.computesInputGradient ?? true
+        first?.computesInputGradient = false      // dLoss/dx of the data is never used
+        defer { first?.computesInputGradient = keptInputGradient }
+        Interrupt.clear()
+
+        let startEpoch = history.epochsCompleted
+        for epoch in (startEpoch + 1)...(startEpoch + config.epochs) {
+            let snapshot = model.parameters.map(\.value)
+            let order = config.sampling == .shuffle ? rng.permutation(n) : []
+            let started = Date()
+            for step in 0..<steps {
+                let indices = config.sampling == .shuffle
+                    ? Array(order[(step * batch)..<Swift.min((step + 1) * batch, n)])
+                    : try rng.choice(n, size: batch, replace: true)
+                let index = TensorIndex.tensor(Tensor(shape: [indices.count], int64s: indices))
+                let loss = try model.forward(x.index([index]), y.index([index]))
+                let firstLoss = history.stepLoss.first ?? loss
+                guard !Trainer.hasDiverged(loss, firstLoss: firstLoss) else {
+                    for (p, saved) in zip(model.parameters, snapshot) { p.value = saved }
+                    throw NetworkError.diverged(step: history.stepLoss.count + 1, epoch: epoch, loss: loss,
+                                                firstLoss: firstLoss, learningRate: optimizer.learningRate)
+                }
+                try model.backward()
+                try optimizer.step(model.parameters)
+                history.stepLoss.append(loss)
+                let elapsed = Date().timeIntervalSince(started)
+                reporter?.stepCompleted(epoch: epoch, step: step + 1, stepsInEpoch: steps,
+                                        samplesPerSecond: Double((step + 1) * batch) / Swift.max(elapsed, 1e-9), loss: loss)
+                if Interrupt.isRequested { break }
+            }
+            if Interrupt.isRequested {
+                Interrupt.clear()
+                history.interrupted = true
+                reporter?.message("interrupted in epoch \(epoch): training stopped, the weights so far are kept")
+                return history
+            }
+            history.epochSeconds.append(Date().timeIntervalSince(started))
+            try evaluate(into: &history, x, y, test: test)
+            reporter?.epochCompleted(epoch: epoch, of: startEpoch + config.epochs, history: history)
+        }
+        return history
+    }
+
+    /// A loss that is NaN or infinite, or a hundred times the run's first
+    /// loss, means the steps are overshooting: the learning rate is too large.
+    static func hasDiverged(_ loss: Double, firstLoss: Double) -> Bool {
+        !loss.isFinite || loss > 100 * Swift.max(firstLoss, 1e-3)
+    }
+
+    private func validate(_ x: Tensor, _ y: Tensor, test: (x: Tensor, y: Tensor)?) throws {
+        guard config.epochs > 0, config.batchSize > 0 else {
+            throw NetworkError.invalidConfiguration("epochs and batch size must be positive (got \(config.epochs) and \(config.batchSize))")
+        }
+        for (name, data, labels) in [("training", x, y)] + (test.map { [("test", $0.x, $0.y)] } ?? []) {
+            guard data.ndim == 2, data.shape[1] == model.sizes[0] else {
+                throw TensorError.shapeMismatch(operation: "fit",
+                    detail: "the \(name) inputs must be (N, \(model.sizes[0])), got \(formatShape(data.shape))")
+            }
+            guard labels.shape.first == data.shape[0] else {
+                throw TensorError.shapeMismatch(operation: "fit",
+                    detail: "\(data.shape[0]) \(name) inputs but labels of shape \(formatShape(labels.shape))")
+            }
+        }
+        guard x.shape[0] > 0 else { throw NetworkError.invalidConfiguration("the training set is empty") }
+    }
+
+    private func evaluate(into history: inout History, _ x: Tensor, _ y: Tensor, test: (x: Tensor, y: Tensor)?) throws {
+        if config.evaluateTraining {
+            let (loss, acc) = try Trainer.evaluate(model, x, y)
+            history.trainLoss.append(loss)
+            history.trainAccuracy.append(acc)
+        }
+        if let test {
+            let (loss, acc) = try Trainer.evaluate(model, test.x, test.y)
+            history.testLoss.append(loss)
+            history.testAccuracy.append(acc)
+        }
+    }
+
+    /// Mean loss and accuracy of `model` on a whole data set, in chunks of
+    /// 10,000 rows so memory stays small.
+    public static func evaluate(_ model: MLP, _ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
+        let n = x.shape[0], chunk = 10_000
+        var lossSum = 0.0, correct = 0.0
+        for start in stride(from: 0, to: n, by: chunk) {
+            let rows = TensorIndex.slice(start: start, stop: Swift.min(start + chunk, n), step: nil)
+            let (xs, ys) = (try x.index([rows]), try y.index([rows]))
+            let outputs = try model.predict(xs)
+            let count = Double(xs.shape[0])
+            lossSum += try model.loss.forward(outputs, ys) * count
+            correct += try accuracy(outputs, ys) * count
+        }
+        return (lossSum / Double(n), correct / Double(n))
+    }
+}

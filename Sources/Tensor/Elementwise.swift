@@ -1,0 +1,266 @@
+import Foundation
+
+/// Element-wise binary operations with numpy's broadcasting and type promotion.
+public enum BinaryOp: String, CaseIterable, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "**"
+    case maximum, minimum
+    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
+
+    public var isComparison: Bool {
+        switch self {
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: return true
+        default: return false
+        }
+    }
+}
+
+/// Element-wise functions of one tensor.
+public enum UnaryOp: String, CaseIterable, Sendable {
+    case negative, exp, log, sqrt, tanh, abs, sigmoid, relu, square
+
+    /// Functions that turn integers into float64, as numpy's ufuncs do.
+    var needsFloat: Bool {
+        switch self {
+        case .exp, .log, .sqrt, .tanh, .sigmoid: return true
+        case .negative, .abs, .relu, .square: return false
+        }
+    }
+}
+
+extension Tensor {
+    /// The dtype of `a op b` under numpy 2's rules (NEP 50). A weak operand is a
+    /// Python-style number literal: it adopts the other operand's dtype when its
+    /// kind (bool < integer < float) fits, so `float32_array * 2.0` stays float32
+    /// and `int_array / 255` becomes float64.
+    static func resultType(_ a: DType, weakA: Bool, _ b: DType, weakB: Bool) -> DType {
+        func kind(_ d: DType) -> Int { d == .bool ? 0 : d == .int64 ? 1 : 2 }
+        if weakB && !weakA { return kind(b) <= kind(a) ? a : (b == .int64 ? .int64 : .float64) }
+        if weakA && !weakB { return kind(a) <= kind(b) ? b : (a == .int64 ? .int64 : .float64) }
+        return DType.promote(a, b)
+    }
+
+    /// `a op b` element-wise, broadcasting the two shapes. Pass `weakA`/`weakB`
+    /// for an operand that came from a number literal (see `resultType`).
+    public static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor,
+                              weakA: Bool = false, weakB: Bool = false) throws -> Tensor {
+        guard let shape = Broadcast.shape(a.shape, b.shape) else {
+            throw TensorError.shapeMismatch(operation: opName(op),
+                detail: "operands could not be broadcast together with shapes \(formatShape(a.shape)) \(formatShape(b.shape))")
+        }
+        try checkAllocation(shape, operation: opName(op))
+        var common = resultType(a.dtype, weakA: weakA, b.dtype, weakB: weakB)
+        if op == .divide && !common.isFloatingPoint { common = .float64 }
+        if common == .bool && !op.isComparison { return try boolArithmetic(op, a, b, shape) }
+
+        switch common {
+        case .float64:
+            return try floatingBinary(op, a.doubles, a.shape, b.doubles, b.shape, shape, wrap: TensorStorage.float64)
+        case .float32:
+            return try floatingBinary(op, a.floats, a.shape, b.floats, b.shape, shape, wrap: TensorStorage.float32)
+        case .int64:
+            return try integerBinary(op, a.int64s, a.shape, b.int64s, b.shape, shape)
+        case .bool:
+            let (x, y) = (a.bools, b.bools)
+            let result: [Bool]
+            switch op {
+            case .equal: result = Broadcast.apply(x, a.shape, y, b.shape, shape) { $0 == $1 }
+            case .notEqual: result = Broadcast.apply(x, a.shape, y, b.shape, shape) { $0 != $1 }
+            default: return try binary(op, a.astype(.int64), b.astype(.int64))
+            }
+            return Tensor(shape: shape, bools: result)
+        }
+    }
+
+    private static func opName(_ op: BinaryOp) -> String {
+        switch op {
+        case .maximum, .minimum: return op.rawValue
+        default: return "operator \(op.rawValue)"
+        }
+    }
+
+    private static func floatingBinary<T: BinaryFloatingPoint & ElementaryFunctions>(
+        _ op: BinaryOp, _ x: [T], _ xShape: [Int], _ y: [T], _ yShape: [Int], _ shape: [Int],
+        wrap: ([T]) -> TensorStorage
+    ) throws -> Tensor {
+        func map(_ f: (T, T) -> T) -> Tensor {
+            Tensor(shape: shape, storage: wrap(Broadcast.apply(x, xShape, y, yShape, shape, f)))
+        }
+        func compare(_ f: (T, T) -> Bool) -> Tensor {
+            Tensor(shape: shape, bools: Broadcast.apply(x, xShape, y, yShape, shape, f))
+        }
+        switch op {
+        case .add: return map(+)
+        case .subtract: return map(-)
+        case .multiply: return map(*)
+        case .divide: return map(/)
+        case .power: return map { T.pow($0, $1) }
+        // numpy's maximum and minimum propagate NaN.
+        case .maximum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
+        case .minimum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
+        case .less: return compare(<)
+        case .lessEqual: return compare(<=)
+        case .greater: return compare(>)
+        case .greaterEqual: return compare(>=)
+        case .equal: return compare(==)
+        case .notEqual: return compare(!=)
+        }
+    }
+
+    private static func integerBinary(_ op: BinaryOp, _ x: [Int64], _ xShape: [Int], _ y: [Int64], _ yShape: [Int],
+                                      _ shape: [Int]) throws -> Tensor {
+        func map(_ f: (Int64, Int64) -> Int64) -> Tensor {
+            Tensor(shape: shape, int64s: Broadcast.apply(x, xShape, y, yShape, shape, f))
+        }
+        func compare(_ f: (Int64, Int64) -> Bool) -> Tensor {
+            Tensor(shape: shape, bools: Broadcast.apply(x, xShape, y, yShape, shape, f))
+        }
+        switch op {
+        case .add: return map(&+)
+        case .subtract: return map(&-)
+        case .multiply: return map(&*)
+        case .divide: preconditionFailure("integer division is promoted to float64 before this point")
+        case .power:
+            if y.contains(where: { $0 < 0 }) {
+                throw TensorError.invalidArgument(operation: "operator **",
+                    detail: "integers to negative integer powers are not allowed (write 2.0 ** -1)")
+            }
+            return map(integerPower)
+        case .maximum: return map(Swift.max)
+        case .minimum: return map(Swift.min)
+        case .less: return compare(<)
+        case .lessEqual: return compare(<=)
+        case .greater: return compare(>)
+        case .greaterEqual: return compare(>=)
+        case .equal: return compare(==)
+        case .notEqual: return compare(!=)
+        }
+    }
+
+    /// numpy's bool arithmetic: `+` and maximum are logical or, `*` and minimum logical and.
+    private static func boolArithmetic(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ shape: [Int]) throws -> Tensor {
+        let (x, y) = (a.bools, b.bools)
+        switch op {
+        case .add, .maximum: return Tensor(shape: shape, bools: Broadcast.apply(x, a.shape, y, b.shape, shape) { $0 || $1 })
+        case .multiply, .minimum: return Tensor(shape: shape, bools: Broadcast.apply(x, a.shape, y, b.shape, shape) { $0 && $1 })
+        case .subtract:
+            throw TensorError.invalidArgument(operation: "operator -",
+                detail: "subtracting booleans is not supported; convert with astype(\"int64\") first")
+        default: return try binary(op, a.astype(.int64), b.astype(.int64))
+        }
+    }
+
+    public static func + (a: Tensor, b: Tensor) throws -> Tensor { try binary(.add, a, b) }
+    public static func - (a: Tensor, b: Tensor) throws -> Tensor { try binary(.subtract, a, b) }
+    public static func * (a: Tensor, b: Tensor) throws -> Tensor { try binary(.multiply, a, b) }
+    public static func / (a: Tensor, b: Tensor) throws -> Tensor { try binary(.divide, a, b) }
+
+    // MARK: Unary
+
+    /// `op` applied to every element. exp, log, sqrt, tanh and sigmoid turn
+    /// integers into float64; the rest keep the dtype.
+    public func unary(_ op: UnaryOp) throws -> Tensor {
+        switch (storage, op.needsFloat) {
+        case (.float64(let a), _): return Tensor(shape: shape, doubles: a.map(Tensor.unaryFunction(op)))
+        case (.float32(let a), _): return Tensor(shape: shape, floats: a.map(Tensor.unaryFunction(op)))
+        case (_, true): return try astype(.float64).unary(op)
+        case (.int64(let a), false):
+            switch op {
+            case .negative: return Tensor(shape: shape, int64s: a.map { 0 &- $0 })
+            case .abs: return Tensor(shape: shape, int64s: a.map { $0 < 0 ? 0 &- $0 : $0 })
+            case .relu: return Tensor(shape: shape, int64s: a.map { Swift.max($0, 0) })
+            default: return Tensor(shape: shape, int64s: a.map { $0 &* $0 })
+            }
+        case (.bool, false):
+            if op == .negative {
+                throw TensorError.invalidArgument(operation: "negative",
+                    detail: "the - operator is not supported on booleans; use astype(\"int64\") first")
+            }
+            return op == .square ? try astype(.int64).unary(op) : self
+        }
+    }
+
+    private static func unaryFunction<T: BinaryFloatingPoint & ElementaryFunctions>(_ op: UnaryOp) -> (T) -> T {
+        switch op {
+        case .negative: return { -$0 }
+        case .exp: return { T.exp($0) }
+        case .log: return { T.log($0) }
+        case .sqrt: return { $0.squareRoot() }
+        case .tanh: return { T.tanh($0) }
+        case .abs: return { Swift.abs($0) }
+        case .square: return { $0 * $0 }
+        case .relu: return { $0.isNaN ? $0 : Swift.max($0, 0) }
+        case .sigmoid: return stableSigmoid
+        }
+    }
+
+    /// Clamps every element to [min, max], like `np.clip`.
+    public func clip(min lower: Double?, max upper: Double?) throws -> Tensor {
+        var result = self
+        if let lower { result = try Tensor.binary(.maximum, result, Tensor(scalar: lower), weakB: true) }
+        if let upper { result = try Tensor.binary(.minimum, result, Tensor(scalar: upper), weakB: true) }
+        return result
+    }
+
+    /// Elements of `a` where `mask` is true and of `b` elsewhere, all three broadcast together (`np.where`).
+    public static func where_(_ mask: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        guard let ab = Broadcast.shape(a.shape, b.shape), let shape = Broadcast.shape(mask.shape, ab) else {
+            throw TensorError.shapeMismatch(operation: "where",
+                detail: "could not broadcast \(formatShape(mask.shape)), \(formatShape(a.shape)) and \(formatShape(b.shape)) together")
+        }
+        let dtype = DType.promote(a.dtype, b.dtype)
+        let m = try mask.astype(.bool).broadcast(to: shape).bools
+        let x = try a.astype(dtype).broadcast(to: shape), y = try b.astype(dtype).broadcast(to: shape)
+        switch (x.storage, y.storage) {
+        case (.float64(let p), .float64(let q)): return Tensor(shape: shape, doubles: choose(m, p, q))
+        case (.float32(let p), .float32(let q)): return Tensor(shape: shape, floats: choose(m, p, q))
+        case (.int64(let p), .int64(let q)): return Tensor(shape: shape, int64s: choose(m, p, q))
+        default: return Tensor(shape: shape, bools: choose(m, x.bools, y.bools))
+        }
+    }
+
+    private static func choose<E>(_ mask: [Bool], _ a: [E], _ b: [E]) -> [E] {
+        mask.indices.map { mask[$0] ? a[$0] : b[$0] }
+    }
+}
+
+/// 1 / (1 + e^-x), computed so that neither tail overflows: for negative x
+/// the equal form e^x / (1 + e^x) is used, so `sigmoid([0, 1000, -1000])` is `[0.5, 1, 0]`.
+@inline(__always)
+func stableSigmoid<T: BinaryFloatingPoint & ElementaryFunctions>(_ x: T) -> T {
+    if x >= 0 { return 1 / (1 + T.exp(-x)) }
+    let e = T.exp(x)
+    return e / (1 + e)
+}
+
+/// base ** exponent for non-negative integer exponents, by repeated squaring (wrapping like numpy).
+private func integerPower(_ base: Int64, _ exponent: Int64) -> Int64 {
+    var result: Int64 = 1, b = base, e = exponent
+    while e > 0 {
+        if e & 1 == 1 { result = result &* b }
+        b = b &* b
+        e >>= 1
+    }
+    return result
+}
+
+/// The elementary functions mlplab needs, for Float and Double alike.
+public protocol ElementaryFunctions {
+    static func exp(_ x: Self) -> Self
+    static func log(_ x: Self) -> Self
+    static func tanh(_ x: Self) -> Self
+    static func pow(_ x: Self, _ y: Self) -> Self
+}
+
+extension Double: ElementaryFunctions {
+    public static func exp(_ x: Double) -> Double { Foundation.exp(x) }
+    public static func log(_ x: Double) -> Double { Foundation.log(x) }
+    public static func tanh(_ x: Double) -> Double { Foundation.tanh(x) }
+    public static func pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
+}
+
+extension Float: ElementaryFunctions {
+    public static func exp(_ x: Float) -> Float { Foundation.expf(x) }
+    public static func log(_ x: Float) -> Float { Foundation.logf(x) }
+    public static func tanh(_ x: Float) -> Float { Foundation.tanhf(x) }
+    public static func pow(_ x: Float, _ y: Float) -> Float { Foundation.powf(x, y) }
+}

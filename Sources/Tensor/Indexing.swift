@@ -1,0 +1,232 @@
+/// numpy indexing: integers, slices, `newaxis`, integer index arrays and boolean masks.
+public enum TensorIndex {
+    /// One position on an axis; the axis disappears from the result (`x[0]`).
+    case int(Int)
+    /// `start:stop:step` with numpy's defaults and negative counting (`x[0:5]`, `x[:, ::2]`).
+    case slice(start: Int?, stop: Int?, step: Int?)
+    /// An int64 index array (`x[idx]`, a mini-batch) or a boolean mask (`g[h <= 0]`).
+    case tensor(Tensor)
+    /// A new axis of extent 1 (`x[:, None]`).
+    case newAxis
+
+    /// `:` — the whole axis.
+    public static let all = TensorIndex.slice(start: nil, stop: nil, step: nil)
+}
+
+/// Where the selected elements live: `shape` is the result's shape and each
+/// entry of `starts` begins a run of `blockLength` contiguous source elements.
+struct Selection {
+    var shape: [Int]
+    var starts: [Int]
+    var blockLength: Int
+}
+
+extension Tensor {
+    /// The elements selected by `indices`, like `x[indices]` in numpy.
+    public func index(_ indices: [TensorIndex]) throws -> Tensor {
+        let selection = try select(indices)
+        try Tensor.checkAllocation(selection.shape, operation: "index")
+        func pick<E>(_ a: [E]) -> [E] {
+            let n = selection.blockLength
+            return [E](unsafeUninitializedCapacity: selection.starts.count * n) { out, initialized in
+                a.withUnsafeBufferPointer { src in
+                    var o = 0
+                    for start in selection.starts {
+                        (out.baseAddress! + o).initialize(from: src.baseAddress! + start, count: n)
+                        o += n
+                    }
+                }
+                initialized = selection.starts.count * n
+            }
+        }
+        switch storage {
+        case .float64(let a): return Tensor(shape: selection.shape, storage: .float64(pick(a)))
+        case .float32(let a): return Tensor(shape: selection.shape, storage: .float32(pick(a)))
+        case .int64(let a): return Tensor(shape: selection.shape, storage: .int64(pick(a)))
+        case .bool(let a): return Tensor(shape: selection.shape, storage: .bool(pick(a)))
+        }
+    }
+
+    /// Writes `value` (broadcast to the selection's shape, cast to this tensor's
+    /// dtype) into the elements selected by `indices`: `x[0, 1] = 5`, `g[h <= 0] = 0`.
+    public mutating func assign(_ indices: [TensorIndex], _ value: Tensor) throws {
+        let selection = try select(indices)
+        let source = try value.astype(dtype).broadcast(to: selection.shape)
+        func write<E>(_ a: inout [E], _ v: [E]) {
+            let n = selection.blockLength
+            a.withUnsafeMutableBufferPointer { dst in
+                v.withUnsafeBufferPointer { src in
+                    for (k, start) in selection.starts.enumerated() {
+                        (dst.baseAddress! + start).update(from: src.baseAddress! + k * n, count: n)
+                    }
+                }
+            }
+        }
+        switch (storage, source.storage) {
+        case (.float64(var a), .float64(let v)): storage = .float64([]); write(&a, v); storage = .float64(a)
+        case (.float32(var a), .float32(let v)): storage = .float32([]); write(&a, v); storage = .float32(a)
+        case (.int64(var a), .int64(let v)): storage = .int64([]); write(&a, v); storage = .int64(a)
+        case (.bool(var a), .bool(let v)): storage = .bool([]); write(&a, v); storage = .bool(a)
+        default: preconditionFailure("value was cast to \(dtype) above")
+        }
+    }
+
+    /// One piece of the result: its dimensions and the source-offset
+    /// contribution of each of its positions.
+    private struct Component {
+        var dims: [Int]
+        var contributions: [Int]
+    }
+
+    /// Resolves numpy indices into the source offsets of the selected elements.
+    func select(_ rawIndices: [TensorIndex]) throws -> Selection {
+        let indices = try expandedIndices(rawIndices)
+        let strides = Tensor.rowMajorStrides(shape)
+        var base = 0
+        var components: [Component] = []
+        var advanced: [(axis: Int, values: Tensor)] = []
+        var advancedSlot: Int?            // where the advanced block goes among the components
+        var advancedContiguous = true
+        var lastWasAdvanced = false
+        var axis = 0
+
+        for index in indices {
+            switch index {
+            case .int(let i):
+                base += try position(i, axis: axis) * strides[axis]
+                axis += 1
+                lastWasAdvanced = false
+            case .slice(let start, let stop, let step):
+                let positions = try slicePositions(start, stop, step, size: shape[axis])
+                components.append(Component(dims: [positions.count], contributions: positions.map { $0 * strides[axis] }))
+                axis += 1
+                lastWasAdvanced = false
+            case .newAxis:
+                components.append(Component(dims: [1], contributions: [0]))
+                lastWasAdvanced = false
+            case .tensor(let t) where t.dtype == .bool:
+                let mask = t.shape.isEmpty ? try t.reshaped([1]) : t
+                guard Array(shape[axis..<Swift.min(axis + mask.ndim, ndim)]) == mask.shape else {
+                    throw TensorError.shapeMismatch(operation: "index",
+                        detail: "boolean index of shape \(formatShape(mask.shape)) does not match the indexed axes \(formatShape(Array(shape[axis..<Swift.min(axis + mask.ndim, ndim)])))")
+                }
+                if advancedSlot == nil { advancedSlot = components.count } else if !lastWasAdvanced { advancedContiguous = false }
+                for (k, coordinates) in Tensor.nonzero(mask).enumerated() {
+                    advanced.append((axis + k, coordinates))
+                }
+                axis += mask.ndim
+                lastWasAdvanced = true
+            case .tensor(let t):
+                guard t.dtype == .int64 else {
+                    throw TensorError.invalidArgument(operation: "index",
+                        detail: "arrays used as indices must be of integer or boolean type, got \(t.dtype.rawValue)")
+                }
+                if advancedSlot == nil { advancedSlot = components.count } else if !lastWasAdvanced { advancedContiguous = false }
+                advanced.append((axis, t))
+                axis += 1
+                lastWasAdvanced = true
+            }
+        }
+        if let slot = advancedSlot {
+            let block = try advancedComponent(advanced, strides: strides)
+            components.insert(block, at: advancedContiguous ? slot : 0)
+        }
+        return Tensor.selection(base: base, components: components, trailing: Array(shape[axis...]))
+    }
+
+    /// Checks there are not too many indices and drops trailing `:` over whole
+    /// axes, which select the same as leaving them out (and let the rows be
+    /// copied as contiguous blocks).
+    private func expandedIndices(_ indices: [TensorIndex]) throws -> [TensorIndex] {
+        func axesConsumed(_ list: ArraySlice<TensorIndex>) -> Int {
+            list.reduce(0) { total, index in
+                switch index {
+                case .newAxis: return total
+                case .tensor(let t) where t.dtype == .bool: return total + Swift.max(t.ndim, 1)
+                default: return total + 1
+                }
+            }
+        }
+        var kept = indices[...]
+        let consumed = axesConsumed(kept)
+        guard consumed <= ndim else {
+            throw TensorError.invalidArgument(operation: "index",
+                detail: "too many indices for array: array is \(ndim)-dimensional, but \(consumed) were indexed")
+        }
+        while case .slice(let start, let stop, let step)? = kept.last {
+            let size = shape[axesConsumed(kept) - 1]
+            let from = start ?? 0
+            guard from == 0 || from <= -size, (stop ?? size) >= size, (step ?? 1) == 1 else { break }
+            kept.removeLast()
+        }
+        return Array(kept)
+    }
+
+    private func position(_ i: Int, axis: Int) throws -> Int {
+        let p = i < 0 ? i + shape[axis] : i
+        guard p >= 0 && p < shape[axis] else { throw TensorError.indexOutOfRange(index: i, axis: axis, size: shape[axis]) }
+        return p
+    }
+
+    /// The positions `start:stop:step` selects on an axis of `size`, with numpy's clamping.
+    private func slicePositions(_ start: Int?, _ stop: Int?, _ step: Int?, size: Int) throws -> [Int] {
+        let step = step ?? 1
+        guard step != 0 else { throw TensorError.invalidArgument(operation: "index", detail: "slice step cannot be zero") }
+        func clamp(_ v: Int, _ low: Int, _ high: Int) -> Int { Swift.min(Swift.max(v, low), high) }
+        if step > 0 {
+            let from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? 0, 0, size)
+            let to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? size, 0, size)
+            return Array(Swift.stride(from: from, to: to, by: step))
+        }
+        let from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? size - 1, -1, size - 1)
+        let to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? -1, -1, size - 1)
+        return Array(Swift.stride(from: from, to: to, by: step))
+    }
+
+    /// The advanced-index block: index arrays broadcast together; position k
+    /// contributes the sum over arrays of `array[k] * stride(axis)`.
+    private func advancedComponent(_ arrays: [(axis: Int, values: Tensor)], strides: [Int]) throws -> Component {
+        var blockShape: [Int] = []
+        for (_, values) in arrays {
+            guard let s = Broadcast.shape(blockShape, values.shape) else {
+                throw TensorError.shapeMismatch(operation: "index",
+                    detail: "shape mismatch: indexing arrays could not be broadcast together with shapes "
+                        + arrays.map { formatShape($0.values.shape) }.joined(separator: " "))
+            }
+            blockShape = s
+        }
+        var contributions = [Int](repeating: 0, count: blockShape.reduce(1, *))
+        for (axis, values) in arrays {
+            let spread = try values.broadcast(to: blockShape).int64s
+            for (k, raw) in spread.enumerated() {
+                contributions[k] += try position(Int(raw), axis: axis) * strides[axis]
+            }
+        }
+        return Component(dims: blockShape, contributions: contributions)
+    }
+
+    /// Combines the components into block start offsets. Trailing axes that no
+    /// index touched stay contiguous and are copied as one block.
+    private static func selection(base: Int, components: [Component], trailing: [Int]) -> Selection {
+        var starts = [base]
+        for component in components {
+            var next = [Int]()
+            next.reserveCapacity(starts.count * component.contributions.count)
+            for s in starts { for c in component.contributions { next.append(s + c) } }
+            starts = next
+        }
+        // Contributions were computed with full strides; trailing axes form the block.
+        return Selection(shape: components.flatMap(\.dims) + trailing, starts: starts,
+                         blockLength: trailing.reduce(1, *))
+    }
+
+    /// For each axis of `mask`, the coordinates of its true elements (`np.nonzero`).
+    public static func nonzero(_ mask: Tensor) -> [Tensor] {
+        let flags = mask.bools
+        let strides = rowMajorStrides(mask.shape)
+        let hits = flags.indices.filter { flags[$0] }
+        return mask.shape.indices.map { axis in
+            Tensor(shape: [hits.count], int64s: hits.map { Int64($0 / strides[axis] % mask.shape[axis]) })
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// numpy's array constructors: zeros, ones, full, arange.
+extension Tensor {
+    /// A tensor of `shape` with every element `value`, like `np.full`.
+    public static func full(_ shape: [Int], value: Double, dtype: DType = .float64) throws -> Tensor {
+        try checkAllocation(shape, operation: "full")
+        let count = shape.reduce(1, *)
+        switch dtype {
+        case .float64: return Tensor(shape: shape, doubles: Array(repeating: value, count: count))
+        case .float32: return Tensor(shape: shape, floats: Array(repeating: Float(value), count: count))
+        case .int64: return Tensor(shape: shape, int64s: Array(repeating: Int64(value), count: count))
+        case .bool: return Tensor(shape: shape, bools: Array(repeating: value != 0, count: count))
+        }
+    }
+
+    public static func zeros(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
+        try full(shape, value: 0, dtype: dtype)
+    }
+
+    public static func ones(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
+        try full(shape, value: 1, dtype: dtype)
+    }
+
+    /// Evenly spaced values in [start, stop), like `np.arange`: element i is `start + i * step`.
+    public static func arange(_ start: Double, _ stop: Double, step: Double = 1, dtype: DType) throws -> Tensor {
+        guard step != 0 else { throw TensorError.invalidArgument(operation: "arange", detail: "step must not be zero") }
+        let length = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
+        try checkAllocation([length], operation: "arange")
+        let values = (0..<length).map { start + Double($0) * step }
+        return Tensor(shape: [length], doubles: values).astype(dtype)
+    }
+}

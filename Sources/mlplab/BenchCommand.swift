@@ -1,0 +1,107 @@
+import ArgumentParser
+import CBLAS
+import Datasets
+import Foundation
+import Network
+import Tensor
+
+/// `mlplab bench`: the seeds' best configuration (784-256-10, ReLU, softmax
+/// cross-entropy, batch 256, SGD) trained on full MNIST, with the speed of
+/// BLAS itself at the same matrix shapes beside it — the physical limit of
+/// this pipeline on this machine.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure training and loading speed against the machine's sgemm limit.",
+        discussion: "Example: mlplab bench --dataset mnist --data ../shared/data/mnist --epochs 5")
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Epochs to time.")
+    var epochs: Int = 3
+
+    @Option(help: "Hidden units.")
+    var hidden: Int = 256
+
+    @Option(help: "Mini-batch size.")
+    var batchSize: Int = 256
+
+    @Option(name: .customLong("lr"), help: "Learning rate.")
+    var learningRate: Double = 0.1
+
+    func run() throws {
+        let loadStarted = Date()
+        let train = data.load(.train, dtype: .float32), test = data.load(.test, dtype: .float32)
+        let loadSeconds = Date().timeIntervalSince(loadStarted)
+        let (n, d, classes) = (train.x.shape[0], train.x.shape[1], train.classes)
+
+        var rng = NumpyRandom(seed: 0)
+        let model = try MLP(sizes: [d, hidden, classes], rng: &rng, dtype: .float32)
+        let trainer = Trainer(model: model, optimizer: SGD(learningRate: learningRate),
+                              config: TrainingConfig(epochs: epochs, batchSize: batchSize, evaluateTraining: false),
+                              rng: rng, reporter: nil)
+        let history = try trainer.fit(train.x, train.y, test: (test.x, test.y))
+
+        // Matrix-product work per epoch: forward x·W1 and h·W2, backward
+        // hᵀ·g, g·W2ᵀ and xᵀ·g1 (the first layer's dx is never needed).
+        let flopsPerSample = 2.0 * Double(2 * d * hidden + 3 * hidden * classes)
+        let flopsPerEpoch = flopsPerSample * Double(n)
+        let epochSeconds = median(history.epochSeconds)
+        let limit = sgemmSeconds(samples: n, d: d, hidden: hidden, classes: classes)
+
+        print("mlplab bench: \(data.dataset.rawValue), \(n) training images, \(d)-\(hidden)-\(classes) ReLU, softmax CE, "
+              + "batch \(batchSize), SGD lr \(learningRate), float32, \(epochs) epochs")
+        print(String(format: "  load (4 IDX files)     %.3f s", loadSeconds))
+        for (i, s) in history.epochSeconds.enumerated() {
+            print(String(format: "  epoch %-2d               %.3f s   test acc %.2f%%", i + 1, s, history.testAccuracy[i] * 100))
+        }
+        print(String(format: "  median epoch           %.3f s   %.0f samples/s   %.1f GFLOP/s",
+                     epochSeconds, Double(n) / epochSeconds, flopsPerEpoch / epochSeconds / 1e9))
+        print(String(format: "  sgemm at these shapes  %.3f s   %.1f GFLOP/s   (the dense limit of one epoch)",
+                     limit, flopsPerEpoch / limit / 1e9))
+        print(String(format: "  efficiency             %.0f%% of sgemm", limit / epochSeconds * 100))
+        print(String(format: "  peak memory            %.0f MB", peakMemoryMB()))
+        print(String(format: "{\"load_s\": %.3f, \"epoch_s\": %.3f, \"sgemm_epoch_s\": %.3f, \"test_acc\": %.4f, \"peak_mb\": %.0f}",
+                     loadSeconds, epochSeconds, limit, history.testAccuracy.last ?? 0, peakMemoryMB()))
+    }
+
+    /// The time BLAS alone needs for one epoch's matrix products at the
+    /// training shapes (median of three runs, buffers allocated up front).
+    private func sgemmSeconds(samples n: Int, d: Int, hidden h: Int, classes c: Int) -> Double {
+        let b = batchSize
+        var x = [Float](repeating: 0.5, count: b * d), w1 = [Float](repeating: 0.01, count: d * h)
+        var hid = [Float](repeating: 0, count: b * h), w2 = [Float](repeating: 0.01, count: h * c)
+        var out = [Float](repeating: 0, count: b * c), dw1 = [Float](repeating: 0, count: d * h)
+        var dw2 = [Float](repeating: 0, count: h * c)
+        let steps = (n + b - 1) / b
+        func gemm(_ ta: Bool, _ tb: Bool, _ m: Int, _ nn: Int, _ k: Int, _ a: UnsafePointer<Float>, _ lda: Int,
+                  _ bb: UnsafePointer<Float>, _ ldb: Int, _ cc: UnsafeMutablePointer<Float>) {
+            cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                         Int32(m), Int32(nn), Int32(k), 1, a, Int32(lda), bb, Int32(ldb), 0, cc, Int32(nn))
+        }
+        var runs: [Double] = []
+        for _ in 0..<3 {
+            let started = Date()
+            for _ in 0..<steps {
+                gemm(false, false, b, h, d, &x, d, &w1, h, &hid)       // x · W1
+                gemm(false, false, b, c, h, &hid, h, &w2, c, &out)     // h · W2
+                gemm(true, false, h, c, b, &hid, h, &out, c, &dw2)     // hᵀ · g
+                gemm(false, true, b, h, c, &out, c, &w2, c, &hid)      // g · W2ᵀ
+                gemm(true, false, d, h, b, &x, d, &hid, h, &dw1)       // xᵀ · g1
+            }
+            runs.append(Date().timeIntervalSince(started))
+        }
+        return median(runs)
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+/// The largest resident memory this process has used, in MB.
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Network
+
+/// Shows training as it runs: a redrawn progress bar with throughput and ETA on
+/// a terminal, and the seeds' epoch lines (which also go to pipes and files).
+final class ConsoleReporter: TrainingReporter {
+    private let drawsProgress: Bool
+    private var lastDraw = Date.distantPast
+    private var epochStarted = Date()
+
+    init(drawsProgress: Bool = isatty(STDERR_FILENO) != 0) {
+        self.drawsProgress = drawsProgress
+    }
+
+    func stepCompleted(epoch: Int, step: Int, stepsInEpoch: Int, samplesPerSecond: Double, loss: Double) {
+        if step == 1 { epochStarted = Date() }
+        guard drawsProgress, step == stepsInEpoch || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = Date()
+        let width = 24
+        let filled = width * step / Swift.max(stepsInEpoch, 1)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let perStep = Date().timeIntervalSince(epochStarted) / Double(step)
+        let eta = perStep * Double(stepsInEpoch - step)
+        let line = String(format: "\r  epoch %d  %@  %d/%d  %.0f samples/s  ETA %.1fs  loss %.4f",
+                          epoch, bar, step, stepsInEpoch, samplesPerSecond, eta, loss)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func epochCompleted(epoch: Int, of epochs: Int, history: History) {
+        message(epochLine(epoch: epoch, of: epochs, history: history))
+    }
+
+    func message(_ text: String) {
+        if drawsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        print(text)
+        fflush(stdout)
+    }
+}

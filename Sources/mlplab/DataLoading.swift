@@ -1,0 +1,44 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Tensor
+
+/// The image data sets a command-line user can name.
+enum DatasetChoice: String, ExpressibleByArgument, CaseIterable {
+    case sample, mnist, fashionMnist = "fashion-mnist"
+
+    var name: DatasetName {
+        switch self {
+        case .sample: return .sample
+        case .mnist: return .mnist
+        case .fashionMnist: return .fashionMnist
+        }
+    }
+}
+
+/// One split of a data set, as the training engine wants it: pixels scaled to
+/// [0, 1] (float32 or float64) and int64 labels. The raw bytes are not kept.
+struct LoadedSplit {
+    let classes: Int
+    var x: Tensor
+    let y: Tensor
+}
+
+extension DataOptions {
+    var locator: DataLocator { DataLocator(dataOption: data) }
+
+    /// Reads a split, or exits with the data module's message (which says where it looked).
+    func loadImages(_ split: Split) -> LabeledImages {
+        do {
+            return try LabeledImages.load(dataset.name, split: split, locator: locator)
+        } catch {
+            fail("\(error)")
+        }
+    }
+
+    func load(_ split: Split, dtype: DType) -> LoadedSplit {
+        let images = loadImages(split)
+        let x = dtype == .float32 ? images.scaledFloat32() : images.scaledFloat64()
+        return LoadedSplit(classes: images.classes, x: x, y: images.labelTensor())
+    }
+}

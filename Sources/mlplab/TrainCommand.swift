@@ -1,0 +1,169 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Network
+import Tensor
+
+extension Activation: ExpressibleByArgument {}
+extension LossKind: ExpressibleByArgument {}
+extension OptimizerKind: ExpressibleByArgument {}
+extension Initialization: ExpressibleByArgument {}
+extension Sampling: ExpressibleByArgument {}
+
+enum Precision: String, ExpressibleByArgument, CaseIterable {
+    case float32, float64
+    var dtype: DType { self == .float32 ? .float32 : .float64 }
+}
+
+/// `mlplab train`: the whole pipeline — load, scale, build, train with
+/// per-epoch metrics, report the test accuracy, optionally save.
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train an MLP on MNIST (or the sample, or Fashion-MNIST) and report its test accuracy.",
+        discussion: "Example: mlplab train --dataset mnist --data ../shared/data/mnist --hidden 256 --epochs 10 --save model.mlp")
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Hidden layer sizes, comma-separated (e.g. 256, or 64,16).")
+    var hidden: String = "256"
+
+    @Option(help: "Hidden activation: relu, sigmoid, tanh.")
+    var activation: Activation = .relu
+
+    @Option(help: "Loss: softmax-ce, mse, sigmoid-ce, nll.")
+    var loss: LossKind = .softmaxCrossEntropy
+
+    @Option(help: "Optimiser: sgd, momentum, adam.")
+    var optimizer: OptimizerKind = .sgd
+
+    @Option(name: [.customLong("lr"), .customLong("learning-rate")], help: "Learning rate.")
+    var learningRate: Double = 0.1
+
+    @Option(help: "L2 weight decay.")
+    var weightDecay: Double = 0
+
+    @Option(help: "Mini-batch size.")
+    var batchSize: Int = 256
+
+    @Option(help: "Number of epochs.")
+    var epochs: Int = 10
+
+    @Option(help: "Mini-batches: shuffle (a permutation per epoch) or replacement (the seeds' get_mini_batch).")
+    var sampling: Sampling = .shuffle
+
+    @Option(help: "Random seed for the weights and the batch order.")
+    var seed: UInt32 = 0
+
+    @Option(help: "Weight initialisation: he, xavier, small (0.01·randn), randn.")
+    var initialization: Initialization = .he
+
+    @Option(help: "Precision: float32 (fast) or float64.")
+    var precision: Precision = .float32
+
+    @Flag(help: "Subtract the training pixel mean from train and test (the seeds' zero-centring).")
+    var zeroCentre = false
+
+    @Option(help: "Save the trained model to this file.")
+    var save: String?
+
+    func validate() throws {
+        guard hiddenSizes != nil else { throw ValidationError("--hidden must be positive integers separated by commas, like 256 or 64,16") }
+        guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--lr must be a positive number") }
+        guard batchSize > 0, epochs > 0 else { throw ValidationError("--batch-size and --epochs must be positive") }
+    }
+
+    var hiddenSizes: [Int]? {
+        let sizes = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return sizes.allSatisfy({ ($0 ?? 0) > 0 }) ? sizes.compactMap { $0 } : nil
+    }
+
+    func run() throws {
+        let dtype = precision.dtype
+        var train = data.load(.train, dtype: dtype), test = data.load(.test, dtype: dtype)
+        if zeroCentre {
+            let mean = try train.x.mean().doubles[0]
+            train.x = try Preprocessing.zeroCentred(train.x, mean: mean)
+            test.x = try Preprocessing.zeroCentred(test.x, mean: mean)
+        }
+        var rng = NumpyRandom(seed: seed)
+        let sizes = [train.x.shape[1]] + hiddenSizes! + [train.classes]
+        let model = try MLP(sizes: sizes, activation: activation, loss: loss, initialization: initialization,
+                            rng: &rng, dtype: dtype)
+        print("\(data.dataset.rawValue): \(train.x.shape[0]) training and \(test.x.shape[0]) test images; "
+              + "MLP \(sizes.map(String.init).joined(separator: "-")) \(activation.rawValue), \(loss.rawValue), "
+              + "\(optimizer.rawValue) lr \(learningRate), batch \(batchSize), \(dtype.rawValue), seed \(seed)")
+        let reporter = ConsoleReporter()
+        let trainer = Trainer(model: model, optimizer: optimizer.make(learningRate: learningRate, weightDecay: weightDecay),
+                              config: TrainingConfig(epochs: epochs, batchSize: batchSize, sampling: sampling),
+                              rng: rng, reporter: reporter)
+        Interrupt.install()
+        let history: History
+        do {
+            history = try trainer.fit(train.x, train.y, test: (test.x, test.y))
+        } catch let error as NetworkError {
+            fail("\(error)")
+        }
+        let (_, testAccuracy) = try Trainer.evaluate(model, test.x, test.y)
+        if let save {
+            try ModelFile.save(model, to: save)
+            print("saved the model to \(save)")
+        }
+        let correct = Int((testAccuracy * Double(test.x.shape[0])).rounded())
+        let epochsRun = history.epochsCompleted
+        print(String(format: "Test accuracy: %.2f%% (%d/%d) after %d epoch%@", testAccuracy * 100, correct,
+                     test.x.shape[0], epochsRun, epochsRun == 1 ? "" : "s") + (history.interrupted ? " (interrupted)" : ""))
+    }
+}
+
+/// `mlplab eval`: a saved model's loss and accuracy on a test set.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Evaluate a saved model on a data set's test split.")
+
+    @Option(help: "The model file (from `mlplab train --save`).")
+    var model: String
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let net = loadModel(model)
+        let test = data.load(.test, dtype: net.dtype)
+        let (loss, accuracy) = try Trainer.evaluate(net, test.x, test.y)
+        print(String(format: "%@ on %@ test (%d images): loss %.4f, accuracy %.2f%%",
+                     model, data.dataset.rawValue, test.x.shape[0], loss, accuracy * 100))
+    }
+}
+
+/// `mlplab predict`: one test image's class probabilities under a saved model.
+struct Predict: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Classify one image of the test split with a saved model.")
+
+    @Option(help: "The model file (from `mlplab train --save`).")
+    var model: String
+
+    @Option(help: "Which test image (0-based).")
+    var index: Int
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let net = loadModel(model)
+        let test = data.load(.test, dtype: net.dtype)
+        guard (0..<test.x.shape[0]).contains(index) else {
+            fail("--index \(index) is outside the test split, which has images 0..<\(test.x.shape[0])")
+        }
+        let row = try test.x.index([.slice(start: index, stop: index + 1, step: nil)])
+        let probabilities = try softmax(net.predict(row)).doubles
+        let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
+        let label = Int(test.y.int64s[index])
+        print("image \(index) of \(data.dataset.rawValue) test: label \(label), predicted \(predicted)"
+              + (predicted == label ? "" : "  ✗"))
+        for (digit, p) in probabilities.enumerated() {
+            let bar = String(repeating: "█", count: Int((p * 40).rounded()))
+            print(String(format: "  %d  %6.2f%%  %@", digit, p * 100, bar))
+        }
+    }
+}
+
+func loadModel(_ path: String) -> MLP {
+    do { return try ModelFile.load(from: path) } catch { fail("\(error)") }
+}

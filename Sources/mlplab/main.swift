@@ -1,2 +1,0 @@
-// The mlplab executable: the command-line surface over the library targets.
-print("mlplab")

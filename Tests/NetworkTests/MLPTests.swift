@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+import Network
+import Tensor
+
+final class MLPTests: XCTestCase {
+    func makeReferenceMLP() throws -> MLP {
+        var rng = NumpyRandom(seed: 0)
+        return try MLP(sizes: [4, 5, 3], activation: .relu, loss: .softmaxCrossEntropy, initialization: .he, rng: &rng)
+    }
+
+    func testGradientsAndSGDStepsMatchNumpy() throws {
+        let net = try makeReferenceMLP()
+        let x = Reference["mlp.X"], y = Reference["mlp.Y"].astype(.int64)
+        let optimizer = SGD(learningRate: 0.5)
+        var losses: [Double] = []
+        for step in 0..<5 {
+            losses.append(try net.forward(x, y))
+            let dx = try net.backward()
+            if step == 0 {
+                let named = Dictionary(uniqueKeysWithValues: net.namedParameters.map { ($0.name, $0.parameter) })
+                for name in ["W1", "b1", "W2", "b2"] { assertClose(named[name]!.gradient, Reference["mlp.d\(name)"], name) }
+                assertClose(dx, Reference["mlp.dx"], "dx")
+            }
+            try optimizer.step(net.parameters)
+        }
+        assertClose(Tensor(losses), Reference["mlp.losses"], "losses")
+        assertClose(net.linearLayers[0].W, Reference["mlp.W1.final"], "W1 after 5 steps")
+        XCTAssertLessThan(losses[4], losses[0])
+    }
+
+    func testSummaryWalksTheShapes() throws {
+        var rng = NumpyRandom(seed: 0)
+        let net = try MLP(sizes: [784, 256, 10], rng: &rng)
+        XCTAssertEqual(net.summary(batchSize: 128), """
+            MLP 784-256-10, relu, loss softmax cross-entropy, float64
+              input            (128, 784)
+              Linear(784→256)  (128, 256)   W (784, 256), b (256,)
+              ReLU             (128, 256)
+              Linear(256→10)   (128, 10)   W (256, 10), b (10,)
+              203530 parameters
+            """)
+    }
+
+    func testWrongInputWidthNamesTheShapes() throws {
+        let net = try makeReferenceMLP()
+        XCTAssertThrowsError(try net.predict(Tensor.zeros([2, 7]))) { error in
+            XCTAssertEqual("\(error)", "forward: the network takes inputs (N, 4), got (2, 7)")
+        }
+    }
+}
+
+final class GradientCheckTests: XCTestCase {
+    func testEveryLayerPassesTheGradientCheck() throws {
+        var rng = NumpyRandom(seed: 1)
+        let x = Tensor.randn([3, 4], using: &rng)
+        let layers: [Layer] = [try Linear(4, 5, initialization: .randn, rng: &rng), ReLU(), Sigmoid(), Tanh(), Softmax(), LogSoftmax()]
+        for layer in layers {
+            for entry in try GradientCheck.check(layer, x, rng: &rng) {
+                XCTAssertLessThan(entry.maxRelativeError, 1e-6, "\(layer.name) \(entry.name)")
+            }
+        }
+    }
+
+    func testEveryLossPassesTheGradientCheck() throws {
+        var rng = NumpyRandom(seed: 2)
+        let labels = Tensor(shape: [4], int64s: [0, 2, 1, 2])
+        let scores = Tensor.randn([4, 3], using: &rng)
+        let probabilities = try scores.unary(.sigmoid)
+        let logProbabilities = try logSoftmax(scores)
+        let cases: [(Loss, Tensor)] = [(SoftmaxCrossEntropyLoss(), scores), (MSELoss(), probabilities),
+                                       (SigmoidCrossEntropyLoss(), probabilities), (NLLLoss(), logProbabilities)]
+        for (loss, outputs) in cases {
+            let entry = try GradientCheck.check(loss, outputs, labels)
+            XCTAssertLessThan(entry.maxRelativeError, 1e-4, loss.name)
+        }
+    }
+
+    func testWholeNetworksPassForEveryActivationAndLoss() throws {
+        var rng = NumpyRandom(seed: 3)
+        let x = Tensor.randn([5, 6], using: &rng)
+        let y = Tensor(shape: [5], int64s: [0, 1, 2, 3, 1])
+        for activation in Activation.allCases {
+            for loss in LossKind.allCases {
+                let net = try MLP(sizes: [6, 7, 5, 4], activation: activation, loss: loss, initialization: .xavier, rng: &rng)
+                for entry in try GradientCheck.check(net, x, y) {
+                    XCTAssertTrue(entry.passed, "\(activation) \(loss) \(entry.name): \(entry.maxRelativeError)")
+                }
+            }
+        }
+    }
+
+    /// A layer whose backward forgets the transpose-free rule (dW = x · dOut
+    /// summed wrongly) must fail clearly.
+    final class BrokenLinear: Layer {
+        let inner: Linear
+        init(_ inner: Linear) { self.inner = inner }
+        var name: String { "BrokenLinear" }
+        var parameters: [Parameter] { inner.parameters }
+        var out: Tensor? { inner.out }
+        func forward(_ x: Tensor) throws -> Tensor { try inner.forward(x) }
+        func backward(_ dOut: Tensor) throws -> Tensor {
+            let dx = try inner.backward(dOut)
+            inner.bias.gradient = try Tensor.binary(.multiply, inner.db, Tensor(scalar: 2), weakB: true)  // wrong: 2·db
+            return dx
+        }
+        func converted(to dtype: DType) -> Layer { self }
+    }
+
+    func testABrokenGradientFailsClearly() throws {
+        var rng = NumpyRandom(seed: 4)
+        let layer = BrokenLinear(try Linear(3, 2, initialization: .randn, rng: &rng))
+        let entries = try GradientCheck.check(layer, Tensor.randn([4, 3], using: &rng), rng: &rng)
+        let db = entries.first { $0.name == "db" }!
+        XCTAssertGreaterThan(db.maxRelativeError, 0.3)
+        XCTAssertFalse(db.passed)
+        XCTAssertTrue(entries.first { $0.name == "dW" }!.passed)
+    }
+}

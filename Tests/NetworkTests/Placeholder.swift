@@ -1,5 +1,0 @@
-import XCTest
-
-final class NetworkPlaceholderTests: XCTestCase {
-    func testModuleBuilds() { XCTAssertTrue(true) }
-}

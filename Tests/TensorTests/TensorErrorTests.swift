@@ -1,0 +1,52 @@
+import XCTest
+import Tensor
+
+/// Bad shapes, indices and sizes give typed errors whose messages name the
+/// operation and both shapes (the messages a learner reads in the REPL).
+final class TensorErrorTests: XCTestCase {
+    func message(_ body: () throws -> Tensor) -> String {
+        do { _ = try body(); return "no error" } catch { return String(describing: error) }
+    }
+
+    func testMatmulNamesBothShapes() throws {
+        let x = try Tensor.zeros([128, 784]), w = try Tensor.zeros([256, 10])
+        XCTAssertEqual(message { try Tensor.matmul(x, w) },
+                       "matmul: (128, 784) @ (256, 10): inner dimensions 784 and 256 differ")
+    }
+
+    func testBroadcastMismatchNamesOperatorAndShapes() throws {
+        let a = try Tensor.zeros([3, 4]), b = try Tensor.zeros([3])
+        XCTAssertEqual(message { try a + b },
+                       "operator +: operands could not be broadcast together with shapes (3, 4) (3,)")
+    }
+
+    func testHugeAllocationIsRefused() {
+        XCTAssertTrue(message { try Tensor.zeros([100000, 100000]) }.hasPrefix("refusing to allocate (100000, 100000)"))
+        XCTAssertTrue(message { try Tensor.ones([1 << 40, 1 << 40]) }.hasPrefix("refusing to allocate"))
+    }
+
+    func testIndexErrors() throws {
+        let x = try Tensor.zeros([6, 5])
+        XCTAssertEqual(message { try x.index([.int(6)]) }, "index 6 is out of bounds for axis 0 with size 6")
+        XCTAssertEqual(message { try x.index([.int(0), .int(0), .int(0)]) },
+                       "index: too many indices for array: array is 2-dimensional, but 3 were indexed")
+        XCTAssertEqual(message { try x.index([.tensor(Tensor([1.5]))]) },
+                       "index: arrays used as indices must be of integer or boolean type, got float64")
+    }
+
+    func testReshapeAndAxisErrors() throws {
+        let x = try Tensor.zeros([6, 5])
+        XCTAssertEqual(message { try x.reshaped([-1, 7]) }, "reshape: cannot reshape array of size 30 into shape (-1, 7)")
+        XCTAssertEqual(message { try x.sum(axis: 2) }, "sum: axis 2 is out of bounds for array of dimension 2")
+        XCTAssertEqual(message { try Tensor.oneHot(Tensor(shape: [2], int64s: [3, 10]), classes: 10) },
+                       "onehot: label 10 is outside 0..<10")
+    }
+
+    func testCopyOnWriteKeepsValues() throws {
+        let a = Tensor([1, 2, 3])
+        var b = a
+        try b.assign([.int(0)], Tensor(scalar: 9))
+        XCTAssertEqual(a.doubles, [1, 2, 3])
+        XCTAssertEqual(b.doubles, [9, 2, 3])
+    }
+}
