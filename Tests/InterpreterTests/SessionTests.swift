@@ -167,6 +167,25 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(required.filter { session.builtins[$0] == nil }, [])
     }
 
+    /// Each example is a transcript: `>>> ` lines are typed, the lines after them are what must appear.
+    func testEveryHelpExampleRunsAsShown() {
+        for name in Session().builtins.names {
+            let t = Transcript()
+            let example = t.session.builtins[name]!.example
+            var expected: [String] = []
+            var actual: [String] = []
+            for line in example.components(separatedBy: "\n") {
+                if line.hasPrefix(">>> ") {
+                    let output = t.ok(String(line.dropFirst(4)))
+                    if !output.isEmpty { actual.append(output) }
+                } else {
+                    expected.append(line)
+                }
+            }
+            XCTAssertEqual(actual.joined(separator: "\n"), expected.joined(separator: "\n"), "example of \(name)")
+        }
+    }
+
     func testRegisteringBuiltinsAndCommandsFromOutside() {
         let t = Transcript()
         t.session.builtins.register(Builtin("double", [.required("x"), .optional("times", .int(2))], category: "test",
