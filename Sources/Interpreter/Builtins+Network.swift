@@ -29,7 +29,7 @@ extension Arguments {
 
 /// Data sets, layers, networks and training, as REPL builtins.
 extension CoreBuiltins {
-    static var deepLearning: [Builtin] { data + layers + networks }
+    static var deepLearning: [Builtin] { data + layers + networks + pictures }
 
     // MARK: Data
 
