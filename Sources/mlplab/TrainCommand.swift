@@ -100,7 +100,7 @@ struct Train: ParsableCommand {
         print("\(data.dataset.rawValue): \(train.x.shape[0]) training and \(test.x.shape[0]) test images; "
               + "MLP \(sizes.map(String.init).joined(separator: "-")) \(activation.rawValue), \(loss.rawValue), "
               + "\(optimizer.rawValue) lr \(learningRate), batch \(batchSize), \(dtype.rawValue), seed \(seed)")
-        let reporter = ConsoleReporter()
+        let reporter = ProgressReporter { print($0); fflush(stdout) }
         let trainer = Trainer(model: model, optimizer: optimizer.make(learningRate: learningRate, weightDecay: weightDecay),
                               config: TrainingConfig(epochs: epochs, batchSize: batchSize, sampling: sampling),
                               rng: rng, reporter: reporter)
