@@ -168,7 +168,7 @@ struct Predict: ParsableCommand {
         let probabilities = try softmax(net.predict(row)).doubles
         let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
         let label = Int(test.y.int64s[index])
-        print(try TerminalPicture.digit(row))
+        print(try TerminalPicture.digit(row.flattened()))
         print("image \(index) of \(data.dataset.rawValue) test: label \(label), predicted \(predicted)"
               + (predicted == label ? "" : "  ✗"))
         for (digit, p) in probabilities.enumerated() {
