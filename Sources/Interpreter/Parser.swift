@@ -444,8 +444,6 @@ public struct Parser {
         switch token.kind {
         case .symbol(")"), .symbol("]"):
             return InterpreterError(.syntax, "unmatched \(token.quoted)", at: token.span)
-        case .symbol("="):
-            return InterpreterError(.syntax, "'=' assigns to a name; to compare, use '=='", at: token.span)
         default:
             return InterpreterError(.syntax, "unexpected \(token.quoted): is an operator or a comma missing?",
                                     at: token.span)
