@@ -10,6 +10,7 @@ values (ints, floats, bools, tuples, strings, dtypes).
 Run from the repository root:  python3 scripts/make_interpreter_fixtures.py
 """
 import math
+import struct
 import numpy as np
 
 SETUP = ('x = [[1.0, -2.0, 3.0], [-4.0, 5.0, -6.0]]; i = [[1, 2], [3, 4]]; v = [0.5, -1.5, 2.5]; '
@@ -170,6 +171,9 @@ def swift_double(d):
         return '.nan'
     if math.isinf(d):
         return '.infinity' if d > 0 else '-.infinity'
+    if d != 0 and abs(d) < 2.2250738585072014e-308:
+        # A subnormal literal draws an "underflows" warning from the compiler; its bits do not.
+        return f'Double(bitPattern: 0x{struct.unpack("<Q", struct.pack("<d", d))[0]:016x})'
     return repr(float(d))
 
 

@@ -117,6 +117,18 @@ final class SessionTests: XCTestCase {
             """)
     }
 
+    func testVarsShowsTheFirstLineOfAnObject() {
+        struct Summary: ScriptObject {
+            var typeName: String { "MLP" }
+            var description: String { "MLP 784-32-10   \n  Linear(784→32)\n  ReLU" }
+            var attributeNames: [String] { [] }
+            func attribute(_ name: String) throws -> Value { throw noSuchAttribute(name) }
+        }
+        let t = Transcript()
+        t.session[variable: "net"] = .object(Summary())
+        XCTAssertEqual(t.ok(":vars"), "Name  Kind  Data/Info\n----  ----  ---------------\nnet   MLP   MLP 784-32-10 …")
+    }
+
     func testDelResetAndQuit() {
         let t = Transcript()
         t.ok("a = 1; b = 2; c = 3")
