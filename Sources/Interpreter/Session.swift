@@ -49,6 +49,7 @@ public final class Session {
         builtins.register(CoreBuiltins.all)
         commands.register(CoreCommands.all)
         constants = CoreBuiltins.constants(builtins)
+        registerArchivable(NetworkObject.self)
     }
 
     public static func standardOutput(_ text: String, _ style: OutputStyle) {
