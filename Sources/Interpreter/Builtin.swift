@@ -59,6 +59,8 @@ public struct Builtin {
     public let help: String
     /// A line or two of REPL input and its output.
     public let example: String
+    /// `sum(x, axis: none, keepdims: false)`; a method keeps the signature of its function.
+    public let signatureText: String
     let body: Body
 
     public init(_ name: String, _ parameters: [Parameter], category: String,
@@ -69,11 +71,17 @@ public struct Builtin {
         self.help = help
         self.example = example
         self.body = body
+        signatureText = "\(name)(" + parameters.map(\.text).joined(separator: ", ") + ")"
     }
 
-    /// `sum(x, axis: none, keepdims: false)`.
-    public var signatureText: String {
-        "\(name)(" + parameters.map(\.text).joined(separator: ", ") + ")"
+    private init(_ builtin: Builtin, parameters: [Parameter], body: @escaping Body) {
+        name = builtin.name
+        self.parameters = parameters
+        category = builtin.category
+        help = builtin.help
+        example = builtin.example
+        signatureText = builtin.signatureText
+        self.body = body
     }
 
     /// The help page: signature, paragraph and example.
@@ -101,7 +109,7 @@ public struct Builtin {
 
     /// The method form `x.sum(axis: 1)`: the same builtin with `x` as its first argument.
     func bound(to receiver: Value) -> Builtin {
-        Builtin(name, Array(parameters.dropFirst()), category: category, help: help, example: example) { arguments in
+        Builtin(self, parameters: Array(parameters.dropFirst())) { arguments in
             var values = arguments.values
             values[parameters[0].name] = receiver
             return try body(Arguments(builtin: self, session: arguments.session, values: values, rest: arguments.rest))

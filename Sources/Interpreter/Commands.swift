@@ -115,8 +115,12 @@ enum CoreCommands {
         guard !words.isEmpty else { throw InterpreterError(.command, "usage: :save FILE [NAME …]") }
         let path = words.removeFirst()
         let selected = try Workspace.select(words, from: session.variables)
-        let (data, skipped) = WorkspaceArchive.encode(selected)
-        try writeAtomically(data, to: path)
+        let (bytes, skipped) = WorkspaceArchive.encode(selected)
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            throw InterpreterError(.file, String(describing: error))
+        }
         var message = "saved \(selected.count - skipped.count) variable\(selected.count - skipped.count == 1 ? "" : "s") to \(path)"
         if !skipped.isEmpty { message += " (not saved, no file format: \(skipped.sorted().joined(separator: ", ")))" }
         session.write(message)

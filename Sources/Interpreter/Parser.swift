@@ -298,6 +298,7 @@ public struct Parser {
         while current.kind == .symbol(",") {
             advance()
             if current.kind == .symbol(")") { break }
+            if current.kind == .end || current.kind == .newline { throw neverClosed(open) }
             elements.append(try expression())
         }
         let close = try expectClosing(")", open: open)

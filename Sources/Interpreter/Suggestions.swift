@@ -3,10 +3,10 @@
 ///
 /// Closeness is the edit distance (insertions, deletions, substitutions, and
 /// swaps of two neighbouring letters each count 1). A candidate qualifies when
-/// the distance is at most a third of the name's length (at least 1); names
-/// shorter than 3 letters only match a different letter case (`x` → `X`).
+/// the distance is at most a third of the name's length (at least 1); a
+/// one-letter name only matches a different letter case (`x` → `X`, never `y`).
 public func closestName(to name: String, among candidates: [String]) -> String? {
-    let allowed = name.count < 3 ? 0 : Swift.max(1, name.count / 3)
+    let allowed = name.count < 2 ? 0 : Swift.max(1, name.count / 3)
     var best: (name: String, distance: Int)? = nil
     for candidate in candidates.sorted() where candidate != name {
         let distance = candidate.lowercased() == name.lowercased() ? 0 : editDistance(name, candidate)

@@ -66,7 +66,7 @@ public enum Value {
         case .int(let i): return String(i)
         case .float(let d): return PythonFormat.float(d)
         case .string(let s): return s
-        case .tensor(let t): return t.ndim == 0 ? PythonFormat.scalar(t) : NumpyFormat.string(t)
+        case .tensor(let t): return NumpyFormat.string(t)
         case .dtype(let d): return d.rawValue
         case .tuple, .list: return repr
         case .function(let f): return "<function \(f.signatureText)>"

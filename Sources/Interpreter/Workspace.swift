@@ -91,13 +91,3 @@ private extension String {
         return s
     }
 }
-
-/// Writes `data` to `path` whole or not at all: to a temporary file in the same
-/// directory, then renamed over the target, so a crash never leaves half a file.
-func writeAtomically(_ data: Data, to path: String) throws {
-    do {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        throw InterpreterError(.file, "cannot write \(path): \((error as NSError).localizedDescription)")
-    }
-}

@@ -18,7 +18,7 @@ public protocol ArchivableObject: ScriptObject {
 ///     version     u32      1
 ///     count       u32      number of entries
 ///     entries     name (u32 length + UTF-8), tag (u8), payload
-///     checksum    u32      CRC-32 (IEEE) of every byte before it
+///     checksum    u32      CRC-32 (zlib's) of every byte before it
 ///
 /// Payloads by tag (all integers little-endian):
 ///
@@ -37,7 +37,7 @@ enum WorkspaceArchive {
     }
 
     /// The file's bytes, and the names of the values that have no file format (functions, tuples …).
-    static func encode(_ variables: [(String, Value)]) -> (data: Data, skipped: [String]) {
+    static func encode(_ variables: [(String, Value)]) -> (bytes: [UInt8], skipped: [String]) {
         var entries = ByteWriter()
         var count: UInt32 = 0
         var skipped: [String] = []
@@ -56,8 +56,8 @@ enum WorkspaceArchive {
         file.u32(version)
         file.u32(count)
         file.bytes(entries.data)
-        file.u32(crc32(file.data))
-        return (Data(file.data), skipped)
+        file.u32(Checksum.crc32(file.data))
+        return (file.data, skipped)
     }
 
     /// Writes one value's tag and payload; false when the value has no file format.
@@ -107,7 +107,7 @@ enum WorkspaceArchive {
         }
         let body = Array(bytes.dropLast(4))
         var tail = ByteReader(Array(bytes.suffix(4)))
-        guard try tail.u32() == crc32(body) else {
+        guard try tail.u32() == Checksum.crc32(body) else {
             throw InterpreterError(.file, "the file is damaged (its checksum does not match)")
         }
         var reader = ByteReader(body)
@@ -233,19 +233,4 @@ public struct ByteReader {
         }
         return s
     }
-}
-
-/// CRC-32 with the IEEE polynomial (the one zlib, gzip and PNG use).
-func crc32(_ bytes: [UInt8]) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes {
-        crc = crc32Table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
-    }
-    return crc ^ 0xFFFF_FFFF
-}
-
-private let crc32Table: [UInt32] = (0..<256).map { n in
-    var c = UInt32(n)
-    for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-    return c
 }

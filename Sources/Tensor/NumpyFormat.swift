@@ -30,7 +30,7 @@ public enum NumpyFormat {
 
     /// numpy's shape tuple: `(60000, 784)`, `(3,)`, `()`.
     public static func shape(_ shape: [Int]) -> String {
-        shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        formatShape(shape)
     }
 
     /// A 0-d tensor prints as numpy's scalar of its dtype.

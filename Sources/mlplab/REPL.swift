@@ -1,6 +1,7 @@
 import CReadline
 import Foundation
 import Interpreter
+import Tensor
 
 // The REPL's front end. With a terminal, lines are read with GNU readline
 // (history kept across sessions, tab completion, Ctrl-C to clear the line or
@@ -66,7 +67,8 @@ enum ConsoleOutput {
 
 /// The readline loop. readline's callback interface is used (rather than the
 /// blocking `readline()`) so that Ctrl-C at the prompt can be noticed at once:
-/// `poll` on standard input returns EINTR when the SIGINT handler has run.
+/// `poll` on standard input returns EINTR when the SIGINT handler has run
+/// (poll is never restarted after a signal, whatever the handler's flags).
 final class InteractivePrompt {
     static let primaryPrompt = ">>> "
     static let continuationPrompt = "... "
@@ -92,7 +94,7 @@ final class InteractivePrompt {
         InteractivePrompt.active = self
         defer { InteractivePrompt.active = nil }
         loadHistory()
-        Interrupt.installHandler()
+        Interrupt.install()
         rl_catch_signals = 0
         rl_readline_name = UnsafePointer(strdup("mlplab"))
         rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n\"'`@$><=;|&{(,)+-*/%~!"))
@@ -105,7 +107,7 @@ final class InteractivePrompt {
         while !finished {
             var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             if poll(&input, 1, -1) < 0 {
-                if errno == EINTR && Interrupt.requested { cancelLine() }
+                if errno == EINTR && Interrupt.isRequested { cancelLine() }
                 continue
             }
             rl_callback_read_char()
