@@ -7,7 +7,7 @@
 ///     Exercises finished: none yet (:check NAME checks one).
 public enum LessonList {
     /// - Parameter current: the id of the open lesson, marked with ▶.
-    public static func render(_ lessons: [Lesson], progress: Progress, current: String?,
+    public static func render(_ lessons: [Lesson], progress: LearnerProgress, current: String?,
                               style: TextStyle, text: TutorText) -> String {
         var lines = [style.apply([.bold], to: text.listTitle)]
         let titleWidth = lessons.map { displayWidth($0.title) }.max() ?? 0

@@ -3,7 +3,7 @@ import Tensor
 
 /// How far the learner has come: the lesson and cell they are at, how far
 /// they got in each lesson, and the exercises they have finished.
-public struct Progress: Codable, Equatable, Sendable {
+public struct LearnerProgress: Codable, Equatable, Sendable {
     /// The file format; a file with another version is set aside, not misread.
     public static let formatVersion = 1
 
@@ -18,7 +18,7 @@ public struct Progress: Codable, Equatable, Sendable {
     public var finishedExercises: [String]
 
     public init() {
-        version = Progress.formatVersion
+        version = LearnerProgress.formatVersion
         currentLesson = nil
         currentCell = 0
         lessons = [:]
@@ -93,33 +93,33 @@ public struct ProgressStore: Sendable {
     /// The saved progress, fresh progress when there is no file yet. A file that
     /// cannot be understood is moved aside (to `progress.json.damaged-TIMESTAMP`)
     /// and fresh progress returned, with a warning saying so; nothing throws.
-    public func load(now: Date = Date()) -> (progress: Progress, warning: String?) {
-        guard FileManager.default.fileExists(atPath: path) else { return (Progress(), nil) }
+    public func load(now: Date = Date()) -> (progress: LearnerProgress, warning: String?) {
+        guard FileManager.default.fileExists(atPath: path) else { return (LearnerProgress(), nil) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            return (Progress(), "cannot read the progress file \(path) (\((error as NSError).localizedDescription)); starting afresh")
+            return (LearnerProgress(), "cannot read the progress file \(path) (\((error as NSError).localizedDescription)); starting afresh")
         }
         let problem: String
         do {
-            let progress = try JSONDecoder().decode(Progress.self, from: data)
-            if progress.version == Progress.formatVersion && progress.currentCell >= 0 { return (progress, nil) }
-            problem = "format version \(progress.version), expected \(Progress.formatVersion)"
+            let progress = try JSONDecoder().decode(LearnerProgress.self, from: data)
+            if progress.version == LearnerProgress.formatVersion && progress.currentCell >= 0 { return (progress, nil) }
+            problem = "format version \(progress.version), expected \(LearnerProgress.formatVersion)"
         } catch {
             problem = "not a progress file: \(Self.reason(error))"
         }
         let aside = path + ".damaged-" + Self.timestamp(now)
         do {
             try FileManager.default.moveItem(atPath: path, toPath: aside)
-            return (Progress(), "the progress file \(path) could not be used (\(problem)); moved it to \(aside) and started afresh")
+            return (LearnerProgress(), "the progress file \(path) could not be used (\(problem)); moved it to \(aside) and started afresh")
         } catch {
-            return (Progress(), "the progress file \(path) could not be used (\(problem)) nor moved aside; it will be replaced at the next save")
+            return (LearnerProgress(), "the progress file \(path) could not be used (\(problem)) nor moved aside; it will be replaced at the next save")
         }
     }
 
     /// Writes the progress, creating the folder if needed.
-    public func save(_ progress: Progress) throws {
+    public func save(_ progress: LearnerProgress) throws {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()

@@ -7,13 +7,13 @@ import Interpreter
 ///
 /// Commands (registered in the session's command table by `registerCommands`):
 /// `:lessons :open N :next :back :run :run all :where :lang`.
-/// Progress is saved after every step and restored by `start()`.
+/// LearnerProgress is saved after every step and restored by `start()`.
 public final class Tutor {
     public let session: Session
     public let library: LessonLibrary
     public private(set) var language: LessonLanguage
     public private(set) var lessons: [Lesson]
-    public private(set) var progress: Progress
+    public private(set) var progress: LearnerProgress
     /// The open lesson (an index into `lessons`) and the cell waiting to run in it.
     public private(set) var position: (lesson: Int, cell: Int)?
 
@@ -33,7 +33,7 @@ public final class Tutor {
         self.store = store
         self.lessons = try library.lessons(language)
         self.presenter = LessonPresenter(style: style, language: language)
-        let (progress, warning) = store?.load() ?? (Progress(), nil)
+        let (progress, warning) = store?.load() ?? (LearnerProgress(), nil)
         self.progress = progress
         if let warning { warnings.append(warning) }
     }

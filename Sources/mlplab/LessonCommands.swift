@@ -23,7 +23,7 @@ struct LessonsCommand: ParsableCommand {
 
     func run() throws {
         let lessons = try loadLessons { try LessonLibrary.locate().lessons(options.language) }
-        let (progress, warning) = ProgressStore.standard()?.load() ?? (Progress(), nil)
+        let (progress, warning) = ProgressStore.standard()?.load() ?? (LearnerProgress(), nil)
         if let warning { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
         let style = TextStyle.standardOutput(colour: ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0))
         print(LessonList.render(lessons, progress: progress, current: nil, style: style, text: TutorText(options.language)))
