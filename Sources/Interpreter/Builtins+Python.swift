@@ -1,7 +1,7 @@
 import Foundation
 import Tensor
 
-/// Python's basics: print, help, len, float, int, range.
+/// Python's basics: print, help, len, float, int, range, list.
 extension CoreBuiltins {
     static let python: [Builtin] = [
         Builtin("print", [.variadic("values")], category: "python",
@@ -25,6 +25,7 @@ extension CoreBuiltins {
                 return .int(first)
             case .tuple(let items), .list(let items): return .int(items.count)
             case .string(let s): return .int(s.count)
+            case .object(let range as PythonRange): return .int(range.count)
             case let other: throw args.error("\(other.kindDescription) has no length")
             }
         },
@@ -54,14 +55,50 @@ extension CoreBuiltins {
             return .int(i)
         },
         Builtin("range", [.required("start"), .optional("stop", .none), .optional("step", .int(1))], category: "python",
-                help: "The whole numbers from start up to (not including) stop, step apart, as a list; with one argument, from 0 up to it. For counting in a for loop; arange makes a tensor instead.",
-                example: ">>> range(0, 10, 3)\n[0, 3, 6, 9]\n>>> for i in range(2): print(i)\n0\n1") { args in
+                help: "The whole numbers from start up to (not including) stop, step apart; with one argument, from 0 up to it. As in Python the numbers are made one at a time as a for loop asks for them, so range(1000000) costs nothing; list(range(…)) writes them out, arange makes a tensor.",
+                example: ">>> for i in range(0, 10, 4): print(i)\n0\n4\n8\n>>> list(range(3))\n[0, 1, 2]") { args in
             let (start, stop) = args.isNone("stop") ? (0, try args.int("start")) : (try args.int("start"), try args.int("stop"))
             let step = try args.int("step")
             guard step != 0 else { throw args.valueError("step cannot be zero") }
-            let count = ((Double(stop) - Double(start)) / Double(step)).rounded(.up)
-            try Tensor.checkAllocation([count > Double(Int.max) ? Int.max : Swift.max(0, Int(count))], operation: "range")
-            return .list(Swift.stride(from: start, to: stop, by: step).map { .int($0) })
+            return .object(PythonRange(start: start, stop: stop, step: step))
+        },
+        Builtin("list", [.required("items")], category: "python",
+                help: "The items of a range, a tuple, a string or the rows of a tensor, as a list.",
+                example: ">>> list(range(2, 5))\n[2, 3, 4]\n>>> list((1, \"a\"))\n[1, 'a']") { args in
+            if case .object(let range as PythonRange) = args["items"] {
+                try Tensor.checkAllocation([range.count], operation: "list")
+            }
+            return .list(Array(try Operators.iterate(args["items"])))
         },
     ]
+}
+
+/// Python's `range`: whole numbers made one at a time, so a long loop needs no memory.
+struct PythonRange: ScriptObject {
+    let start: Int
+    let stop: Int
+    let step: Int
+
+    var typeName: String { "range" }
+    var description: String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
+    var attributeNames: [String] { ["start", "stop", "step"] }
+
+    func attribute(_ name: String) throws -> Value {
+        switch name {
+        case "start": return .int(start)
+        case "stop": return .int(stop)
+        case "step": return .int(step)
+        default: throw noSuchAttribute(name)
+        }
+    }
+
+    var numbers: StrideTo<Int> { Swift.stride(from: start, to: stop, by: step) }
+
+    /// How many numbers there are (Python's `len(range(…))`): ⌈(stop - start) / step⌉, at least 0.
+    var count: Int {
+        let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+        if overflow { return Int.max }
+        guard span > 0 else { return 0 }
+        return (span - 1) / (Int(exactly: step.magnitude) ?? Int.max) + 1
+    }
 }

@@ -142,12 +142,14 @@ enum Operators {
         return .tensor(tensor)
     }
 
-    /// The items a `for` loop visits: tuple and list elements, a tensor's rows.
-    static func iterate(_ v: Value) throws -> [Value] {
+    /// The items a `for` loop visits: tuple and list elements, a tensor's rows,
+    /// a range's numbers (made one at a time).
+    static func iterate(_ v: Value) throws -> AnySequence<Value> {
         switch v {
-        case .tuple(let items), .list(let items): return items
-        case .tensor(let t) where t.ndim > 0: return t.rows
-        case .string(let s): return s.map { .string(String($0)) }
+        case .tuple(let items), .list(let items): return AnySequence(items)
+        case .tensor(let t) where t.ndim > 0: return AnySequence(t.rows)
+        case .string(let s): return AnySequence(s.map { .string(String($0)) })
+        case .object(let range as PythonRange): return AnySequence(range.numbers.lazy.map { .int($0) })
         default: throw InterpreterError(.type, "cannot loop over \(v.kindDescription)")
         }
     }

@@ -46,16 +46,19 @@ func runScript(path: String, session: Session) -> Int32 {
 
 /// Writing the session's output to the terminal or to pipes.
 enum ConsoleOutput {
-    /// Results and text to standard output, errors to standard error (red on a
-    /// terminal). Standard output is flushed before an error so the two stay in order.
-    static func writer(colour: Bool) -> (String, OutputStyle) -> Void {
+    /// Results and text to standard output, errors to standard error (red when
+    /// `colour`). Standard output is flushed before an error so the two stay in order.
+    /// At a terminal, the terminal has echoed `^C` when a computation is interrupted,
+    /// so the report starts on a new line.
+    static func writer(colour: Bool, atTerminal: Bool = false) -> (String, OutputStyle) -> Void {
         { text, style in
             switch style {
             case .result, .text:
                 print(text)
             case .error:
                 fflush(stdout)
-                writeError(colour ? "\u{1B}[31m\(text)\u{1B}[0m" : text)
+                let line = atTerminal && text == Interrupted().description ? "\n" + text : text
+                writeError(colour ? "\u{1B}[31m\(line)\u{1B}[0m" : line)
             }
         }
     }
@@ -87,7 +90,8 @@ final class InteractivePrompt {
     init(session: Session) {
         self.session = session
         historyPath = ReplFiles.historyPath()
-        session.output = ConsoleOutput.writer(colour: ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0))
+        session.output = ConsoleOutput.writer(colour: ReplFiles.useColour(isTerminal: isatty(STDERR_FILENO) != 0),
+                                              atTerminal: true)
     }
 
     func run() {
@@ -118,7 +122,6 @@ final class InteractivePrompt {
     /// Called by readline with each complete line, or nil for Ctrl-D on an empty line.
     private func handle(_ line: UnsafeMutablePointer<CChar>?) {
         guard let line else {
-            print("")
             quit()
             return
         }

@@ -147,7 +147,7 @@ final class ExtremeValueTests: XCTestCase {
     private let extremes: [[Double]] = [
         [1e308, -1e308, 0],
         [.greatestFiniteMagnitude, -.greatestFiniteMagnitude],
-        [1e-320, 2e-320, 3e-320],
+        [1, 2, 3].map { $0 * 2024 * .leastNonzeroMagnitude },   // subnormals near 1e-320
         [1e20, 1e20 + 1e5],
         [-.infinity, 5, .infinity, .nan],
     ]
