@@ -56,13 +56,18 @@ public struct LessonLibrary: Sendable {
             var directory = start
             while true {
                 let candidate = (directory as NSString).appendingPathComponent("lessons")
-                if hasLessons(candidate) { return LessonLibrary(root: candidate) }
+                if hasLessons(candidate) { return LessonLibrary(root: relative(candidate, to: currentDirectory)) }
                 let parent = (directory as NSString).deletingLastPathComponent
                 if parent == directory || parent.isEmpty { break }
                 directory = parent
             }
         }
         throw LessonLibraryError.notFound(searched: starts.map { "no lessons/en in \($0) or the folders above it" })
+    }
+
+    /// `path` relative to `directory` when it lies inside it, so messages show `lessons/en/03-forward.md`.
+    private static func relative(_ path: String, to directory: String) -> String {
+        path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
     }
 
     private static func hasLessons(_ folder: String) -> Bool {

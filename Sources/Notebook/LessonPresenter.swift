@@ -14,9 +14,9 @@ public struct LessonPresenter {
         MarkdownRenderer(style: style).render(markdown)
     }
 
-    /// The line above a lesson: its number, how many cells, where the file is.
-    public func banner(_ lesson: Lesson, of count: Int) -> String {
-        style.apply([.dim], to: text.banner(lesson: lesson.number, of: count, cells: lesson.cells.count, path: lesson.path))
+    /// The line above a lesson: how many cells, where the file is.
+    public func banner(_ lesson: Lesson) -> String {
+        style.apply([.dim], to: text.banner(cells: lesson.cells.count, path: lesson.path))
     }
 
     /// A cell before it runs: a rule naming it, then its input lines.

@@ -117,7 +117,7 @@ public final class Tutor {
     public func whereAmI() {
         guard let position else { return write(text.noLessonOpen) }
         let lesson = lessons[position.lesson]
-        write(presenter.banner(lesson, of: lessons.count))
+        write(presenter.banner(lesson))
         showWaiting(withProse: false)
     }
 
@@ -153,7 +153,8 @@ public final class Tutor {
     private func open(lessonAt index: Int) {
         position = (index, 0)
         save()
-        write(presenter.banner(lessons[index], of: lessons.count))
+        write(presenter.banner(lessons[index]))
+        write(presenter.style.apply([.dim], to: text.keys))
         showWaiting(withProse: true)
     }
 
@@ -197,11 +198,10 @@ public final class Tutor {
         let lesson = lessons[position.lesson]
         if withProse {
             let prose = lesson.prose(before: position.cell)
-            if !prose.isEmpty { write(presenter.prose(prose)) }
+            write(prose.isEmpty ? "" : "\n" + presenter.prose(prose) + "\n")
         }
         if position.cell < lesson.cells.count {
             write(presenter.preview(lesson.cells[position.cell], of: lesson.cells.count))
-            if position.cell == 0 { write(presenter.style.apply([.dim], to: text.keys)) }
         } else {
             let next = position.lesson + 1 < lessons.count ? lessons[position.lesson + 1] : nil
             write(text.endOfLesson(lesson.number, nextNumber: next?.number, nextTitle: next?.title))

@@ -37,9 +37,8 @@ public struct TutorText: Sendable {
                           " (\(failures)개는 레슨과 다른 결과를 냈습니다: :vars로 확인하세요).")
     }
 
-    public func banner(lesson: Int, of count: Int, cells: Int, path: String) -> String {
-        say("Lesson \(lesson) of \(count - 1) · \(cells) cells · \(path)",
-            "레슨 \(lesson)/\(count - 1) · 셀 \(cells)개 · \(path)")
+    public func banner(cells: Int, path: String) -> String {
+        say("\(cells) cells · \(path)", "셀 \(cells)개 · \(path)")
     }
 
     public func cellLabel(_ cell: Int, of count: Int) -> String {
@@ -51,7 +50,7 @@ public struct TutorText: Sendable {
             "Enter: 셀 실행 · 사이사이 직접 입력해 보세요 · :next 건너뛰기 · :back · :where · :lessons")
     }
 
-    public var matches: String { say("matches the lesson", "레슨과 일치") }
+    public var matches: String { say("matches", "일치") }
     public var notCompared: String { say("output not compared", "출력은 비교하지 않음") }
     public var differs: String { say("differs from the lesson:", "레슨과 다름:") }
     public var lessonExpects: String { say("  the lesson has:", "  레슨의 출력:") }

@@ -60,10 +60,10 @@ final class TutorTests: XCTestCase {
         tutor.enter()
         shown = output()
         XCTAssertTrue(shown.hasPrefix("9\n✓ matches"), shown)
-        XCTAssertTrue(shown.hasSuffix("After the last cell.\nEnd of lesson 0. Press Enter for lesson 1: Second steps."), shown)
+        XCTAssertTrue(shown.hasSuffix("After the last cell.\n\nEnd of lesson 0. Press Enter for lesson 1: Second steps."), shown)
 
         tutor.enter()
-        XCTAssertTrue(output().contains("Lesson 1 of 1 · 3 cells"))
+        XCTAssertTrue(output().contains("3 cells · "))
 
         let saved = store.load().progress
         XCTAssertEqual(saved.currentLesson, "second")
