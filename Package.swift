@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "Datasets"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "Tensor"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],

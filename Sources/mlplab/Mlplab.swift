@@ -16,7 +16,8 @@ struct Mlplab: ParsableCommand {
             Full MNIST: `mlplab fetch mnist`, or point --data (or MLPLAB_DATA) at a folder with the four IDX files.
             """,
         version: version,
-        subcommands: [Repl.self, Info.self, Train.self, Eval.self, Predict.self, Bench.self, Show.self, FetchData.self],
+        subcommands: [Repl.self, Info.self, Train.self, Eval.self, Predict.self, Bench.self, Show.self, FetchData.self,
+                      LessonsCommand.self, RunLessonCommand.self],
         defaultSubcommand: Repl.self
     )
 

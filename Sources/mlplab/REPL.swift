@@ -10,15 +10,26 @@ import Tensor
 // get exactly the output of what they ran.
 
 /// Runs the REPL on standard input until `:quit` or the end of input.
+/// - Parameter onEmptyLine: what an empty line does (the lessons run their next
+///   cell); nil ignores it.
 /// - Returns: the exit status: 0, or 1 when input that was not a terminal had an error.
-func runREPL(session: Session, interactive: Bool) -> Int32 {
+func runREPL(session: Session, interactive: Bool, onEmptyLine: (() -> Void)? = nil) -> Int32 {
     if interactive {
-        InteractivePrompt(session: session).run()
+        let prompt = InteractivePrompt(session: session)
+        prompt.onEmptyLine = onEmptyLine
+        prompt.run()
         return 0
     }
     session.output = ConsoleOutput.writer(colour: false)
     let lines = AnySequence { AnyIterator { readLine(strippingNewline: true) } }
-    return session.runLines(lines) ? 0 : 1
+    guard let onEmptyLine else { return session.runLines(lines) ? 0 : 1 }
+    // Each empty line between statements takes its turn, in order, as Enter would.
+    let statements = lines.lazy.filter { line in
+        guard line.trimmingCharacters(in: .whitespaces).isEmpty else { return true }
+        onEmptyLine()
+        return false
+    }
+    return session.runLines(statements) ? 0 : 1
 }
 
 /// Runs the lines of a file as if typed at the REPL, without prompts (`mlplab --exec FILE`).
@@ -70,6 +81,8 @@ final class InteractivePrompt {
 
     let session: Session
     let historyPath: String?
+    /// What an empty line does instead of nothing (the lessons run their next cell).
+    var onEmptyLine: (() -> Void)?
     private var pending = ""
     private var finished = false
     private var completionCandidates: [String] = []
@@ -123,7 +136,11 @@ final class InteractivePrompt {
         let source = pending
         pending = ""
         rl_set_prompt(InteractivePrompt.primaryPrompt)
-        if session.run(source) == .quit { quit() }
+        if source.trimmingCharacters(in: .whitespaces).isEmpty, let onEmptyLine {
+            onEmptyLine()
+        } else if session.run(source) == .quit {
+            quit()
+        }
         fflush(stdout)
     }
 

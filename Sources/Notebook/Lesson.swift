@@ -1,0 +1,156 @@
+/// A lesson: a Markdown document whose code cells run.
+///
+/// The file reads well on GitHub on its own; the REPL shows its prose, runs
+/// its cells one by one and compares what they print with what the file says
+/// they print. A lesson looks like this:
+///
+///     ---
+///     id: tensors
+///     title: Tensors
+///     ---
+///
+///     # Tensors
+///
+///     A vector is a row of numbers:
+///
+///     ```pycon
+///     >>> x = array([1, 2, 3])
+///     >>> x.shape
+///     (3,)
+///     ```
+///
+/// Every fenced block whose first line starts with `>>> ` is a cell; all other
+/// text (including other fenced blocks) is prose.
+public struct Lesson: Sendable {
+    /// The number in the file name (`03-forward.md` → 3); lessons are taken in this order.
+    public let number: Int
+    /// The front matter's `id`, the same in every language (`forward`).
+    public let id: String
+    /// The front matter's `title`, in the lesson's language.
+    public let title: String
+    /// The file the lesson was read from.
+    public let path: String
+    /// Prose and cells in document order.
+    public let blocks: [Block]
+
+    public init(number: Int, id: String, title: String, path: String, blocks: [Block]) {
+        self.number = number
+        self.id = id
+        self.title = title
+        self.path = path
+        self.blocks = blocks
+    }
+
+    /// One piece of the document.
+    public enum Block: Sendable, Equatable {
+        /// Markdown text, shown rendered for the terminal.
+        case prose(String)
+        case cell(Cell)
+    }
+
+    /// The cells in order; `cells[i].index == i`.
+    public var cells: [Cell] {
+        blocks.compactMap { if case .cell(let cell) = $0 { return cell } else { return nil } }
+    }
+
+    /// The prose that comes before cell `index` and after the cell before it
+    /// (for `index == cells.count`, the prose after the last cell).
+    public func prose(before index: Int) -> String {
+        var seen = 0
+        var parts: [String] = []
+        for block in blocks {
+            switch block {
+            case .prose(let text):
+                if seen == index { parts.append(text) }
+            case .cell:
+                if seen == index { return parts.joined(separator: "\n\n") }
+                seen += 1
+            }
+        }
+        return parts.joined(separator: "\n\n")
+    }
+}
+
+/// A code cell: one fenced block of doctest-style examples.
+public struct Cell: Sendable, Equatable {
+    /// The cell's position among the lesson's cells, from 0.
+    public let index: Int
+    /// The 1-based line of the opening fence in the lesson file.
+    public let line: Int
+    /// The 1-based line of the closing fence.
+    public let endLine: Int
+    public let examples: [Example]
+
+    public init(index: Int, line: Int, endLine: Int, examples: [Example]) {
+        self.index = index
+        self.line = line
+        self.endLine = endLine
+        self.examples = examples
+    }
+}
+
+/// One input of a cell and the output it is expected to print.
+///
+///     >>> W = array([[1, 2],        ← input, first line
+///     ...            [3, 4]])       ← input, continuation
+///     >>> W.shape                   ← the next example's input
+///     (2, 2)                        ← its expected output
+public struct Example: Sendable, Equatable {
+    /// The input as written, without the `>>> ` / `... ` prompts, one string per line.
+    public let lines: [String]
+    /// The expected output lines; empty when the input prints nothing.
+    public let expected: [String]
+    /// How the output is compared, from a directive comment on the first input line.
+    public let check: OutputCheck
+    /// The 1-based line of the `>>> ` line in the lesson file.
+    public let line: Int
+
+    public init(lines: [String], expected: [String], check: OutputCheck, line: Int) {
+        self.lines = lines
+        self.expected = expected
+        self.check = check
+        self.line = line
+    }
+
+    /// The source handed to the interpreter: the lines joined, with a trailing
+    /// directive comment taken off (a `:command` would read it as an argument).
+    public var source: String {
+        var lines = self.lines
+        if !lines.isEmpty { lines[0] = OutputCheck.strippingDirective(from: lines[0]) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The expected output as one string.
+    public var expectedText: String { expected.joined(separator: "\n") }
+}
+
+/// How an example's actual output is held against its expected output.
+public enum OutputCheck: Sendable, Equatable {
+    /// Numbers within the tolerance, all other text equal up to whitespace.
+    case compared(Tolerance)
+    /// Shown but never compared (timings, anything that differs from run to run).
+    /// Written `# output not compared` after the input.
+    case notCompared
+
+    public static let standard = OutputCheck.compared(.standard)
+}
+
+/// When two printed numbers count as equal: |actual − expected| ≤ absolute + relative · |expected|,
+/// numpy's `allclose` rule. The default is numpy's: relative 1e-5, absolute 1e-8.
+public struct Tolerance: Sendable, Equatable {
+    public var relative: Double
+    public var absolute: Double
+
+    public init(relative: Double, absolute: Double) {
+        self.relative = relative
+        self.absolute = absolute
+    }
+
+    public static let standard = Tolerance(relative: 1e-5, absolute: 1e-8)
+
+    public func accepts(_ actual: Double, _ expected: Double) -> Bool {
+        if actual.isNaN || expected.isNaN { return actual.isNaN && expected.isNaN }
+        if actual.isInfinite || expected.isInfinite { return actual == expected }
+        return abs(actual - expected) <= absolute + relative * abs(expected)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The languages lessons are written in: `lessons/en/` and `lessons/ko/`.
+public enum LessonLanguage: String, CaseIterable, Sendable {
+    case en
+    case ko
+
+    /// The language `LANG` asks for: Korean for `ko_KR.UTF-8` and other `ko…`
+    /// locales, English otherwise.
+    public static func from(environment: [String: String] = ProcessInfo.processInfo.environment) -> LessonLanguage {
+        (environment["LANG"] ?? "").lowercased().hasPrefix("ko") ? .ko : .en
+    }
+}
+
+/// Problems finding or choosing lessons.
+public enum LessonLibraryError: Error, Equatable, CustomStringConvertible {
+    /// No `lessons/en` folder in any of the places looked at; each entry says where and why.
+    case notFound(searched: [String])
+    /// No lesson matches what was asked for.
+    case noSuchLesson(String, available: [String])
+
+    public var description: String {
+        switch self {
+        case .notFound(let searched):
+            return "cannot find the lessons: \(searched.joined(separator: "; ")); "
+                + "run mlplab from the repository, or set MLPLAB_LESSONS to the folder holding en/ and ko/"
+        case .noSuchLesson(let name, let available):
+            return "no lesson '\(name)'; the lessons are: \(available.joined(separator: ", "))"
+        }
+    }
+}
+
+/// The lessons folder: `en/NN-topic.md` and `ko/NN-topic.md`, the same cells in two languages.
+public struct LessonLibrary: Sendable {
+    /// The folder holding `en/` and `ko/`.
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// Finds the lessons folder: `$MLPLAB_LESSONS`, else a `lessons/` folder in
+    /// the current directory or one above it, else one above the executable
+    /// (`.build/release/mlplab` lives three levels below the repository).
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+                              currentDirectory: String = FileManager.default.currentDirectoryPath,
+                              executable: String = CommandLine.arguments.first ?? "") throws -> LessonLibrary {
+        if let explicit = environment["MLPLAB_LESSONS"], !explicit.isEmpty {
+            guard hasLessons(explicit) else { throw LessonLibraryError.notFound(searched: ["MLPLAB_LESSONS=\(explicit) has no en/ folder"]) }
+            return LessonLibrary(root: explicit)
+        }
+        let executableDirectory = (URL(fileURLWithPath: executable).resolvingSymlinksInPath().path as NSString)
+            .deletingLastPathComponent
+        let starts = [currentDirectory, executableDirectory].filter { !$0.isEmpty }
+        for start in starts {
+            var directory = start
+            while true {
+                let candidate = (directory as NSString).appendingPathComponent("lessons")
+                if hasLessons(candidate) { return LessonLibrary(root: relative(candidate, to: currentDirectory)) }
+                let parent = (directory as NSString).deletingLastPathComponent
+                if parent == directory || parent.isEmpty { break }
+                directory = parent
+            }
+        }
+        throw LessonLibraryError.notFound(searched: starts.map { "no lessons/en in \($0) or the folders above it" })
+    }
+
+    /// `path` relative to `directory` when it lies inside it, so messages show `lessons/en/03-forward.md`.
+    private static func relative(_ path: String, to directory: String) -> String {
+        path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
+    }
+
+    private static func hasLessons(_ folder: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("en"), isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }
+
+    /// The lesson files of one language, by number.
+    public func files(_ language: LessonLanguage) -> [String] {
+        let folder = (root as NSString).appendingPathComponent(language.rawValue)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.compactMap { name in LessonParser.lessonNumber(fileName: name).map { (number: $0, name: name) } }
+            .sorted { $0.number < $1.number }
+            .map { (folder as NSString).appendingPathComponent($0.name) }
+    }
+
+    /// Every lesson in `language`, by number; a lesson not yet translated is given in English.
+    public func lessons(_ language: LessonLanguage) throws -> [Lesson] {
+        var byNumber: [Int: String] = [:]
+        for path in files(.en) { byNumber[LessonParser.lessonNumber(fileName: (path as NSString).lastPathComponent)!] = path }
+        if language != .en {
+            for path in files(language) { byNumber[LessonParser.lessonNumber(fileName: (path as NSString).lastPathComponent)!] = path }
+        }
+        return try byNumber.keys.sorted().map { try LessonParser.load(path: byNumber[$0]!) }
+    }
+
+    /// The lesson named by `name`: its number (`3`, `03`), its id (`forward`),
+    /// its file name (`03-forward`, `03-forward.md`) or a path to a lesson file.
+    public func lesson(_ name: String, _ language: LessonLanguage) throws -> Lesson {
+        if name.hasSuffix(".md"), FileManager.default.fileExists(atPath: name) {
+            return try LessonParser.load(path: name)
+        }
+        let lessons = try lessons(language)
+        if let found = lessons.first(where: { Self.lesson($0, isNamed: name) }) { return found }
+        throw LessonLibraryError.noSuchLesson(name, available: lessons.map { "\($0.number) \($0.id)" })
+    }
+
+    static func lesson(_ lesson: Lesson, isNamed name: String) -> Bool {
+        let fileName = ((lesson.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let bare = name.hasSuffix(".md") ? (name as NSString).deletingPathExtension : name
+        return Int(bare) == lesson.number || bare == lesson.id || bare == fileName
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class NotebookPlaceholderTests: XCTestCase {
-    func testModuleBuilds() { XCTAssertTrue(true) }
-}
