@@ -10,12 +10,17 @@ struct Repl: ParsableCommand {
 
     @OptionGroup var lessons: LanguageOptions
 
+    @Option(name: .customLong("exec"), help: "Run the lines of FILE as if typed at the prompt, then exit.")
+    var script: String?
+
     func run() throws {
         let session = Session()
+        if let script { throw ExitCode(runScript(path: script, session: session)) }
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive { Interrupt.install() }  // Ctrl-C may stop the cells a resumed lesson runs again
         let colour = ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0)
-        let tutor = startTutor(in: session, language: lessons.language, colour: colour)
+        // Piped input is a script: the lesson commands work, but nothing is shown unasked.
+        let tutor = startTutor(in: session, language: lessons.language, colour: colour, greet: interactive)
         let enter = tutor.map { tutor in { tutor.enter() } }
         throw ExitCode(runREPL(session: session, interactive: interactive, onEmptyLine: enter))
     }
