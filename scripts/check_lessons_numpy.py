@@ -12,7 +12,9 @@ A cell that uses something the prelude lacks (data loading, networks,
 pictures) raises NameError and is counted as skipped, along with the later
 inputs of that lesson that need its variables.
 
-    python3 scripts/check_lessons_numpy.py [lessons/en/03-forward.md ...]
+    python3 scripts/check_lessons_numpy.py [--show] [lessons/en/03-forward.md ...]
+
+--show prints every input with what numpy printed for it.
 
 Exit status 1 when any output differs from numpy's.
 """
@@ -51,11 +53,33 @@ def shape_args(shape):
     return shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
 
 
-def read_idx(name, split, kind):
-    path = os.path.join(ROOT, "data", name, {"train": "train", "test": "t10k"}[split] + f"-{kind}-idx{3 if kind == 'images' else 1}-ubyte.gz")
-    with gzip.open(path) as f:
-        data = f.read()
-    return data
+IDX_FILES = {
+    "train-images": "train-images-idx3-ubyte.gz", "train-labels": "train-labels-idx1-ubyte.gz",
+    "test-images": "t10k-images-idx3-ubyte.gz", "test-labels": "t10k-labels-idx1-ubyte.gz",
+}
+
+
+def idx_bytes(name, file):
+    """The decompressed bytes of one of a data set's four IDX files (only the bundled sample here)."""
+    if name != "sample":
+        raise NameError(name)
+    with gzip.open(os.path.join(ROOT, "data", "sample", IDX_FILES[file])) as f:
+        return f.read()
+
+
+def load_idx(name, file):
+    """The IDX file as an int64 array: header checked, dimensions read big-endian."""
+    data = idx_bytes(name, file)
+    assert data[0] == 0 and data[1] == 0 and data[2] == 8, "not an unsigned-byte IDX file"
+    ndim = data[3]
+    dims = [int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim)]
+    offset = 4 + 4 * ndim
+    return np.frombuffer(data, np.uint8, offset=offset).reshape(dims).astype(np.int64)
+
+
+def load(name, split):
+    images = load_idx(name, f"{split}-images")
+    return images.reshape(images.shape[0], -1), load_idx(name, f"{split}-labels")
 
 
 def prelude():
@@ -73,6 +97,9 @@ def prelude():
         "choice": np.random.choice, "sigmoid": stable_sigmoid, "relu": lambda x: np.maximum(0, x),
         "softmax": softmax, "onehot": onehot, "float32": np.float32, "float64": np.float64, "int64": np.int64,
         "np": np, "pi": np.pi, "inf": np.inf, "nan": np.nan,
+        "read_bytes": lambda name, file, count: np.frombuffer(idx_bytes(name, file)[:count], np.uint8).astype(np.int64),
+        "load_idx": load_idx, "load": load, "normalise": lambda x: x / 255,
+        "zero_centre": lambda x, mean: x - mean, "standardise": lambda x, mean, std: (x - mean) / std,
     }
     return names
 
@@ -164,7 +191,7 @@ def tolerance(source):
     return float(match.group(1)), float(match.group(2) or 1e-8)
 
 
-def check(path):
+def check(path, show=False):
     import contextlib
     import io
 
@@ -187,6 +214,8 @@ def check(path):
         except Exception as e:  # the lesson may expect an error here
             error = e
         actual = buffer.getvalue().rstrip("\n")
+        if show:
+            print(f">>> {source}\n{actual if error is None else error}")
         expected_text = "\n".join(expected)
         if error is not None:
             ok = bool(re.match(r"^\w+ error: ", expected_text.split("\n")[-1]))
@@ -204,8 +233,9 @@ def check(path):
 
 
 def main():
-    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(ROOT, "lessons", "en", "*.md")))
-    differing = sum(check(path) for path in paths)
+    show = "--show" in sys.argv
+    paths = [a for a in sys.argv[1:] if a != "--show"] or sorted(glob.glob(os.path.join(ROOT, "lessons", "en", "*.md")))
+    differing = sum(check(path, show) for path in paths)
     sys.exit(1 if differing else 0)
 
 
