@@ -49,6 +49,156 @@ def onehot(labels, classes):
     return out
 
 
+class Linear:
+    """out = x @ W + b, with the initialisations of the course: W drawn first, then b."""
+
+    def __init__(self, inputs, outputs, init):
+        if init == "randn":
+            self.W, self.b = np.random.randn(inputs, outputs), np.random.randn(outputs)
+        else:
+            scale = {"he": np.sqrt(2 / inputs), "xavier": 1 / np.sqrt(inputs), "small": 0.01}[init]
+            self.W, self.b = np.random.randn(inputs, outputs) * scale, np.zeros(outputs)
+
+    def forward(self, x):
+        self.x = x
+        return x @ self.W + self.b
+
+    def backward(self, dout):
+        self.dW, self.db = self.x.T @ dout, dout.sum(axis=0)
+        return dout @ self.W.T
+
+
+class Activation:
+    def __init__(self, kind):
+        self.kind = kind
+
+    def forward(self, x):
+        self.x = x
+        self.out = np.maximum(0, x) if self.kind == "relu" else stable_sigmoid(x)
+        return self.out
+
+    def backward(self, dout):
+        return dout * (self.x > 0) if self.kind == "relu" else dout * (1 - self.out) * self.out
+
+
+def targets(y, classes):
+    return y if y.ndim == 2 else onehot(y, classes)
+
+
+class MLP:
+    """The course's network: Linear, activation, …, Linear (and a sigmoid for the MSE and sigmoid-CE losses)."""
+
+    def __init__(self, sizes, activation="relu", loss="softmax-ce", init="he", dtype="float32"):
+        if dtype != "float64":
+            raise NameError("float32 networks are not checked against numpy")
+        self.layers, self.loss_kind = [], loss
+        for n, (a, b) in enumerate(zip(sizes[:-1], sizes[1:])):
+            self.layers.append(Linear(a, b, init))
+            if n < len(sizes) - 2:
+                self.layers.append(Activation(activation))
+        if loss in ("mse", "sigmoid-ce"):
+            self.layers.append(Activation("sigmoid"))
+        self.linear = [layer for layer in self.layers if isinstance(layer, Linear)]
+        for n, layer in enumerate(self.linear, 1):
+            setattr(self, f"W{n}", layer.W)
+            setattr(self, f"b{n}", layer.b)
+        self.params = [f"{kind}{n}" for n in range(1, len(self.linear) + 1) for kind in "Wb"]
+
+    def __repr__(self):
+        raise NameError("the network summary is mlplab's own text")
+
+    def __getattr__(self, name):
+        if name.startswith("dW") or name.startswith("db"):
+            layer = self.linear[int(name[2:]) - 1]
+            return layer.dW if name[1] == "W" else layer.db
+        raise AttributeError(name)
+
+    def predict(self, x):
+        for layer in self.layers:
+            x = layer.forward(x)
+        return x
+
+    def forward(self, x, y):
+        out = self.predict(x)
+        t = targets(y, out.shape[1])
+        n = out.shape[0]
+        if self.loss_kind == "softmax-ce":
+            self.p = softmax(out)
+            self.dout = (self.p - t) / n
+            return float(-np.sum(t * np.log(self.p)) / n) if y.ndim == 2 else float(-np.log(self.p[np.arange(n), y]).mean())
+        if self.loss_kind == "mse":
+            self.dout = 2 * (out - t) / n
+            return float(np.mean((out - t) ** 2))
+        if self.loss_kind == "sigmoid-ce":
+            self.dout = (out - t) / (n * (1 - out) * out + 1e-7)
+            return float(-np.sum(t * np.log(out + 1e-7) + (1 - t) * np.log(1 - out + 1e-7)) / n)
+        raise NameError(self.loss_kind)
+
+    def backward(self):
+        d = self.dout
+        for layer in reversed(self.layers):
+            d = layer.backward(d)
+        return d
+
+    def step(self, lr):
+        for layer in self.linear:
+            layer.W -= lr * layer.dW
+            layer.b -= lr * layer.db
+
+
+def accuracy(a, b, c=None):
+    scores, labels = (a.predict(b), c) if isinstance(a, MLP) else (a, b)
+    labels = labels.argmax(axis=1) if labels.ndim == 2 else labels
+    return float(np.mean(scores.argmax(axis=1) == labels))
+
+
+class History:
+    def __init__(self):
+        self.train_loss, self.train_acc, self.test_loss, self.test_acc = [], [], [], []
+
+
+def fit(net, x, y, epochs=5, lr=0.1, batch_size=128, optimizer="sgd", sampling="shuffle", test=None):
+    """mlplab's trainer: per epoch a permutation (or draws with replacement), one SGD step per batch, then evaluation."""
+    if optimizer != "sgd":
+        raise NameError(optimizer)
+    n = x.shape[0]
+    batch = min(batch_size, n)
+    steps = (n + batch - 1) // batch if sampling == "shuffle" else max(n // batch, 1)
+    history, first = History(), None
+    for epoch in range(1, epochs + 1):
+        order = np.random.permutation(n) if sampling == "shuffle" else None
+        for step in range(steps):
+            index = order[step * batch:(step + 1) * batch] if order is not None else np.random.choice(n, batch)
+            loss = net.forward(x[index], y[index])
+            first = loss if first is None else first
+            if not np.isfinite(loss) or loss > 100 * max(first, 1e-3):
+                raise ArithmeticError("training diverged")
+            net.backward()
+            net.step(lr)
+        line = f"[Epoch {epoch}/{epochs}] "
+        history.train_loss.append(net.forward(x, y))
+        history.train_acc.append(accuracy(net, x, y))
+        line += f"Training Loss = {history.train_loss[-1]:.4f} / Training Acc = {history.train_acc[-1] * 100:.2f}%"
+        if test is not None:
+            history.test_loss.append(net.forward(*test))
+            history.test_acc.append(accuracy(net, *test))
+            line += f" / Test Loss = {history.test_loss[-1]:.4f} / Test Acc = {history.test_acc[-1] * 100:.2f}%"
+        print(line)
+    for name in ("train_loss", "train_acc", "test_loss", "test_acc"):
+        setattr(history, name, np.array(getattr(history, name)))
+    return history
+
+
+def spiral():
+    """deep-learning-from-scratch-2's spiral (scripts/spiral.py), which reseeds numpy's generator itself."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from spiral import load_data
+    state = np.random.get_state()
+    x, t = load_data()
+    np.random.set_state(state)
+    return x, t.astype(np.float64)
+
+
 def shape_args(shape):
     return shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
 
@@ -77,7 +227,9 @@ def load_idx(name, file):
     return np.frombuffer(data, np.uint8, offset=offset).reshape(dims).astype(np.int64)
 
 
-def load(name, split):
+def load(name="sample", split="train"):
+    if name == "spiral":
+        return spiral()
     images = load_idx(name, f"{split}-images")
     return images.reshape(images.shape[0], -1), load_idx(name, f"{split}-labels")
 
@@ -100,6 +252,8 @@ def prelude():
         "read_bytes": lambda name, file, count: np.frombuffer(idx_bytes(name, file)[:count], np.uint8).astype(np.int64),
         "load_idx": load_idx, "load": load, "normalise": lambda x: x / 255,
         "zero_centre": lambda x, mean: x - mean, "standardise": lambda x, mean, std: (x - mean) / std,
+        "mlp": MLP, "fit": fit, "accuracy": accuracy, "predict": lambda net, x: net.predict(x).argmax(axis=1),
+        "range": range, "len": len, "print": print,
     }
     return names
 
@@ -112,6 +266,23 @@ def display(value):
         print(str(value))
     else:
         print(repr(value))
+
+
+def python_source(line, indent=""):
+    """The REPL's one-line loops as Python: in `for i in a: s1; for j in b: s2; s3`
+    the inner loop's body is the rest of the line."""
+    match = re.match(r"for (\w+) in (.+?): (.*)$", line)
+    if not match:
+        return indent + line
+    lines = [f"{indent}for {match.group(1)} in {match.group(2)}:"]
+    rest = match.group(3)
+    while rest:
+        if rest.startswith("for "):
+            lines.append(python_source(rest, indent + "    "))
+            break
+        statement, _, rest = rest.partition("; ")
+        lines.append(indent + "    " + statement)
+    return "\n".join(lines)
 
 
 def parse(path):
@@ -207,8 +378,8 @@ def check(path, show=False):
         error = None
         try:
             with contextlib.redirect_stdout(buffer):
-                exec(compile(source + "\n", f"{path}:{line}", "single"), namespace)
-        except NameError as e:
+                exec(compile(python_source(source) + "\n", f"{path}:{line}", "single"), namespace)
+        except (NameError, SyntaxError):  # a builtin the prelude lacks, or REPL-only syntax
             skipped += 1
             continue
         except Exception as e:  # the lesson may expect an error here

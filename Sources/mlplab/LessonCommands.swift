@@ -58,6 +58,11 @@ struct RunLessonCommand: ParsableCommand {
     }
 
     func run() throws {
+        if verify || record {
+            // Pictures drawn as on a plain 80-column terminal, whatever this one is, as the lessons record them.
+            setenv("NO_COLOR", "1", 1)
+            setenv("COLUMNS", "80", 1)
+        }
         let library = try loadLessons { try LessonLibrary.locate() }
         let lessons = try loadLessons {
             try lesson.map { [try library.lesson($0, options.language)] } ?? library.lessons(options.language)
@@ -77,9 +82,14 @@ struct RunLessonCommand: ParsableCommand {
             } else {
                 report = LessonVerifier.transcript(lesson, in: session, presenter: presenter) { print($0) }
             }
-            if record { try write(report) }
-            differences += report.differences.count
-            print(report.summary + String(format: " (%.1f s)", Date().timeIntervalSince(started)))
+            let seconds = String(format: " (%.1f s)", Date().timeIntervalSince(started))
+            if record {
+                try write(report)
+                print("\(lesson.path): recorded the output of \(report.exampleCount) inputs in \(report.cells.count) cells" + seconds)
+            } else {
+                differences += report.differences.count
+                print(report.summary + seconds)
+            }
         }
         if verify && differences > 0 { throw ExitCode(1) }
     }
