@@ -10,6 +10,7 @@ values (ints, floats, bools, tuples, strings, dtypes).
 Run from the repository root:  python3 scripts/make_interpreter_fixtures.py
 """
 import math
+import struct
 import numpy as np
 
 SETUP = ('x = [[1.0, -2.0, 3.0], [-4.0, 5.0, -6.0]]; i = [[1, 2], [3, 4]]; v = [0.5, -1.5, 2.5]; '
@@ -129,11 +130,50 @@ FLOAT64_REPRS = [0.1, 1e-05, 1e16, 1e15, 123456789012345678.0, 0.0001, 0.0001234
 FLOAT32_STRS = [0.1, 1e-05, 3.4028235e38, 1.5, 16777216.0, 1e16, 0.3, -7.25, 1e-40, 123456.79]
 
 
+# A two-layer network trained by hand for 50 steps of gradient descent, as a
+# learner would type it: every stage of the seeds (forward, softmax
+# cross-entropy, backward, the SGD update) in the REPL language.
+HAND_TRAINING = [
+    'seed(0); N = 100; D = 4; H = 8; C = 3',
+    'X = randn(N, D); y = randint(0, C, size: N); T = onehot(y, C)',
+    'W1 = 0.1 * randn(D, H); b1 = zeros(H); W2 = 0.1 * randn(H, C); b2 = zeros(C); lr = 0.5',
+    'for step in range(50): h = relu(X @ W1 + b1); p = softmax(h @ W2 + b2); loss = -(T * log(p)).sum() / N; '
+    'dz = (p - T) / N; dW2 = h.T @ dz; db2 = dz.sum(axis: 0); dh = dz @ W2.T; dh[h <= 0] = 0; '
+    'dW1 = X.T @ dh; db1 = dh.sum(axis: 0); W1 -= lr * dW1; b1 -= lr * db1; W2 -= lr * dW2; b2 -= lr * db2',
+    'accuracy = (p.argmax(axis: 1) == y).mean()',
+]
+
+
+def hand_training():
+    """The same computation in numpy: the final loss and accuracy."""
+    np.random.seed(0)
+    N, D, H, C = 100, 4, 8, 3
+    X = np.random.randn(N, D)
+    y = np.random.randint(0, C, size=N)
+    T = np.eye(C)[y]
+    W1 = 0.1 * np.random.randn(D, H); b1 = np.zeros(H); W2 = 0.1 * np.random.randn(H, C); b2 = np.zeros(C)
+    lr = 0.5
+    for _ in range(50):
+        h = np.maximum(X @ W1 + b1, 0)
+        p = softmax(h @ W2 + b2)
+        loss = -(T * np.log(p)).sum() / N
+        dz = (p - T) / N
+        dW2 = h.T @ dz; db2 = dz.sum(axis=0)
+        dh = dz @ W2.T
+        dh[h <= 0] = 0
+        dW1 = X.T @ dh; db1 = dh.sum(axis=0)
+        W1 -= lr * dW1; b1 -= lr * db1; W2 -= lr * dW2; b2 -= lr * db2
+    return loss, (p.argmax(axis=1) == y).mean()
+
+
 def swift_double(d):
     if math.isnan(d):
         return '.nan'
     if math.isinf(d):
         return '.infinity' if d > 0 else '-.infinity'
+    if d != 0 and abs(d) < 2.2250738585072014e-308:
+        # A subnormal literal draws an "underflows" warning from the compiler; its bits do not.
+        return f'Double(bitPattern: 0x{struct.unpack("<Q", struct.pack("<d", d))[0]:016x})'
     return repr(float(d))
 
 
@@ -184,6 +224,11 @@ def main():
               'let numpyFloat32Strs: [(Double, String)] = [']
     lines += [f'    ({swift_double(float(np.float32(d)))}, {swift_string(str(np.float32(d)))}),' for d in FLOAT32_STRS]
     lines += [']', '']
+    loss, accuracy = hand_training()
+    lines += ['/// Training by hand in the REPL language, line by line, and numpy\'s final loss and accuracy.',
+              'let handTrainingLines = [']
+    lines += [f'    {swift_string(line)},' for line in HAND_TRAINING]
+    lines += [']', f'let handTrainingLoss = {swift_double(loss)}', f'let handTrainingAccuracy = {swift_double(accuracy)}', '']
     with open('Tests/InterpreterTests/NumpyReference.swift', 'w') as out:
         out.write('\n'.join(lines))
     print(f'wrote {len(CASES)} cases')

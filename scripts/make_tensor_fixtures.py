@@ -97,14 +97,18 @@ a, b = f64(2, 3), i64(2, 2); case("concatenate 1 mixed", "concatenate", [a, b], 
 y = np.array([0, 9, 3, 3, 1]); case("onehot", "onehot", [y], np.eye(10)[y], classes=10)
 x = np.arange(6).reshape(2, 3).astype(np.float32); case("arange f32 (seeds)", "identity", [x], x)
 # indexing: spec items are ["int", k], ["slice", start, stop, step], ["input", n] (an index array) or ["newaxis"]
-def index_case(name, x, spec, extra_inputs=()):
+def numpy_key(spec, extra_inputs):
+    """The numpy index a spec describes."""
     key = []
     for item in spec:
         if item[0] == "int": key.append(item[1])
         elif item[0] == "slice": key.append(slice(*item[1:]))
         elif item[0] == "input": key.append(extra_inputs[item[1]])
         else: key.append(None)
-    case(name, "index", [x, *extra_inputs], x[tuple(key)], spec=spec)
+    return tuple(key)
+
+def index_case(name, x, spec, extra_inputs=()):
+    case(name, "index", [x, *extra_inputs], x[numpy_key(spec, extra_inputs)], spec=spec)
 
 x = f64(6, 5)
 index_case("x[0]", x, [["int", 0]])
@@ -131,13 +135,7 @@ index_case("3d y[idx, :, idx]", y, [["input", 0], ["slice", None, None, None], [
 
 # assignment: ["assign", spec] with the value as the last input
 def assign_case(name, x, spec, value, extra_inputs=()):
-    key = []
-    for item in spec:
-        if item[0] == "int": key.append(item[1])
-        elif item[0] == "slice": key.append(slice(*item[1:]))
-        elif item[0] == "input": key.append(extra_inputs[item[1]])
-        else: key.append(None)
-    out = x.copy(); out[tuple(key)] = value
+    out = x.copy(); out[numpy_key(spec, extra_inputs)] = value
     case(name, "assign", [x, *extra_inputs, np.asarray(value)], out, spec=spec)
 
 g = f64(4, 5); h = f64(4, 5)

@@ -43,6 +43,9 @@ extension CoreBuiltins {
                 return d
             }
             if bounds[2] == 0 { throw args.valueError("step cannot be zero") }
+            guard bounds.allSatisfy(\.isFinite) else { throw args.valueError("start, stop and step must be finite numbers") }
+            let count = ((bounds[1] - bounds[0]) / bounds[2]).rounded(.up)
+            try Tensor.checkAllocation([count < Double(Int.max) ? Swift.max(0, Int(count)) : Int.max], operation: "arange")
             let allWhole = [start, stop, args["step"]].allSatisfy { $0.asInt != nil }
             let dtype = try args.dtype("dtype") ?? (allWhole ? .int64 : .float64)
             return .tensor(try Tensor.arange(bounds[0], bounds[1], step: bounds[2], dtype: dtype))

@@ -95,11 +95,7 @@ extension CoreBuiltins {
                                   _ reduce: @escaping (Tensor, Int?, Bool) throws -> Tensor) -> Builtin {
         Builtin(name, [.required("x"), .optional("axis", .none), .optional("keepdims", .bool(false))],
                 category: "reductions", help: help, example: example) { args in
-            let x = try args.tensor("x")
-            if x.count == 0 && args.isNone("axis") && !["sum", "any", "all"].contains(name) {
-                throw args.valueError("the tensor is empty, so it has no \(name)")
-            }
-            return .tensor(try reduce(x, try args.axis(), try args.bool("keepdims")))
+            .tensor(try reduce(try args.tensor("x"), try args.axis(), try args.bool("keepdims")))
         }
     }
 

@@ -214,7 +214,7 @@ extension CoreBuiltins {
         let config = TrainingConfig(epochs: try args.int("epochs"), batchSize: try args.int("batch_size"),
                                     sampling: try args.choice("sampling", Sampling.self))
         let optimizer = try args.choice("optimizer", OptimizerKind.self).make(learningRate: try args.double("lr"))
-        let reporter = SessionReporter(session: args.session)
+        let reporter = ProgressReporter { args.session.write($0) }
         let trainer = Trainer(model: net, optimizer: optimizer, config: config, rng: args.session.random, reporter: reporter)
         defer { args.session.random = trainer.rng }
         return .object(HistoryObject(history: try trainer.fit(x, y, test: test)))
@@ -238,18 +238,4 @@ extension CoreBuiltins {
         }
         return .float(entries.map(\.maxRelativeError).max() ?? 0)
     }
-}
-
-/// Prints `fit`'s epoch lines into the session's output.
-final class SessionReporter: TrainingReporter {
-    let session: Session
-    init(session: Session) { self.session = session }
-
-    func stepCompleted(epoch: Int, step: Int, stepsInEpoch: Int, samplesPerSecond: Double, loss: Double) {}
-
-    func epochCompleted(epoch: Int, of epochs: Int, history: History) {
-        session.write(epochLine(epoch: epoch, of: epochs, history: history))
-    }
-
-    func message(_ text: String) { session.write(text) }
 }

@@ -11,6 +11,9 @@ extension Session {
     public func completions(for word: String, in line: String, at start: Int) -> [String] {
         let before = String(line.prefix(start))
         let trimmed = before.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty && word.hasPrefix(":") {
+            return matching(commands.names, prefix: String(word.dropFirst())).map { ":" + $0 }
+        }
         if trimmed == ":" { return matching(commands.names, prefix: word) }
         if trimmed.hasPrefix(":") {
             let command = trimmed.dropFirst().split(separator: " ").first.map(String.init) ?? ""
@@ -21,12 +24,32 @@ extension Session {
             default: return []
             }
         }
-        if let dot = word.lastIndex(of: ".") {
-            let base = String(word[..<dot]), partial = String(word[word.index(after: dot)...])
+        // Inside an open bracket (`x[idx`, `x[0:n`) only the part after it is completed.
+        let split = expressionStart(in: word)
+        let kept = String(word[..<split]), expression = String(word[split...])
+        if let dot = expression.lastIndex(of: ".") {
+            let base = String(expression[..<dot]), partial = String(expression[expression.index(after: dot)...])
             guard let value = try? inspect(base) else { return [] }
-            return matching(attributeNames(of: value), prefix: partial).map { base + "." + $0 }
+            return matching(attributeNames(of: value), prefix: partial).map { kept + base + "." + $0 }
         }
-        return matching(knownNames, prefix: word)
+        return matching(knownNames, prefix: expression).map { kept + $0 }
+    }
+
+    /// Where the expression being completed starts in `word`: after the last `[`
+    /// that is still open, or after a `:` inside it (a slice bound).
+    private func expressionStart(in word: String) -> String.Index {
+        var open: [String.Index] = []
+        var start = word.startIndex
+        for index in word.indices {
+            switch word[index] {
+            case "[": open.append(index)
+            case "]": _ = open.popLast()
+            case ":" where !open.isEmpty: start = word.index(after: index)
+            default: break
+            }
+        }
+        if let last = open.last, word.index(after: last) > start { start = word.index(after: last) }
+        return start
     }
 
     /// The attribute names of a value: a tensor's properties and methods, an object's attributes.

@@ -36,7 +36,7 @@ struct NumpyNamespace: ScriptObject {
     var attributeNames: [String] {
         if isRandom { return NumpyNamespace.randomNames }
         let numpyNames = builtins.names.filter { !NumpyNamespace.randomNames.contains($0) }
-        return (numpyNames + Array(constants.keys) + ["random", "float32", "float64", "int64", "bool_"]).sorted()
+        return Set(numpyNames + constants.keys + ["random", "bool_"]).sorted()
     }
 
     func attribute(_ name: String) throws -> Value {

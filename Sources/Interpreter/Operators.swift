@@ -137,9 +137,30 @@ enum Operators {
     static func listLiteral(_ items: [Value]) throws -> Value {
         let shapes = items.map(\.numericShape)
         guard shapes.allSatisfy({ $0 != nil && $0 == shapes.first! }), let tensor = try Tensor.stacking(items) else {
-            return .list(items)
+            return try nested(.list(items))
         }
         return .tensor(tensor)
+    }
+
+    /// Tuples and lists may hold tuples and lists, but not more than
+    /// `maximumNesting` deep: printing and freeing values are recursive, and
+    /// `t = (t,)` in a long loop must not exhaust the stack.
+    static let maximumNesting = 100
+
+    static func nested(_ v: Value) throws -> Value {
+        if nestingExceeds(v, level: 1) {
+            throw InterpreterError(.value, "tuples and lists cannot be nested more than \(maximumNesting) deep")
+        }
+        return v
+    }
+
+    private static func nestingExceeds(_ v: Value, level: Int) -> Bool {
+        switch v {
+        case .tuple(let items), .list(let items):
+            return level > maximumNesting || items.contains { nestingExceeds($0, level: level + 1) }
+        default:
+            return false
+        }
     }
 
     /// The items a `for` loop visits: tuple and list elements, a tensor's rows,
@@ -230,7 +251,7 @@ enum Operators {
                 throw InterpreterError(.type, "list items are assigned one at a time with a whole-number index")
             }
             items[try position(i, count: items.count, kind: "list")] = value
-            container = .list(items)
+            container = try nested(.list(items))
         default:
             throw InterpreterError(.type, "\(container.kindDescription) does not support item assignment")
         }

@@ -5,9 +5,15 @@
 ///
 /// `**` binds tighter than a unary minus on its left (`-2 ** 2` is -4) and is
 /// right-associative. Comparisons do not chain: `0 < x < 1` is refused.
+///
+/// Trees deeper than `maximumDepth` are refused, so that neither parsing nor
+/// evaluating (both recursive) can exhaust the stack on pathological input.
 public struct Parser {
     private var tokens: [Token]
     private var position = 0
+    /// How deep the node being parsed sits in the tree.
+    private var depth = 0
+    static let maximumDepth = 100
 
     /// Parses one line (or several, separated by newlines) into a program.
     public static func parse(_ source: String) throws -> Program {
@@ -142,12 +148,27 @@ public struct Parser {
     /// "expected an expression after '+'".
     private mutating func expression(after previous: Token? = nil) throws -> Expr {
         guard startsExpression(current) else { throw expectedExpression(after: previous) }
+        try descend()
+        defer { depth -= 1 }
         return try logicalOr()
+    }
+
+    /// One level deeper into the tree; throws past `maximumDepth`.
+    private mutating func descend() throws {
+        depth += 1
+        if depth > Parser.maximumDepth {
+            throw InterpreterError(.syntax, "this expression is nested too deeply (over \(Parser.maximumDepth) levels): split it into several statements",
+                                   at: current.span)
+        }
     }
 
     private mutating func logicalOr() throws -> Expr {
         var left = try logicalAnd()
+        var chain = 0
+        defer { depth -= chain }
         while current.kind == .keyword(.or) {
+            try descend()
+            chain += 1
             let op = advance()
             let right = try operand(after: op) { try $0.logicalAnd() }
             left = Expr(kind: .logical(.or, left, right), span: left.span.union(right.span))
@@ -157,7 +178,11 @@ public struct Parser {
 
     private mutating func logicalAnd() throws -> Expr {
         var left = try logicalNot()
+        var chain = 0
+        defer { depth -= chain }
         while current.kind == .keyword(.and) {
+            try descend()
+            chain += 1
             let op = advance()
             let right = try operand(after: op) { try $0.logicalNot() }
             left = Expr(kind: .logical(.and, left, right), span: left.span.union(right.span))
@@ -203,7 +228,11 @@ public struct Parser {
     private mutating func leftAssociative(_ operators: Set<BinaryOperator>,
                                           _ next: (inout Parser) throws -> Expr) throws -> Expr {
         var left = try next(&self)
+        var chain = 0
+        defer { depth -= chain }
         while let op = binaryOperator(current), operators.contains(op) {
+            try descend()
+            chain += 1
             let opToken = advance()
             let right = try operand(after: opToken, next)
             left = Expr(kind: .binary(op, left, right), span: left.span.union(right.span))
@@ -235,7 +264,13 @@ public struct Parser {
     /// Calls, subscripts and attributes, applied left to right: `net.layers[0].W.sum(axis: 0)`.
     private mutating func postfix() throws -> Expr {
         var expr = try atom()
+        var chain = 0
+        defer { depth -= chain }
         while true {
+            if [.symbol("("), .symbol("["), .symbol(".")].contains(current.kind) {
+                try descend()
+                chain += 1
+            }
             switch current.kind {
             case .symbol("("):
                 let open = advance()
@@ -421,6 +456,8 @@ public struct Parser {
     /// Parses the operand of an operator, with the right message when it is missing.
     private mutating func operand(after op: Token, _ parse: (inout Parser) throws -> Expr) throws -> Expr {
         guard startsExpression(current) else { throw expectedExpression(after: op) }
+        try descend()
+        defer { depth -= 1 }
         return try parse(&self)
     }
 
@@ -444,8 +481,6 @@ public struct Parser {
         switch token.kind {
         case .symbol(")"), .symbol("]"):
             return InterpreterError(.syntax, "unmatched \(token.quoted)", at: token.span)
-        case .symbol("="):
-            return InterpreterError(.syntax, "'=' assigns to a name; to compare, use '=='", at: token.span)
         default:
             return InterpreterError(.syntax, "unexpected \(token.quoted): is an operator or a comma missing?",
                                     at: token.span)

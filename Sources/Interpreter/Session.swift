@@ -249,7 +249,8 @@ public final class Session {
             let items = try elements.map { try value(of: $0) }
             return try locating(expr.span) { try Operators.listLiteral(items) }
         case .tuple(let elements):
-            return .tuple(try elements.map { try value(of: $0) })
+            let items = try elements.map { try value(of: $0) }
+            return try locating(expr.span) { try Operators.nested(.tuple(items)) }
         case .unary(let op, let operand):
             let v = try value(of: operand)
             return try locating(expr.span) { try Operators.unary(op, v) }

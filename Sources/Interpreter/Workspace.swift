@@ -30,10 +30,20 @@ enum Workspace {
             return "\(NumpyFormat.shape(t.shape)) \(t.dtype.rawValue), \(t.count) element\(t.count == 1 ? "" : "s"), \(bytes(t.count * t.dtype.byteWidth))"
         case .tuple(let items) where items.count > 8, .list(let items) where items.count > 8:
             return "\(items.count) items"
+        case .object(let object):
+            // Only the first line of a long description (a model's summary table, say).
+            let lines = object.description.split(separator: "\n")
+            let first = lines.first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            return shortened(first) + (lines.count > 1 && first.count <= 60 ? " …" : "")
         default:
-            let text = value.repr.replacingOccurrences(of: "\n", with: " ")
-            return text.count > 60 ? String(text.prefix(59)) + "…" : text
+            return shortened(value.repr)
         }
+    }
+
+    /// At most 60 characters, on one line.
+    private static func shortened(_ text: String) -> String {
+        let line = text.replacingOccurrences(of: "\n", with: " ")
+        return line.count > 60 ? String(line.prefix(59)) + "…" : line
     }
 
     /// 96 B, 1.5 KiB, 1.5 MiB, 2.0 GiB.

@@ -69,10 +69,10 @@ enum WorkspaceArchive {
             writer.u32(UInt32(t.ndim))
             t.shape.forEach { writer.u64(UInt64($0)) }
             switch t.storage {
-            case .bool(let a): a.forEach { writer.u8($0 ? 1 : 0) }
-            case .int64(let a): a.forEach { writer.u64(UInt64(bitPattern: $0)) }
-            case .float32(let a): a.forEach { writer.u32($0.bitPattern) }
-            case .float64(let a): a.forEach { writer.u64($0.bitPattern) }
+            case .bool(let a): writer.littleEndian(a.map { UInt8($0 ? 1 : 0) })
+            case .int64(let a): writer.littleEndian(a)
+            case .float32(let a): writer.littleEndian(a.map(\.bitPattern))
+            case .float64(let a): writer.littleEndian(a.map(\.bitPattern))
             }
         case .int(let i):
             writer.u8(Tag.int.rawValue)
@@ -140,12 +140,11 @@ enum WorkspaceArchive {
             }
             try Tensor.checkAllocation(shape, operation: ":load")
             let n = shape.reduce(1, *)
-            guard reader.remaining >= n * dtype.byteWidth else { throw ByteReader.truncated }
             switch dtype {
-            case .bool: return .tensor(Tensor(shape: shape, bools: try (0..<n).map { _ in try reader.u8() != 0 }))
-            case .int64: return .tensor(Tensor(shape: shape, int64s: try (0..<n).map { _ in Int64(bitPattern: try reader.u64()) }))
-            case .float32: return .tensor(Tensor(shape: shape, floats: try (0..<n).map { _ in Float(bitPattern: try reader.u32()) }))
-            case .float64: return .tensor(Tensor(shape: shape, doubles: try (0..<n).map { _ in Double(bitPattern: try reader.u64()) }))
+            case .bool: return .tensor(Tensor(shape: shape, bools: try reader.littleEndian(n, as: UInt8.self).map { $0 != 0 }))
+            case .int64: return .tensor(Tensor(shape: shape, int64s: try reader.littleEndian(n, as: Int64.self)))
+            case .float32: return .tensor(Tensor(shape: shape, floats: try reader.littleEndian(n, as: UInt32.self).map(Float.init(bitPattern:))))
+            case .float64: return .tensor(Tensor(shape: shape, doubles: try reader.littleEndian(n, as: UInt64.self).map(Double.init(bitPattern:))))
             }
         case .int: return .int(Int(Int64(bitPattern: try reader.u64())))
         case .float: return .float(Double(bitPattern: try reader.u64()))
@@ -188,6 +187,16 @@ public struct ByteWriter {
     public mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
     public mutating func bytes(_ v: [UInt8]) { data.append(contentsOf: v) }
 
+    /// Whole numbers in little-endian order; on a little-endian machine that is
+    /// their memory, copied in one go.
+    public mutating func littleEndian<T: FixedWidthInteger>(_ values: [T]) {
+        #if _endian(little)
+        values.withUnsafeBytes { data.append(contentsOf: $0) }
+        #else
+        values.forEach { v in withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        #endif
+    }
+
     /// A u32 byte count, then the UTF-8 bytes.
     public mutating func string(_ s: String) {
         let utf8 = Array(s.utf8)
@@ -217,6 +226,16 @@ public struct ByteReader {
     }
 
     public mutating func u8() throws -> UInt8 { try bytes(1)[0] }
+
+    /// `count` whole numbers stored little-endian, as `ByteWriter.littleEndian` writes them.
+    public mutating func littleEndian<T: FixedWidthInteger>(_ count: Int, as type: T.Type) throws -> [T] {
+        let (byteCount, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.size)
+        guard !overflow, count >= 0, byteCount <= remaining else { throw ByteReader.truncated }
+        defer { position += byteCount }
+        return data.withUnsafeBytes { raw in
+            (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: position + $0 * MemoryLayout<T>.size, as: T.self)) }
+        }
+    }
 
     public mutating func u32() throws -> UInt32 {
         try bytes(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }

@@ -46,7 +46,7 @@ public final class Tutor {
         warnings.forEach(warn)
         warnings = []
         guard let id = progress.currentLesson, let index = lessons.firstIndex(where: { $0.id == id }) else {
-            write(text.welcome(lessons: lessons.count, first: lessons.first?.title ?? ""))
+            write(presenter.prose(text.welcome(lessons: lessons.count, first: lessons.first?.title ?? "")))
             return
         }
         let lesson = lessons[index]
@@ -208,11 +208,20 @@ public final class Tutor {
         }
     }
 
-    /// Runs cells `0..<count` without showing anything, to rebuild the lesson's variables.
+    /// Runs cells `0..<count` without showing their output, to rebuild the lesson's
+    /// variables; Ctrl-C stops it (the cells not run are then missing).
     private func restoreVariables(_ lesson: Lesson, upTo count: Int) {
+        write(presenter.style.apply([.dim], to: text.restoring(cells: count)))
         let runner = CellRunner(session: session)
-        let failures = lesson.cells.prefix(count).map { runner.run($0) }.filter { !$0.matches }.count
-        write(presenter.style.apply([.dim], to: text.restored(cells: count, failures: failures)))
+        var failures = 0
+        for cell in lesson.cells.prefix(count) {
+            let outcome = runner.run(cell)
+            if outcome.examples.contains(where: \.interrupted) {
+                return write(text.restoringStopped(at: cell.index + 1))
+            }
+            if !outcome.matches { failures += 1 }
+        }
+        write(presenter.style.apply([.dim], to: text.restored(failures: failures)))
     }
 
     private func save() {

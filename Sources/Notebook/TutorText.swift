@@ -14,10 +14,12 @@ public struct TutorText: Sendable {
         say("""
             Welcome to mlplab: \(lessons) lessons that build a neural network for handwritten digits, from the bytes \
             of the MNIST files to a trained multi-layer perceptron.
+
             Press Enter to begin lesson 0 (\(first)). :lessons lists the lessons, :help lists everything else.
             """, """
             mlplab에 오신 것을 환영합니다. MNIST 파일의 바이트에서 학습된 다층 퍼셉트론까지, 손글씨 숫자를 \
             인식하는 신경망을 \(lessons)개의 레슨으로 직접 만듭니다.
+
             Enter를 누르면 시작합니다: 레슨 0 · \(first). :lessons는 레슨 목록, :help는 모든 명령을 보여 줍니다.
             """)
     }
@@ -29,12 +31,21 @@ public struct TutorText: Sendable {
                   "다시 시작: 레슨 \(lesson) · \(title) · 셀 \(cell)/\(count)")
     }
 
-    public func restored(cells: Int, failures: Int) -> String {
-        let base = say("Ran the \(cells) cell\(cells == 1 ? "" : "s") before it again to restore the lesson's variables",
-                       "레슨의 변수를 되살리기 위해 앞의 셀 \(cells)개를 다시 실행했습니다")
-        guard failures > 0 else { return base + "." }
-        return base + say(" (\(failures) printed something other than the lesson: see :vars).",
-                          " (\(failures)개는 레슨과 다른 결과를 냈습니다: :vars로 확인하세요).")
+    public func restoring(cells: Int) -> String {
+        say("Running the \(cells) cell\(cells == 1 ? "" : "s") before it again, to restore the lesson's variables…",
+            "레슨의 변수를 되살리기 위해 앞의 셀 \(cells)개를 다시 실행합니다…")
+    }
+
+    public func restored(failures: Int) -> String {
+        failures == 0
+            ? say("Done.", "완료.")
+            : say("Done; \(failures) of them printed something other than the lesson (:vars shows the variables).",
+                  "완료. 그중 \(failures)개는 레슨과 다른 결과를 냈습니다 (:vars로 변수를 확인하세요).")
+    }
+
+    public func restoringStopped(at cell: Int) -> String {
+        say("Stopped at cell \(cell): the variables of the cells from there on are missing (:back and Enter run a cell again).",
+            "셀 \(cell)에서 중단했습니다. 그 뒤 셀들의 변수는 없습니다 (:back과 Enter로 셀을 다시 실행하세요).")
     }
 
     public func banner(cells: Int, path: String) -> String {

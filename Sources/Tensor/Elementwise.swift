@@ -97,12 +97,20 @@ extension Tensor {
         // numpy's maximum and minimum propagate NaN.
         case .maximum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
         case .minimum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
-        case .less: return compare(<)
-        case .lessEqual: return compare(<=)
-        case .greater: return compare(>)
-        case .greaterEqual: return compare(>=)
-        case .equal: return compare(==)
-        case .notEqual: return compare(!=)
+        default: return compare(comparison(op))
+        }
+    }
+
+    /// The predicate of a comparison operator.
+    private static func comparison<T: Comparable>(_ op: BinaryOp) -> (T, T) -> Bool {
+        switch op {
+        case .less: return (<)
+        case .lessEqual: return (<=)
+        case .greater: return (>)
+        case .greaterEqual: return (>=)
+        case .equal: return (==)
+        case .notEqual: return (!=)
+        default: preconditionFailure("\(op) is not a comparison")
         }
     }
 
@@ -127,12 +135,7 @@ extension Tensor {
             return map(integerPower)
         case .maximum: return map(Swift.max)
         case .minimum: return map(Swift.min)
-        case .less: return compare(<)
-        case .lessEqual: return compare(<=)
-        case .greater: return compare(>)
-        case .greaterEqual: return compare(>=)
-        case .equal: return compare(==)
-        case .notEqual: return compare(!=)
+        default: return compare(comparison(op))
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CBLAS
 import Datasets
 import Foundation
+import Interpreter
 import Network
 import Tensor
 
@@ -59,9 +60,24 @@ struct Bench: ParsableCommand {
         print(String(format: "  sgemm at these shapes  %.3f s   %.1f GFLOP/s   (the dense limit of one epoch)",
                      limit, flopsPerEpoch / limit / 1e9))
         print(String(format: "  efficiency             %.0f%% of sgemm", limit / epochSeconds * 100))
+        let (direct, interpreted) = try interpreterTimes()
+        print(String(format: "  REPL: h = x @ W + b    %.3f s interpreted vs %.3f s direct Swift, 1000 times on (128, 784): %.2fx",
+                     interpreted, direct, interpreted / direct))
         print(String(format: "  peak memory            %.0f MB", peakMemoryMB()))
-        print(String(format: "{\"load_s\": %.3f, \"epoch_s\": %.3f, \"sgemm_epoch_s\": %.3f, \"test_acc\": %.4f, \"peak_mb\": %.0f}",
-                     loadSeconds, epochSeconds, limit, history.testAccuracy.last ?? 0, peakMemoryMB()))
+        print(String(format: "{\"load_s\": %.3f, \"epoch_s\": %.3f, \"sgemm_epoch_s\": %.3f, \"test_acc\": %.4f, \"repl_overhead\": %.3f, \"peak_mb\": %.0f}",
+                     loadSeconds, epochSeconds, limit, history.testAccuracy.last ?? 0, interpreted / direct, peakMemoryMB()))
+    }
+
+    /// The interpreter's overhead: the best of three alternating rounds of the
+    /// same layer run directly and from a parsed REPL program.
+    private func interpreterTimes() throws -> (direct: Double, interpreted: Double) {
+        let benchmark = try InterpreterBenchmark()
+        var best = (direct: Double.infinity, interpreted: Double.infinity)
+        for _ in 0..<3 {
+            best.direct = Swift.min(best.direct, try benchmark.direct())
+            best.interpreted = Swift.min(best.interpreted, try benchmark.interpreted())
+        }
+        return best
     }
 
     /// The time BLAS alone needs for one epoch's matrix products at the

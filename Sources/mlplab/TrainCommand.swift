@@ -100,7 +100,7 @@ struct Train: ParsableCommand {
         print("\(data.dataset.rawValue): \(train.x.shape[0]) training and \(test.x.shape[0]) test images; "
               + "MLP \(sizes.map(String.init).joined(separator: "-")) \(activation.rawValue), \(loss.rawValue), "
               + "\(optimizer.rawValue) lr \(learningRate), batch \(batchSize), \(dtype.rawValue), seed \(seed)")
-        let reporter = ConsoleReporter()
+        let reporter = ProgressReporter { print($0); fflush(stdout) }
         let trainer = Trainer(model: model, optimizer: optimizer.make(learningRate: learningRate, weightDecay: weightDecay),
                               config: TrainingConfig(epochs: epochs, batchSize: batchSize, sampling: sampling),
                               rng: rng, reporter: reporter)
@@ -168,7 +168,7 @@ struct Predict: ParsableCommand {
         let probabilities = try softmax(net.predict(row)).doubles
         let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
         let label = Int(test.y.int64s[index])
-        print(try TerminalPicture.digit(row))
+        print(try TerminalPicture.digit(row.flattened()))
         print("image \(index) of \(data.dataset.rawValue) test: label \(label), predicted \(predicted)"
               + (predicted == label ? "" : "  ✗"))
         for (digit, p) in probabilities.enumerated() {

@@ -45,10 +45,10 @@ final class CommandLineTests: XCTestCase {
         let model = Binary.temporaryFile("model.mlp")
         let train = try Binary.run(["train", "--epochs", "2", "--hidden", "32", "--batch-size", "32", "--save", model])
         XCTAssertEqual(train.status, 0, train.stderr)
-        let lines = train.stdout.split(separator: "\n")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("[Epoch 2/2] Training Loss = ") && $0.contains("/ Test Acc = ") })
-        XCTAssertTrue(lines.last!.hasPrefix("Test accuracy: "), String(lines.last!))
-        let accuracy = Double(lines.last!.split(separator: " ")[2].dropLast())!
+        let trainLines = train.stdout.split(separator: "\n")
+        XCTAssertTrue(trainLines.contains { $0.hasPrefix("[Epoch 2/2] Training Loss = ") && $0.contains("/ Test Acc = ") })
+        XCTAssertTrue(trainLines.last!.hasPrefix("Test accuracy: "), String(trainLines.last!))
+        let accuracy = Double(trainLines.last!.split(separator: " ")[2].dropLast())!
         XCTAssertGreaterThan(accuracy, 80)
 
         let eval = try Binary.run(["eval", "--model", model])
@@ -57,8 +57,10 @@ final class CommandLineTests: XCTestCase {
 
         let predict = try Binary.run(["predict", "--model", model, "--index", "0"])
         XCTAssertEqual(predict.status, 0, predict.stderr)
-        XCTAssertTrue(predict.stdout.hasPrefix("image 0 of sample test: label "), predict.stdout)
-        XCTAssertEqual(predict.stdout.split(separator: "\n").count, 11)
+        let lines = predict.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("image 0 of sample test: label ") }, predict.stdout)
+        XCTAssertGreaterThan(header, 5, "the digit is drawn above the prediction")
+        XCTAssertEqual(lines[(header + 1)...].filter { $0.contains("%") }.count, 10, "one probability per class")
 
         let outOfRange = try Binary.run(["predict", "--model", model, "--index", "1000"])
         XCTAssertEqual(outOfRange.status, 1)

@@ -128,6 +128,14 @@ final class ErrorTests: XCTestCase {
         XCTAssertNil(t.session[variable: "c"])
     }
 
+    func testValuesNestedTooDeeplyAreRefused() {
+        let t = Transcript()
+        XCTAssertEqual(t.run("t = (1,); for k in range(200): t = (t,)"),
+                       "  t = (1,); for k in range(200): t = (t,)\n                                     ^~~~\nvalue error: tuples and lists cannot be nested more than 100 deep")
+        XCTAssertEqual(t.session[variable: "k"]?.repr, "99")
+        XCTAssertEqual(t.ok("len(t)"), "1")
+    }
+
     func testAFailedIndexAssignmentLeavesTheTensorAsItWas() {
         let t = Transcript()
         t.ok("g = [1.0, -2.0, 3.0]")

@@ -233,7 +233,7 @@ let pythonFloatReprs: [(Double, String)] = [
     (1e-07, "1e-07"),
     (2.5e-10, "2.5e-10"),
     (1.7976931348623157e+308, "1.7976931348623157e+308"),
-    (5e-324, "5e-324"),
+    (Double(bitPattern: 0x0000000000000001), "5e-324"),
     (3.141592653589793, "3.141592653589793"),
     (0.3333333333333333, "0.3333333333333333"),
     (6.666666666666666e+19, "6.666666666666666e+19"),
@@ -261,3 +261,14 @@ let numpyFloat32Strs: [(Double, String)] = [
     (9.99994610111476e-41, "1e-40"),
     (123456.7890625, "123456.79"),
 ]
+
+/// Training by hand in the REPL language, line by line, and numpy's final loss and accuracy.
+let handTrainingLines = [
+    "seed(0); N = 100; D = 4; H = 8; C = 3",
+    "X = randn(N, D); y = randint(0, C, size: N); T = onehot(y, C)",
+    "W1 = 0.1 * randn(D, H); b1 = zeros(H); W2 = 0.1 * randn(H, C); b2 = zeros(C); lr = 0.5",
+    "for step in range(50): h = relu(X @ W1 + b1); p = softmax(h @ W2 + b2); loss = -(T * log(p)).sum() / N; dz = (p - T) / N; dW2 = h.T @ dz; db2 = dz.sum(axis: 0); dh = dz @ W2.T; dh[h <= 0] = 0; dW1 = X.T @ dh; db1 = dh.sum(axis: 0); W1 -= lr * dW1; b1 -= lr * db1; W2 -= lr * dW2; b2 -= lr * db2",
+    "accuracy = (p.argmax(axis: 1) == y).mean()",
+]
+let handTrainingLoss = 0.994121514430138
+let handTrainingAccuracy = 0.48

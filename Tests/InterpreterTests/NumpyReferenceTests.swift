@@ -45,6 +45,18 @@ final class NumpyReferenceTests: XCTestCase {
         }
     }
 
+    /// Forward pass, softmax cross-entropy, backward pass and SGD, typed as a
+    /// learner would, end on numpy's loss and accuracy.
+    func testTrainingByHandMatchesNumpy() throws {
+        let t = Transcript()
+        for line in handTrainingLines { t.ok(line) }
+        let loss = try XCTUnwrap(t.session[variable: "loss"]?.asNumber)
+        let accuracy = try XCTUnwrap(t.session[variable: "accuracy"]?.asNumber)
+        XCTAssertEqual(loss, handTrainingLoss, accuracy: 1e-12)
+        XCTAssertEqual(accuracy, handTrainingAccuracy)
+        XCTAssertEqual(t.session[variable: "step"]?.repr, "49")
+    }
+
     func testPythonFloatFormattingMatchesPythonRepr() {
         for (value, expected) in pythonFloatReprs {
             XCTAssertEqual(PythonFormat.float(value), expected)

@@ -189,6 +189,22 @@ final class ParserTests: XCTestCase {
         }
     }
 
+    func testDeeplyNestedInputIsRefusedNotACrash() {
+        for source in [String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
+                       Array(repeating: "1", count: 5000).joined(separator: " + "),
+                       String(repeating: "-", count: 5000) + "1",
+                       "x" + String(repeating: ".T", count: 5000),
+                       String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)] {
+            XCTAssertThrowsError(try Parser.parse(source)) { error in
+                XCTAssertTrue((error as? InterpreterError)?.message.hasPrefix("this expression is nested too deeply") == true,
+                              "\(source.prefix(20)): \(error)")
+            }
+        }
+        // Long but flat is fine.
+        XCTAssertNoThrow(try Parser.parse("[" + Array(repeating: "1", count: 5000).joined(separator: ", ") + "]"))
+        XCTAssertNoThrow(try Parser.parse(Array(repeating: "1", count: 50).joined(separator: " + ")))
+    }
+
     func testUnclosedBracketsAskForMoreInput() throws {
         for source in ["W = randn(3,", "x = [[1, 2],", "f(a, (b"] {
             XCTAssertThrowsError(try Parser.parse(source)) { error in

@@ -117,6 +117,18 @@ final class SessionTests: XCTestCase {
             """)
     }
 
+    func testVarsShowsTheFirstLineOfAnObject() {
+        struct Summary: ScriptObject {
+            var typeName: String { "MLP" }
+            var description: String { "MLP 784-32-10   \n  Linear(784→32)\n  ReLU" }
+            var attributeNames: [String] { [] }
+            func attribute(_ name: String) throws -> Value { throw noSuchAttribute(name) }
+        }
+        let t = Transcript()
+        t.session[variable: "net"] = .object(Summary())
+        XCTAssertEqual(t.ok(":vars"), "Name  Kind  Data/Info\n----  ----  ---------------\nnet   MLP   MLP 784-32-10 …")
+    }
+
     func testDelResetAndQuit() {
         let t = Transcript()
         t.ok("a = 1; b = 2; c = 3")
@@ -223,6 +235,12 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(session.completions(for: "np.random.ra", in: "np.random.ra", at: 0),
                        ["np.random.rand", "np.random.randint", "np.random.randn"])
         XCTAssertEqual(session.completions(for: "va", in: ":va", at: 1), ["vars"])
+        XCTAssertEqual(session.completions(for: ":va", in: ":va", at: 0), [":vars"])
+        XCTAssertEqual(session.completions(for: "x[x", in: "x[x", at: 0), ["x[x", "x[xs"])
+        XCTAssertEqual(session.completions(for: "x[0:x", in: "x[0:x", at: 0), ["x[0:x", "x[0:xs"])
+        XCTAssertEqual(session.completions(for: "x[x.sh", in: "x[x.sh", at: 0), ["x[x.shape"])
+        XCTAssertEqual(session.completions(for: "net.layers[0].W.sh", in: "net.layers[0].W.sh", at: 0),
+                       ["net.layers[0].W.shape"])
         XCTAssertEqual(session.completions(for: "re", in: ":help re", at: 6), ["read_bytes", "relu", "reset", "reshape"])
         XCTAssertEqual(session.completions(for: "x", in: ":del x", at: 5), ["x", "xs"])
         XCTAssertEqual(session.completions(for: "zz", in: "zz", at: 0), [])

@@ -69,6 +69,16 @@ final class Transcript {
 }
 
 extension Value {
+    /// A plain number or a one-element tensor as a Double.
+    var asNumber: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        case .tensor(let t) where t.count == 1: return t.doubles[0]
+        default: return nil
+        }
+    }
+
     /// The tensor inside, or a test failure.
     func tensor(file: StaticString = #filePath, line: UInt = #line) throws -> Tensor {
         guard case .tensor(let t) = self else {

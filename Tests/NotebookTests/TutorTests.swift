@@ -115,7 +115,7 @@ final class TutorTests: XCTestCase {
         let tutor = try makeTutor()
         tutor.start()
         let shown = output()
-        XCTAssertTrue(shown.hasPrefix("Back in lesson 0: First steps, at cell 2 of 2.\nRan the 1 cell before it again"), shown)
+        XCTAssertTrue(shown.hasPrefix("Back in lesson 0: First steps, at cell 2 of 2.\nRunning the 1 cell before it again, to restore the lesson's variables…\nDone.\n"), shown)
         XCTAssertTrue(shown.hasSuffix(">>> y = x + 1\n>>> y.sum()"), shown)
         tutor.enter()
         XCTAssertTrue(output().hasPrefix("9\n✓ matches"))

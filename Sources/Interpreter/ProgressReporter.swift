@@ -1,18 +1,22 @@
 import Foundation
 import Network
 
-/// Shows training as it runs: a redrawn progress bar with throughput and ETA on
-/// a terminal, and the seeds' epoch lines (which also go to pipes and files).
-final class ConsoleReporter: TrainingReporter {
+/// Shows training as it runs: the seeds' epoch lines through `write` (to the
+/// REPL's output, or stdout for `mlplab train`), and on a terminal a progress
+/// bar with throughput and ETA, redrawn in place on standard error.
+public final class ProgressReporter: TrainingReporter {
+    private let write: (String) -> Void
     private let drawsProgress: Bool
     private var lastDraw = Date.distantPast
     private var epochStarted = Date()
 
-    init(drawsProgress: Bool = isatty(STDERR_FILENO) != 0) {
+    public init(drawsProgress: Bool = isatty(STDERR_FILENO) != 0 && isatty(STDOUT_FILENO) != 0,
+                write: @escaping (String) -> Void) {
         self.drawsProgress = drawsProgress
+        self.write = write
     }
 
-    func stepCompleted(epoch: Int, step: Int, stepsInEpoch: Int, samplesPerSecond: Double, loss: Double) {
+    public func stepCompleted(epoch: Int, step: Int, stepsInEpoch: Int, samplesPerSecond: Double, loss: Double) {
         if step == 1 { epochStarted = Date() }
         guard drawsProgress, step == stepsInEpoch || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = Date()
@@ -26,13 +30,12 @@ final class ConsoleReporter: TrainingReporter {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    func epochCompleted(epoch: Int, of epochs: Int, history: History) {
+    public func epochCompleted(epoch: Int, of epochs: Int, history: History) {
         message(epochLine(epoch: epoch, of: epochs, history: history))
     }
 
-    func message(_ text: String) {
+    public func message(_ text: String) {
         if drawsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        print(text)
-        fflush(stdout)
+        write(text)
     }
 }
