@@ -15,7 +15,7 @@ struct Mlplab: ParsableCommand {
             Full MNIST: `mlplab fetch mnist`, or point --data (or MLPLAB_DATA) at a folder with the four IDX files.
             """,
         version: version,
-        subcommands: [Repl.self, Info.self, Train.self, Eval.self, Predict.self, Bench.self],
+        subcommands: [Repl.self, Info.self, Train.self, Eval.self, Predict.self, Bench.self, Check.self],
         defaultSubcommand: Repl.self
     )
 }

@@ -1,0 +1,59 @@
+import Tensor
+
+// Reference solutions for exercises/01-data.swift.
+
+/// Reference for `parseIDXHeader`: the dimensions in an IDX header.
+public func parseIDXHeader(_ bytes: [UInt8]) throws -> [Int] {
+    // Check every field before using it, and never read past the end.
+    guard bytes.count >= 4 else {
+        throw SolutionError.invalidInput("an IDX header has at least 4 bytes, got \(bytes.count)")
+    }
+    guard bytes[0] == 0, bytes[1] == 0 else {
+        throw SolutionError.invalidInput("an IDX file starts with 00 00, got \(hex(bytes[0])) \(hex(bytes[1]))")
+    }
+    guard bytes[2] == 0x08 else {
+        throw SolutionError.invalidInput("element type \(hex(bytes[2])) is not 08 (unsigned byte)")
+    }
+    let rank = Int(bytes[3])
+    guard rank >= 1 else { throw SolutionError.invalidInput("an IDX file needs at least one dimension") }
+    guard bytes.count >= 4 + 4 * rank else {
+        throw SolutionError.invalidInput("\(rank) dimensions need \(4 + 4 * rank) header bytes, got \(bytes.count)")
+    }
+    // Each dimension is 4 bytes, most significant first (big-endian).
+    return (0..<rank).map { axis in
+        bytes[(4 + 4 * axis)..<(8 + 4 * axis)].reduce(0) { value, byte in value << 8 | Int(byte) }
+    }
+}
+
+/// Reference for `oneHot`: labels (N,) → one-hot rows (N, classes).
+public func oneHot(_ labels: Tensor, classes: Int) throws -> Tensor {
+    let values = labels.int64s
+    if let bad = values.first(where: { $0 < 0 || $0 >= classes }) {
+        throw SolutionError.invalidInput("label \(bad) is outside 0..<\(classes)")
+    }
+    var rows = [Double](repeating: 0, count: values.count * classes)
+    for (i, label) in values.enumerated() {
+        rows[i * classes + Int(label)] = 1
+    }
+    return Tensor(shape: [values.count, classes], doubles: rows)
+}
+
+/// Reference for `normalise`: pixels 0…255 → 0…1 in float64.
+public func normalise(_ pixels: Tensor) throws -> Tensor {
+    try pixels.astype(.float64) / Tensor(scalar: 255)
+}
+
+/// Reference for `zeroCentre`: x (N, D) minus the per-feature mean (D,).
+public func zeroCentre(_ x: Tensor, mean: Tensor) throws -> Tensor {
+    guard x.ndim == 2, mean.shape == [x.shape[1]] else {
+        throw SolutionError.invalidInput("zeroCentre needs x (N, D) and mean (D,), got \(formatShape(x.shape)) and \(formatShape(mean.shape))")
+    }
+    // Broadcasting subtracts mean from every row.
+    return try x - mean
+}
+
+/// A byte as two hex digits: 0x8b → "8b".
+private func hex(_ byte: UInt8) -> String {
+    let digits = String(byte, radix: 16)
+    return digits.count == 1 ? "0" + digits : digits
+}
