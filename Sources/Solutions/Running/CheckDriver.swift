@@ -38,7 +38,7 @@ public struct CheckDriver {
     }
 
     /// Lines of `swift build` that only report progress.
-    static func isProgress(_ line: String) -> Bool {
+    public static func isProgress(_ line: String) -> Bool {
         let prefixes = ["Building for ", "Build of product", "Build complete", "Compiling ", "Planning build",
                         "Write ", "Emitting module", "Linking ", "Applying ", "[", "Computing version", "Fetching ",
                         "Fetched ", "Creating working copy", "Working copy", "Updating ", "Updated ", "Resolving "]
