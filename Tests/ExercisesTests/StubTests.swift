@@ -1,4 +1,5 @@
 import Foundation
+import Exercises
 import Solutions
 import XCTest
 

@@ -1,3 +1,4 @@
+import Exercises
 import Solutions
 import Tensor
 import XCTest
@@ -122,7 +123,7 @@ final class WrongImplementationTests: XCTestCase {
     func testIDXHeaderWithoutTheMagicCheckMustThrowButReturns() throws {
         var broken = reference
         broken.parseIDXHeader = { bytes in
-            guard bytes.count >= 4, bytes.count >= 4 + 4 * Int(bytes[3]) else { throw SolutionError.invalidInput("too short") }
+            guard bytes.count >= 4, bytes.count >= 4 + 4 * Int(bytes[3]) else { throw ExerciseError.invalidInput("too short") }
             let n = Int(bytes[3])
             return (0..<n).map { k in bytes[(4 + 4 * k)..<(8 + 4 * k)].reduce(0) { $0 << 8 | Int($1) } }
         }
@@ -136,7 +137,7 @@ final class WrongImplementationTests: XCTestCase {
     func testAPermutationPerBatchGivesOtherIndices() throws {
         var broken = reference
         broken.miniBatches = { count, size, rng in
-            guard size > 0 else { throw SolutionError.invalidInput("batch size 0") }
+            guard size > 0 else { throw ExerciseError.invalidInput("batch size 0") }
             return stride(from: 0, to: count, by: size).map { start in
                 Array(rng.permutation(count).prefix(min(size, count - start)).map(Int.init))
             }

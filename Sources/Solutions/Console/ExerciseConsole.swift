@@ -31,9 +31,9 @@ public final class ExerciseConsole {
         for group in LessonGroup.all {
             write("lesson \(group.number), \(group.title) — \(group.file)")
             for exercise in Course.exercises(in: group) {
-                let line = functionText(exercise).map { ":\($0.line)" } ?? ""
                 let name = exercise.name.padding(toLength: 28, withPad: " ", startingAt: 0)
-                write("  \(name)\(status(of: exercise).padding(toLength: 34, withPad: " ", startingAt: 0)) \(group.file)\(line)")
+                let place = location(of: exercise).padding(toLength: 34, withPad: " ", startingAt: 0)
+                write("  \(name)\(place)\(status(of: exercise))")
                 write("      \(exercise.summary)")
             }
         }
@@ -94,9 +94,16 @@ public final class ExerciseConsole {
         var rows: [(exercise: Exercise, results: [CaseResult])] = []
         for exercise in exercises {
             if !all { write("\(exercise.name): \(exercise.summary)  (\(location(of: exercise)))") }
+            var previous: CaseResult?
             let results = try driver.run(exercise) { result in
+                defer { previous = result }
                 // Stub cases are summed up in one line at the end instead of one line each.
-                if !all && result.status != .notImplemented { CheckReport.lines(for: result).forEach(write) }
+                guard !all, result.status != .notImplemented else { return }
+                if result.status == .crashed, let previous, previous.status == .crashed, previous.details == result.details {
+                    write("  ✗ \(result.index)/\(result.total) \(result.title): crashed the same way")
+                } else {
+                    CheckReport.lines(for: result).forEach(write)
+                }
             }
             if !all { reportEnd(of: exercise, results) }
             try progress.recordCheck(of: exercise, results: results)

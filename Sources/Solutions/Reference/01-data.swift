@@ -1,3 +1,4 @@
+import Exercises
 import Tensor
 
 // Reference solutions for exercises/01-data.swift.
@@ -6,18 +7,18 @@ import Tensor
 public func parseIDXHeader(_ bytes: [UInt8]) throws -> [Int] {
     // Check every field before using it, and never read past the end.
     guard bytes.count >= 4 else {
-        throw SolutionError.invalidInput("an IDX header has at least 4 bytes, got \(bytes.count)")
+        throw ExerciseError.invalidInput("an IDX header has at least 4 bytes, got \(bytes.count)")
     }
     guard bytes[0] == 0, bytes[1] == 0 else {
-        throw SolutionError.invalidInput("an IDX file starts with 00 00, got \(hex(bytes[0])) \(hex(bytes[1]))")
+        throw ExerciseError.invalidInput("an IDX file starts with 00 00, got \(String(bytes[0], radix: 16)) \(String(bytes[1], radix: 16))")
     }
     guard bytes[2] == 0x08 else {
-        throw SolutionError.invalidInput("element type \(hex(bytes[2])) is not 08 (unsigned byte)")
+        throw ExerciseError.invalidInput("element type 0x\(String(bytes[2], radix: 16)) is not 0x8 (unsigned byte)")
     }
     let rank = Int(bytes[3])
-    guard rank >= 1 else { throw SolutionError.invalidInput("an IDX file needs at least one dimension") }
+    guard rank >= 1 else { throw ExerciseError.invalidInput("an IDX file needs at least one dimension") }
     guard bytes.count >= 4 + 4 * rank else {
-        throw SolutionError.invalidInput("\(rank) dimensions need \(4 + 4 * rank) header bytes, got \(bytes.count)")
+        throw ExerciseError.invalidInput("\(rank) dimensions need \(4 + 4 * rank) header bytes, got \(bytes.count)")
     }
     // Each dimension is 4 bytes, most significant first (big-endian).
     return (0..<rank).map { axis in
@@ -29,7 +30,7 @@ public func parseIDXHeader(_ bytes: [UInt8]) throws -> [Int] {
 public func oneHot(_ labels: Tensor, classes: Int) throws -> Tensor {
     let values = labels.int64s
     if let bad = values.first(where: { $0 < 0 || $0 >= classes }) {
-        throw SolutionError.invalidInput("label \(bad) is outside 0..<\(classes)")
+        throw ExerciseError.invalidInput("label \(bad) is outside 0..<\(classes)")
     }
     var rows = [Double](repeating: 0, count: values.count * classes)
     for (i, label) in values.enumerated() {
@@ -46,14 +47,8 @@ public func normalise(_ pixels: Tensor) throws -> Tensor {
 /// Reference for `zeroCentre`: x (N, D) minus the per-feature mean (D,).
 public func zeroCentre(_ x: Tensor, mean: Tensor) throws -> Tensor {
     guard x.ndim == 2, mean.shape == [x.shape[1]] else {
-        throw SolutionError.invalidInput("zeroCentre needs x (N, D) and mean (D,), got \(formatShape(x.shape)) and \(formatShape(mean.shape))")
+        throw ExerciseError.invalidInput("zeroCentre needs x (N, D) and mean (D,), got \(formatShape(x.shape)) and \(formatShape(mean.shape))")
     }
     // Broadcasting subtracts mean from every row.
     return try x - mean
-}
-
-/// A byte as two hex digits: 0x8b → "8b".
-private func hex(_ byte: UInt8) -> String {
-    let digits = String(byte, radix: 16)
-    return digits.count == 1 ? "0" + digits : digits
 }

@@ -1,3 +1,4 @@
+import Exercises
 import Tensor
 
 // Reference solutions for exercises/05-losses.swift.
@@ -23,7 +24,7 @@ public func softmaxCrossEntropyGradient(_ scores: Tensor, labels: Tensor) throws
 /// Reference for `mse`: the mean of (y - t)² over all N·C elements.
 public func mse(_ y: Tensor, _ t: Tensor) throws -> Double {
     guard y.shape == t.shape else {
-        throw SolutionError.invalidInput("mse needs y and t of one shape, got \(formatShape(y.shape)) and \(formatShape(t.shape))")
+        throw ExerciseError.invalidInput("mse needs y and t of one shape, got \(formatShape(y.shape)) and \(formatShape(t.shape))")
     }
     return try (y - t).unary(.square).mean().doubles[0]
 }
@@ -31,7 +32,7 @@ public func mse(_ y: Tensor, _ t: Tensor) throws -> Double {
 /// Reference for `mseGradient`: 2 (y - t) / N, N the number of rows.
 public func mseGradient(_ y: Tensor, _ t: Tensor) throws -> Tensor {
     guard y.shape == t.shape else {
-        throw SolutionError.invalidInput("mseGradient needs y and t of one shape, got \(formatShape(y.shape)) and \(formatShape(t.shape))")
+        throw ExerciseError.invalidInput("mseGradient needs y and t of one shape, got \(formatShape(y.shape)) and \(formatShape(t.shape))")
     }
     let n = Double(y.shape[0])
     return try (y - t) * Tensor(scalar: 2 / n)
