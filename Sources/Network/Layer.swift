@@ -43,7 +43,7 @@ extension Layer {
 public enum NetworkError: Error, CustomStringConvertible {
     case backwardBeforeForward(layer: String)
     case invalidConfiguration(String)
-    case diverged(step: Int, epoch: Int, loss: Double, learningRate: Double)
+    case diverged(step: Int, epoch: Int, loss: Double, firstLoss: Double, learningRate: Double)
 
     public var description: String {
         switch self {
@@ -51,9 +51,10 @@ public enum NetworkError: Error, CustomStringConvertible {
             return "\(layer).backward called before forward: run forward first so the layer has its inputs"
         case .invalidConfiguration(let message):
             return message
-        case .diverged(let step, let epoch, let loss, let learningRate):
-            return "training diverged at step \(step) (epoch \(epoch)): the loss became \(loss). "
-                + "The learning rate \(learningRate) is too large for this network; try \(learningRate / 10)."
+        case .diverged(let step, let epoch, let loss, let firstLoss, let learningRate):
+            return "training diverged at step \(step) (epoch \(epoch)): the loss became \(loss) (it started at \(firstLoss)). "
+                + "The learning rate \(learningRate) is too large for this network; try \(learningRate / 10). "
+                + "The weights are back to where they were at the start of epoch \(epoch)."
         }
     }
 }

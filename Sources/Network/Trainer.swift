@@ -113,10 +113,11 @@ public final class Trainer {
                     : try rng.choice(n, size: batch, replace: true)
                 let index = TensorIndex.tensor(Tensor(shape: [indices.count], int64s: indices))
                 let loss = try model.forward(x.index([index]), y.index([index]))
-                guard loss.isFinite else {
+                let firstLoss = history.stepLoss.first ?? loss
+                guard !Trainer.hasDiverged(loss, firstLoss: firstLoss) else {
                     for (p, saved) in zip(model.parameters, snapshot) { p.value = saved }
-                    throw NetworkError.diverged(step: history.stepLoss.count + 1, epoch: epoch,
-                                                loss: loss, learningRate: optimizer.learningRate)
+                    throw NetworkError.diverged(step: history.stepLoss.count + 1, epoch: epoch, loss: loss,
+                                                firstLoss: firstLoss, learningRate: optimizer.learningRate)
                 }
                 try model.backward()
                 try optimizer.step(model.parameters)
@@ -137,6 +138,12 @@ public final class Trainer {
             reporter?.epochCompleted(epoch: epoch, of: startEpoch + config.epochs, history: history)
         }
         return history
+    }
+
+    /// A loss that is NaN or infinite, or a hundred times the run's first
+    /// loss, means the steps are overshooting: the learning rate is too large.
+    static func hasDiverged(_ loss: Double, firstLoss: Double) -> Bool {
+        !loss.isFinite || loss > 100 * Swift.max(firstLoss, 1e-3)
     }
 
     private func validate(_ x: Tensor, _ y: Tensor, test: (x: Tensor, y: Tensor)?) throws {

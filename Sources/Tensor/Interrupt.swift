@@ -6,14 +6,15 @@ import Foundation
 public enum Interrupt {
     /// Installs the SIGINT handler that sets the flag. Safe to call more than once.
     public static func install() {
-        signal(SIGINT) { _ in interruptFlag = 1 }
+        _ = interruptFlag
+        signal(SIGINT) { _ in interruptFlag.pointee = 1 }
     }
 
     /// True once Ctrl-C was pressed and nobody has cleared it yet.
-    public static var isRequested: Bool { interruptFlag != 0 }
+    public static var isRequested: Bool { interruptFlag.pointee != 0 }
 
     /// Forgets an earlier Ctrl-C (call before starting a new computation).
-    public static func clear() { interruptFlag = 0 }
+    public static func clear() { interruptFlag.pointee = 0 }
 
     /// Throws `Interrupted` (and clears the flag) if Ctrl-C was pressed.
     public static func check() throws {
@@ -31,5 +32,12 @@ public struct Interrupted: Error, CustomStringConvertible {
 }
 
 /// Written only by the signal handler and `Interrupt.clear`; a plain C-sized
-/// integer, so the store is a single instruction.
-private var interruptFlag: sig_atomic_t = 0
+/// integer, so the store is a single instruction. It lives behind a pointer:
+/// a Swift global `var` is under Swift's exclusivity checks, and a signal
+/// arriving while the main code reads it would be reported as a conflicting
+/// access and abort the program.
+private let interruptFlag: UnsafeMutablePointer<sig_atomic_t> = {
+    let flag = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+    flag.initialize(to: 0)
+    return flag
+}()

@@ -32,7 +32,7 @@ struct Bench: ParsableCommand {
         let loadStarted = Date()
         let train = data.load(.train, dtype: .float32), test = data.load(.test, dtype: .float32)
         let loadSeconds = Date().timeIntervalSince(loadStarted)
-        let (n, d, classes) = (train.x.shape[0], train.x.shape[1], train.images.classes)
+        let (n, d, classes) = (train.x.shape[0], train.x.shape[1], train.classes)
 
         var rng = NumpyRandom(seed: 0)
         let model = try MLP(sizes: [d, hidden, classes], rng: &rng, dtype: .float32)

@@ -17,10 +17,10 @@ enum DatasetChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// One split of a data set, as the training engine wants it: pixels scaled to
-/// [0, 1] (float32 or float64) and int64 labels.
+/// [0, 1] (float32 or float64) and int64 labels. The raw bytes are not kept.
 struct LoadedSplit {
-    let images: LabeledImages
-    let x: Tensor
+    let classes: Int
+    var x: Tensor
     let y: Tensor
 }
 
@@ -39,6 +39,6 @@ extension DataOptions {
     func load(_ split: Split, dtype: DType) -> LoadedSplit {
         let images = loadImages(split)
         let x = dtype == .float32 ? images.scaledFloat32() : images.scaledFloat64()
-        return LoadedSplit(images: images, x: x, y: images.labelTensor())
+        return LoadedSplit(classes: images.classes, x: x, y: images.labelTensor())
     }
 }

@@ -31,6 +31,7 @@ struct DataOptions: ParsableArguments {
 
 /// Prints `message` to standard error and exits with `code`.
 func fail(_ message: String, code: Int32 = 1) -> Never {
+    fflush(stdout)
     FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
     Foundation.exit(code)
 }

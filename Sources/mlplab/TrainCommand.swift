@@ -82,11 +82,11 @@ struct Train: ParsableCommand {
         var train = data.load(.train, dtype: dtype), test = data.load(.test, dtype: dtype)
         if zeroCentre {
             let mean = try train.x.mean().doubles[0]
-            train = LoadedSplit(images: train.images, x: try Preprocessing.zeroCentred(train.x, mean: mean), y: train.y)
-            test = LoadedSplit(images: test.images, x: try Preprocessing.zeroCentred(test.x, mean: mean), y: test.y)
+            train.x = try Preprocessing.zeroCentred(train.x, mean: mean)
+            test.x = try Preprocessing.zeroCentred(test.x, mean: mean)
         }
         var rng = NumpyRandom(seed: seed)
-        let sizes = [train.x.shape[1]] + hiddenSizes! + [train.images.classes]
+        let sizes = [train.x.shape[1]] + hiddenSizes! + [train.classes]
         let model = try MLP(sizes: sizes, activation: activation, loss: loss, initialization: initialization,
                             rng: &rng, dtype: dtype)
         print("\(data.dataset.rawValue): \(train.x.shape[0]) training and \(test.x.shape[0]) test images; "

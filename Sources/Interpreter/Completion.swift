@@ -1,0 +1,65 @@
+extension Session {
+    /// Tab-completion candidates for the word `word`, which starts at offset
+    /// `start` of `line`. Each candidate replaces the whole word.
+    ///
+    /// - after a leading `:`: command names;
+    /// - in the argument of `:help`: commands and builtins; of `:del`: variables;
+    /// - `net.la`: the attributes of `net` starting with "la", as "net.layers"
+    ///   (only plain names, attributes and constant indices are looked at, so
+    ///   completing never runs a function);
+    /// - otherwise: variables, builtins and constants.
+    public func completions(for word: String, in line: String, at start: Int) -> [String] {
+        let before = String(line.prefix(start))
+        let trimmed = before.trimmingCharacters(in: .whitespaces)
+        if trimmed == ":" { return matching(commands.names, prefix: word) }
+        if trimmed.hasPrefix(":") {
+            let command = trimmed.dropFirst().split(separator: " ").first.map(String.init) ?? ""
+            switch command {
+            case "help": return matching(commands.names + builtins.names, prefix: word)
+            case "del": return matching(Array(variables.keys), prefix: word)
+            case "time": break
+            default: return []
+            }
+        }
+        if let dot = word.lastIndex(of: ".") {
+            let base = String(word[..<dot]), partial = String(word[word.index(after: dot)...])
+            guard let value = try? inspect(base) else { return [] }
+            return matching(attributeNames(of: value), prefix: partial).map { base + "." + $0 }
+        }
+        return matching(knownNames, prefix: word)
+    }
+
+    /// The attribute names of a value: a tensor's properties and methods, an object's attributes.
+    public func attributeNames(of value: Value) -> [String] {
+        switch value {
+        case .tensor: return TensorAttributes.names
+        case .object(let object): return object.attributeNames
+        default: return []
+        }
+    }
+
+    /// The value of a side-effect-free expression (names, attributes, literal indices); nil otherwise.
+    private func inspect(_ source: String) throws -> Value? {
+        let program = try parse(source)
+        guard program.statements.count == 1, case .expression(let expr) = program.statements[0],
+              isInspectable(expr) else { return nil }
+        return try value(of: expr)
+    }
+
+    private func isInspectable(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .name: return true
+        case .attribute(let base, _): return isInspectable(base)
+        case .index(let base, let subscripts):
+            return isInspectable(base) && subscripts.allSatisfy {
+                if case .expression(let e) = $0, case .int = e.kind { return true }
+                return false
+            }
+        default: return false
+        }
+    }
+
+    private func matching(_ names: [String], prefix: String) -> [String] {
+        Array(Set(names.filter { $0.hasPrefix(prefix) })).sorted()
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Tensor
+
+/// The builtins every session starts with, grouped in files by category:
+/// arrays (makers and shape), math (element-wise and linear algebra),
+/// reductions, random, neural-network helpers, and Python's basics.
+enum CoreBuiltins {
+    static var all: [Builtin] {
+        arrays + math + reductions + random + neuralNetwork + python
+    }
+
+    /// Names that are always defined: `np` (so `np.zeros(3)` and `np.random.randn(2)`
+    /// from numpy code work), `pi`, `e`, `inf`, `nan`, `newaxis`, and the dtype names.
+    static func constants(_ builtins: BuiltinTable) -> [String: Value] {
+        var constants: [String: Value] = [
+            "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan), "newaxis": .none,
+        ]
+        for dtype in DType.allCases { constants[dtype.rawValue] = .dtype(dtype) }
+        constants["np"] = .object(NumpyNamespace(builtins: builtins, constants: constants))
+        return constants
+    }
+}
+
+/// `np`: the builtins under numpy's names, so pasted numpy code runs
+/// (`np.random.randn(3)`, `np.sum(x, axis=0)`, `x.astype(np.float32)`).
+struct NumpyNamespace: ScriptObject {
+    let builtins: BuiltinTable
+    let constants: [String: Value]
+    /// The builtins numpy keeps in `np.random`.
+    static let randomNames = ["seed", "randn", "rand", "randint", "permutation", "choice"]
+    var isRandom = false
+
+    var typeName: String { isRandom ? "np.random" : "np" }
+    var description: String { "<module '\(typeName)'>" }
+
+    var attributeNames: [String] {
+        if isRandom { return NumpyNamespace.randomNames }
+        let numpyNames = builtins.names.filter { !NumpyNamespace.randomNames.contains($0) }
+        return (numpyNames + Array(constants.keys) + ["random", "float32", "float64", "int64", "bool_"]).sorted()
+    }
+
+    func attribute(_ name: String) throws -> Value {
+        if isRandom {
+            guard NumpyNamespace.randomNames.contains(name), let builtin = builtins[name] else { throw noSuchAttribute(name) }
+            return .function(builtin)
+        }
+        if name == "random" {
+            var random = self
+            random.isRandom = true
+            return .object(random)
+        }
+        if name == "bool_" { return .dtype(.bool) }
+        if let value = constants[name] { return value }
+        guard let builtin = builtins[name] else { throw noSuchAttribute(name) }
+        return .function(builtin)
+    }
+}
+
+// MARK: Helpers shared by the builtin files
+
+extension Builtin {
+    /// `name(x)`: one tensor in, one tensor out, element by element.
+    static func elementwise(_ name: String, category: String, help: String, example: String,
+                            _ transform: @escaping (Tensor) throws -> Tensor) -> Builtin {
+        Builtin(name, [.required("x")], category: category, help: help, example: example) { args in
+            .tensor(try transform(try args.tensor("x")))
+        }
+    }
+}
+
+extension Arguments {
+    /// A binary tensor operation on two arguments, with numpy 2's rule that a
+    /// plain number takes the other side's dtype (`maximum(x, 0)` keeps float32 x float32).
+    func combine(_ op: BinaryOp, _ a: String, _ b: String) throws -> Tensor {
+        try Tensor.binary(op, try tensor(a), try tensor(b),
+                          weakA: self[a].isPythonNumber, weakB: self[b].isPythonNumber)
+    }
+
+    /// The argument as a tensor; a plain number takes the dtype it would take
+    /// in an operation with `other` (numpy 2: an int beside float32 becomes float32).
+    func tensor(_ name: String, beside other: Tensor) throws -> Tensor {
+        let t = try tensor(name)
+        guard self[name].isPythonNumber else { return t }
+        return t.astype(t.dtype.kindRank <= other.dtype.kindRank ? other.dtype : t.dtype)
+    }
+}
+
+extension DType {
+    /// bool 0, integer 1, floating point 2: the kinds numpy 2 compares for plain numbers.
+    var kindRank: Int {
+        switch self {
+        case .bool: return 0
+        case .int64: return 1
+        case .float32, .float64: return 2
+        }
+    }
+}
+
+extension Value {
+    /// A 0-d tensor as the plain number numpy's `item()` gives; other values unchanged.
+    static func plain(_ t: Tensor) -> Value {
+        guard t.count == 1 else { return .tensor(t) }
+        switch t.storage {
+        case .float64(let a): return .float(a[0])
+        case .float32(let a): return .float(Double(a[0]))
+        case .int64(let a): return .int(Int(a[0]))
+        case .bool(let a): return .bool(a[0])
+        }
+    }
+}

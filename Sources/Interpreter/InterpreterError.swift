@@ -1,0 +1,111 @@
+import Foundation
+import Tensor
+
+/// A range of character offsets `start..<end` in the source text of one program.
+public struct SourceSpan: Equatable, Sendable {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    /// The smallest span covering both.
+    func union(_ other: SourceSpan) -> SourceSpan {
+        SourceSpan(Swift.min(start, other.start), Swift.max(end, other.end))
+    }
+}
+
+/// Everything that can go wrong while parsing or running a line. The session
+/// reports it and carries on: no error ends the session or changes the workspace.
+public struct InterpreterError: Error, Equatable, CustomStringConvertible {
+    /// What went wrong, printed in front of the message (`shape error: …`).
+    public enum Kind: String, Sendable {
+        case syntax = "syntax error"
+        case name = "name error"
+        case type = "type error"
+        case value = "value error"
+        case index = "index error"
+        case shape = "shape error"
+        case arithmetic = "arithmetic error"
+        case size = "size error"
+        case file = "file error"
+        case command = "command error"
+        case interrupted = "interrupted"
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// Where in the source the error lies, when it can be pinned down.
+    public var span: SourceSpan?
+    /// True for a syntax error caused by the input ending inside brackets or a
+    /// string: the front end may read a continuation line and try again.
+    public var isIncomplete: Bool
+
+    public init(_ kind: Kind, _ message: String, at span: SourceSpan? = nil, isIncomplete: Bool = false) {
+        self.kind = kind
+        self.message = message
+        self.span = span
+        self.isIncomplete = isIncomplete
+    }
+
+    public var description: String {
+        kind == .interrupted ? "interrupted" : "\(kind.rawValue): \(message)"
+    }
+
+    /// The same error, located at `span` unless it already has a location.
+    func located(at span: SourceSpan) -> InterpreterError {
+        var copy = self
+        if copy.span == nil { copy.span = span }
+        return copy
+    }
+
+    /// Any error thrown by the layers below, in the interpreter's terms.
+    static func wrapping(_ error: Error) -> InterpreterError {
+        switch error {
+        case let error as InterpreterError:
+            return error
+        case let error as TensorError:
+            switch error {
+            case .shapeMismatch: return InterpreterError(.shape, error.description)
+            case .invalidArgument: return InterpreterError(.value, error.description)
+            case .indexOutOfRange: return InterpreterError(.index, error.description)
+            case .tooLarge: return InterpreterError(.size, error.description)
+            }
+        case is Interrupted:
+            return InterpreterError(.interrupted, "interrupted")
+        default:
+            return InterpreterError(.value, String(describing: error))
+        }
+    }
+}
+
+/// Renders an error the way the REPL prints it. When the error has a location
+/// that is only part of the source, the line is shown with a caret under it:
+///
+///       h = relu(X @ W1 +)
+///                        ^
+///     syntax error: expected an expression after '+'
+public func render(_ error: InterpreterError, source: String) -> String {
+    guard let span = error.span, shouldPoint(at: span, in: source, kind: error.kind) else {
+        return error.description
+    }
+    let characters = Array(source)
+    let start = Swift.min(span.start, characters.count)
+    let lineStart = characters[..<start].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+    let lineEnd = characters[start...].firstIndex(of: "\n") ?? characters.count
+    let line = String(characters[lineStart..<lineEnd])
+    let column = start - lineStart
+    let width = Swift.max(1, Swift.min(span.end, lineEnd) - start)
+    let marker = String(repeating: " ", count: column) + "^" + String(repeating: "~", count: width - 1)
+    return "  \(line)\n  \(marker)\n\(error.description)"
+}
+
+/// Syntax and name errors always point; others only when the span is a proper
+/// part of the statement (pointing at the whole line tells nothing).
+private func shouldPoint(at span: SourceSpan, in source: String, kind: InterpreterError.Kind) -> Bool {
+    if kind == .syntax || kind == .name { return true }
+    let trimmed = source.trimmingCharacters(in: .whitespacesAndNewlines)
+    return span.end - span.start < trimmed.count
+}

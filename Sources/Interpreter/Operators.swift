@@ -1,0 +1,346 @@
+import Tensor
+
+/// One evaluated entry of `x[…]`.
+enum IndexValue {
+    case value(Value, SourceSpan)
+    case slice(Value, Value, Value)
+}
+
+/// The meaning of the language's operators on values: Python's rules for plain
+/// numbers, numpy's (broadcasting, NEP 50 promotion) as soon as a tensor is involved.
+enum Operators {
+    // MARK: Binary operators
+
+    static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        if let x = PythonNumber(a), let y = PythonNumber(b) {
+            return try PythonNumber.binary(op, x, y)
+        }
+        if case .tensor = a, b.isPythonNumber || b.isTensor { return try tensorBinary(op, a, b) }
+        if case .tensor = b, a.isPythonNumber { return try tensorBinary(op, a, b) }
+        if let result = try sequenceBinary(op, a, b) { return result }
+        throw unsupported(op, a, b)
+    }
+
+    private static func tensorBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        let x = try a.asTensor()!, y = try b.asTensor()!
+        let weakA = a.isPythonNumber, weakB = b.isPythonNumber
+        switch op {
+        case .add: return .tensor(try Tensor.binary(.add, x, y, weakA: weakA, weakB: weakB))
+        case .subtract: return .tensor(try Tensor.binary(.subtract, x, y, weakA: weakA, weakB: weakB))
+        case .multiply: return .tensor(try Tensor.binary(.multiply, x, y, weakA: weakA, weakB: weakB))
+        case .divide: return .tensor(try Tensor.binary(.divide, x, y, weakA: weakA, weakB: weakB))
+        case .power: return .tensor(try Tensor.binary(.power, x, y, weakA: weakA, weakB: weakB))
+        case .less: return .tensor(try Tensor.binary(.less, x, y, weakA: weakA, weakB: weakB))
+        case .lessEqual: return .tensor(try Tensor.binary(.lessEqual, x, y, weakA: weakA, weakB: weakB))
+        case .greater: return .tensor(try Tensor.binary(.greater, x, y, weakA: weakA, weakB: weakB))
+        case .greaterEqual: return .tensor(try Tensor.binary(.greaterEqual, x, y, weakA: weakA, weakB: weakB))
+        case .equal: return .tensor(try Tensor.binary(.equal, x, y, weakA: weakA, weakB: weakB))
+        case .notEqual: return .tensor(try Tensor.binary(.notEqual, x, y, weakA: weakA, weakB: weakB))
+        case .matmul:
+            guard !weakA && !weakB else {
+                throw InterpreterError(.type, "'@' multiplies tensors of at least one dimension, not a plain number; to scale, use '*'")
+            }
+            return .tensor(try Tensor.matmul(x, y))
+        case .and, .or:
+            guard x.dtype == .bool, y.dtype == .bool else {
+                throw InterpreterError(.type, "'\(op.rawValue)' combines bool masks, got \(x.dtype.rawValue) and \(y.dtype.rawValue); compare first, as in (x > 0) \(op.rawValue) (x < 1)")
+            }
+            let constant = Tensor(shape: [], bools: [op == .or])
+            // a & b is "b where a, else false"; a | b is "true where a, else b".
+            return .tensor(op == .and ? try Tensor.where_(x, y, constant) : try Tensor.where_(x, constant, y))
+        case .floorDivide, .remainder:
+            throw InterpreterError(.type, "'\(op.rawValue)' works on plain numbers only, not on tensors")
+        }
+    }
+
+    /// `+` joins strings, tuples and lists; `==` and `!=` compare any two values.
+    private static func sequenceBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
+        switch (op, a, b) {
+        case (.add, .string(let x), .string(let y)): return .string(x + y)
+        case (.add, .tuple(let x), .tuple(let y)): return .tuple(x + y)
+        case (.add, .list(let x), .list(let y)): return .list(x + y)
+        case (.equal, _, _): return .bool(try equal(a, b))
+        case (.notEqual, _, _): return .bool(!(try equal(a, b)))
+        default: return nil
+        }
+    }
+
+    /// Equality of values that are not both numbers or tensors: structural for
+    /// tuples and lists, by name for dtypes (`x.dtype == "float32"`).
+    private static func equal(_ a: Value, _ b: Value) throws -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.string(let x), .string(let y)): return x == y
+        case (.dtype(let x), .dtype(let y)): return x == y
+        case (.dtype(let d), .string(let s)), (.string(let s), .dtype(let d)): return DType(named: s) == d
+        case (.tuple(let x), .tuple(let y)), (.list(let x), .list(let y)):
+            guard x.count == y.count else { return false }
+            for (p, q) in zip(x, y) where !(try truth(try binary(.equal, p, q))) { return false }
+            return true
+        case (.function(let f), .function(let g)): return f.name == g.name
+        default:
+            if let x = PythonNumber(a), let y = PythonNumber(b) { return x.double == y.double }
+            return false
+        }
+    }
+
+    private static func unsupported(_ op: BinaryOperator, _ a: Value, _ b: Value) -> InterpreterError {
+        InterpreterError(.type, "'\(op.rawValue)' is not defined between \(a.kindDescription) and \(b.kindDescription)")
+    }
+
+    // MARK: Unary operators
+
+    static func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
+        if op == .not { return .bool(!(try truth(v))) }
+        if let x = PythonNumber(v) { return try PythonNumber.unary(op, x, isBool: v.isBool) }
+        guard case .tensor(let t) = v else {
+            throw InterpreterError(.type, "unary '\(op.rawValue)' is not defined for \(v.kindDescription)")
+        }
+        switch (op, t.dtype) {
+        case (.plus, _): return v
+        case (.negate, .bool):
+            throw InterpreterError(.type, "'-' is not defined for a bool tensor; use '~' to flip a mask")
+        case (.negate, _): return .tensor(try t.unary(.negative))
+        case (.invert, .bool): return .tensor(try Tensor.binary(.equal, t, Tensor(shape: [], bools: [false])))
+        case (.invert, .int64):
+            // Two's complement: ~n is -n - 1.
+            return .tensor(try Tensor.binary(.subtract, try t.unary(.negative), Tensor(shape: [], int64s: [1])))
+        case (.invert, _):
+            throw InterpreterError(.type, "'~' flips bool masks and int bits, not \(t.dtype.rawValue) values")
+        case (.not, _): return .bool(!(try truth(v)))
+        }
+    }
+
+    /// Python's truth value; a tensor must hold exactly one element, as in numpy.
+    static func truth(_ v: Value) throws -> Bool {
+        switch v {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let d): return d != 0
+        case .string(let s): return !s.isEmpty
+        case .tuple(let items), .list(let items): return !items.isEmpty
+        case .tensor(let t):
+            guard t.count == 1 else {
+                throw InterpreterError(.value, "the truth value of a tensor with \(t.count) elements is ambiguous; use any(x) or all(x)")
+            }
+            return t.doubles[0] != 0
+        case .dtype, .function, .object: return true
+        }
+    }
+
+    // MARK: Literals, iteration, unpacking
+
+    /// `[…]`: a tensor when the elements are numbers or tensors of one shape
+    /// (like `np.array`: `[[1, 2], [3, 4]]` is a 2×2 int64 tensor), else a list
+    /// (`[a, b]` of tensors with different shapes, for `concatenate`).
+    static func listLiteral(_ items: [Value]) throws -> Value {
+        let shapes = items.map(\.numericShape)
+        guard shapes.allSatisfy({ $0 != nil && $0 == shapes.first! }), let tensor = try Tensor.stacking(items) else {
+            return .list(items)
+        }
+        return .tensor(tensor)
+    }
+
+    /// The items a `for` loop visits: tuple and list elements, a tensor's rows,
+    /// a range's numbers (made one at a time).
+    static func iterate(_ v: Value) throws -> AnySequence<Value> {
+        switch v {
+        case .tuple(let items), .list(let items): return AnySequence(items)
+        case .tensor(let t) where t.ndim > 0: return AnySequence(t.rows)
+        case .string(let s): return AnySequence(s.map { .string(String($0)) })
+        case .object(let range as PythonRange): return AnySequence(range.numbers.lazy.map { .int($0) })
+        default: throw InterpreterError(.type, "cannot loop over \(v.kindDescription)")
+        }
+    }
+
+    /// `a, b = value`: the value's items, which must be exactly `count`.
+    static func unpack(_ v: Value, count: Int) throws -> [Value] {
+        let items: [Value]
+        switch v {
+        case .tuple(let elements), .list(let elements): items = elements
+        case .tensor(let t) where t.ndim > 0: items = t.rows
+        default: throw InterpreterError(.type, "cannot unpack \(v.kindDescription) into \(count) names")
+        }
+        guard items.count == count else {
+            throw InterpreterError(.value, "cannot unpack \(items.count) value\(items.count == 1 ? "" : "s") into \(count) names")
+        }
+        return items
+    }
+
+    // MARK: Attributes
+
+    static func attribute(_ v: Value, _ name: String, builtins: BuiltinTable) throws -> Value {
+        switch v {
+        case .tensor(let t):
+            return try TensorAttributes.value(t, name, builtins: builtins)
+        case .object(let object):
+            return try object.attribute(name)
+        default:
+            throw InterpreterError(.type, "\(v.kindDescription) has no attribute '\(name)'")
+        }
+    }
+
+    static func setAttribute(_ container: inout Value, _ name: String, _ value: Value) throws {
+        switch container {
+        case .object(var object):
+            try object.setAttribute(name, value)
+            container = .object(object)
+        case .tensor:
+            throw InterpreterError(.type, "a tensor's '\(name)' cannot be assigned; make a new tensor (reshape, astype …) instead")
+        default:
+            throw InterpreterError(.type, "\(container.kindDescription) has no attributes to assign")
+        }
+    }
+
+    // MARK: Indexing
+
+    /// `v[indices]`.
+    static func item(_ v: Value, _ indices: [IndexValue]) throws -> Value {
+        switch v {
+        case .tensor(let t):
+            return .tensor(try t.index(try tensorIndices(indices)))
+        case .tuple(let items):
+            return try sequenceItem(items, indices, kind: "tuple", wrap: Value.tuple)
+        case .list(let items):
+            return try sequenceItem(items, indices, kind: "list", wrap: Value.list)
+        case .string(let s):
+            return try sequenceItem(s.map { .string(String($0)) }, indices, kind: "string") { parts in
+                .string(parts.map(\.str).joined())
+            }
+        default:
+            throw InterpreterError(.type, "\(v.kindDescription) cannot be indexed")
+        }
+    }
+
+    /// `container[indices] = value`. For tensors the value is broadcast and cast
+    /// to the tensor's dtype; the tensor is unchanged if anything is wrong.
+    static func setItem(_ container: inout Value, _ indices: [IndexValue], _ value: Value) throws {
+        switch container {
+        case .tensor(var t):
+            // Release the enum's reference so the elements are written in place, not copied.
+            container = .none
+            defer { container = .tensor(t) }
+            guard let source = try value.asTensor() else {
+                throw InterpreterError(.type, "cannot store \(value.kindDescription) in a tensor")
+            }
+            try t.assign(try tensorIndices(indices), source)
+        case .list(var items):
+            guard indices.count == 1, case .value(let key, _) = indices[0], let i = key.asInt else {
+                throw InterpreterError(.type, "list items are assigned one at a time with a whole-number index")
+            }
+            items[try position(i, count: items.count, kind: "list")] = value
+            container = .list(items)
+        default:
+            throw InterpreterError(.type, "\(container.kindDescription) does not support item assignment")
+        }
+    }
+
+    /// The language's subscripts as the Tensor module's indices. A tuple as the
+    /// only subscript is a multi-index, as in numpy (`x[(0, 1)]` is `x[0, 1]`).
+    static func tensorIndices(_ indices: [IndexValue]) throws -> [TensorIndex] {
+        if indices.count == 1, case .value(.tuple(let items), let span) = indices[0] {
+            return try tensorIndices(items.map { .value($0, span) })
+        }
+        return try indices.map { entry in
+            switch entry {
+            case .value(let v, _): return try tensorIndex(v)
+            case .slice(let start, let stop, let step):
+                let s = try sliceBound(step)
+                if s == 0 { throw InterpreterError(.value, "slice step cannot be zero") }
+                return .slice(start: try sliceBound(start), stop: try sliceBound(stop), step: s)
+            }
+        }
+    }
+
+    private static func tensorIndex(_ v: Value) throws -> TensorIndex {
+        switch v {
+        case .none: return .newAxis
+        case .int(let i): return .int(i)
+        case .bool:
+            throw InterpreterError(.type, "a plain true/false cannot index a tensor; use a bool mask tensor like x[x > 0]")
+        case .tensor(let t) where t.ndim == 0 && t.dtype == .int64: return .int(Int(t.int64s[0]))
+        case .tensor(let t) where t.dtype == .int64 || t.dtype == .bool: return .tensor(t)
+        case .tensor(let t):
+            throw InterpreterError(.type, "index tensors must hold int64 positions or a bool mask, not \(t.dtype.rawValue); use idx.astype(\"int64\")")
+        case .list, .tuple:
+            if let t = try v.asTensor() { return try tensorIndex(.tensor(t)) }
+            throw InterpreterError(.type, "an index list must hold whole numbers")
+        default:
+            throw InterpreterError(.type, "indices must be whole numbers, slices, tensors or none, not \(v.kindDescription)")
+        }
+    }
+
+    private static func sliceBound(_ v: Value) throws -> Int? {
+        if case .none = v { return nil }
+        guard let i = v.asInt else {
+            throw InterpreterError(.type, "slice bounds must be whole numbers or none, not \(v.kindDescription)")
+        }
+        return i
+    }
+
+    /// Python indexing of a tuple, list or string: one whole number (negative
+    /// counts from the end) or one slice.
+    private static func sequenceItem(_ items: [Value], _ indices: [IndexValue], kind: String,
+                                     wrap: ([Value]) -> Value) throws -> Value {
+        guard indices.count == 1 else {
+            throw InterpreterError(.type, "a \(kind) takes one index, got \(indices.count)")
+        }
+        switch indices[0] {
+        case .value(let key, _):
+            guard let i = key.asInt else {
+                throw InterpreterError(.type, "\(kind) indices must be whole numbers, not \(key.kindDescription)")
+            }
+            return items[try position(i, count: items.count, kind: kind)]
+        case .slice(let start, let stop, let step):
+            let positions = try sliceRange(count: items.count, try sliceBound(start), try sliceBound(stop), try sliceBound(step))
+            return wrap(positions.map { items[$0] })
+        }
+    }
+
+    private static func position(_ i: Int, count: Int, kind: String) throws -> Int {
+        let p = i < 0 ? i + count : i
+        guard p >= 0 && p < count else {
+            throw InterpreterError(.index, "\(kind) index \(i) is out of range for length \(count)")
+        }
+        return p
+    }
+
+    /// The positions Python's `start:stop:step` selects from `count` items.
+    static func sliceRange(count: Int, _ start: Int?, _ stop: Int?, _ step: Int?) throws -> [Int] {
+        let step = step ?? 1
+        guard step != 0 else { throw InterpreterError(.value, "slice step cannot be zero") }
+        func clamp(_ v: Int?, _ defaultValue: Int, low: Int, high: Int) -> Int {
+            guard var v else { return defaultValue }
+            if v < 0 { v += count }
+            return Swift.min(Swift.max(v, low), high)
+        }
+        if step > 0 {
+            let from = clamp(start, 0, low: 0, high: count), to = clamp(stop, count, low: 0, high: count)
+            return Array(Swift.stride(from: from, to: to, by: step))
+        }
+        let from = clamp(start, count - 1, low: -1, high: count - 1), to = clamp(stop, -1, low: -1, high: count - 1)
+        return Array(Swift.stride(from: from, to: to, by: step))
+    }
+}
+
+extension Value {
+    var isTensor: Bool {
+        if case .tensor = self { return true }
+        return false
+    }
+
+    var isBool: Bool {
+        if case .bool = self { return true }
+        return false
+    }
+
+    /// The shape of a number (`[]`) or a tensor; nil for anything else.
+    var numericShape: [Int]? {
+        switch self {
+        case .bool, .int, .float: return []
+        case .tensor(let t): return t.shape
+        default: return nil
+        }
+    }
+}

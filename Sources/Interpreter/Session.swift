@@ -1,0 +1,323 @@
+import Foundation
+import Tensor
+
+/// How a piece of output is meant; the front end chooses colours by it.
+public enum OutputStyle: Sendable {
+    /// The echoed value of an expression.
+    case result
+    /// What `print` and commands write.
+    case text
+    /// An error report.
+    case error
+}
+
+/// What running a line came to.
+public enum RunOutcome: Equatable, Sendable {
+    case success
+    /// An error was reported; the workspace is as it was before the failing statement.
+    case failure
+    /// `:quit` was given.
+    case quit
+}
+
+/// One REPL session: the workspace of variables, numpy's global random state,
+/// the builtin and command tables, and where output goes.
+///
+/// Other modules add to it: `session.builtins.register(Builtin(…))` for new
+/// functions, `session.commands.register(Command(…))` for new `:commands`.
+public final class Session {
+    /// The learner's variables.
+    public private(set) var variables: [String: Value] = [:]
+    /// The session-wide generator behind `randn`, `rand`, `randint`, `permutation`
+    /// and `choice`, like numpy's global `np.random` state; `seed(n)` resets it.
+    public var random: NumpyRandom
+    public let builtins: BuiltinTable
+    public let commands: CommandTable
+    /// Names that are always defined (`np`, `pi`, `newaxis` …); variables may shadow them.
+    public var constants: [String: Value] = [:]
+    /// The object types `:load` can read, by archive kind (see `registerArchivable`).
+    var archivableTypes: [String: (Data) throws -> any ScriptObject] = [:]
+    /// Receives every piece of output, one message at a time, without a trailing newline.
+    public var output: (String, OutputStyle) -> Void
+
+    /// A session with the core builtins and commands, writing to standard output.
+    public init(output: @escaping (String, OutputStyle) -> Void = Session.standardOutput) {
+        self.output = output
+        random = NumpyRandom(seed: UInt32.random(in: .min ... .max))
+        builtins = BuiltinTable()
+        commands = CommandTable()
+        builtins.register(CoreBuiltins.all)
+        commands.register(CoreCommands.all)
+        constants = CoreBuiltins.constants(builtins)
+    }
+
+    public static func standardOutput(_ text: String, _ style: OutputStyle) {
+        print(text)
+    }
+
+    // MARK: The workspace
+
+    public subscript(variable name: String) -> Value? {
+        get { variables[name] }
+        set { variables[name] = newValue }
+    }
+
+    /// Removes a variable; false if there was none of that name.
+    @discardableResult
+    public func removeVariable(_ name: String) -> Bool {
+        variables.removeValue(forKey: name) != nil
+    }
+
+    public func removeAllVariables() {
+        variables.removeAll()
+    }
+
+    /// Every name a line may use: variables, builtins and constants.
+    public var knownNames: [String] {
+        Array(Set(variables.keys).union(builtins.names).union(constants.keys)).sorted()
+    }
+
+    /// A variable, builtin or constant by name.
+    public func lookup(_ name: String) -> Value? {
+        if let value = variables[name] { return value }
+        if let builtin = builtins[name] { return .function(builtin) }
+        return constants[name]
+    }
+
+    // MARK: Running lines
+
+    /// Runs one line as the REPL does: a `:command`, or statements. Output and
+    /// errors go to `output`; no error escapes.
+    @discardableResult
+    public func run(_ line: String) -> RunOutcome {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix(":") { return runCommand(String(trimmed.dropFirst())) }
+        do {
+            try execute(try parse(line))
+            return .success
+        } catch {
+            report(error, source: line)
+            return .failure
+        }
+    }
+
+    /// Parses source once; the program can then be run any number of times.
+    public func parse(_ source: String) throws -> Program {
+        try Parser.parse(source)
+    }
+
+    /// Runs a parsed program statement by statement, echoing expression values.
+    /// A statement that fails changes nothing; the ones before it stay done.
+    public func execute(_ program: Program) throws {
+        Interrupt.clear()
+        for statement in program.statements {
+            try execute(statement)
+        }
+    }
+
+    /// The value of one expression, without echoing it.
+    public func evaluate(_ source: String) throws -> Value {
+        let program = try parse(source)
+        guard program.statements.count == 1, case .expression(let expr) = program.statements[0] else {
+            throw InterpreterError(.syntax, "expected a single expression")
+        }
+        return try value(of: expr)
+    }
+
+    /// Writes an error as the REPL shows it, pointing into `source`.
+    public func report(_ error: Error, source: String) {
+        output(render(InterpreterError.wrapping(error), source: source), .error)
+    }
+
+    /// Writes text as command or `print` output.
+    public func write(_ text: String) {
+        output(text, .text)
+    }
+
+    private func runCommand(_ text: String) -> RunOutcome {
+        let name = String(text.prefix { !$0.isWhitespace })
+        let argument = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        do {
+            guard let command = commands[name] else {
+                var message = "unknown command ':\(name)'"
+                if let suggestion = closestName(to: name, among: commands.names) {
+                    message += "; did you mean ':\(suggestion)'?"
+                }
+                throw InterpreterError(.command, message + " (:help lists the commands)")
+            }
+            Interrupt.clear()
+            return try command.run(self, argument) == .quit ? .quit : .success
+        } catch {
+            report(error, source: argument)
+            return .failure
+        }
+    }
+
+    // MARK: Statements
+
+    func execute(_ statement: Statement) throws {
+        try Interrupt.check()
+        switch statement {
+        case .expression(let expr):
+            if let text = try value(of: expr).echoText { output(text, .result) }
+        case .assign(let targets, let valueExpr, _):
+            try assign(try value(of: valueExpr), to: targets)
+        case .augmented(let target, let op, let valueExpr, let span):
+            let current = try value(of: target)
+            let operand = try value(of: valueExpr)
+            let result = try locating(span) { try Operators.binary(op, current, operand) }
+            try assign(result, to: [target])
+        case .loop(let variable, let sequence, let body, let span):
+            let items = try locating(span) { try Operators.iterate(try value(of: sequence)) }
+            for item in items {
+                try Interrupt.check()
+                variables[variable] = item
+                for statement in body { try execute(statement) }
+            }
+        }
+    }
+
+    /// Binds `value` to the targets (unpacking it when there are several). Nothing
+    /// is stored unless every target can take its part.
+    private func assign(_ value: Value, to targets: [Expr]) throws {
+        let parts: [Value]
+        if targets.count == 1 {
+            parts = [value]
+        } else {
+            let span = targets.first!.span.union(targets.last!.span)
+            parts = try locating(span) { try Operators.unpack(value, count: targets.count) }
+        }
+        if targets.count == 1, case .index(let base, let subscripts) = targets[0].kind,
+           case .name(let name) = base.kind, variables[name] != nil {
+            try assignInPlace(parts[0], to: name, subscripts, span: targets[0].span)
+            return
+        }
+        var staged: [String: Value] = [:]
+        for (target, part) in zip(targets, parts) {
+            try store(part, into: target, staged: &staged)
+        }
+        variables.merge(staged) { $1 }
+    }
+
+    /// `x[…] = value` for a variable `x`: the elements are written without copying
+    /// the tensor first (it is moved out of the workspace and back). The indices
+    /// are computed before the move, since they may read `x` (`g[g < 0] = 0`).
+    private func assignInPlace(_ value: Value, to name: String, _ subscripts: [Subscript], span: SourceSpan) throws {
+        let indices = try subscripts.map { try indexValue($0) }
+        guard var container = variables.removeValue(forKey: name) else { return }
+        defer { variables[name] = container }
+        try locating(span) { try Operators.setItem(&container, indices, value) }
+    }
+
+    private func store(_ value: Value, into target: Expr, staged: inout [String: Value]) throws {
+        switch target.kind {
+        case .name(let name):
+            staged[name] = value
+        case .index(let base, let subscripts):
+            var container = try current(base, staged: staged)
+            let indices = try subscripts.map { try indexValue($0) }
+            try locating(target.span) { try Operators.setItem(&container, indices, value) }
+            try store(container, into: base, staged: &staged)
+        case .attribute(let base, let name):
+            var container = try current(base, staged: staged)
+            try locating(target.span) { try Operators.setAttribute(&container, name, value) }
+            try store(container, into: base, staged: &staged)
+        default:
+            throw InterpreterError(.syntax, "cannot assign to this expression", at: target.span)
+        }
+    }
+
+    /// The value of an assignment target's base, seeing earlier targets of the same statement.
+    private func current(_ base: Expr, staged: [String: Value]) throws -> Value {
+        if case .name(let name) = base.kind, let value = staged[name] { return value }
+        return try value(of: base)
+    }
+
+    // MARK: Expressions
+
+    func value(of expr: Expr) throws -> Value {
+        switch expr.kind {
+        case .int(let v): return .int(v)
+        case .float(let v): return .float(v)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .none: return .none
+        case .name(let name):
+            guard let value = lookup(name) else { throw unknownName(name, at: expr.span) }
+            return value
+        case .list(let elements):
+            let items = try elements.map { try value(of: $0) }
+            return try locating(expr.span) { try Operators.listLiteral(items) }
+        case .tuple(let elements):
+            return .tuple(try elements.map { try value(of: $0) })
+        case .unary(let op, let operand):
+            let v = try value(of: operand)
+            return try locating(expr.span) { try Operators.unary(op, v) }
+        case .binary(let op, let left, let right):
+            let a = try value(of: left), b = try value(of: right)
+            return try locating(expr.span) { try Operators.binary(op, a, b) }
+        case .logical(let op, let left, let right):
+            let a = try value(of: left)
+            let truth = try locating(left.span) { try Operators.truth(a) }
+            switch op {
+            case .and: return truth ? try value(of: right) : a
+            case .or: return truth ? a : try value(of: right)
+            }
+        case .call(let callee, let arguments):
+            return try call(callee, arguments, span: expr.span)
+        case .attribute(let base, let name):
+            let v = try value(of: base)
+            return try locating(expr.span) { try Operators.attribute(v, name, builtins: builtins) }
+        case .index(let base, let subscripts):
+            let v = try value(of: base)
+            let indices = try subscripts.map { try indexValue($0) }
+            return try locating(expr.span) { try Operators.item(v, indices) }
+        }
+    }
+
+    private func call(_ callee: Expr, _ arguments: [Argument], span: SourceSpan) throws -> Value {
+        let function = try value(of: callee)
+        guard case .function(let builtin) = function else {
+            throw InterpreterError(.type, "\(function.kindDescription) is not callable", at: callee.span)
+        }
+        var positional: [Value] = []
+        var keywords: [(String, Value)] = []
+        for argument in arguments {
+            let v = try value(of: argument.value)
+            if let label = argument.label { keywords.append((label, v)) } else { positional.append(v) }
+        }
+        return try locating(span) { try builtin.call(positional, keywords: keywords, session: self) }
+    }
+
+    private func indexValue(_ entry: Subscript) throws -> IndexValue {
+        switch entry {
+        case .expression(let e):
+            return .value(try value(of: e), e.span)
+        case .slice(let start, let stop, let step):
+            func bound(_ e: Expr?) throws -> Value { try e.map { try value(of: $0) } ?? .none }
+            return .slice(try bound(start), try bound(stop), try bound(step))
+        }
+    }
+
+    private func unknownName(_ name: String, at span: SourceSpan) -> InterpreterError {
+        var message = "'\(name)' is not defined"
+        if let suggestion = closestName(to: name, among: knownNames) { message += "; did you mean '\(suggestion)'?" }
+        return InterpreterError(.name, message, at: span)
+    }
+
+    /// Runs `body`, giving any error without a location the span of the node that failed.
+    private func locating<T>(_ span: SourceSpan, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw InterpreterError.wrapping(error).located(at: span)
+        }
+    }
+}
+
+extension Session {
+    /// Lets `:load` read objects of this type from a workspace file.
+    public func registerArchivable<T: ArchivableObject>(_ type: T.Type) {
+        archivableTypes[T.archiveKind] = { data in try T.unarchived(from: data) }
+    }
+}

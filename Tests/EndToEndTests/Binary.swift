@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+
+/// Runs the built `mlplab` executable, as a learner would from the shell.
+enum Binary {
+    /// The products folder the test bundle was built into holds the executable too.
+    static var url: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mlplab")
+    }
+
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// ../shared/data beside the repository, where the full data sets live on the development machines.
+    static var sharedData: URL { repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data") }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs mlplab with `arguments` (and `input` on standard input) in `directory`
+    /// (the repository root by default), with colour off and a private state folder.
+    static func run(_ arguments: [String], input: String = "", directory: URL? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw XCTSkip("the mlplab executable is not built at \(url.path); run `swift build` first")
+        }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? repositoryRoot
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mlplab-e2e-state-\(getpid())").path
+        environment.removeValue(forKey: "MLPLAB_DATA")
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        // Standard error goes to a file, so a chatty process never blocks on a full pipe.
+        let errPath = temporaryFile("stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        let (inPipe, outPipe) = (Pipe(), Pipe())
+        process.standardInput = inPipe
+        process.standardOutput = outPipe
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        try process.run()
+        inPipe.fileHandleForWriting.write(Data(input.utf8))
+        try inPipe.fileHandleForWriting.close()
+        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errData = FileManager.default.contents(atPath: errPath) ?? Data()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryFile(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("mlplab-e2e-\(getpid())-\(name)").path
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class InterpreterPlaceholderTests: XCTestCase {
-    func testModuleBuilds() { XCTAssertTrue(true) }
-}

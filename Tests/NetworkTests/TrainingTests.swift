@@ -1,0 +1,116 @@
+import Datasets
+import Foundation
+import XCTest
+import Network
+import Tensor
+
+final class TrainingTests: XCTestCase {
+    func sample(_ split: Split) throws -> (x: Tensor, y: Tensor) {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let images = try LabeledImages.load(.sample, split: split, locator: DataLocator(currentDirectory: root))
+        return (images.scaledFloat32(), images.labelTensor())
+    }
+
+    func train(seed: UInt32, epochs: Int) throws -> (MLP, History) {
+        let train = try sample(.train), test = try sample(.test)
+        var rng = NumpyRandom(seed: seed)
+        let net = try MLP(sizes: [784, 64, 10], rng: &rng, dtype: .float32)
+        let trainer = Trainer(model: net, optimizer: SGD(learningRate: 0.1),
+                              config: TrainingConfig(epochs: epochs, batchSize: 32), rng: rng)
+        return (net, try trainer.fit(train.x, train.y, test: test))
+    }
+
+    func testTrainingOnTheSampleBeats85Percent() throws {
+        let (_, history) = try train(seed: 0, epochs: 5)
+        XCTAssertGreaterThan(history.testAccuracy.last!, 0.85)
+        XCTAssertLessThan(history.trainLoss.last!, history.trainLoss.first!)
+        XCTAssertEqual(history.stepLoss.count, 5 * 125)
+    }
+
+    func testTheSameSeedGivesTheSameNumbers() throws {
+        let (a, ha) = try train(seed: 7, epochs: 1)
+        let (b, hb) = try train(seed: 7, epochs: 1)
+        XCTAssertEqual(ha.stepLoss, hb.stepLoss)
+        XCTAssertEqual(a.linearLayers[0].W.floats, b.linearLayers[0].W.floats)
+        let (_, hc) = try train(seed: 8, epochs: 1)
+        XCTAssertNotEqual(ha.stepLoss, hc.stepLoss)
+    }
+
+    func testDivergenceStopsWithTheStepAndKeepsFiniteWeights() throws {
+        let train = try sample(.train)
+        var rng = NumpyRandom(seed: 0)
+        let net = try MLP(sizes: [784, 32, 10], rng: &rng, dtype: .float32)
+        let trainer = Trainer(model: net, optimizer: SGD(learningRate: 1000),
+                              config: TrainingConfig(epochs: 3, batchSize: 64), rng: rng)
+        XCTAssertThrowsError(try trainer.fit(train.x, train.y)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.hasPrefix("training diverged at step "), message)
+            XCTAssertTrue(message.contains("try 100.0"), message)
+        }
+        XCTAssertTrue(net.parameters.allSatisfy { $0.value.floats.allSatisfy(\.isFinite) })
+    }
+
+    func testSamplingWithReplacementRunsTheRequestedSteps() throws {
+        let train = try sample(.train)
+        var rng = NumpyRandom(seed: 0)
+        let net = try MLP(sizes: [784, 16, 10], rng: &rng, dtype: .float32)
+        let trainer = Trainer(model: net, optimizer: Momentum(learningRate: 0.05),
+                              config: TrainingConfig(epochs: 2, batchSize: 50, sampling: .replacement, stepsPerEpoch: 30,
+                                                     evaluateTraining: false), rng: rng)
+        let history = try trainer.fit(train.x, train.y)
+        XCTAssertEqual(history.stepLoss.count, 60)
+        XCTAssertEqual(history.trainLoss, [])
+    }
+
+    func testEpochLineHasTheSeedsFormat() {
+        var h = History()
+        h.trainLoss = [0.01554]; h.trainAccuracy = [0.90114]; h.testLoss = [0.0154]; h.testAccuracy = [0.9036]
+        XCTAssertEqual(epochLine(epoch: 3, of: 30, history: h),
+                       "[Epoch 3/30] Training Loss = 0.0155 / Training Acc = 90.11% / Test Loss = 0.0154 / Test Acc = 90.36%")
+    }
+}
+
+final class ModelFileTests: XCTestCase {
+    func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("mlplab-\(getpid())-\(name)").path
+    }
+
+    func testSaveAndLoadRoundTripsEveryParameter() throws {
+        for dtype in [DType.float32, .float64] {
+            var rng = NumpyRandom(seed: 5)
+            let net = try MLP(sizes: [6, 5, 4, 3], activation: .tanh, loss: .mse, rng: &rng, dtype: dtype)
+            let path = temporaryPath("roundtrip-\(dtype).mlp")
+            try ModelFile.save(net, to: path)
+            let loaded = try ModelFile.load(from: path)
+            XCTAssertEqual(loaded.sizes, [6, 5, 4, 3])
+            XCTAssertEqual(loaded.activation, .tanh)
+            XCTAssertEqual(loaded.lossKind, .mse)
+            XCTAssertEqual(loaded.dtype, dtype)
+            for (a, b) in zip(net.parameters, loaded.parameters) {
+                XCTAssertEqual(a.value.shape, b.value.shape)
+                XCTAssertEqual(a.value.doubles, b.value.doubles)
+            }
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".tmp-\(getpid())"))
+        }
+    }
+
+    func loadError(_ bytes: [UInt8]) -> String {
+        let path = temporaryPath("bad.mlp")
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        do { _ = try ModelFile.load(from: path); return "loaded" } catch { return "\(error)" }
+    }
+
+    func testCorruptAndForeignFilesGiveClearErrors() throws {
+        var rng = NumpyRandom(seed: 5)
+        let good = ModelFile.encode(try MLP(sizes: [4, 3, 2], rng: &rng))
+        var flipped = good
+        flipped[40] ^= 0xFF
+        XCTAssertTrue(loadError(flipped).contains("checksum does not match"))
+        XCTAssertTrue(loadError(Array(good.dropLast(9))).contains("checksum does not match"))
+        XCTAssertTrue(loadError(Array("PNG and other things".utf8)).contains("not an mlplab model file"))
+        XCTAssertTrue(loadError([]).contains("not an mlplab model file"))
+        XCTAssertThrowsError(try ModelFile.load(from: "/nonexistent/model.mlp")) { error in
+            XCTAssertEqual("\(error)", "cannot load the model /nonexistent/model.mlp: no such file")
+        }
+    }
+}
