@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CMalloc"),   // glibc's malloc.h, for mallopt
 
         .target(name: "Tensor", dependencies: ["CBLAS", "CZlib"]),
         .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["Interpreter"]),
         .executableTarget(name: "mlplab", dependencies: [
             "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook",
-            "Exercises", "Solutions", "CReadline",
+            "Exercises", "Solutions", "CReadline", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

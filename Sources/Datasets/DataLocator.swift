@@ -62,32 +62,13 @@ public struct DataLocator: Sendable {
         throw DatasetError.notFound(dataset: dataset, split: split, searched: searched, help: help(for: dataset))
     }
 
-    /// The folders searched for `dataset`, in order (empty for the generated spiral).
+    /// The folders searched for `dataset`, in order (none for the generated spiral).
     public func places(for dataset: DatasetName) -> [SearchPlace] {
+        guard !dataset.isGenerated else { return [] }
         if let option = dataOption {
             return folderAndSubfolder(absolute(option), dataset, origin: "--data")
         }
-        switch dataset {
-        case .spiral:
-            return []
-        case .sample:
-            return samplePlaces()
-        case .mnist, .fashionMnist:
-            var places: [SearchPlace] = []
-            if let folder = environment["MLPLAB_DATA"], !folder.isEmpty {
-                places += folderAndSubfolder(absolute(folder), dataset, origin: "MLPLAB_DATA")
-            }
-            let local = join(currentDirectory, "data", dataset.rawValue)
-            places.append(SearchPlace(folder: local, origin: "the current folder"))
-            if let root = repositoryRoot(), join(root, "data", dataset.rawValue) != local {
-                places.append(SearchPlace(folder: join(root, "data", dataset.rawValue), origin: "the repository"))
-            }
-            if dataset == .fashionMnist {
-                places.append(SearchPlace(folder: Self.fashionMNISTSystemFolder,
-                                          origin: "the Debian package dataset-fashion-mnist"))
-            }
-            return places
-        }
+        return dataset == .sample ? samplePlaces() : downloadPlaces(for: dataset)
     }
 
     /// The repository mlplab runs from: `MLPLAB_HOME` if set, otherwise the
@@ -98,6 +79,24 @@ public struct DataLocator: Sendable {
     }
 
     // MARK: - The places
+
+    /// Where a downloaded data set (MNIST, Fashion-MNIST) may be.
+    private func downloadPlaces(for dataset: DatasetName) -> [SearchPlace] {
+        var places: [SearchPlace] = []
+        if let folder = environment["MLPLAB_DATA"], !folder.isEmpty {
+            places += folderAndSubfolder(absolute(folder), dataset, origin: "MLPLAB_DATA")
+        }
+        let local = join(currentDirectory, "data", dataset.rawValue)
+        places.append(SearchPlace(folder: local, origin: "the current folder"))
+        if let root = repositoryRoot(), join(root, "data", dataset.rawValue) != local {
+            places.append(SearchPlace(folder: join(root, "data", dataset.rawValue), origin: "the repository"))
+        }
+        if dataset == .fashionMnist {
+            places.append(SearchPlace(folder: Self.fashionMNISTSystemFolder,
+                                      origin: "the Debian package dataset-fashion-mnist"))
+        }
+        return places
+    }
 
     private func samplePlaces() -> [SearchPlace] {
         var places: [SearchPlace] = []

@@ -1,3 +1,5 @@
+import Tensor
+
 /// Everything that can be wrong with an IDX file, each message naming the file.
 ///
 /// The reader checks every header field before it trusts it: a damaged or
@@ -73,20 +75,20 @@ public enum IDXError: Error, CustomStringConvertible, Equatable {
         case .badRank(_, let rank):
             return "the IDX header gives \(rank) dimensions; mlplab accepts 1 to \(IDX.maxRank)"
         case .tooLarge(_, let dims, let limit):
-            return "the header's dimensions \(describe(dims)) describe more than \(limit) elements, "
+            return "the header's dimensions \(formatShape(dims)) describe more than \(limit) elements, "
                 + "the most mlplab reads from one file"
         case .headerExceedsFile(_, let dims, let needed, let available, let compressed):
             let holds = compressed
                 ? "the compressed file can expand to at most \(available) bytes"
                 : "only \(available) bytes follow the header"
-            return "the header's dimensions \(describe(dims)) need \(needed) bytes of data, but \(holds): "
+            return "the header's dimensions \(formatShape(dims)) need \(needed) bytes of data, but \(holds): "
                 + "the file is truncated or its header is wrong"
         case .truncated(_, let dims, let expected, let actual):
-            return "the file is truncated: the dimensions \(describe(dims)) need \(expected) bytes of data, "
+            return "the file is truncated: the dimensions \(formatShape(dims)) need \(expected) bytes of data, "
                 + "only \(actual) are present"
         case .trailingBytes(_, let dims, let expected, let extra):
             return "\(extra) unexpected bytes follow the \(expected) bytes of data that the dimensions "
-                + "\(describe(dims)) describe: the header does not match the file"
+                + "\(formatShape(dims)) describe: the header does not match the file"
         }
     }
 }
@@ -118,10 +120,10 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
             return "\(dataset.rawValue) is generated, not read from IDX files: use Spiral.load()"
         case .notImages(let file, let dims):
             return "\(file): expected images with 3 dimensions (N, rows, columns), "
-                + "the header gives \(describe(dims)); is this a labels file?"
+                + "the header gives \(formatShape(dims)); is this a labels file?"
         case .notLabels(let file, let dims):
             return "\(file): expected labels with 1 dimension (N,), "
-                + "the header gives \(describe(dims)); is this an images file?"
+                + "the header gives \(formatShape(dims)); is this an images file?"
         case .countMismatch(let imagesFile, let images, let labelsFile, let labels):
             return "\(imagesFile) holds \(images) images but \(labelsFile) holds \(labels) labels: "
                 + "the two files do not belong together"
@@ -137,9 +139,4 @@ func hex(_ bytes: [UInt8]) -> String {
         let digits = String(byte, radix: 16)
         return digits.count == 1 ? "0" + digits : digits
     }.joined(separator: " ")
-}
-
-/// numpy's shape tuple: `(60000, 28, 28)`, `(10000,)`.
-func describe(_ dims: [Int]) -> String {
-    dims.count == 1 ? "(\(dims[0]),)" : "(" + dims.map(String.init).joined(separator: ", ") + ")"
 }

@@ -71,6 +71,17 @@ public enum IDX {
         return try decode(from: MemoryStream(contents), file: file)
     }
 
+    /// The first `count` bytes of the file's (decompressed) contents, header
+    /// included: what a learner reads to see the magic number and the sizes.
+    public static func leadingBytes(_ path: String, count: Int) throws -> [UInt8] {
+        let contents = try readFile(path, limit: maxFileSize)
+        guard isGzip(contents) else { return Array(contents.prefix(count)) }
+        var stream = try GzipStream(compressed: contents, file: path)
+        var buffer = [UInt8](repeating: 0, count: max(0, count))
+        let got = try buffer.withUnsafeMutableBufferPointer { try stream.read(into: $0) }
+        return Array(buffer.prefix(got))
+    }
+
     /// The element count of `dims`, or nil if it overflows or exceeds `maxElements`.
     static func elementCount(_ dims: [Int]) -> Int? {
         var count = 1

@@ -16,7 +16,7 @@ public enum PreprocessingError: Error, CustomStringConvertible, Equatable {
         case .unsupportedDType(let operation, let dtype, let expected):
             return "\(operation): the input is \(dtype.rawValue), expected \(expected)"
         case .wrongShape(let operation, let shape, let expected):
-            return "\(operation): the input has shape \(describe(shape)), expected \(expected)"
+            return "\(operation): the input has shape \(formatShape(shape)), expected \(expected)"
         case .labelOutOfRange(let index, let label, let classes):
             return "one_hot: label \(label) at index \(index) is outside 0...\(classes - 1) "
                 + "(classes = \(classes))"
@@ -63,9 +63,9 @@ public enum Preprocessing {
         return try elementwise(x, operation: "standardise") { ($0 - mean) / std } float32: { ($0 - mean32) / std32 }
     }
 
-    /// The one-hot matrix of int64 `labels` (N,): (N, classes) of `dtype`
-    /// (float64, float32 or int64), row i all zeros except a 1 in column labels[i].
-    /// Throws for a label outside 0..<classes, naming its index.
+    /// The seeds' `make_labels_onehot`: int64 `labels` (N,) to (N, classes) of
+    /// `dtype`, row i all zeros but a 1 in column labels[i]. Throws for a label
+    /// outside 0..<classes, naming its index; the matrix is `Tensor.oneHot`'s.
     public static func oneHot(_ labels: Tensor, classes: Int, dtype: DType = .float64) throws -> Tensor {
         guard case .int64(let values) = labels.storage else {
             throw PreprocessingError.unsupportedDType(operation: "one_hot", dtype: labels.dtype,
@@ -78,32 +78,10 @@ public enum Preprocessing {
             throw PreprocessingError.invalidArgument(operation: "one_hot",
                                                      detail: "classes must be at least 1, got \(classes)")
         }
-        let (count, overflow) = values.count.multipliedReportingOverflow(by: classes)
-        guard !overflow, count <= IDX.maxElements else {
-            throw PreprocessingError.invalidArgument(operation: "one_hot", detail: "(\(values.count), \(classes)) "
-                + "is more than the \(IDX.maxElements) elements mlplab allocates")
-        }
         if let index = values.firstIndex(where: { $0 < 0 || $0 >= classes }) {
             throw PreprocessingError.labelOutOfRange(index: index, label: values[index], classes: classes)
         }
-        let shape = [values.count, classes]
-        switch dtype {
-        case .float64: return Tensor(shape: shape, doubles: oneHotRows(values, classes, one: 1.0))
-        case .float32: return Tensor(shape: shape, floats: oneHotRows(values, classes, one: Float(1)))
-        case .int64: return Tensor(shape: shape, int64s: oneHotRows(values, classes, one: Int64(1)))
-        case .bool:
-            throw PreprocessingError.unsupportedDType(operation: "one_hot", dtype: .bool,
-                                                      expected: "float64, float32 or int64 as the result")
-        }
-    }
-
-    /// Row-major (N, classes) zeros with `one` at [i, labels[i]]; labels already checked.
-    private static func oneHotRows<T: Numeric>(_ labels: [Int64], _ classes: Int, one: T) -> [T] {
-        var rows = [T](repeating: 0, count: labels.count * classes)
-        for (row, label) in labels.enumerated() {
-            rows[row * classes + Int(label)] = one
-        }
-        return rows
+        return try Tensor.oneHot(labels, classes: classes, dtype: dtype)
     }
 
     /// Applies `float64` to int64 and float64 elements (giving float64) and

@@ -177,9 +177,9 @@ public final class Trainer {
     }
 
     /// Mean loss and accuracy of `model` on a whole data set, in chunks of
-    /// 10,000 rows so memory stays small.
+    /// 2,000 rows so memory stays small.
     public static func evaluate(_ model: MLP, _ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
-        let n = x.shape[0], chunk = 10_000
+        let n = x.shape[0], chunk = 2_000
         var lossSum = 0.0, correct = 0.0
         for start in stride(from: 0, to: n, by: chunk) {
             let rows = TensorIndex.slice(start: start, stop: Swift.min(start + chunk, n), step: nil)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 
 /// mlplab: a notebook in the terminal for building a multi-layer perceptron
@@ -15,9 +16,14 @@ struct Mlplab: ParsableCommand {
             Full MNIST: `mlplab fetch mnist`, or point --data (or MLPLAB_DATA) at a folder with the four IDX files.
             """,
         version: version,
-        subcommands: [Repl.self, Info.self, Train.self, Eval.self, Predict.self, Bench.self, Check.self],
+        subcommands: [Repl.self, Info.self, Train.self, Eval.self, Predict.self, Bench.self, Show.self, FetchData.self, Check.self],
         defaultSubcommand: Repl.self
     )
+
+    static func main() {
+        keepTensorBuffersMapped()
+        main(nil)
+    }
 }
 
 /// Options naming a data set and where its files are.
@@ -27,6 +33,15 @@ struct DataOptions: ParsableArguments {
 
     @Option(help: "Folder holding the four IDX files (else $MLPLAB_DATA, then data/mnist).")
     var data: String?
+}
+
+/// Keeps freed tensor buffers in the process instead of returning them to the
+/// kernel after every mini-batch: glibc serves blocks over 128 KiB with fresh
+/// mmap'd pages by default, and faulting in and zeroing those pages on every
+/// step costs more than the arithmetic around the matrix products.
+func keepTensorBuffersMapped() {
+    mallopt(M_MMAP_THRESHOLD, 256 << 20)
+    mallopt(M_TRIM_THRESHOLD, 512 << 20)
 }
 
 /// Prints `message` to standard error and exits with `code`.

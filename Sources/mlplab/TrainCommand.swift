@@ -1,7 +1,9 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import Interpreter
 import Network
+import Plots
 import Tensor
 
 extension Activation: ExpressibleByArgument {}
@@ -66,10 +68,16 @@ struct Train: ParsableCommand {
     @Option(help: "Save the trained model to this file.")
     var save: String?
 
+    @Option(help: "Save the learning curves to this file (.svg or .png).")
+    var plot: String?
+
     func validate() throws {
         guard hiddenSizes != nil else { throw ValidationError("--hidden must be positive integers separated by commas, like 256 or 64,16") }
         guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--lr must be a positive number") }
         guard batchSize > 0, epochs > 0 else { throw ValidationError("--batch-size and --epochs must be positive") }
+        if let plot, !ChartFile.extensions.contains(where: { plot.lowercased().hasSuffix("." + $0) }) {
+            throw ValidationError("--plot needs a file name ending in .svg or .png, got \(plot)")
+        }
     }
 
     var hiddenSizes: [Int]? {
@@ -107,6 +115,11 @@ struct Train: ParsableCommand {
         if let save {
             try ModelFile.save(model, to: save)
             print("saved the model to \(save)")
+        }
+        if let plot, history.epochsCompleted > 0 {
+            try ChartFile.write(series: learningCurves(history), to: plot, title: "mlplab train: \(data.dataset.rawValue)",
+                                xLabel: "epoch")
+            print("saved the learning curves to \(plot)")
         }
         let correct = Int((testAccuracy * Double(test.x.shape[0])).rounded())
         let epochsRun = history.epochsCompleted
@@ -155,6 +168,7 @@ struct Predict: ParsableCommand {
         let probabilities = try softmax(net.predict(row)).doubles
         let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
         let label = Int(test.y.int64s[index])
+        print(try TerminalPicture.digit(row))
         print("image \(index) of \(data.dataset.rawValue) test: label \(label), predicted \(predicted)"
               + (predicted == label ? "" : "  ✗"))
         for (digit, p) in probabilities.enumerated() {

@@ -9,7 +9,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(version.stdout, "0.1.0\n")
         let help = try Binary.run(["--help"])
         XCTAssertEqual(help.status, 0)
-        for command in ["info", "train", "eval", "predict", "bench"] {
+        for command in ["info", "train", "eval", "predict", "bench", "fetch"] {
             XCTAssertTrue(help.stdout.contains("  \(command)"), "help lists \(command)")
         }
     }
@@ -86,6 +86,10 @@ final class CommandLineTests: XCTestCase {
         let hidden = try Binary.run(["train", "--hidden", "64,x"])
         XCTAssertNotEqual(hidden.status, 0)
         XCTAssertTrue(hidden.stderr.contains("--hidden must be positive integers"), hidden.stderr)
+
+        let unknown = try Binary.run(["fetch", "cifar"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("unknown dataset 'cifar': choose mnist or fashion-mnist"), unknown.stderr)
 
         let diverging = try Binary.run(["train", "--lr", "1000", "--hidden", "16"])
         XCTAssertEqual(diverging.status, 1)

@@ -77,4 +77,28 @@ final class TrainerTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("the exercises have no tanh"), "\(error)")
         }
     }
+
+    func testFitOptionsTheExercisesDoNotCoverAreRefused() throws {
+        var rng = NumpyRandom(seed: 3)
+        let model = try MLP(sizes: [6, 4, 3], rng: &rng)
+        let (x, y) = try problem(seed: 2)
+        XCTAssertThrowsError(try ExerciseTrainer(.reference).fit(model, x, y, config: TrainingConfig(epochs: 1), optimizer: .adam,
+                                                                  learningRate: 0.1, rng: &rng)) { error in
+            XCTAssertTrue("\(error)".contains("use optimizer \"sgd\" and sampling \"shuffle\", or :use reference"), "\(error)")
+        }
+        let history = try ExerciseTrainer(.reference).fit(model, x, y, config: TrainingConfig(epochs: 2, batchSize: 16),
+                                                           optimizer: .sgd, learningRate: 0.1, rng: &rng)
+        XCTAssertEqual(history.stepLoss.count, 6)
+    }
+
+    func testALossThatIsNoLongerFinitePutsTheEpochsWeightsBack() throws {
+        var rng = NumpyRandom(seed: 3)
+        let model = try MLP(sizes: [6, 4, 3], rng: &rng)
+        let start = model.parameters.map(\.value.doubles)
+        let (x, y) = try problem(seed: 2)
+        XCTAssertThrowsError(try ExerciseTrainer(.reference).fit(model, x, y, epochs: 1, batchSize: 8, learningRate: 1e300, rng: &rng)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("training diverged at step 2 (epoch 1)"), "\(error)")
+        }
+        XCTAssertEqual(model.parameters.map(\.value.doubles), start)
+    }
 }

@@ -219,7 +219,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(session.completions(for: "np.random.ra", in: "np.random.ra", at: 0),
                        ["np.random.rand", "np.random.randint", "np.random.randn"])
         XCTAssertEqual(session.completions(for: "va", in: ":va", at: 1), ["vars"])
-        XCTAssertEqual(session.completions(for: "re", in: ":help re", at: 6), ["relu", "reset", "reshape"])
+        XCTAssertEqual(session.completions(for: "re", in: ":help re", at: 6), ["read_bytes", "relu", "reset", "reshape"])
         XCTAssertEqual(session.completions(for: "x", in: ":del x", at: 5), ["x", "xs"])
         XCTAssertEqual(session.completions(for: "zz", in: "zz", at: 0), [])
     }

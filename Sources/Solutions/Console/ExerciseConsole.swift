@@ -14,6 +14,8 @@ public final class ExerciseConsole {
     public var confirm: (String) -> Bool
     /// Whose functions `fit` and the lesson cells use: `:use mine` / `:use reference`.
     public private(set) var choice: ImplementationChoice = .reference
+    /// Told about every `:use`, so that the REPL can switch its builtins.
+    public var choiceChanged: (ImplementationChoice) -> Void = { _ in }
 
     public init(root: PackageRoot, progress: ExerciseProgressStore,
                 write: @escaping (String) -> Void, confirm: @escaping (String) -> Bool) {
@@ -173,6 +175,7 @@ public final class ExerciseConsole {
             throw CourseError.unknownExercise("usage: :use mine (your functions from exercises/) or :use reference")
         }
         self.choice = choice
+        choiceChanged(choice)
         guard choice == .mine else {
             write("fit and the lesson cells now use the reference implementations")
             return
@@ -207,20 +210,20 @@ public final class ExerciseConsole {
     // MARK: :reload
 
     /// Rebuilds the `mlplab` program with the learner's latest code, then hands over to
-    /// it: `saveWorkspace` writes the variables to the file it is given and returns the
-    /// names it could not save; the new program starts with `--restore-workspace FILE`.
+    /// it: `saveWorkspace` writes the variables to the file it is given (and says which it
+    /// could not save); the new program starts with `--restore-workspace FILE`.
     /// A failed build leaves this session running, unchanged.
-    public func reload(saveWorkspace: (String) throws -> [String]) throws {
+    public func reload(saveWorkspace: (String) throws -> Void) throws {
         write("rebuilding mlplab with your exercises…")
         try driver.build(product: "mlplab", echo: write)
         let file = NSTemporaryDirectory() + "mlplab-reload-\(getpid()).workspace"
-        let skipped = try saveWorkspace(file)
-        write("restarting: your variables are kept"
-              + (skipped.isEmpty ? "" : ", except \(skipped.joined(separator: ", ")) (no file format for them)")
-              + "; the random generator starts afresh (call seed(n) again)")
+        try saveWorkspace(file)
+        write("restarting with your new code: the variables saved above come back; the random generator "
+              + "starts afresh (call seed(n) again)" + (choice == .mine ? ", and :use mine is needed again" : ""))
         let executable = PackageRoot.currentExecutable()
         let arguments = [executable, "--restore-workspace", file]
         let argv = arguments.map { strdup($0) } + [nil]
+        fflush(stdout)      // what was written so far would otherwise vanish with this process
         execv(executable, argv)
         argv.forEach { free($0) }
         throw CourseError.runnerFailed("cannot restart \(executable): \(String(cString: strerror(errno))); "
@@ -237,6 +240,15 @@ extension ExerciseConsole {
         public let summary: String
         public let help: String
         public let run: (ExerciseConsole, String) throws -> Void
+
+        public init(name: String, arguments: String, summary: String, help: String,
+                    run: @escaping (ExerciseConsole, String) throws -> Void) {
+            self.name = name
+            self.arguments = arguments
+            self.summary = summary
+            self.help = help
+            self.run = run
+        }
     }
 
     /// `:exercise :check :hint :solution :use`, ready to register in the REPL's command table

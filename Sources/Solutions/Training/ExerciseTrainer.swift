@@ -21,9 +21,23 @@ public struct ExerciseTrainer {
         self.implementations = implementations
     }
 
+    /// `fit(...)` of the REPL under `:use mine`: its options, of which the exercises cover
+    /// plain SGD (`sgdStep`) and a fresh permutation per epoch (`miniBatches`).
+    public func fit(_ model: MLP, _ x: Tensor, _ y: Tensor, config: TrainingConfig, optimizer: OptimizerKind,
+                    learningRate: Double, rng: inout NumpyRandom, test: (x: Tensor, y: Tensor)? = nil,
+                    reporter: TrainingReporter? = nil) throws -> History {
+        guard optimizer == .sgd, config.sampling == .shuffle else {
+            throw NetworkError.invalidConfiguration("your functions train with plain SGD (sgdStep) and a permutation "
+                + "per epoch (miniBatches): use optimizer \"sgd\" and sampling \"shuffle\", or :use reference")
+        }
+        return try fit(model, x, y, epochs: config.epochs, batchSize: config.batchSize, learningRate: learningRate,
+                       rng: &rng, test: test, reporter: reporter)
+    }
+
     /// Trains `model` on x (N, D) and labels y (N,) for `epochs`, each epoch's batches from
     /// `miniBatches` drawn from `rng`. Reports like `Trainer.fit` and returns its `History`.
     /// A float32 model is converted to float64 first (the exercises compute in float64).
+    /// A loss that is not finite puts back the weights the epoch started with and throws.
     public func fit(_ model: MLP, _ x: Tensor, _ y: Tensor, epochs: Int, batchSize: Int, learningRate: Double,
                     rng: inout NumpyRandom, test: (x: Tensor, y: Tensor)? = nil,
                     reporter: TrainingReporter? = nil) throws -> History {
@@ -36,13 +50,16 @@ public struct ExerciseTrainer {
         var history = History()
         Interrupt.clear()
         for epoch in 1...max(epochs, 1) {
+            let snapshot = network.parameters.map(\.value)
             let started = Date()
             let batches = try implementations.miniBatches(inputs.shape[0], batchSize, &rng)
             for (step, batch) in batches.enumerated() {
                 let rows = TensorIndex.tensor(Tensor(shape: [batch.count], int64s: batch.map(Int64.init)))
                 let loss = try network.step(inputs.index([rows]), labels.index([rows]), learningRate: learningRate)
                 guard loss.isFinite else {
-                    throw NetworkError.diverged(step: history.stepLoss.count + 1, epoch: epoch, loss: loss, learningRate: learningRate)
+                    for (parameter, saved) in zip(network.parameters, snapshot) { parameter.value = saved }
+                    throw NetworkError.diverged(step: history.stepLoss.count + 1, epoch: epoch, loss: loss,
+                                                firstLoss: history.stepLoss.first ?? loss, learningRate: learningRate)
                 }
                 history.stepLoss.append(loss)
                 let elapsed = max(Date().timeIntervalSince(started), 1e-9)
@@ -96,8 +113,10 @@ private final class TrainableNetwork {
         f = implementations
     }
 
+    var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
     func convertToFloat64() {
-        for p in layers.flatMap(\.parameters) {
+        for p in parameters {
             p.value = p.value.astype(.float64)
             p.gradient = p.gradient.astype(.float64)
         }

@@ -1,0 +1,177 @@
+import Network
+import Tensor
+
+/// A method of a REPL object: a builtin whose body already knows its receiver.
+func method(_ name: String, _ parameters: [Parameter] = [], help: String,
+            _ body: @escaping (Arguments) throws -> Value) -> Value {
+    .function(Builtin(name, parameters, category: "methods", help: help, example: "", body: body))
+}
+
+/// A tensor attribute that may not exist yet (a cache before the first forward).
+func optionalTensor(_ tensor: Tensor?) -> Value {
+    tensor.map(Value.tensor) ?? .none
+}
+
+/// A layer in the REPL: `layer.forward(x)`, `layer.backward(dout)`, and the
+/// tensors it keeps — W, b, dW, db, x, out, mask — readable after each call.
+struct LayerObject: ScriptObject {
+    let layer: Layer
+
+    var typeName: String { String(describing: type(of: layer)) }
+    var description: String { layer.name }
+
+    var attributeNames: [String] {
+        var names = ["forward", "backward", "out", "name"]
+        if layer is Linear { names += ["W", "b", "dW", "db", "x"] }
+        if layer is ReLU { names.append("mask") }
+        return names.sorted()
+    }
+
+    func attribute(_ name: String) throws -> Value {
+        switch (name, layer) {
+        case ("forward", _):
+            return method("forward", [.required("x")], help: "The layer's output for x; keeps what backward needs.") { args in
+                .tensor(try layer.forward(try args.tensor("x")))
+            }
+        case ("backward", _):
+            return method("backward", [.required("dout")], help: "dLoss/dx from dLoss/dout; stores the parameter gradients.") { args in
+                .tensor(try layer.backward(try args.tensor("dout")))
+            }
+        case ("out", _): return optionalTensor(layer.out)
+        case ("name", _): return .string(layer.name)
+        case ("W", let linear as Linear): return .tensor(linear.W)
+        case ("b", let linear as Linear): return .tensor(linear.b)
+        case ("dW", let linear as Linear): return .tensor(linear.dW)
+        case ("db", let linear as Linear): return .tensor(linear.db)
+        case ("x", let linear as Linear): return optionalTensor(linear.x)
+        case ("mask", let relu as ReLU): return optionalTensor(relu.mask)
+        default: throw noSuchAttribute(name)
+        }
+    }
+
+    /// `layer.W = …` and `layer.b = …` replace a Linear layer's parameters (same shape).
+    mutating func setAttribute(_ name: String, _ value: Value) throws {
+        guard let linear = layer as? Linear, name == "W" || name == "b", case .tensor(let tensor) = value else {
+            throw InterpreterError(.type, "only W and b of a Linear layer can be assigned, with a tensor")
+        }
+        let parameter = name == "W" ? linear.weight : linear.bias
+        guard tensor.shape == parameter.value.shape else {
+            throw InterpreterError(.type, "\(name) has shape \(formatShape(parameter.value.shape)), "
+                + "the new value \(formatShape(tensor.shape))")
+        }
+        parameter.value = tensor.astype(parameter.value.dtype)
+    }
+}
+
+/// A loss in the REPL: `loss.forward(outputs, targets)` → the mean loss, `loss.backward()` → dLoss/doutputs.
+struct LossObject: ScriptObject {
+    let loss: Loss
+
+    var typeName: String { String(describing: type(of: loss)) }
+    var description: String { "<loss \(loss.name)>" }
+    var attributeNames: [String] { ["backward", "forward", "name", "probabilities"] }
+
+    func attribute(_ name: String) throws -> Value {
+        switch name {
+        case "forward":
+            return method("forward", [.required("outputs"), .required("targets")],
+                          help: "The mean loss of the batch; targets are labels (N,) or one-hot (N, C).") { args in
+                .float(try loss.forward(try args.tensor("outputs"), try args.tensor("targets")))
+            }
+        case "backward":
+            return method("backward", help: "dLoss/doutputs for the last forward call.") { _ in .tensor(try loss.backward()) }
+        case "name": return .string(loss.name)
+        case "probabilities": return optionalTensor((loss as? SoftmaxCrossEntropyLoss)?.probabilities)
+        default: throw noSuchAttribute(name)
+        }
+    }
+}
+
+/// A network in the REPL: `net.predict(x)`, `net.forward(x, y)`, `net.backward()`,
+/// `net.layers[0].W`, and its parameters by the seeds' names `net.W1`, `net.dW1`, ….
+struct NetworkObject: ScriptObject {
+    let net: MLP
+
+    var typeName: String { "MLP" }
+    var description: String { net.summary() }
+
+    private var parameterNames: [String] {
+        net.namedParameters.flatMap { [$0.name, "d" + $0.name] }
+    }
+
+    var attributeNames: [String] {
+        (["layers", "sizes", "dtype", "loss", "params", "predict", "forward", "backward", "summary", "step"]
+            + parameterNames).sorted()
+    }
+
+    func attribute(_ name: String) throws -> Value {
+        switch name {
+        case "layers": return .list(net.layers.map { .object(LayerObject(layer: $0)) })
+        case "sizes": return .tuple(net.sizes.map(Value.int))
+        case "dtype": return .dtype(net.dtype)
+        case "loss": return .object(LossObject(loss: net.loss))
+        case "params": return .list(net.namedParameters.map { .string($0.name) })
+        case "predict":
+            return method("predict", [.required("x")], help: "The network's outputs (scores) for a batch x.") { args in
+                .tensor(try net.predict(try args.tensor("x")))
+            }
+        case "forward":
+            return method("forward", [.required("x"), .required("targets")],
+                          help: "Runs the batch forward and returns the mean loss.") { args in
+                .float(try net.forward(try args.tensor("x"), try args.tensor("targets")))
+            }
+        case "backward":
+            return method("backward", help: "Backpropagates the last loss; stores every gradient and returns dLoss/dx.") { _ in
+                .tensor(try net.backward())
+            }
+        case "summary":
+            return method("summary", [.optional("batch_size", .int(1))], help: "The layers and their output shapes.") { args in
+                args.session.write(net.summary(batchSize: try args.int("batch_size")))
+                return .none
+            }
+        case "step":
+            return method("step", [.required("lr")], help: "One SGD update: W -= lr * dW for every parameter.") { args in
+                try SGD(learningRate: try args.double("lr")).step(net.parameters)
+                return .none
+            }
+        default:
+            let gradient = name.hasPrefix("d")
+            let parameterName = gradient ? String(name.dropFirst()) : name
+            guard let parameter = net.namedParameters.first(where: { $0.name == parameterName })?.parameter else {
+                throw noSuchAttribute(name)
+            }
+            return .tensor(gradient ? parameter.gradient : parameter.value)
+        }
+    }
+}
+
+/// The record of a `fit` run: `history.test_acc`, `history.step_loss`, ….
+struct HistoryObject: ScriptObject {
+    let history: History
+
+    var typeName: String { "History" }
+    var description: String {
+        let epochs = history.epochsCompleted
+        var text = "<History: \(epochs) epoch\(epochs == 1 ? "" : "s"), \(history.stepLoss.count) steps"
+        if let acc = history.testAccuracy.last { text += String(format: ", test acc %.2f%%", acc * 100) }
+        return text + (history.interrupted ? ", interrupted>" : ">")
+    }
+
+    var attributeNames: [String] {
+        ["epoch_seconds", "epochs", "interrupted", "step_loss", "test_acc", "test_loss", "train_acc", "train_loss"]
+    }
+
+    func attribute(_ name: String) throws -> Value {
+        switch name {
+        case "train_loss": return .tensor(Tensor(history.trainLoss))
+        case "train_acc": return .tensor(Tensor(history.trainAccuracy))
+        case "test_loss": return .tensor(Tensor(history.testLoss))
+        case "test_acc": return .tensor(Tensor(history.testAccuracy))
+        case "step_loss": return .tensor(Tensor(history.stepLoss))
+        case "epoch_seconds": return .tensor(Tensor(history.epochSeconds))
+        case "epochs": return .int(history.epochsCompleted)
+        case "interrupted": return .bool(history.interrupted)
+        default: throw noSuchAttribute(name)
+        }
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class FetchPlaceholderTests: XCTestCase {
-    func testModuleBuilds() { XCTAssertTrue(true) }
-}

@@ -1,0 +1,113 @@
+import Foundation
+import Interpreter
+import Tensor
+import XCTest
+
+/// The data, layer, network and training builtins, driven through a session
+/// as a learner types them. The sample data is found from the repository root.
+final class DeepLearningBuiltinsTests: XCTestCase {
+    override func setUp() {
+        FileManager.default.changeCurrentDirectoryPath(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path)
+    }
+
+    /// The seeds' whole pipeline by hand: load, scale, one-hot, initialise with
+    /// seed(0), forward, softmax cross-entropy, backward, 100 SGD steps. The
+    /// reference values are numpy's (scripts/make_pipeline_reference.py).
+    func testTheSeedsPipelineByHandMatchesNumpy() throws {
+        let t = Transcript()
+        for line in [
+            "X, y = load(\"sample\", \"train\")",
+            "X = X[0:500] / 255; y = y[0:500]; T = onehot(y, 10)",
+            "seed(0); W1 = randn(784, 32) * 0.01; b1 = zeros(32); W2 = randn(32, 10) * 0.01; b2 = zeros(10)",
+            "L = zeros(100)",
+            "for i in range(100): h = X @ W1 + b1; r = maximum(h, 0); s = r @ W2 + b2; e = exp(s - s.max(axis: 1, keepdims: true)); p = e / e.sum(axis: 1, keepdims: true); L[i] = -sum(T * log(p)) / 500; g = (p - T) / 500; dW2 = r.T @ g; db2 = g.sum(axis: 0); dr = g @ W2.T; dr[h <= 0] = 0; dW1 = X.T @ dr; db1 = dr.sum(axis: 0); W1 -= 0.5 * dW1; b1 -= 0.5 * db1; W2 -= 0.5 * dW2; b2 -= 0.5 * db2",
+        ] {
+            XCTAssertEqual(t.run(line), "", line)
+        }
+        let losses = try XCTUnwrap(t.doubles("L"))
+        let numpy: [(Int, Double)] = [(0, 2.3027072983371593), (1, 2.2993417729649672), (10, 2.157123076701286),
+                                      (50, 0.36699221786099223), (99, 0.0985856773236288)]
+        for (step, expected) in numpy {
+            XCTAssertEqual(losses[step], expected, accuracy: 1e-5 * expected, "loss at step \(step)")
+        }
+        XCTAssertLessThan(losses[99], losses[0] / 20)
+        let w2 = try XCTUnwrap(t.doubles("W2"))
+        for (i, expected) in [-0.09113713726499689, 0.008808783516075183, 0.022873727873094506].enumerated() {
+            XCTAssertEqual(w2[i], expected, accuracy: 1e-5 * abs(expected))
+        }
+    }
+
+    func testLoadAndTheIDXHeader() {
+        let t = Transcript()
+        XCTAssertEqual(t.run("read_bytes(\"sample\", \"train-labels\", 8)"), "[  0   0   8   1   0   0  15 160]")
+        XCTAssertEqual(t.run("read_bytes(\"sample\", \"train-images\")"), "[  0   0   8   3   0   0  15 160   0   0   0  28   0   0   0  28]")
+        XCTAssertEqual(t.run("load_idx(\"sample\", \"test-images\").shape"), "(1000, 28, 28)")
+        t.run("X, y = load()")
+        XCTAssertEqual(t.run("X.shape, X.dtype, y.shape, X.max()"), "((4000, 784), dtype('int64'), (4000,), 255)")
+        XCTAssertEqual(t.run("x, t = load(\"spiral\"); x.shape, t.shape"), "((300, 2), (300, 3))")
+        XCTAssertTrue(t.run("load(\"cifar\")").contains("name must be one of \"sample\", \"mnist\", \"fashion-mnist\", \"spiral\""))
+        XCTAssertTrue(t.run("read_bytes(\"sample\", \"train-pixels\")").contains("file must be \"train-images\""))
+    }
+
+    func testLayersExposeTheirCaches() {
+        let t = Transcript()
+        t.run("seed(0); fc = Linear(2, 3, init: \"randn\"); relu = ReLU()")
+        XCTAssertEqual(t.run("fc.W"), "[[ 1.76405235  0.40015721  0.97873798]\n [ 2.2408932   1.86755799 -0.97727788]]")
+        XCTAssertEqual(t.run("fc.b"), "[ 0.95008842 -0.15135721 -0.10321885]")
+        XCTAssertEqual(t.run("fc.x"), "")
+        t.run("out = relu.forward(fc.forward([[1.0, -1.0]]))")
+        // h = [1, -1] @ W + b = [0.473, -1.619, 1.853]: the middle unit is off.
+        XCTAssertEqual(t.run("relu.mask"), "[[1. 0. 1.]]")
+        XCTAssertEqual(t.run("fc.backward(relu.backward([[1.0, 1.0, 1.0]]))"), "[[2.74279033 1.26361532]]")
+        XCTAssertEqual(t.run("fc.dW"), "[[ 1.  0.  1.]\n [-1.  0. -1.]]")
+        XCTAssertEqual(t.run("fc.db"), "[1. 0. 1.]")
+        XCTAssertTrue(t.run("fc.W = zeros(3, 3)").contains("W has shape (2, 3), the new value (3, 3)"))
+        XCTAssertTrue(t.run("relu.W").contains("ReLU has no attribute 'W'"))
+    }
+
+    func testTheSeedsStableFunctionsAndLosses() {
+        let t = Transcript()
+        XCTAssertEqual(t.run("sigmoid([0.0, 1000.0, -1000.0])"), "[0.5 1.  0. ]")
+        // numpy: -log(softmax([2, 1, 0.1])[0]) = 0.4170300162778335 (mlplab's log-softmax differs in the last bit)
+        XCTAssertEqual(Double(t.run("cross_entropy([[2.0, 1.0, 0.1]], [0])"))!, 0.4170300162778335, accuracy: 1e-15)
+        XCTAssertEqual(t.run("mse([0.5, 1.0], [0.0, 1.0])"), "0.125")
+        XCTAssertEqual(Double(t.run("loss = SoftmaxCrossEntropy(); loss.forward([[2.0, 1.0, 0.1]], [0])"))!,
+                       0.4170300162778335, accuracy: 1e-15)
+        XCTAssertEqual(t.run("loss.backward().shape"), "(1, 3)")
+    }
+
+    func testANetworkTrainsAndChecksItsGradients() throws {
+        let t = Transcript()
+        t.run("X, y = load(); X = X / 255; Xt, yt = load(\"sample\", \"test\"); Xt = Xt / 255")
+        t.run("seed(0); net = mlp([784, 32, 10])")
+        XCTAssertEqual(t.run("net.layers[0].W.shape, net.W2.shape, net.dtype"), "((784, 32), (32, 10), dtype('float32'))")
+        let output = t.run("history = fit(net, X, y, epochs: 3, lr: 0.1, batch_size: 32, test: (Xt, yt))")
+        XCTAssertTrue(output.hasPrefix("[Epoch 1/3] Training Loss = "), output)
+        XCTAssertEqual(output.split(separator: "\n").count, 3)
+        t.run("acc = accuracy(net, Xt, yt)")
+        guard case .float(let accuracy)? = t.session[variable: "acc"] else { return XCTFail("no accuracy") }
+        XCTAssertGreaterThan(accuracy, 0.85)
+        XCTAssertEqual(t.run("history.test_acc.shape, history.epochs"), "((3,), 3)")
+        XCTAssertEqual(t.run("predict(net, Xt[0:3]).dtype"), "dtype('int64')")
+
+        t.run("seed(1); small = mlp([784, 8, 10], dtype: \"float64\")")
+        let check = t.run("worst = gradcheck(small, X[0:4], y[0:4])")
+        XCTAssertEqual(check.split(separator: "\n").count, 4, check)
+        XCTAssertTrue(check.split(separator: "\n").allSatisfy { $0.hasSuffix("ok") }, check)
+        XCTAssertTrue(t.run("fit(net, X, y, optimizer: \"rmsprop\")").contains("optimizer must be one of \"sgd\", \"momentum\", \"adam\""))
+        XCTAssertTrue(t.run("fit(net, X[:, 0:5], y)").contains("the training inputs must be (N, 784), got (4000, 5)"))
+    }
+
+    func testStepByStepTrainingWithTheNetworkMethods() {
+        let t = Transcript()
+        t.run("X, y = load(); X = X[0:64] / 255; y = y[0:64]; seed(0); net = mlp([784, 16, 10], dtype: \"float64\")")
+        t.run("first = net.forward(X, y); backward(net); step(net, 0.5)")
+        t.run("for i in range(20): net.forward(X, y); backward(net); step(net, 0.5)")
+        t.run("last = net.forward(X, y)")
+        guard case .float(let first)? = t.session[variable: "first"], case .float(let last)? = t.session[variable: "last"] else {
+            return XCTFail("no losses")
+        }
+        XCTAssertLessThan(last, first / 2)
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlotsPlaceholderTests: XCTestCase {
-    func testModuleBuilds() { XCTAssertTrue(true) }
-}
