@@ -1,10 +1,12 @@
 import Tensor
 
-// Lesson 6 — training: the update step, the order of the mini-batches, and
-// how often the network is right.
+// Lesson 6, training — the update step, the order of the mini-batches, and how often
+// the network is right.
 //
-// Replace each `throw` between START CODE HERE and END CODE HERE with your code,
-// then run `mlplab check NAME` (`:check NAME` in the REPL).
+// Each function below is one exercise. Replace the `throw` between START CODE HERE
+// and END CODE HERE with your code, then run `mlplab check NAME` (`:check NAME` in
+// the REPL). `:hint NAME` gives one hint at a time; exercises/README.md lists the
+// Tensor operations you can use.
 
 /// One step of stochastic gradient descent on one parameter.
 ///

@@ -53,7 +53,7 @@ def onehot(y, c):
     return np.eye(c)[y]
 
 
-# 01-data
+# 01-loading, 02-normalising
 def idx(b):
     b = bytes(b)
     if len(b) < 4 or b[0] != 0 or b[1] != 0 or b[2] != 8 or b[3] == 0 or len(b) < 4 + 4 * b[3]:
@@ -86,7 +86,7 @@ x = r.randn(5, 4); train = r.randn(6, 3); test = r.randn(2, 3); image = r.rand(1
 out["zeroCentre"] = [case(t("result", x - x.mean(0))), case(t("result", test - train.mean(0))),
                      case(t("result", image - means)), ERROR]
 
-# 02-activations
+# 03-forward: the activations
 sx, fx, fy, fW, fb = chapter2()
 r = draws(7)
 one = r.randn(1, 10) * 10; three = r.randn(2, 3, 4)
@@ -101,7 +101,7 @@ r = draws(10)
 out["softmax"] = [case(t("result", softmax(np.asarray(v, dtype=np.float64)))) for v in [
     r.randn(4, 10) * 3, [0, 1000, -1000], [[1000, 1001, 1002], [-1000, -1001, -1002]], r.randn(1, 10), r.randn(10)]]
 
-# 03-forward
+# 03-forward: the Linear layer
 r = draws(11)
 mx = r.rand(8, 784); mW = r.randn(784, 16) * 0.01; mb = r.randn(16)
 ox = r.randn(1, 4); oW = r.randn(4, 3); ob = r.randn(3)
@@ -109,7 +109,7 @@ qx = r.randn(3, 4); qW = r.randn(4, 4); qb = r.randn(4)
 out["linearForward"] = [case(t("result", x @ W + b)) for x, W, b in [
     (fx, fW, fb), (mx, mW, mb), (ox, oW, ob), (qx, qW, qb)]] + [ERROR]
 
-# 04-backward
+# 05-backward
 r = draws(12)
 d1 = r.randn(6, 3); x1 = r.randn(6, 5); W1 = r.randn(5, 3)
 d2 = r.randn(3, 4); x2 = r.randn(3, 4); W2 = r.randn(4, 4)
@@ -130,7 +130,7 @@ od = r.randn(1, 10); oo = r.rand(1, 10)
 out["sigmoidBackward"] = [case(t("result", d * (1 - o) * o)) for d, o in [
     (up, act), (np.ones((5, 2)), sigmoid(sx)), (np.array([1, 1, 1.0]), np.array([0, 1, 0.5])), (od, oo)]]
 
-# 05-losses
+# 04-loss
 r = draws(15)
 ce = [(r.randn(5, 10), r.randint(0, 10, size=5))]
 ce.append((r.randn(2, 10), np.array([0, 9])))

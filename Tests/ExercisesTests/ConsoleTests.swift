@@ -54,9 +54,9 @@ final class ConsoleTests: XCTestCase {
         answers = [true]
         try console.solution("softmax")
         let location = try XCTUnwrap(output.first)
-        XCTAssertTrue(location.hasPrefix("Sources/Solutions/Reference/02-activations.swift:"), location)
+        XCTAssertTrue(location.hasPrefix("Sources/Solutions/Reference/03-forward.swift:"), location)
         let line = try XCTUnwrap(Int(location.split(separator: ":").last!))
-        let file = try String(contentsOfFile: repositoryRoot + "/Sources/Solutions/Reference/02-activations.swift", encoding: .utf8)
+        let file = try String(contentsOfFile: repositoryRoot + "/Sources/Solutions/Reference/03-forward.swift", encoding: .utf8)
         XCTAssertTrue(file.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].hasPrefix("public func softmax("))
         XCTAssertTrue(output[1].hasPrefix("/// Reference for `softmax`"), output[1])
         XCTAssertTrue(output[1].contains("x.max(axis: -1, keepdims: true)"), output[1])
@@ -65,8 +65,8 @@ final class ConsoleTests: XCTestCase {
     func testShowPrintsTheFileLineSignatureContractAndStatus() throws {
         let console = try console()
         try console.show("linear_backward")
-        XCTAssertEqual(output[0], "linearBackward — lesson 4, the backward pass")
-        XCTAssertTrue(output[1].hasPrefix("exercises/04-backward.swift:"), output[1])
+        XCTAssertEqual(output[0], "linearBackward — lesson 5, the backward pass")
+        XCTAssertTrue(output[1].hasPrefix("exercises/05-backward.swift:"), output[1])
         XCTAssertEqual(output[3], "    public func linearBackward(_ dOut: Tensor, x: Tensor, W: Tensor) throws -> (dW: Tensor, db: Tensor, dx: Tensor)")
         XCTAssertTrue(output.contains("    dOut: (N, H), dLoss/dout; x: (N, D), the input of the forward pass; W: (D, H)"), "\(output)")
         XCTAssertTrue(output.last!.hasPrefix("status: · not started. 4 checks"), output.last!)
@@ -76,8 +76,11 @@ final class ConsoleTests: XCTestCase {
         let console = try console()
         console.list()
         for exercise in Course.exercises {
-            let line = try XCTUnwrap(output.first { $0.hasPrefix("  \(exercise.name) ") }, exercise.name)
+            let index = try XCTUnwrap(output.firstIndex { $0.hasPrefix("  \(exercise.name) ") }, exercise.name)
+            let line = output[index]
             XCTAssertTrue(line.contains(exercise.group.file + ":"), line)
+            XCTAssertEqual(output[index + 1], "      " + exercise.summary)
+            XCTAssertTrue(output[index + 2].contains("→"), "the shapes in and out: \(output[index + 2])")
             XCTAssertTrue(line.contains("· not started") || line.contains("edited"), line)
         }
         XCTAssertEqual(output.filter { $0.hasPrefix("lesson ") }.count, 6)
@@ -86,7 +89,7 @@ final class ConsoleTests: XCTestCase {
     func testUnknownNamesSuggestTheClosest() throws {
         let console = try console()
         XCTAssertThrowsError(try console.hint("sofmax")) { error in
-            XCTAssertEqual("\(error)", "there is no exercise called 'sofmax'; did you mean 'softmax'? (`mlplab check --list` lists them)")
+            XCTAssertEqual("\(error)", "there is no exercise called 'sofmax'; did you mean 'softmax'? (`:exercise` or `mlplab check --list` lists them)")
         }
         XCTAssertEqual(Course.exercise(named: "Linear_Backward")?.name, "linearBackward")
     }
@@ -114,8 +117,8 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(reopened.record.finished, ["relu": Date(timeIntervalSince1970: 0)])
         XCTAssertEqual(reopened.record.lastCheck["relu"], "all 3 cases pass")
         XCTAssertEqual(reopened.record.lastCheck["softmax"], "not implemented yet")
-        XCTAssertEqual(reopened.lessonLines()[1],
-                       "2 activation functions: 1 of 3 exercises finished: · sigmoid  ✓ relu  · softmax")
+        XCTAssertEqual(reopened.lessonLines()[2],
+                       "3 the forward pass: 1 of 4 exercises finished: · sigmoid  ✓ relu  · softmax  · linearForward")
         let saved = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(saved.contains("\"relu\" : \"1970-01-01T00:00:00Z\""), saved)
     }
@@ -150,9 +153,9 @@ final class ConsoleTests: XCTestCase {
         }
         XCTAssertEqual(CheckReport.table(rows), [
             "exercise  lesson  result",
-            "sigmoid   2       ✓ all 5 cases pass",
-            "relu      2       ✗ 0 of 3 cases pass (3 failed)",
-            "softmax   2       · not implemented yet",
+            "sigmoid   3       ✓ all 5 cases pass",
+            "relu      3       ✗ 0 of 3 cases pass (3 failed)",
+            "softmax   3       · not implemented yet",
             "1 of 3 exercises pass, 1 have failing cases, 1 not implemented yet",
         ])
     }

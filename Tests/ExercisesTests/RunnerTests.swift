@@ -26,7 +26,7 @@ final class RunnerTests: XCTestCase {
             if [ "$from" = 1 ]; then
             \(json(1))
             echo 'Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range' >&2
-            echo '3 [ra]  0x0000557afb1a2c95 relu(_:) + 452 in mlplab-exercises at \(repositoryRoot)/exercises/02-activations.swift:34:47' >&2
+            echo '3 [ra]  0x0000557afb1a2c95 relu(_:) + 452 in mlplab-exercises at \(repositoryRoot)/exercises/03-forward.swift:34:47' >&2
             kill -ILL $$
             fi
             \(json(3))
@@ -40,7 +40,7 @@ final class RunnerTests: XCTestCase {
         XCTAssertEqual(crash.title, try Course.find("relu").cases()[1].title)
         XCTAssertTrue(crash.details[0].hasPrefix("the function crashed: SIGILL (a Swift runtime check failed: index out of range"), "\(crash.details)")
         XCTAssertTrue(crash.details.contains("  Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range"), "\(crash.details)")
-        XCTAssertTrue(crash.details.contains("  in your code: relu(_:) at exercises/02-activations.swift:34:47"), "\(crash.details)")
+        XCTAssertTrue(crash.details.contains("  in your code: relu(_:) at exercises/03-forward.swift:34:47"), "\(crash.details)")
     }
 
     func testACrashBeforeAnyOutputStillReportsEveryCase() throws {
@@ -81,10 +81,10 @@ final class RunnerTests: XCTestCase {
     }
 
     func testSwiftBuildProgressLinesAreHiddenAndCompilerMessagesKept() {
-        XCTAssertTrue(CheckDriver.isProgress("[3/7] Compiling Exercises 01-data.swift"))
+        XCTAssertTrue(CheckDriver.isProgress("[3/7] Compiling Exercises 01-loading.swift"))
         XCTAssertTrue(CheckDriver.isProgress("Building for production..."))
         XCTAssertTrue(CheckDriver.isProgress("Build of product 'mlplab-exercises' complete! (0.79s)"))
-        XCTAssertFalse(CheckDriver.isProgress("/r/exercises/02-activations.swift:20:9: error: cannot find 'y' in scope"))
+        XCTAssertFalse(CheckDriver.isProgress("/r/exercises/03-forward.swift:20:9: error: cannot find 'y' in scope"))
         XCTAssertFalse(CheckDriver.isProgress("   |         `- error: cannot find 'y' in scope"))
         XCTAssertFalse(CheckDriver.isProgress("[[1, 2]]"))
     }

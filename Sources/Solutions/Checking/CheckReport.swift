@@ -13,20 +13,6 @@ public enum CheckReport {
         }
     }
 
-    /// The report of one exercise: a heading, then its cases. When every case is still
-    /// waiting for the stub, one line says so instead of one per case.
-    public static func lines(for exercise: Exercise, results: [CaseResult], location: String?) -> [String] {
-        var lines = ["\(exercise.name): \(exercise.summary)" + (location.map { "  (\($0))" } ?? "")]
-        if !results.isEmpty, results.allSatisfy({ $0.status == .notImplemented }) {
-            lines.append("  · " + (results[0].details.first ?? "not implemented yet")
-                + " (\(results.count) case\(results.count == 1 ? "" : "s") waiting)")
-        } else {
-            lines += results.flatMap { Self.lines(for: $0) }
-        }
-        lines.append("  " + summary(results))
-        return lines
-    }
-
     /// "all 5 cases pass", "3 of 5 cases pass (1 crashed)", "not implemented yet".
     public static func summary(_ results: [CaseResult]) -> String {
         let total = results.first?.total ?? results.count

@@ -16,6 +16,14 @@ public struct FunctionText: Equatable, Sendable {
     /// Doc comment, signature and body as they stand in the file.
     public let source: String
 
+    /// The doc comment's paragraph with the shapes in → out, on one line.
+    public var shapesParagraph: String? {
+        guard let arrow = documentation.firstIndex(where: { $0.contains("→") }) else { return nil }
+        let start = documentation[..<arrow].lastIndex(where: \.isEmpty).map { $0 + 1 } ?? 0
+        let end = documentation[arrow...].firstIndex(where: \.isEmpty) ?? documentation.endIndex
+        return documentation[start..<end].joined(separator: " ")
+    }
+
     /// Whether the body still has the stub's `throw ExerciseError.notImplemented(…)`.
     public var isUntouchedStub: Bool {
         body.contains { $0.contains("throw ExerciseError.notImplemented(") }

@@ -28,7 +28,8 @@ public final class ExerciseConsole {
 
     // MARK: :exercise and --list
 
-    /// Every exercise by lesson: its name, file and line, status and what it computes.
+    /// Every exercise by lesson: its name, file and line, status, what it computes and
+    /// the shapes in and out (the contract's line with →).
     public func list() {
         for group in LessonGroup.all {
             write("lesson \(group.number), \(group.title) — \(group.file)")
@@ -37,6 +38,7 @@ public final class ExerciseConsole {
                 let place = location(of: exercise).padding(toLength: 34, withPad: " ", startingAt: 0)
                 write("  \(name)\(place)\(status(of: exercise))")
                 write("      \(exercise.summary)")
+                if let shapes = functionText(exercise)?.shapesParagraph { write("      \(shapes)") }
             }
         }
         write("`mlplab check NAME` (`:check NAME`) checks one; `:exercise NAME` shows its contract.")

@@ -1,11 +1,11 @@
 /// The exercises of the course, in the order the lessons reach them.
 public enum Course {
     public static let exercises: [Exercise] = [
-        .parseIDXHeader, .oneHot, .normalise, .zeroCentre,
-        .sigmoid, .relu, .softmax,
-        .linearForward,
-        .linearBackward, .reluBackward, .sigmoidBackward,
+        .parseIDXHeader, .oneHot,
+        .normalise, .zeroCentre,
+        .sigmoid, .relu, .softmax, .linearForward,
         .softmaxCrossEntropy, .softmaxCrossEntropyGradient, .mse, .mseGradient,
+        .linearBackward, .reluBackward, .sigmoidBackward,
         .sgdStep, .miniBatches, .accuracy,
     ]
 
@@ -21,7 +21,7 @@ public enum Course {
         if let exercise = exercise(named: name) { return exercise }
         var message = "there is no exercise called '\(name)'"
         if let suggestion = closest(to: name) { message += "; did you mean '\(suggestion)'?" }
-        throw CourseError.unknownExercise(message + " (`mlplab check --list` lists them)")
+        throw CourseError.unknownExercise(message + " (`:exercise` or `mlplab check --list` lists them)")
     }
 
     public static func exercises(in group: LessonGroup) -> [Exercise] {

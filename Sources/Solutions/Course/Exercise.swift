@@ -1,30 +1,34 @@
 import Foundation
 import Tensor
 
-/// A group of exercises that belong to one lesson and live in one file of exercises/.
+/// The exercises of one lesson, in one file of exercises/.
 public struct LessonGroup: Equatable, Sendable {
     public let number: Int
+    /// The lesson's id (lessons/en/NN-ID.md), which the lessons' progress uses too.
+    public let id: String
     public let title: String
-    /// The learner's file, relative to the package root: "exercises/02-activations.swift".
+    /// The learner's file, relative to the package root: "exercises/03-forward.swift".
     public let file: String
     /// The reference solutions' file, relative to the package root.
     public let solutionFile: String
 
-    init(_ number: Int, _ title: String, _ stem: String) {
+    init(_ number: Int, _ id: String, _ title: String) {
         self.number = number
+        self.id = id
         self.title = title
+        let stem = String(format: "%02d-", number) + id
         file = "exercises/\(stem).swift"
         solutionFile = "Sources/Solutions/Reference/\(stem).swift"
     }
 
-    public static let data = LessonGroup(1, "data: IDX bytes to tensors", "01-data")
-    public static let activations = LessonGroup(2, "activation functions", "02-activations")
-    public static let forward = LessonGroup(3, "the forward pass", "03-forward")
-    public static let backward = LessonGroup(4, "the backward pass", "04-backward")
-    public static let losses = LessonGroup(5, "losses and their gradients", "05-losses")
-    public static let training = LessonGroup(6, "training", "06-training")
+    public static let loading = LessonGroup(1, "loading", "loading MNIST")
+    public static let normalising = LessonGroup(2, "normalising", "normalising")
+    public static let forward = LessonGroup(3, "forward", "the forward pass")
+    public static let loss = LessonGroup(4, "loss", "the loss")
+    public static let backward = LessonGroup(5, "backward", "the backward pass")
+    public static let training = LessonGroup(6, "training", "training")
 
-    public static let all: [LessonGroup] = [data, activations, forward, backward, losses, training]
+    public static let all: [LessonGroup] = [loading, normalising, forward, loss, backward, training]
 }
 
 /// How close an actual value must be to the expected one:

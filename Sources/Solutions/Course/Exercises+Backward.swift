@@ -1,6 +1,6 @@
 import Tensor
 
-// The checks and hints of exercises/04-backward.swift.
+// The checks and hints of exercises/05-backward.swift.
 
 extension Exercise {
     static let linearBackward = Exercise("linearBackward", .backward,

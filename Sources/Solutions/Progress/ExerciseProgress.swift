@@ -83,7 +83,7 @@ extension ExerciseProgressStore {
         }
     }
 
-    /// One line per lesson group: "1 data: IDX bytes to tensors — 2 of 4 exercises finished: ✓ parseIDXHeader ✓ oneHot · normalise · zeroCentre".
+    /// One line per lesson: "1 loading MNIST: 1 of 2 exercises finished: ✓ parseIDXHeader  · oneHot".
     /// `:lessons` and `mlplab lessons` can show these beside the lessons' own progress.
     public func lessonLines() -> [String] {
         LessonGroup.all.map { group in

@@ -111,8 +111,8 @@ public struct CheckDriver {
         }
     }
 
-    /// "relu(_:) at exercises/02-activations.swift:34:47" from a crash report frame like
-    /// `3 [ra] 0x… relu(_:) + 452 in mlplab-exercises at ROOT/exercises/02-activations.swift:34:47`.
+    /// "relu(_:) at exercises/03-forward.swift:34:47" from a crash report frame like
+    /// `3 [ra] 0x… relu(_:) + 452 in mlplab-exercises at ROOT/exercises/03-forward.swift:34:47`.
     static func learnerFrame(_ line: String, root: String) -> String? {
         let folder = root + "/exercises/"
         guard let at = line.range(of: " at " + folder) else { return nil }

@@ -1,9 +1,11 @@
 import Tensor
 
-// Lesson 5 — loss functions and their gradients.
+// Lesson 4, the loss — softmax cross-entropy and mean squared error, and their gradients.
 //
-// Replace each `throw` between START CODE HERE and END CODE HERE with your code,
-// then run `mlplab check NAME` (`:check NAME` in the REPL).
+// Each function below is one exercise. Replace the `throw` between START CODE HERE
+// and END CODE HERE with your code, then run `mlplab check NAME` (`:check NAME` in
+// the REPL). `:hint NAME` gives one hint at a time; exercises/README.md lists the
+// Tensor operations you can use.
 
 /// The mean softmax cross-entropy of a batch of scores, finite for every finite score.
 ///

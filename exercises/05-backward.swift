@@ -1,10 +1,12 @@
 import Tensor
 
-// Lesson 4 — the backward pass: from dLoss/dOutput to the gradients of the
-// parameters and of the input (the chain rule, one layer at a time).
+// Lesson 5, the backward pass — from dLoss/dOutput to the gradients of the parameters
+// and of the input (the chain rule, one layer at a time).
 //
-// Replace each `throw` between START CODE HERE and END CODE HERE with your code,
-// then run `mlplab check NAME` (`:check NAME` in the REPL).
+// Each function below is one exercise. Replace the `throw` between START CODE HERE
+// and END CODE HERE with your code, then run `mlplab check NAME` (`:check NAME` in
+// the REPL). `:hint NAME` gives one hint at a time; exercises/README.md lists the
+// Tensor operations you can use.
 
 /// The gradients of a Linear layer (out = x @ W + b).
 ///

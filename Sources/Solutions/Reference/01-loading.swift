@@ -1,7 +1,7 @@
 import Exercises
 import Tensor
 
-// Reference solutions for exercises/01-data.swift.
+// Reference solutions for exercises/01-loading.swift.
 
 /// Reference for `parseIDXHeader`: the dimensions in an IDX header.
 public func parseIDXHeader(_ bytes: [UInt8]) throws -> [Int] {
@@ -37,18 +37,4 @@ public func oneHot(_ labels: Tensor, classes: Int) throws -> Tensor {
         rows[i * classes + Int(label)] = 1
     }
     return Tensor(shape: [values.count, classes], doubles: rows)
-}
-
-/// Reference for `normalise`: pixels 0…255 → 0…1 in float64.
-public func normalise(_ pixels: Tensor) throws -> Tensor {
-    try pixels.astype(.float64) / Tensor(scalar: 255)
-}
-
-/// Reference for `zeroCentre`: x (N, D) minus the per-feature mean (D,).
-public func zeroCentre(_ x: Tensor, mean: Tensor) throws -> Tensor {
-    guard x.ndim == 2, mean.shape == [x.shape[1]] else {
-        throw ExerciseError.invalidInput("zeroCentre needs x (N, D) and mean (D,), got \(formatShape(x.shape)) and \(formatShape(mean.shape))")
-    }
-    // Broadcasting subtracts mean from every row.
-    return try x - mean
 }

@@ -1,7 +1,7 @@
 import Exercises
 import Tensor
 
-// Reference solutions for exercises/05-losses.swift.
+// Reference solutions for exercises/04-loss.swift.
 
 /// Reference for `softmaxCrossEntropy`: -1/N Σ_i log softmax(scores)[i, labels[i]].
 public func softmaxCrossEntropy(_ scores: Tensor, labels: Tensor) throws -> Double {

@@ -1,6 +1,6 @@
 import Tensor
 
-// Reference solutions for exercises/04-backward.swift.
+// Reference solutions for exercises/05-backward.swift.
 
 /// Reference for `linearBackward`: dW = xᵀ·dOut, db = Σ_rows dOut, dx = dOut·Wᵀ.
 public func linearBackward(_ dOut: Tensor, x: Tensor, W: Tensor) throws -> (dW: Tensor, db: Tensor, dx: Tensor) {

@@ -1,6 +1,6 @@
 import Tensor
 
-// Lesson 1 — from IDX bytes to tensors a network can learn from.
+// Lesson 1, loading MNIST — from the bytes of an IDX file to labels a network can learn from.
 //
 // Each function below is one exercise. Replace the `throw` between START CODE HERE
 // and END CODE HERE with your code, then run `mlplab check NAME` (`:check NAME` in
@@ -39,32 +39,5 @@ public func parseIDXHeader(_ bytes: [UInt8]) throws -> [Int] {
 public func oneHot(_ labels: Tensor, classes: Int) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("oneHot")
-    // END CODE HERE
-}
-
-/// Pixel values 0…255 scaled to 0…1.
-///
-/// pixels: any shape, int64 (or any dtype) holding 0…255 → the same shape, float64.
-///
-///     result = pixels / 255
-///
-/// normalise([0, 51, 255]) = [0, 0.2, 1].
-public func normalise(_ pixels: Tensor) throws -> Tensor {
-    // START CODE HERE
-    throw ExerciseError.notImplemented("normalise")
-    // END CODE HERE
-}
-
-/// Each feature (column) shifted by its mean, so that it varies around zero.
-///
-/// x: (N, D) float64; mean: (D,) float64, the per-feature mean of the *training* set
-/// (`x.mean(axis: 0)`), also used for the test set → (N, D) float64.
-///
-///     result[i, j] = x[i, j] - mean[j]
-///
-/// Throws (any error) when mean does not have D elements.
-public func zeroCentre(_ x: Tensor, mean: Tensor) throws -> Tensor {
-    // START CODE HERE
-    throw ExerciseError.notImplemented("zeroCentre")
     // END CODE HERE
 }

@@ -1,6 +1,6 @@
 import Tensor
 
-// The checks and hints of exercises/05-losses.swift.
+// The checks and hints of exercises/04-loss.swift.
 
 extension Exercise {
     /// Scores and labels shared by the softmax cross-entropy loss and its gradient.
@@ -16,7 +16,7 @@ extension Exercise {
         ]
     }
 
-    static let softmaxCrossEntropy = Exercise("softmaxCrossEntropy", .losses,
+    static let softmaxCrossEntropy = Exercise("softmaxCrossEntropy", .loss,
         summary: "-1/N Σ log softmax(scores)[i, label_i], computed without log(0)",
         hints: [
             "Only the log-probability of the right class counts in each row: L = -(1/N) Σ_i log p[i, labels[i]].",
@@ -30,7 +30,7 @@ extension Exercise {
         }
     }
 
-    static let softmaxCrossEntropyGradient = Exercise("softmaxCrossEntropyGradient", .losses,
+    static let softmaxCrossEntropyGradient = Exercise("softmaxCrossEntropyGradient", .loss,
         summary: "(softmax(scores) - onehot(labels)) / N",
         hints: [
             "Softmax and cross-entropy together have a simple gradient: for each row, the probabilities minus the one-hot row of the label.",
@@ -57,7 +57,7 @@ extension Exercise {
         ]
     }
 
-    static let mse = Exercise("mse", .losses,
+    static let mse = Exercise("mse", .loss,
         summary: "the mean of (y - t)² over all N·C elements",
         hints: [
             "The mean over all N·C elements of the squared differences (y - t)².",
@@ -70,7 +70,7 @@ extension Exercise {
         }]
     }
 
-    static let mseGradient = Exercise("mseGradient", .losses,
+    static let mseGradient = Exercise("mseGradient", .loss,
         summary: "2 (y - t) / N, N the number of rows",
         hints: [
             "Differentiate (y - t)²: 2 (y - t).",
