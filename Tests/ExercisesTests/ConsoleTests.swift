@@ -115,8 +115,8 @@ final class ConsoleTests: XCTestCase {
 
         let reopened = try ExerciseProgressFile(path: path)
         XCTAssertEqual(reopened.record.finished, ["relu": Date(timeIntervalSince1970: 0)])
-        XCTAssertEqual(reopened.record.lastCheck["relu"], "all 3 cases pass")
-        XCTAssertEqual(reopened.record.lastCheck["softmax"], "not implemented yet")
+        XCTAssertEqual(reopened.record.lastCheck["relu"], CheckSummary(passed: 3, total: 3, text: "all 3 cases pass"))
+        XCTAssertEqual(reopened.record.lastCheck["softmax"], CheckSummary(passed: 0, total: 5, text: "not implemented yet"))
         XCTAssertEqual(reopened.lessonLines()[2],
                        "3 the forward pass: 1 of 4 exercises finished: · sigmoid  ✓ relu  · softmax  · linearForward")
         let saved = try String(contentsOfFile: path, encoding: .utf8)
@@ -141,7 +141,13 @@ final class ConsoleTests: XCTestCase {
         let root = try PackageRoot.locate(executable: repositoryRoot + "/.build/x86_64-unknown-linux-gnu/release/mlplab",
                                           environment: [:], currentDirectory: "/")
         XCTAssertEqual(root, PackageRoot(path: repositoryRoot, configuration: "release"))
-        XCTAssertThrowsError(try PackageRoot.locate(executable: "/usr/bin/mlplab", environment: [:], currentDirectory: "/"))
+        XCTAssertEqual(try PackageRoot.locate(executable: "/usr/bin/mlplab", environment: [:], currentDirectory: repositoryRoot + "/exercises"),
+                       PackageRoot(path: repositoryRoot, configuration: "release"))
+        XCTAssertEqual(try PackageRoot.locate(executable: "/usr/bin/mlplab", environment: [:], currentDirectory: repositoryRoot).path,
+                       repositoryRoot)
+        XCTAssertThrowsError(try PackageRoot.locate(executable: "/usr/bin/mlplab", environment: [:], currentDirectory: "/")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("cannot find the mlplab package"), "\(error)")
+        }
     }
 
     func testTheAllTableCountsFinishedFailingAndWaitingExercises() throws {

@@ -32,7 +32,7 @@ struct Comparison {
             lines.append(note)
         } else if actual.count == e.count {
             lines.append("  the same \(e.count) elements could be there, in a different shape: reshape, or check which axis you reduced or kept.")
-        } else if let axisNote = reducedAxisNote() {
+        } else if e.dtype.isFloatingPoint, let axisNote = reducedAxisNote() {
             lines.append(axisNote)
         }
         lines.append("  expected: " + Formatting.preview(e))

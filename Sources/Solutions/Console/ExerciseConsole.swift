@@ -70,11 +70,12 @@ public final class ExerciseConsole {
         let record = progress.record
         let last = record.lastCheck[exercise.name]
         if record.finished[exercise.name] != nil {
-            return last == nil || last!.hasPrefix("all") ? "✓ finished" : "✓ finished (last check: \(last!))"
+            guard let last, !last.allPassed else { return "✓ finished" }
+            return "✓ finished (last check: \(last.text))"
         }
         guard let text = functionText(exercise) else { return "? not found in its file" }
         if text.isUntouchedStub { return "· not started" }
-        return last.map { "✗ last check: " + $0 } ?? "… edited, not checked yet"
+        return last.map { "✗ last check: " + $0.text } ?? "… edited, not checked yet"
     }
 
     func functionText(_ exercise: Exercise) -> FunctionText? {

@@ -17,12 +17,28 @@ public struct ExerciseRecord: Codable, Equatable, Sendable {
     public var version = ExerciseRecord.currentVersion
     /// When each exercise first passed all its checks.
     public var finished: [String: Date] = [:]
-    /// The summary of each exercise's last check: "all 5 cases pass", "2 of 5 cases pass (3 failed)".
-    public var lastCheck: [String: String] = [:]
+    /// Each exercise's last check.
+    public var lastCheck: [String: CheckSummary] = [:]
     /// How many hints of each exercise have been shown.
     public var hintsShown: [String: Int] = [:]
 
     public init() {}
+}
+
+/// How a check of one exercise went.
+public struct CheckSummary: Codable, Equatable, Sendable {
+    public var passed: Int
+    public var total: Int
+    /// "all 5 cases pass", "2 of 5 cases pass (3 failed)".
+    public var text: String
+
+    public init(passed: Int, total: Int, text: String) {
+        self.passed = passed
+        self.total = total
+        self.text = text
+    }
+
+    public var allPassed: Bool { total > 0 && passed == total }
 }
 
 /// The progress kept in one small JSON file, written whole each time (`AtomicFile`),
@@ -76,7 +92,8 @@ extension ExerciseProgressStore {
     /// Records a check of `exercise`: its summary, and the date it first passed every case.
     public func recordCheck(of exercise: Exercise, results: [CaseResult], at date: Date = Date()) throws {
         try update { record in
-            record.lastCheck[exercise.name] = CheckReport.summary(results)
+            record.lastCheck[exercise.name] = CheckSummary(passed: results.filter { $0.status == .passed }.count,
+                                                           total: results.first?.total ?? 0, text: CheckReport.summary(results))
             if CheckReport.allPassed(results), record.finished[exercise.name] == nil {
                 record.finished[exercise.name] = date
             }

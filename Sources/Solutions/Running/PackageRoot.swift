@@ -27,7 +27,7 @@ public struct PackageRoot: Equatable, Sendable {
                               currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> PackageRoot {
         let configuration = buildConfiguration(of: executable) ?? "release"
         let candidate = environment["MLPLAB_ROOT"] ?? enclosingPackage(of: executable)
-            ?? enclosingPackage(of: currentDirectory + "/.")
+            ?? enclosingPackage(of: currentDirectory)
         if let root = candidate, isPackage(root) {
             return PackageRoot(path: root, configuration: configuration)
         }
@@ -50,14 +50,14 @@ public struct PackageRoot: Equatable, Sendable {
         return ["debug", "release"].contains(folder) ? folder : nil
     }
 
-    /// The nearest folder above `path` that is an mlplab package.
+    /// `path` itself or the nearest folder above it that is an mlplab package.
     static func enclosingPackage(of path: String) -> String? {
-        var url = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        while url.path != "/" {
-            if isPackage(url.path) { return url.path }
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        while !isPackage(url.path) {
+            guard url.path != "/" else { return nil }
             url.deleteLastPathComponent()
         }
-        return nil
+        return url.path
     }
 
     static func isPackage(_ folder: String) -> Bool {

@@ -129,7 +129,8 @@ private final class TrainableNetwork {
         let out: Tensor        // activation(z), or z itself for the last layer with softmax cross-entropy
     }
 
-    func forward(_ x: Tensor) throws -> [Cache] {
+    /// The network's output for x, and what each layer kept for the backward pass.
+    func forward(_ x: Tensor) throws -> (out: Tensor, caches: [Cache]) {
         var a = x
         var caches: [Cache] = []
         for (i, layer) in layers.enumerated() {
@@ -139,14 +140,14 @@ private final class TrainableNetwork {
             caches.append(Cache(input: a, z: z, out: out))
             a = out
         }
-        return caches
+        return (a, caches)
     }
 
     /// One mini-batch: forward, loss, backward, and an SGD step on every parameter.
     /// Returns the batch's loss (before the step).
     func step(_ x: Tensor, _ y: Tensor, learningRate: Double) throws -> Double {
-        let caches = try forward(x)
-        let (loss, gradient) = try lossAndGradient(caches.last!.out, y)
+        let (out, caches) = try forward(x)
+        let (loss, gradient) = try lossAndGradient(out, y)
         var g = gradient
         for i in layers.indices.reversed() {
             let layer = layers[i]
@@ -168,7 +169,7 @@ private final class TrainableNetwork {
         for start in stride(from: 0, to: n, by: chunk) {
             let rows = TensorIndex.slice(start: start, stop: min(start + chunk, n), step: nil)
             let (xs, ys) = (try x.index([rows]), try y.index([rows]))
-            let out = try forward(xs).last!.out
+            let out = try forward(xs).out
             let count = Double(xs.shape[0])
             lossSum += try loss(out, ys) * count
             correct += try f.accuracy(out, ys) * count
