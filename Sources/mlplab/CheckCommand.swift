@@ -93,6 +93,10 @@ enum ExerciseREPL {
         let engine = session.builtins.names.compactMap { session.builtins[$0] }
         console.choiceChanged = { [unowned session] choice in
             session.builtins.register(choice == .mine ? learnerBuiltins(replacing: engine) : engine)
+            session.learnerFit = choice == .mine ? { net, x, y, test, config, optimizer, lr, rng, reporter in
+                try ExerciseTrainer(.mine).fit(net, x, y, config: config, optimizer: optimizer, learningRate: lr,
+                                               rng: &rng, test: test, reporter: reporter)
+            } : nil
         }
         for spec in ExerciseConsole.commands {
             session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary, help: spec.help) { _, argument in

@@ -13,8 +13,13 @@ struct Repl: ParsableCommand {
     @Option(name: .customLong("exec"), help: "Run the lines of FILE as if typed at the prompt, then exit.")
     var script: String?
 
+    @Option(help: ArgumentHelp("The workspace file :reload saved; loaded at start, then removed.", visibility: .hidden))
+    var restoreWorkspace: String?
+
     func run() throws {
         let session = Session()
+        ExerciseREPL.register(in: session)
+        if let restoreWorkspace { ExerciseREPL.restore(from: restoreWorkspace, into: session) }
         if let script { throw ExitCode(runScript(path: script, session: session)) }
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive { Interrupt.install() }  // Ctrl-C may stop the cells a resumed lesson runs again

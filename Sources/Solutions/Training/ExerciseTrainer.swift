@@ -37,7 +37,7 @@ public struct ExerciseTrainer {
     /// Trains `model` on x (N, D) and labels y (N,) for `epochs`, each epoch's batches from
     /// `miniBatches` drawn from `rng`. Reports like `Trainer.fit` and returns its `History`.
     /// A float32 model is converted to float64 first (the exercises compute in float64).
-    /// A loss that is not finite puts back the weights the epoch started with and throws.
+    /// A loss that diverges (`Trainer.hasDiverged`) puts back the weights the epoch started with and throws.
     public func fit(_ model: MLP, _ x: Tensor, _ y: Tensor, epochs: Int, batchSize: Int, learningRate: Double,
                     rng: inout NumpyRandom, test: (x: Tensor, y: Tensor)? = nil,
                     reporter: TrainingReporter? = nil) throws -> History {
@@ -56,10 +56,11 @@ public struct ExerciseTrainer {
             for (step, batch) in batches.enumerated() {
                 let rows = TensorIndex.tensor(Tensor(shape: [batch.count], int64s: batch.map(Int64.init)))
                 let loss = try network.step(inputs.index([rows]), labels.index([rows]), learningRate: learningRate)
-                guard loss.isFinite else {
+                let firstLoss = history.stepLoss.first ?? loss
+                guard !Trainer.hasDiverged(loss, firstLoss: firstLoss) else {
                     for (parameter, saved) in zip(network.parameters, snapshot) { parameter.value = saved }
                     throw NetworkError.diverged(step: history.stepLoss.count + 1, epoch: epoch, loss: loss,
-                                                firstLoss: history.stepLoss.first ?? loss, learningRate: learningRate)
+                                                firstLoss: firstLoss, learningRate: learningRate)
                 }
                 history.stepLoss.append(loss)
                 let elapsed = max(Date().timeIntervalSince(started), 1e-9)
