@@ -26,7 +26,7 @@ struct Repl: ParsableCommand {
         let colour = ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0)
         // Piped input is a script: the lesson commands work, but nothing is shown unasked.
         let tutor = startTutor(in: session, language: lessons.language, colour: colour, greet: interactive)
-        let enter = tutor.map { tutor in { tutor.enter() } }
+        let enter = interactive ? tutor.map { tutor in { tutor.enter() } } : nil
         throw ExitCode(runREPL(session: session, interactive: interactive, onEmptyLine: enter))
     }
 }
