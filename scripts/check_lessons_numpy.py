@@ -252,6 +252,9 @@ def prelude():
         "read_bytes": lambda name, file, count: np.frombuffer(idx_bytes(name, file)[:count], np.uint8).astype(np.int64),
         "load_idx": load_idx, "load": load, "normalise": lambda x: x / 255,
         "zero_centre": lambda x, mean: x - mean, "standardise": lambda x, mean, std: (x - mean) / std,
+        "cross_entropy": lambda scores, y: float(-(scores - scores.max(axis=1, keepdims=True) - np.log(np.exp(
+            scores - scores.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)))[np.arange(len(y)), y].mean()),
+        "mse": lambda y, t: float(np.mean((np.asarray(y) - np.asarray(t)) ** 2)),
         "mlp": MLP, "fit": fit, "accuracy": accuracy, "predict": lambda net, x: net.predict(x).argmax(axis=1),
         "range": range, "len": len, "print": print,
     }
