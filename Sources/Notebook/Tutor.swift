@@ -32,6 +32,7 @@ public final class Tutor {
         self.language = language
         self.store = store
         self.lessons = try library.lessons(language)
+        guard !lessons.isEmpty else { throw LessonLibraryError.empty(library.root) }
         self.presenter = LessonPresenter(style: style, language: language)
         let (progress, warning) = store?.load() ?? (LearnerProgress(), nil)
         self.progress = progress
