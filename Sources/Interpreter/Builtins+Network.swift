@@ -215,6 +215,10 @@ extension CoreBuiltins {
                                     sampling: try args.choice("sampling", Sampling.self))
         let optimizer = try args.choice("optimizer", OptimizerKind.self).make(learningRate: try args.double("lr"))
         let reporter = ProgressReporter { args.session.write($0) }
+        if let learnerFit = args.session.learnerFit {
+            return .object(HistoryObject(history: try learnerFit(net, x, y, test, config, try args.choice("optimizer", OptimizerKind.self),
+                                                                  try args.double("lr"), &args.session.random, reporter)))
+        }
         let trainer = Trainer(model: net, optimizer: optimizer, config: config, rng: args.session.random, reporter: reporter)
         defer { args.session.random = trainer.rng }
         return .object(HistoryObject(history: try trainer.fit(x, y, test: test)))

@@ -1,3 +1,4 @@
+import Foundation
 import Network
 import Tensor
 
@@ -89,7 +90,16 @@ struct LossObject: ScriptObject {
 
 /// A network in the REPL: `net.predict(x)`, `net.forward(x, y)`, `net.backward()`,
 /// `net.layers[0].W`, and its parameters by the seeds' names `net.W1`, `net.dW1`, ….
-struct NetworkObject: ScriptObject {
+/// `:save` stores it in the model file format (`mlplab train --save`).
+struct NetworkObject: ArchivableObject {
+    static let archiveKind = "MLP"
+
+    func archived() throws -> Data { Data(ModelFile.encode(net)) }
+
+    static func unarchived(from data: Data) throws -> NetworkObject {
+        NetworkObject(net: try ModelFile.decode([UInt8](data)))
+    }
+
     let net: MLP
 
     var typeName: String { "MLP" }

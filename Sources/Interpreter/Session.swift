@@ -1,4 +1,5 @@
 import Foundation
+import Network
 import Tensor
 
 /// How a piece of output is meant; the front end chooses colours by it.
@@ -35,6 +36,10 @@ public final class Session {
     public let commands: CommandTable
     /// Names that are always defined (`np`, `pi`, `newaxis` …); variables may shadow them.
     public var constants: [String: Value] = [:]
+    /// How `fit` trains when it should not use the engine's Trainer: `:use mine`
+    /// sets it to train with the learner's own exercise functions.
+    public var learnerFit: LearnerFit?
+
     /// The object types `:load` can read, by archive kind (see `registerArchivable`).
     var archivableTypes: [String: (Data) throws -> any ScriptObject] = [:]
     /// Receives every piece of output, one message at a time, without a trailing newline.
@@ -49,6 +54,7 @@ public final class Session {
         builtins.register(CoreBuiltins.all)
         commands.register(CoreCommands.all)
         constants = CoreBuiltins.constants(builtins)
+        registerArchivable(NetworkObject.self)
     }
 
     public static func standardOutput(_ text: String, _ style: OutputStyle) {
@@ -322,3 +328,9 @@ extension Session {
         archivableTypes[T.archiveKind] = { data in try T.unarchived(from: data) }
     }
 }
+
+/// `fit`'s work done another way: the network, the data, the test set, the
+/// options, the session's random generator and where to report.
+public typealias LearnerFit = (_ net: MLP, _ x: Tensor, _ y: Tensor, _ test: (x: Tensor, y: Tensor)?,
+                               _ config: TrainingConfig, _ optimizer: OptimizerKind, _ learningRate: Double,
+                               _ rng: inout NumpyRandom, _ reporter: TrainingReporter) throws -> History

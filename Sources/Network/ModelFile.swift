@@ -130,8 +130,9 @@ public struct ModelFileError: Error, CustomStringConvertible {
     public var description: String { "cannot load the model \(path): \(problem)" }
 
     /// A problem found while decoding, before the path is known.
-    struct Problem: Error {
+    struct Problem: Error, CustomStringConvertible {
         let text: String
         init(_ text: String) { self.text = text }
+        var description: String { "cannot load the model: \(text)" }
     }
 }

@@ -142,7 +142,7 @@ public final class Trainer {
 
     /// A loss that is NaN or infinite, or a hundred times the run's first
     /// loss, means the steps are overshooting: the learning rate is too large.
-    static func hasDiverged(_ loss: Double, firstLoss: Double) -> Bool {
+    public static func hasDiverged(_ loss: Double, firstLoss: Double) -> Bool {
         !loss.isFinite || loss > 100 * Swift.max(firstLoss, 1e-3)
     }
 

@@ -2,7 +2,20 @@
 extension Tensor {
     /// A tensor of `shape` with every element `value`, like `np.full`.
     public static func full(_ shape: [Int], value: Double, dtype: DType = .float64) throws -> Tensor {
-        try checkAllocation(shape, operation: "full")
+        try filled(shape, value: value, dtype: dtype, operation: "full")
+    }
+
+    public static func zeros(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
+        try filled(shape, value: 0, dtype: dtype, operation: "zeros")
+    }
+
+    public static func ones(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
+        try filled(shape, value: 1, dtype: dtype, operation: "ones")
+    }
+
+    /// A tensor of `shape` holding `value` everywhere; `operation` names the maker in errors.
+    private static func filled(_ shape: [Int], value: Double, dtype: DType, operation: String) throws -> Tensor {
+        try checkAllocation(shape, operation: operation)
         let count = shape.reduce(1, *)
         switch dtype {
         case .float64: return Tensor(shape: shape, doubles: Array(repeating: value, count: count))
@@ -12,18 +25,15 @@ extension Tensor {
         }
     }
 
-    public static func zeros(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
-        try full(shape, value: 0, dtype: dtype)
-    }
-
-    public static func ones(_ shape: [Int], dtype: DType = .float64) throws -> Tensor {
-        try full(shape, value: 1, dtype: dtype)
-    }
-
     /// Evenly spaced values in [start, stop), like `np.arange`: element i is `start + i * step`.
     public static func arange(_ start: Double, _ stop: Double, step: Double = 1, dtype: DType) throws -> Tensor {
         guard step != 0 else { throw TensorError.invalidArgument(operation: "arange", detail: "step must not be zero") }
-        let length = Swift.max(0, Int(((stop - start) / step).rounded(.up)))
+        let exactLength = ((stop - start) / step).rounded(.up)
+        guard exactLength.isFinite, exactLength < Double(maxElements) else {
+            throw TensorError.invalidArgument(operation: "arange",
+                detail: "from \(start) to \(stop) in steps of \(step) is not a finite range of at most \(maxElements) numbers")
+        }
+        let length = Swift.max(0, Int(exactLength))
         try checkAllocation([length], operation: "arange")
         let values = (0..<length).map { start + Double($0) * step }
         return Tensor(shape: [length], doubles: values).astype(dtype)

@@ -151,6 +151,9 @@ extension Tensor {
         guard labels.ndim == 1 else {
             throw TensorError.shapeMismatch(operation: "onehot", detail: "labels must be 1-D (N,), got \(formatShape(labels.shape))")
         }
+        guard classes > 0 else {
+            throw TensorError.invalidArgument(operation: "onehot", detail: "the number of classes must be positive, got \(classes)")
+        }
         let values = labels.int64s
         if let bad = values.first(where: { $0 < 0 || $0 >= classes }) {
             throw TensorError.invalidArgument(operation: "onehot", detail: "label \(bad) is outside 0..<\(classes)")

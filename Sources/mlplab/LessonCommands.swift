@@ -121,12 +121,12 @@ private func loadLessons<T>(_ body: () throws -> T) throws -> T {
 /// saved progress, and the greeting (or the resumed lesson). The REPL calls
 /// the tutor's `enter()` for an empty line. Nil, after a warning, when the
 /// lessons cannot be found; the REPL then works without them.
-func startTutor(in session: Session, language: LessonLanguage, colour: Bool) -> Tutor? {
+func startTutor(in session: Session, language: LessonLanguage, colour: Bool, greet: Bool) -> Tutor? {
     do {
         let tutor = try Tutor(session: session, library: try LessonLibrary.locate(), language: language,
                               store: ProgressStore.standard(), style: .standardOutput(colour: colour))
         tutor.registerCommands()
-        tutor.start()
+        if greet { tutor.start() }
         return tutor
     } catch {
         session.output("warning: lessons unavailable: \(error)", .error)

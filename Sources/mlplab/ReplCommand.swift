@@ -10,12 +10,22 @@ struct Repl: ParsableCommand {
 
     @OptionGroup var lessons: LanguageOptions
 
+    @Option(name: .customLong("exec"), help: "Run the lines of FILE as if typed at the prompt, then exit.")
+    var script: String?
+
+    @Option(help: ArgumentHelp("The workspace file :reload saved; loaded at start, then removed.", visibility: .hidden))
+    var restoreWorkspace: String?
+
     func run() throws {
         let session = Session()
+        ExerciseREPL.register(in: session)
+        if let restoreWorkspace { ExerciseREPL.restore(from: restoreWorkspace, into: session) }
+        if let script { throw ExitCode(runScript(path: script, session: session)) }
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive { Interrupt.install() }  // Ctrl-C may stop the cells a resumed lesson runs again
         let colour = ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0)
-        let tutor = startTutor(in: session, language: lessons.language, colour: colour)
+        // Piped input is a script: the lesson commands work, but nothing is shown unasked.
+        let tutor = startTutor(in: session, language: lessons.language, colour: colour, greet: interactive)
         let enter = tutor.map { tutor in { tutor.enter() } }
         throw ExitCode(runREPL(session: session, interactive: interactive, onEmptyLine: enter))
     }

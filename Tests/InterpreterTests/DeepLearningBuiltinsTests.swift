@@ -99,6 +99,17 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         XCTAssertTrue(t.run("fit(net, X[:, 0:5], y)").contains("the training inputs must be (N, 784), got (4000, 5)"))
     }
 
+    func testSaveAndLoadKeepANetwork() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mlplab-ws-\(getpid()).mlpws").path
+        let t = Transcript()
+        t.run("seed(0); net = mlp([4, 3, 2], dtype: \"float64\"); W = net.W1")
+        XCTAssertEqual(t.run(":save \(path)"), "saved 2 variables to \(path)")
+        t.run(":reset")
+        XCTAssertTrue(t.run(":load \(path)").hasPrefix("loaded 2 variables"))
+        XCTAssertEqual(t.run("net.W1 == W").contains("False"), false)
+        XCTAssertEqual(t.run("net.sizes"), "(4, 3, 2)")
+    }
+
     func testStepByStepTrainingWithTheNetworkMethods() {
         let t = Transcript()
         t.run("X, y = load(); X = X[0:64] / 255; y = y[0:64]; seed(0); net = mlp([784, 16, 10], dtype: \"float64\")")

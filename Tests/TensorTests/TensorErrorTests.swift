@@ -25,6 +25,16 @@ final class TensorErrorTests: XCTestCase {
         XCTAssertTrue(message { try Tensor.ones([1 << 40, 1 << 40]) }.hasPrefix("refusing to allocate"))
     }
 
+    func testMakersNameThemselvesAndRefuseEndlessRanges() {
+        XCTAssertEqual(message { try Tensor.zeros([-1]) }, "zeros: negative dimension -1 in shape (-1,)")
+        XCTAssertEqual(message { try Tensor.ones([2, -3]) }, "ones: negative dimension -3 in shape (2, -3)")
+        XCTAssertTrue(message { try Tensor.arange(0, .infinity, dtype: .float64) }.hasPrefix("arange: from 0.0 to inf"))
+        XCTAssertTrue(message { try Tensor.arange(0, 1e300, step: 1e-300, dtype: .float64) }.hasPrefix("arange: "))
+        XCTAssertEqual(message { try Tensor.arange(0, 3, dtype: .int64) }, "no error")
+        XCTAssertEqual(message { try Tensor.oneHot(Tensor(shape: [1], int64s: [0]), classes: -1) },
+                       "onehot: the number of classes must be positive, got -1")
+    }
+
     func testIndexErrors() throws {
         let x = try Tensor.zeros([6, 5])
         XCTAssertEqual(message { try x.index([.int(6)]) }, "index 6 is out of bounds for axis 0 with size 6")

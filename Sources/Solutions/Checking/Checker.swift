@@ -1,0 +1,70 @@
+import Exercises
+import Tensor
+
+/// What calling one implementation on a case's inputs came to.
+enum Outcome {
+    case values([Named])
+    case threw(String)
+    /// An exercise function (this one, or one it calls) is still a stub.
+    case notImplemented(String)
+
+    init(_ body: () throws -> [Named]) {
+        do {
+            self = .values(try body())
+        } catch ExerciseError.notImplemented(let name) {
+            self = .notImplemented(name)
+        } catch {
+            self = .threw(String(describing: error))
+        }
+    }
+}
+
+/// Runs check cases: each case once with the reference solutions (the expected values)
+/// and once with the implementations under test, then compares.
+public enum Checker {
+    /// The result of case `index` (0-based) of `exercise`, run with `implementations`.
+    public static func run(_ exercise: Exercise, case index: Int, of cases: [CheckCase],
+                           with implementations: Implementations) -> CaseResult {
+        let check = cases[index]
+        let expected = Outcome { try check.run(.reference) }
+        let actual = Outcome { try check.run(implementations) }
+        let (status, details) = judge(exercise: exercise, check: check, expected: expected, actual: actual)
+        return CaseResult(exercise: exercise.name, index: index + 1, total: cases.count,
+                          title: check.title, status: status, details: details)
+    }
+
+    /// Every case of `exercise`, in order.
+    public static func runAll(_ exercise: Exercise, with implementations: Implementations) throws -> [CaseResult] {
+        let cases = try exercise.cases()
+        return cases.indices.map { run(exercise, case: $0, of: cases, with: implementations) }
+    }
+
+    static func judge(exercise: Exercise, check: CheckCase, expected: Outcome,
+                      actual: Outcome) -> (CaseResult.Status, [String]) {
+        let inputs = "inputs: " + check.inputs.map(Formatting.describe).joined(separator: "; ")
+        switch (expected, actual) {
+        case (_, .notImplemented(let name)):
+            let whose = name == exercise.name ? "" : " (\(exercise.name) calls it)"
+            return (.notImplemented, ["\(name): not implemented yet\(whose): write its body between START CODE HERE and END CODE HERE"])
+        case (.notImplemented(let name), _):
+            return (.failed, ["the reference solution of \(name) is missing: the course itself is broken"])
+        case (.threw, .threw):
+            return (.passed, [])
+        case (.threw(let reason), .values(let values)):
+            let returned = values.map { "\($0.name) = \(Formatting.preview($0.value))" }.joined(separator: "; ")
+            return (.failed, [inputs,
+                              "expected an error, because these inputs break the contract (\(reason)),",
+                              "but the function returned \(returned)"])
+        case (.values(let values), .threw(let error)):
+            let wanted = values.map { "\($0.name) \(formatShape($0.value.shape))" }.joined(separator: ", ")
+            return (.failed, [inputs, "the function threw: \(error)", "expected \(wanted): " +
+                              values.map { Formatting.preview($0.value) }.joined(separator: "; ")])
+        case (.values(let wanted), .values(let got)):
+            let lines = zip(wanted, got).flatMap { expected, actual in
+                Comparison(expected: expected, actual: actual.value, tolerance: exercise.tolerance, inputs: check.inputs)
+                    .differences ?? []
+            }
+            return lines.isEmpty ? (.passed, []) : (.failed, [inputs] + lines)
+        }
+    }
+}

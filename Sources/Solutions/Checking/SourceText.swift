@@ -1,0 +1,58 @@
+/// Reading an exercise function out of a Swift file: its doc comment (the contract),
+/// its signature, whether its stub is untouched, and its whole text (for `:solution`).
+///
+/// The course's files keep one shape that makes this simple and reliable: `///` lines,
+/// then `public func NAME(` at the start of a line, and the body closed by a `}` alone
+/// at the start of a line.
+public struct FunctionText: Equatable, Sendable {
+    /// 1-based line of the `func` keyword.
+    public let line: Int
+    /// The doc comment without its `/// ` prefixes.
+    public let documentation: [String]
+    /// From `public func` up to (not including) the opening brace.
+    public let signature: String
+    /// The body's lines, braces excluded.
+    public let body: [String]
+    /// Doc comment, signature and body as they stand in the file.
+    public let source: String
+
+    /// The doc comment's paragraph with the shapes in → out, on one line.
+    public var shapesParagraph: String? {
+        guard let arrow = documentation.firstIndex(where: { $0.contains("→") }) else { return nil }
+        let start = documentation[..<arrow].lastIndex(where: \.isEmpty).map { $0 + 1 } ?? 0
+        let end = documentation[arrow...].firstIndex(where: \.isEmpty) ?? documentation.endIndex
+        return documentation[start..<end].joined(separator: " ")
+    }
+
+    /// Whether the body still has the stub's `throw ExerciseError.notImplemented(…)`.
+    public var isUntouchedStub: Bool {
+        body.contains { $0.contains("throw ExerciseError.notImplemented(") }
+    }
+
+    /// The function called `name` in `text`, or nil when the file has no such function.
+    public init?(function name: String, in text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("public func \(name)(") || $0.hasPrefix("func \(name)(") }),
+              let open = lines[start...].firstIndex(where: { $0.hasSuffix("{") }),
+              let close = lines[(open + 1)...].firstIndex(where: { $0 == "}" }) else { return nil }
+        var docStart = start
+        while docStart > 0, lines[docStart - 1].hasPrefix("///") { docStart -= 1 }
+        line = start + 1
+        documentation = lines[docStart..<start].map { line in
+            let text = line.dropFirst(3)
+            return String(text.hasPrefix(" ") ? text.dropFirst() : text)
+        }
+        let signatureText = lines[start...open].joined(separator: "\n")
+        signature = String(signatureText.dropLast()).trimmingTrailingSpaces
+        body = Array(lines[(open + 1)..<close])
+        source = lines[docStart...close].joined(separator: "\n")
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+
+/// The exercise commands, written once for both front ends: `mlplab check …` on the
+/// command line and `:exercise :check :hint :solution :use :reload` in the REPL (which
+/// registers `ExerciseConsole.commands` in its command table).
+///
+/// Output goes to `write`, one message at a time; questions go to `confirm`.
+public final class ExerciseConsole {
+    public let root: PackageRoot
+    public let progress: ExerciseProgressStore
+    public var driver: CheckDriver
+    public var write: (String) -> Void
+    /// Asks a yes/no question; true means yes.
+    public var confirm: (String) -> Bool
+    /// Whose functions `fit` and the lesson cells use: `:use mine` / `:use reference`.
+    public private(set) var choice: ImplementationChoice = .reference
+    /// Told about every `:use`, so that the REPL can switch its builtins.
+    public var choiceChanged: (ImplementationChoice) -> Void = { _ in }
+
+    public init(root: PackageRoot, progress: ExerciseProgressStore,
+                write: @escaping (String) -> Void, confirm: @escaping (String) -> Bool) {
+        self.root = root
+        self.progress = progress
+        self.write = write
+        self.confirm = confirm
+        driver = CheckDriver(root: root)
+    }
+
+    // MARK: :exercise and --list
+
+    /// Every exercise by lesson: its name, file and line, status, what it computes and
+    /// the shapes in and out (the contract's line with →).
+    public func list() {
+        for group in LessonGroup.all {
+            write("lesson \(group.number), \(group.title) — \(group.file)")
+            for exercise in Course.exercises(in: group) {
+                let name = exercise.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+                let place = location(of: exercise).padding(toLength: 34, withPad: " ", startingAt: 0)
+                write("  \(name)\(place)\(status(of: exercise))")
+                write("      \(exercise.summary)")
+                if let shapes = functionText(exercise)?.shapesParagraph { write("      \(shapes)") }
+            }
+        }
+        write("`mlplab check NAME` (`:check NAME`) checks one; `:exercise NAME` shows its contract.")
+    }
+
+    /// One exercise's file and line, its signature and contract, and its status.
+    public func show(_ name: String) throws {
+        let exercise = try Course.find(name)
+        let file = exercise.group.file
+        guard let text = functionText(exercise) else {
+            write("\(exercise.name): cannot find `public func \(exercise.name)(` in \(file): was it renamed? "
+                  + "The checks call the function by that name.")
+            return
+        }
+        write("\(exercise.name) — lesson \(exercise.group.number), \(exercise.group.title)")
+        write("\(file):\(text.line)")
+        write("")
+        write("    " + text.signature.replacingOccurrences(of: "\n", with: "\n    "))
+        write("")
+        text.documentation.forEach { write("    " + $0) }
+        write("")
+        let count = (try? exercise.cases().count) ?? 0
+        write("status: \(status(of: exercise)). \(count) checks: `:check \(exercise.name)` runs them, "
+              + "`:hint \(exercise.name)` gives a hint (\(exercise.hints.count) in all).")
+    }
+
+    /// "✓ finished", "✗ last check: 2 of 5 cases pass", "· not started", "… edited, not checked".
+    public func status(of exercise: Exercise) -> String {
+        let record = progress.record
+        let last = record.lastCheck[exercise.name]
+        if record.finished[exercise.name] != nil {
+            guard let last, !last.allPassed else { return "✓ finished" }
+            return "✓ finished (last check: \(last.text))"
+        }
+        guard let text = functionText(exercise) else { return "? not found in its file" }
+        if text.isUntouchedStub { return "· not started" }
+        return last.map { "✗ last check: " + $0.text } ?? "… edited, not checked yet"
+    }
+
+    func functionText(_ exercise: Exercise) -> FunctionText? {
+        guard let source = try? String(contentsOfFile: root.file(exercise.group.file), encoding: .utf8) else { return nil }
+        return FunctionText(function: exercise.name, in: source)
+    }
+
+    // MARK: :check
+
+    /// Builds the learner's code and checks the named exercises (`--all`: every one, as a
+    /// table). Prints each case as its result arrives. Returns true when every case passed.
+    @discardableResult
+    public func check(_ names: [String], all: Bool = false) throws -> Bool {
+        let exercises = all ? Course.exercises : try names.map(Course.find)
+        guard !exercises.isEmpty else {
+            throw CourseError.unknownExercise("name an exercise to check (`:check softmax`), or check them all with --all")
+        }
+        let started = Date()
+        write("building your exercises (swift build -c \(root.configuration))…")
+        let buildSeconds = try driver.build(echo: write)
+        var rows: [(exercise: Exercise, results: [CaseResult])] = []
+        for exercise in exercises {
+            if !all { write("\(exercise.name): \(exercise.summary)  (\(location(of: exercise)))") }
+            var previous: CaseResult?
+            let results = try driver.run(exercise) { result in
+                defer { previous = result }
+                // Stub cases are summed up in one line at the end instead of one line each.
+                guard !all, result.status != .notImplemented else { return }
+                if result.status == .crashed, let previous, previous.status == .crashed, previous.details == result.details {
+                    write("  ✗ \(result.index)/\(result.total) \(result.title): crashed the same way")
+                } else {
+                    CheckReport.lines(for: result).forEach(write)
+                }
+            }
+            if !all { reportEnd(of: exercise, results) }
+            try progress.recordCheck(of: exercise, results: results)
+            rows.append((exercise, results))
+        }
+        if all { CheckReport.table(rows).forEach(write) }
+        write(String(format: "checked in %.1f s (build %.1f s)", Date().timeIntervalSince(started), buildSeconds))
+        return rows.allSatisfy { CheckReport.allPassed($0.results) }
+    }
+
+    private func reportEnd(of exercise: Exercise, _ results: [CaseResult]) {
+        let waiting = results.filter { $0.status == .notImplemented }
+        if let first = waiting.first {
+            write("  · " + (first.details.first ?? "not implemented yet")
+                  + " (\(waiting.count) case\(waiting.count == 1 ? "" : "s") waiting)")
+        }
+        let finishedBefore = progress.record.finished[exercise.name] != nil
+        write("  " + CheckReport.summary(results)
+              + (CheckReport.allPassed(results) && !finishedBefore ? " — \(exercise.name) is finished" : ""))
+    }
+
+    private func location(of exercise: Exercise) -> String {
+        exercise.group.file + (functionText(exercise).map { ":\($0.line)" } ?? "")
+    }
+
+    // MARK: :hint and :solution
+
+    /// The next hint of the exercise, one per call; says so when there are no more.
+    public func hint(_ name: String) throws {
+        let exercise = try Course.find(name)
+        let shown = progress.record.hintsShown[exercise.name] ?? 0
+        guard shown < exercise.hints.count else {
+            write("no more hints for \(exercise.name): you have seen all \(exercise.hints.count). "
+                  + "`:solution \(exercise.name)` shows the reference solution.")
+            return
+        }
+        write("hint \(shown + 1) of \(exercise.hints.count) for \(exercise.name): \(exercise.hints[shown])")
+        try progress.update { $0.hintsShown[exercise.name] = shown + 1 }
+        if shown + 1 < exercise.hints.count { write("(`:hint \(exercise.name)` again for the next one)") }
+    }
+
+    /// The reference solution, after the learner says yes.
+    public func solution(_ name: String) throws {
+        let exercise = try Course.find(name)
+        let finished = progress.record.finished[exercise.name] != nil
+        let question = finished
+            ? "Show the reference solution of \(exercise.name), to compare with yours?"
+            : "\(exercise.name) is not finished yet: the solution shows the whole answer. Show it anyway?"
+        guard confirm(question) else {
+            write("not shown. `:hint \(exercise.name)` gives a hint instead.")
+            return
+        }
+        let file = exercise.group.solutionFile
+        guard let source = try? String(contentsOfFile: root.file(file), encoding: .utf8),
+              let text = FunctionText(function: exercise.name, in: source) else {
+            throw CourseError.packageNotFound("cannot read the solution of \(exercise.name) in \(root.file(file))")
+        }
+        write("\(file):\(text.line)")
+        write(text.source)
+    }
+
+    // MARK: :use
+
+    /// Switches `fit` and the lesson cells between the learner's functions and the reference.
+    public func use(_ argument: String) throws {
+        guard let choice = ImplementationChoice(rawValue: argument.lowercased()) else {
+            throw CourseError.unknownExercise("usage: :use mine (your functions from exercises/) or :use reference")
+        }
+        self.choice = choice
+        choiceChanged(choice)
+        guard choice == .mine else {
+            write("fit and the lesson cells now use the reference implementations")
+            return
+        }
+        write("fit and the lesson cells now use your functions from exercises/")
+        let needed = Course.exercises.filter { Self.usedInTraining.contains($0.name) }
+        let unfinished = needed.filter { progress.record.finished[$0.name] == nil }.map(\.name)
+        if !unfinished.isEmpty {
+            write("not finished yet (training stops with a message where it needs one): " + unfinished.joined(separator: ", "))
+        }
+        if let edited = editedSinceBuild() {
+            write("\(edited) changed after this mlplab was built: `:reload` to run your latest code")
+        }
+    }
+
+    /// The exercise functions `ExerciseTrainer` calls.
+    static let usedInTraining: Set<String> = [
+        "miniBatches", "linearForward", "relu", "sigmoid", "softmaxCrossEntropy", "softmaxCrossEntropyGradient",
+        "linearBackward", "reluBackward", "sigmoidBackward", "sgdStep", "accuracy",
+    ]
+
+    /// The first exercise file modified after the running program was built, if any.
+    func editedSinceBuild(executable: String = PackageRoot.currentExecutable()) -> String? {
+        let files = FileManager.default
+        guard let built = (try? files.attributesOfItem(atPath: executable))?[.modificationDate] as? Date else { return nil }
+        return LessonGroup.all.map(\.file).first { file in
+            guard let changed = (try? files.attributesOfItem(atPath: root.file(file)))?[.modificationDate] as? Date else { return false }
+            return changed > built
+        }
+    }
+
+    // MARK: :reload
+
+    /// Rebuilds the `mlplab` program with the learner's latest code, then hands over to
+    /// it: `saveWorkspace` writes the variables to the file it is given (and says which it
+    /// could not save); the new program starts with `--restore-workspace FILE`.
+    /// A failed build leaves this session running, unchanged.
+    public func reload(saveWorkspace: (String) throws -> Void) throws {
+        write("rebuilding mlplab with your exercises…")
+        try driver.build(product: "mlplab", echo: write)
+        let file = NSTemporaryDirectory() + "mlplab-reload-\(getpid()).workspace"
+        try saveWorkspace(file)
+        write("restarting with your new code: the variables saved above come back; the random generator "
+              + "starts afresh (call seed(n) again)" + (choice == .mine ? ", and :use mine is needed again" : ""))
+        let executable = PackageRoot.currentExecutable()
+        let arguments = [executable, "--restore-workspace", file]
+        let argv = arguments.map { strdup($0) } + [nil]
+        fflush(stdout)      // what was written so far would otherwise vanish with this process
+        execv(executable, argv)
+        argv.forEach { free($0) }
+        throw CourseError.runnerFailed("cannot restart \(executable): \(String(cString: strerror(errno))); "
+            + "the variables are saved in \(file) (load them with :load)")
+    }
+}
+
+extension ExerciseConsole {
+    /// A REPL command: its name, what may follow it, one line for `:help` and a paragraph
+    /// for `:help NAME`. `run` gets the rest of the line.
+    public struct CommandSpec {
+        public let name: String
+        public let arguments: String
+        public let summary: String
+        public let help: String
+        public let run: (ExerciseConsole, String) throws -> Void
+
+        public init(name: String, arguments: String, summary: String, help: String,
+                    run: @escaping (ExerciseConsole, String) throws -> Void) {
+            self.name = name
+            self.arguments = arguments
+            self.summary = summary
+            self.help = help
+            self.run = run
+        }
+    }
+
+    /// `:exercise :check :hint :solution :use`, ready to register in the REPL's command table
+    /// (`:reload` needs the workspace, so the REPL registers it itself around `reload`).
+    public static let commands: [CommandSpec] = [
+        CommandSpec(name: "exercise", arguments: "[NAME]", summary: "an exercise's contract and status, or all of them",
+                    help: "Without a name, lists the exercises by lesson with their file, line and status. With one (:exercise softmax), shows its file and line, its signature, its contract (shapes in and out, the formula) and its status.") { console, argument in
+            argument.isEmpty ? console.list() : try console.show(argument)
+        },
+        CommandSpec(name: "check", arguments: "NAME … | --all", summary: "rebuild your exercises and check them",
+                    help: "Rebuilds your code in exercises/ (compiler errors are shown with their file and line) and runs the named exercise's checks: fixed inputs, the expected values from the reference solution, and for each failing case the shapes, the expected and actual values and the first index where they differ. --all checks every exercise and prints a table. An exercise that passes every case is recorded as finished.") { console, argument in
+            let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
+            try console.check(words.filter { $0 != "--all" }, all: words.contains("--all"))
+        },
+        CommandSpec(name: "hint", arguments: "NAME", summary: "the next hint for an exercise",
+                    help: "Gives one more hint each time, from a nudge to nearly the answer; never the whole answer at once. The hints seen are remembered.") { console, argument in
+            try console.hint(argument)
+        },
+        CommandSpec(name: "solution", arguments: "NAME", summary: "the reference solution (asks first)",
+                    help: "Shows the reference solution of an exercise, after asking you to confirm: try the hints first.") { console, argument in
+            try console.solution(argument)
+        },
+        CommandSpec(name: "use", arguments: "mine | reference", summary: "train with your own functions or the reference",
+                    help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ (the forward and backward passes, the losses, the SGD step, the mini-batches); :use reference switches back. After editing your code, :reload runs the new version.") { console, argument in
+            try console.use(argument)
+        },
+    ]
+}

@@ -1,0 +1,73 @@
+/// The exercises of the course, in the order the lessons reach them.
+public enum Course {
+    public static let exercises: [Exercise] = [
+        .parseIDXHeader, .oneHot,
+        .normalise, .zeroCentre,
+        .sigmoid, .relu, .softmax, .linearForward,
+        .softmaxCrossEntropy, .softmaxCrossEntropyGradient, .mse, .mseGradient,
+        .linearBackward, .reluBackward, .sigmoidBackward,
+        .sgdStep, .miniBatches, .accuracy,
+    ]
+
+    /// The exercise called `name`. Case and underscores are ignored, so `linear_backward`
+    /// and `LinearBackward` both find `linearBackward`.
+    public static func exercise(named name: String) -> Exercise? {
+        let key = normalised(name)
+        return exercises.first { normalised($0.name) == key }
+    }
+
+    /// `exercise(named:)`, or an error naming the closest exercise and how to list them all.
+    public static func find(_ name: String) throws -> Exercise {
+        if let exercise = exercise(named: name) { return exercise }
+        var message = "there is no exercise called '\(name)'"
+        if let suggestion = closest(to: name) { message += "; did you mean '\(suggestion)'?" }
+        throw CourseError.unknownExercise(message + " (`:exercise` or `mlplab check --list` lists them)")
+    }
+
+    public static func exercises(in group: LessonGroup) -> [Exercise] {
+        exercises.filter { $0.group == group }
+    }
+
+    private static func normalised(_ name: String) -> String {
+        name.lowercased().filter { $0 != "_" && $0 != "-" }
+    }
+
+    /// The exercise name nearest to `name` by edit distance, if any is near enough to be a typo.
+    private static func closest(to name: String) -> String? {
+        let key = normalised(name)
+        let scored = exercises.map { ($0.name, editDistance(key, normalised($0.name))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
+        return best.0
+    }
+}
+
+/// Levenshtein distance: the fewest single-character edits turning `a` into `b`.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for (i, ca) in a.enumerated() {
+        var current = [i + 1]
+        for (j, cb) in b.enumerated() {
+            current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+/// Errors in using the course: an unknown exercise, a missing package, a failed build.
+public enum CourseError: Error, CustomStringConvertible, Equatable {
+    case unknownExercise(String)
+    case packageNotFound(String)
+    case buildFailed(String)
+    case runnerFailed(String)
+    case progressUnreadable(String)
+
+    public var description: String {
+        switch self {
+        case .unknownExercise(let message), .packageNotFound(let message), .buildFailed(let message),
+             .runnerFailed(let message), .progressUnreadable(let message):
+            return message
+        }
+    }
+}

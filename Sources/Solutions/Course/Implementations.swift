@@ -1,0 +1,81 @@
+import Exercises
+import Tensor
+
+/// One implementation of every exercise function: the reference solutions or the
+/// learner's code. The checks run each case twice, once with each set, and compare;
+/// `ExerciseTrainer` trains a network with either set.
+///
+/// The fields are variables so that a test can swap in one deliberately wrong function:
+/// `var broken = Implementations.reference; broken.softmax = { … }`.
+public struct Implementations {
+    public var parseIDXHeader: ([UInt8]) throws -> [Int]
+    public var oneHot: (_ labels: Tensor, _ classes: Int) throws -> Tensor
+    public var normalise: (_ pixels: Tensor) throws -> Tensor
+    public var zeroCentre: (_ x: Tensor, _ mean: Tensor) throws -> Tensor
+    public var sigmoid: (_ x: Tensor) throws -> Tensor
+    public var relu: (_ x: Tensor) throws -> Tensor
+    public var softmax: (_ x: Tensor) throws -> Tensor
+    public var linearForward: (_ x: Tensor, _ W: Tensor, _ b: Tensor) throws -> Tensor
+    public var linearBackward: (_ dOut: Tensor, _ x: Tensor, _ W: Tensor) throws -> (dW: Tensor, db: Tensor, dx: Tensor)
+    public var reluBackward: (_ dOut: Tensor, _ x: Tensor) throws -> Tensor
+    public var sigmoidBackward: (_ dOut: Tensor, _ out: Tensor) throws -> Tensor
+    public var softmaxCrossEntropy: (_ scores: Tensor, _ labels: Tensor) throws -> Double
+    public var softmaxCrossEntropyGradient: (_ scores: Tensor, _ labels: Tensor) throws -> Tensor
+    public var mse: (_ y: Tensor, _ t: Tensor) throws -> Double
+    public var mseGradient: (_ y: Tensor, _ t: Tensor) throws -> Tensor
+    public var sgdStep: (_ parameter: Tensor, _ gradient: Tensor, _ learningRate: Double) throws -> Tensor
+    public var miniBatches: (_ count: Int, _ batchSize: Int, _ rng: inout NumpyRandom) throws -> [[Int]]
+    public var accuracy: (_ scores: Tensor, _ labels: Tensor) throws -> Double
+
+    /// The reference solutions (this module).
+    public static let reference = Implementations(
+        parseIDXHeader: Solutions.parseIDXHeader,
+        oneHot: { try Solutions.oneHot($0, classes: $1) },
+        normalise: Solutions.normalise,
+        zeroCentre: { try Solutions.zeroCentre($0, mean: $1) },
+        sigmoid: Solutions.sigmoid,
+        relu: Solutions.relu,
+        softmax: Solutions.softmax,
+        linearForward: Solutions.linearForward,
+        linearBackward: { try Solutions.linearBackward($0, x: $1, W: $2) },
+        reluBackward: { try Solutions.reluBackward($0, x: $1) },
+        sigmoidBackward: { try Solutions.sigmoidBackward($0, out: $1) },
+        softmaxCrossEntropy: { try Solutions.softmaxCrossEntropy($0, labels: $1) },
+        softmaxCrossEntropyGradient: { try Solutions.softmaxCrossEntropyGradient($0, labels: $1) },
+        mse: Solutions.mse,
+        mseGradient: Solutions.mseGradient,
+        sgdStep: { try Solutions.sgdStep($0, gradient: $1, learningRate: $2) },
+        miniBatches: { try Solutions.miniBatches(count: $0, batchSize: $1, rng: &$2) },
+        accuracy: { try Solutions.accuracy($0, labels: $1) })
+
+    /// The learner's functions in exercises/ (module Exercises), as last compiled.
+    public static let mine = Implementations(
+        parseIDXHeader: Exercises.parseIDXHeader,
+        oneHot: { try Exercises.oneHot($0, classes: $1) },
+        normalise: Exercises.normalise,
+        zeroCentre: { try Exercises.zeroCentre($0, mean: $1) },
+        sigmoid: Exercises.sigmoid,
+        relu: Exercises.relu,
+        softmax: Exercises.softmax,
+        linearForward: Exercises.linearForward,
+        linearBackward: { try Exercises.linearBackward($0, x: $1, W: $2) },
+        reluBackward: { try Exercises.reluBackward($0, x: $1) },
+        sigmoidBackward: { try Exercises.sigmoidBackward($0, out: $1) },
+        softmaxCrossEntropy: { try Exercises.softmaxCrossEntropy($0, labels: $1) },
+        softmaxCrossEntropyGradient: { try Exercises.softmaxCrossEntropyGradient($0, labels: $1) },
+        mse: Exercises.mse,
+        mseGradient: Exercises.mseGradient,
+        sgdStep: { try Exercises.sgdStep($0, gradient: $1, learningRate: $2) },
+        miniBatches: { try Exercises.miniBatches(count: $0, batchSize: $1, rng: &$2) },
+        accuracy: { try Exercises.accuracy($0, labels: $1) })
+}
+
+/// Which implementations the engine uses when a lesson cell or `fit` asks for an
+/// exercise function: the learner's (`:use mine`) or the reference (`:use reference`).
+public enum ImplementationChoice: String, CaseIterable, Sendable {
+    case mine, reference
+
+    public var implementations: Implementations {
+        self == .mine ? .mine : .reference
+    }
+}

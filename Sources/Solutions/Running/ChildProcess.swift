@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A program run in a child process, its standard output read line by line as it
+/// arrives and its standard error collected, with a time limit.
+///
+/// Learner code runs this way: if it crashes or loops forever, only the child ends.
+struct ChildProcess {
+    enum Termination: Equatable {
+        case exited(Int32)
+        case signalled(Int32)
+        /// The time limit passed; the child was killed.
+        case timedOut
+    }
+
+    struct Result {
+        let termination: Termination
+        let standardError: String
+    }
+
+    let executable: String
+    let arguments: [String]
+    /// Variables added to (or replacing those in) this process's environment.
+    var environment: [String: String] = [:]
+    /// Killed after this many seconds without a new line on standard output.
+    var silenceLimit: Double? = nil
+
+    /// Runs the program, calling `onLine` with each line of its standard output
+    /// (without the newline). `executable` is searched on PATH when it has no slash.
+    func run(onLine: (String) -> Void) throws -> Result {
+        let output = try Pipe.make(), errors = try Pipe.make()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, output.write, 1)
+        posix_spawn_file_actions_adddup2(&actions, errors.write, 2)
+        for fd in [output.read, output.write, errors.read, errors.write] {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
+
+        var pid = pid_t()
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = mergedEnvironment().map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        let status = posix_spawnp(&pid, executable, &actions, nil, argv, envp)
+        close(output.write)
+        close(errors.write)
+        guard status == 0 else {
+            close(output.read)
+            close(errors.read)
+            throw CourseError.runnerFailed("cannot start \(executable): \(String(cString: strerror(status)))")
+        }
+
+        var reader = Reader(output: output.read, errors: errors.read)
+        let timedOut = reader.drain(silenceLimit: silenceLimit, onLine: onLine)
+        if timedOut { kill(pid, SIGKILL) }
+        close(output.read)
+        close(errors.read)
+        var waitStatus: Int32 = 0
+        while waitpid(pid, &waitStatus, 0) == -1 && errno == EINTR {}
+        let termination: Termination
+        if timedOut {
+            termination = .timedOut
+        } else if waitStatus & 0x7F == 0 {
+            termination = .exited((waitStatus >> 8) & 0xFF)       // WIFEXITED, WEXITSTATUS
+        } else {
+            termination = .signalled(waitStatus & 0x7F)           // WTERMSIG
+        }
+        return Result(termination: termination, standardError: String(decoding: reader.errorBytes, as: UTF8.self))
+    }
+
+    private func mergedEnvironment() -> [String] {
+        ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
+    }
+
+    /// The two ends of a pipe.
+    private struct Pipe {
+        let read: Int32, write: Int32
+
+        static func make() throws -> Pipe {
+            var fds: [Int32] = [0, 0]
+            guard pipe(&fds) == 0 else {
+                throw CourseError.runnerFailed("cannot create a pipe: \(String(cString: strerror(errno)))")
+            }
+            return Pipe(read: fds[0], write: fds[1])
+        }
+    }
+
+    /// Reads both pipes until the child closes them, splitting standard output into lines.
+    private struct Reader {
+        let output: Int32, errors: Int32
+        var pending: [UInt8] = []
+        var errorBytes: [UInt8] = []
+
+        init(output: Int32, errors: Int32) {
+            self.output = output
+            self.errors = errors
+        }
+
+        /// Returns true when the silence limit passed before the child finished.
+        mutating func drain(silenceLimit: Double?, onLine: (String) -> Void) -> Bool {
+            var open: Set<Int32> = [output, errors]
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            var lastOutput = Date()
+            while !open.isEmpty {
+                var fds = open.sorted().map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+                let ready = poll(&fds, nfds_t(fds.count), 100)
+                if ready < 0 && errno != EINTR { break }
+                if let limit = silenceLimit, Date().timeIntervalSince(lastOutput) > limit { return true }
+                for entry in fds where entry.revents != 0 {
+                    let count = read(entry.fd, &buffer, buffer.count)
+                    if count <= 0 {
+                        open.remove(entry.fd)
+                    } else if entry.fd == output {
+                        lastOutput = Date()
+                        pending += buffer[0..<count]
+                        emitLines(onLine)
+                    } else {
+                        errorBytes += buffer[0..<count]
+                    }
+                }
+            }
+            if !pending.isEmpty { onLine(String(decoding: pending, as: UTF8.self)) }
+            return false
+        }
+
+        private mutating func emitLines(_ onLine: (String) -> Void) {
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                onLine(String(decoding: pending[..<newline], as: UTF8.self))
+                pending.removeSubrange(...newline)
+            }
+        }
+    }
+}
+
+/// The name of a signal that ends a crashed program, with what usually causes it in Swift.
+func signalDescription(_ signal: Int32) -> String {
+    switch signal {
+    case SIGILL, SIGTRAP:
+        return "SIG\(signal == SIGILL ? "ILL" : "TRAP") (a Swift runtime check failed: index out of range, "
+            + "nil force-unwrapped, integer overflow, or a Tensor made with the wrong number of elements)"
+    case SIGSEGV: return "SIGSEGV (invalid memory access, or a stack overflow from endless recursion)"
+    case SIGBUS: return "SIGBUS (invalid memory access)"
+    case SIGABRT: return "SIGABRT (the program aborted)"
+    case SIGFPE: return "SIGFPE (integer division by zero)"
+    case SIGKILL: return "SIGKILL (killed, perhaps for using too much memory)"
+    default: return "signal \(signal)"
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Network
+import Tensor
+
+/// Mini-batch SGD built from nothing but the exercise functions: with `.mine` it trains
+/// a network on MNIST with the code the learner wrote (`:use mine`), with `.reference`
+/// with the reference solutions. It runs the same algorithm as Network's `Trainer` with
+/// plain SGD and shuffled batches, so both give the same numbers from the same seed.
+///
+/// One step, for an MLP Linear → activation → … → Linear:
+///
+///     forward:   z = linearForward(a, W, b), a = relu(z) or sigmoid(z), layer by layer
+///     loss:      softmaxCrossEntropy(scores, y)        (or mse(sigmoid(scores), oneHot(y)))
+///     backward:  g = softmaxCrossEntropyGradient(scores, y)
+///                (dW, db, dx) = linearBackward(g, a_in, W); W = sgdStep(W, dW); b = sgdStep(b, db)
+///                g = reluBackward(dx, z_below) or sigmoidBackward(dx, a_below), layer by layer
+public struct ExerciseTrainer {
+    public let implementations: Implementations
+
+    public init(_ implementations: Implementations) {
+        self.implementations = implementations
+    }
+
+    /// `fit(...)` of the REPL under `:use mine`: its options, of which the exercises cover
+    /// plain SGD (`sgdStep`) and a fresh permutation per epoch (`miniBatches`).
+    public func fit(_ model: MLP, _ x: Tensor, _ y: Tensor, config: TrainingConfig, optimizer: OptimizerKind,
+                    learningRate: Double, rng: inout NumpyRandom, test: (x: Tensor, y: Tensor)? = nil,
+                    reporter: TrainingReporter? = nil) throws -> History {
+        guard optimizer == .sgd, config.sampling == .shuffle else {
+            throw NetworkError.invalidConfiguration("your functions train with plain SGD (sgdStep) and a permutation "
+                + "per epoch (miniBatches): use optimizer \"sgd\" and sampling \"shuffle\", or :use reference")
+        }
+        return try fit(model, x, y, epochs: config.epochs, batchSize: config.batchSize, learningRate: learningRate,
+                       rng: &rng, test: test, reporter: reporter)
+    }
+
+    /// Trains `model` on x (N, D) and labels y (N,) for `epochs`, each epoch's batches from
+    /// `miniBatches` drawn from `rng`. Reports like `Trainer.fit` and returns its `History`.
+    /// A float32 model is converted to float64 first (the exercises compute in float64).
+    /// A loss that diverges (`Trainer.hasDiverged`) puts back the weights the epoch started with and throws.
+    public func fit(_ model: MLP, _ x: Tensor, _ y: Tensor, epochs: Int, batchSize: Int, learningRate: Double,
+                    rng: inout NumpyRandom, test: (x: Tensor, y: Tensor)? = nil,
+                    reporter: TrainingReporter? = nil) throws -> History {
+        let network = try TrainableNetwork(model, implementations)
+        if model.dtype != .float64 {
+            network.convertToFloat64()
+            reporter?.message("the network now computes in float64, as the exercise functions do")
+        }
+        let (inputs, labels) = (x.astype(.float64), try Self.integerLabels(y))
+        var history = History()
+        Interrupt.clear()
+        for epoch in 1...max(epochs, 1) {
+            let snapshot = network.parameters.map(\.value)
+            let started = Date()
+            let batches = try implementations.miniBatches(inputs.shape[0], batchSize, &rng)
+            for (step, batch) in batches.enumerated() {
+                let rows = TensorIndex.tensor(Tensor(shape: [batch.count], int64s: batch.map(Int64.init)))
+                let loss = try network.step(inputs.index([rows]), labels.index([rows]), learningRate: learningRate)
+                let firstLoss = history.stepLoss.first ?? loss
+                guard !Trainer.hasDiverged(loss, firstLoss: firstLoss) else {
+                    for (parameter, saved) in zip(network.parameters, snapshot) { parameter.value = saved }
+                    throw NetworkError.diverged(step: history.stepLoss.count + 1, epoch: epoch, loss: loss,
+                                                firstLoss: firstLoss, learningRate: learningRate)
+                }
+                history.stepLoss.append(loss)
+                let elapsed = max(Date().timeIntervalSince(started), 1e-9)
+                reporter?.stepCompleted(epoch: epoch, step: step + 1, stepsInEpoch: batches.count,
+                                        samplesPerSecond: Double(batch.count * (step + 1)) / elapsed, loss: loss)
+                if Interrupt.isRequested {
+                    Interrupt.clear()
+                    history.interrupted = true
+                    reporter?.message("interrupted in epoch \(epoch): training stopped, the weights so far are kept")
+                    return history
+                }
+            }
+            history.epochSeconds.append(Date().timeIntervalSince(started))
+            let (trainLoss, trainAccuracy) = try network.evaluate(inputs, labels)
+            history.trainLoss.append(trainLoss)
+            history.trainAccuracy.append(trainAccuracy)
+            if let test {
+                let (testLoss, testAccuracy) = try network.evaluate(test.x.astype(.float64), try Self.integerLabels(test.y))
+                history.testLoss.append(testLoss)
+                history.testAccuracy.append(testAccuracy)
+            }
+            reporter?.epochCompleted(epoch: epoch, of: epochs, history: history)
+        }
+        return history
+    }
+
+    /// Labels as int64 (N,): integer labels as they are, one-hot rows by their argmax.
+    static func integerLabels(_ y: Tensor) throws -> Tensor {
+        y.ndim == 2 ? try y.argmax(axis: -1) : y.astype(.int64)
+    }
+}
+
+/// An MLP's Linear layers and activation, run forward and backward with the exercise functions.
+private final class TrainableNetwork {
+    let layers: [Linear]
+    let activation: Activation
+    let usesMSE: Bool
+    let f: Implementations
+
+    init(_ model: MLP, _ implementations: Implementations) throws {
+        guard model.activation != .tanh else {
+            throw NetworkError.invalidConfiguration("the exercises have no tanh: train with activation \"relu\" or \"sigmoid\"")
+        }
+        guard [.softmaxCrossEntropy, .mse].contains(model.lossKind) else {
+            throw NetworkError.invalidConfiguration(
+                "the exercises cover the softmax cross-entropy and MSE losses, not \(model.lossKind.rawValue)")
+        }
+        layers = model.linearLayers
+        activation = model.activation
+        usesMSE = model.lossKind == .mse
+        f = implementations
+    }
+
+    var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+    func convertToFloat64() {
+        for p in parameters {
+            p.value = p.value.astype(.float64)
+            p.gradient = p.gradient.astype(.float64)
+        }
+    }
+
+    /// What the forward pass keeps for the backward pass, per Linear layer.
+    struct Cache {
+        let input: Tensor      // a, the layer's input
+        let z: Tensor          // a @ W + b
+        let out: Tensor        // activation(z), or z itself for the last layer with softmax cross-entropy
+    }
+
+    /// The network's output for x, and what each layer kept for the backward pass.
+    func forward(_ x: Tensor) throws -> (out: Tensor, caches: [Cache]) {
+        var a = x
+        var caches: [Cache] = []
+        for (i, layer) in layers.enumerated() {
+            let z = try f.linearForward(a, layer.W, layer.b)
+            let isLast = i == layers.count - 1
+            let out = isLast ? (usesMSE ? try f.sigmoid(z) : z) : try activate(z)
+            caches.append(Cache(input: a, z: z, out: out))
+            a = out
+        }
+        return (a, caches)
+    }
+
+    /// One mini-batch: forward, loss, backward, and an SGD step on every parameter.
+    /// Returns the batch's loss (before the step).
+    func step(_ x: Tensor, _ y: Tensor, learningRate: Double) throws -> Double {
+        let (out, caches) = try forward(x)
+        let (loss, gradient) = try lossAndGradient(out, y)
+        var g = gradient
+        for i in layers.indices.reversed() {
+            let layer = layers[i]
+            let (dW, db, dx) = try f.linearBackward(g, caches[i].input, layer.W)
+            layer.weight.gradient = dW
+            layer.bias.gradient = db
+            // dx was computed with W before this step, as it must be.
+            layer.weight.value = try f.sgdStep(layer.W, dW, learningRate)
+            layer.bias.value = try f.sgdStep(layer.b, db, learningRate)
+            if i > 0 { g = try activateBackward(dx, caches[i - 1]) }
+        }
+        return loss
+    }
+
+    /// The mean loss and the accuracy on a whole data set, 10,000 rows at a time.
+    func evaluate(_ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
+        let n = x.shape[0], chunk = 10_000
+        var lossSum = 0.0, correct = 0.0
+        for start in stride(from: 0, to: n, by: chunk) {
+            let rows = TensorIndex.slice(start: start, stop: min(start + chunk, n), step: nil)
+            let (xs, ys) = (try x.index([rows]), try y.index([rows]))
+            let out = try forward(xs).out
+            let count = Double(xs.shape[0])
+            lossSum += try loss(out, ys) * count
+            correct += try f.accuracy(out, ys) * count
+        }
+        return (lossSum / Double(max(n, 1)), correct / Double(max(n, 1)))
+    }
+
+    private func activate(_ z: Tensor) throws -> Tensor {
+        activation == .relu ? try f.relu(z) : try f.sigmoid(z)
+    }
+
+    private func activateBackward(_ dOut: Tensor, _ below: Cache) throws -> Tensor {
+        activation == .relu ? try f.reluBackward(dOut, below.z) : try f.sigmoidBackward(dOut, below.out)
+    }
+
+    private func loss(_ out: Tensor, _ y: Tensor) throws -> Double {
+        usesMSE ? try f.mse(out, f.oneHot(y, out.shape[1])) : try f.softmaxCrossEntropy(out, y)
+    }
+
+    /// The loss and dLoss/dz of the last layer.
+    private func lossAndGradient(_ out: Tensor, _ y: Tensor) throws -> (Double, Tensor) {
+        guard usesMSE else {
+            return (try f.softmaxCrossEntropy(out, y), try f.softmaxCrossEntropyGradient(out, y))
+        }
+        let t = try f.oneHot(y, out.shape[1])
+        // out = sigmoid(z): dL/dz = sigmoidBackward(dL/dout, out).
+        return (try f.mse(out, t), try f.sigmoidBackward(f.mseGradient(out, t), out))
+    }
+}

@@ -1,0 +1,66 @@
+// mlplab-exercises: runs the checks of the learner's exercises against the reference
+// solutions and prints one result per case. `mlplab check` builds this small program
+// after every edit (it links only the exercises, the solutions and Tensor, so it
+// rebuilds in seconds) and runs it in a child process, so that a crash in the
+// learner's code ends this program, never the REPL.
+//
+//     mlplab-exercises [--json] [--from K] NAME…     the named exercises
+//     mlplab-exercises [--json] --all                every exercise
+//
+// --json prints each case's result as one JSON object per line (what `mlplab check`
+// reads); --from K starts at case K (1-based) of the first exercise, to go on after
+// a case that crashed.
+import Foundation
+import Solutions
+
+/// Writes a line to standard output at once, so that the results before a crash arrive.
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("mlplab-exercises: " + message + "\n").utf8))
+    exit(2)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var json = false
+var firstCase = 1
+var names: [String] = []
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    switch argument {
+    case "--json": json = true
+    case "--all": names = Course.exercises.map(\.name)
+    case "--from":
+        guard let value = arguments.first.flatMap(Int.init), value >= 1 else { fail("--from needs a case number ≥ 1") }
+        firstCase = value
+        arguments.removeFirst()
+    default: names.append(argument)
+    }
+}
+if names.isEmpty { fail("name an exercise, or pass --all (usage: mlplab-exercises [--json] [--from K] NAME… | --all)") }
+
+let encoder = JSONEncoder()
+encoder.outputFormatting = .sortedKeys
+for (position, name) in names.enumerated() {
+    do {
+        let exercise = try Course.find(name)
+        let cases = try exercise.cases()
+        let start = position == 0 ? firstCase - 1 : 0
+        var results: [CaseResult] = []
+        if !json { emit("\(exercise.name): \(exercise.summary)") }
+        for index in start..<max(start, cases.count) {
+            let result = Checker.run(exercise, case: index, of: cases, with: .mine)
+            results.append(result)
+            if json {
+                emit(String(decoding: try encoder.encode(result), as: UTF8.self))
+            } else {
+                CheckReport.lines(for: result).forEach(emit)
+            }
+        }
+        if !json { emit("  " + CheckReport.summary(results)) }
+    } catch {
+        fail(String(describing: error))
+    }
+}

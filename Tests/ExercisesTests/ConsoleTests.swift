@@ -1,0 +1,168 @@
+import Foundation
+import Solutions
+import XCTest
+
+/// The exercise commands other than checking: the list, the contract, hints one at a
+/// time, the solution only after a yes, :use, and the progress file behind them.
+final class ConsoleTests: XCTestCase {
+    private var output: [String] = []
+    private var answers: [Bool] = []
+    private var questions: [String] = []
+
+    private func console(progressPath: String? = nil) throws -> ExerciseConsole {
+        let path = try progressPath ?? temporaryFolder(self) + "/state/mlplab/exercises.json"
+        return ExerciseConsole(root: PackageRoot(path: repositoryRoot, configuration: "debug"),
+                               progress: try ExerciseProgressFile(path: path),
+                               write: { [unowned self] in output.append($0) },
+                               confirm: { [unowned self] in questions.append($0); return answers.removeFirst() })
+    }
+
+    func testHintsComeOneAtATimeAndAreRemembered() throws {
+        let path = try temporaryFolder(self) + "/exercises.json"
+        let first = try console(progressPath: path)
+        let hints = try Course.find("softmax").hints
+        try first.hint("softmax")
+        XCTAssertEqual(output, ["hint 1 of 3 for softmax: " + hints[0], "(`:hint softmax` again for the next one)"])
+        output = []
+        try first.hint("softmax")
+        XCTAssertEqual(output.first, "hint 2 of 3 for softmax: " + hints[1])
+
+        output = []
+        let reopened = try console(progressPath: path)
+        try reopened.hint("softmax")
+        XCTAssertEqual(output, ["hint 3 of 3 for softmax: " + hints[2]])
+        output = []
+        try reopened.hint("softmax")
+        XCTAssertEqual(output, ["no more hints for softmax: you have seen all 3. `:solution softmax` shows the reference solution."])
+    }
+
+    func testEveryExerciseHasHintsThatDoNotStartWithTheWholeAnswer() throws {
+        for exercise in Course.exercises {
+            XCTAssertGreaterThanOrEqual(exercise.hints.count, 1, exercise.name)
+            XCTAssertFalse(exercise.hints[0].contains("return "), "\(exercise.name): the first hint is a nudge, not code")
+        }
+    }
+
+    func testTheSolutionIsShownOnlyAfterAYes() throws {
+        let console = try console()
+        answers = [false]
+        try console.solution("softmax")
+        XCTAssertEqual(questions, ["softmax is not finished yet: the solution shows the whole answer. Show it anyway?"])
+        XCTAssertEqual(output, ["not shown. `:hint softmax` gives a hint instead."])
+
+        output = []
+        answers = [true]
+        try console.solution("softmax")
+        let location = try XCTUnwrap(output.first)
+        XCTAssertTrue(location.hasPrefix("Sources/Solutions/Reference/03-forward.swift:"), location)
+        let line = try XCTUnwrap(Int(location.split(separator: ":").last!))
+        let file = try String(contentsOfFile: repositoryRoot + "/Sources/Solutions/Reference/03-forward.swift", encoding: .utf8)
+        XCTAssertTrue(file.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].hasPrefix("public func softmax("))
+        XCTAssertTrue(output[1].hasPrefix("/// Reference for `softmax`"), output[1])
+        XCTAssertTrue(output[1].contains("x.max(axis: -1, keepdims: true)"), output[1])
+    }
+
+    func testShowPrintsTheFileLineSignatureContractAndStatus() throws {
+        let console = try console()
+        try console.show("linear_backward")
+        XCTAssertEqual(output[0], "linearBackward — lesson 5, the backward pass")
+        XCTAssertTrue(output[1].hasPrefix("exercises/05-backward.swift:"), output[1])
+        XCTAssertEqual(output[3], "    public func linearBackward(_ dOut: Tensor, x: Tensor, W: Tensor) throws -> (dW: Tensor, db: Tensor, dx: Tensor)")
+        XCTAssertTrue(output.contains("    dOut: (N, H), dLoss/dout; x: (N, D), the input of the forward pass; W: (D, H)"), "\(output)")
+        XCTAssertTrue(output.last!.hasPrefix("status: · not started. 4 checks"), output.last!)
+    }
+
+    func testTheListHasEveryExerciseWithItsFileAndStatus() throws {
+        let console = try console()
+        console.list()
+        for exercise in Course.exercises {
+            let index = try XCTUnwrap(output.firstIndex { $0.hasPrefix("  \(exercise.name) ") }, exercise.name)
+            let line = output[index]
+            XCTAssertTrue(line.contains(exercise.group.file + ":"), line)
+            XCTAssertEqual(output[index + 1], "      " + exercise.summary)
+            XCTAssertTrue(output[index + 2].contains("→"), "the shapes in and out: \(output[index + 2])")
+            XCTAssertTrue(line.contains("· not started") || line.contains("edited"), line)
+        }
+        XCTAssertEqual(output.filter { $0.hasPrefix("lesson ") }.count, 6)
+    }
+
+    func testUnknownNamesSuggestTheClosest() throws {
+        let console = try console()
+        XCTAssertThrowsError(try console.hint("sofmax")) { error in
+            XCTAssertEqual("\(error)", "there is no exercise called 'sofmax'; did you mean 'softmax'? (`:exercise` or `mlplab check --list` lists them)")
+        }
+        XCTAssertEqual(Course.exercise(named: "Linear_Backward")?.name, "linearBackward")
+    }
+
+    func testUseSwitchesBetweenMineAndReference() throws {
+        let console = try console()
+        XCTAssertEqual(console.choice, .reference)
+        try console.use("mine")
+        XCTAssertEqual(console.choice, .mine)
+        XCTAssertEqual(output[0], "fit and the lesson cells now use your functions from exercises/")
+        XCTAssertTrue(output[1].hasPrefix("not finished yet (training stops with a message where it needs one): "), output[1])
+        try console.use("reference")
+        XCTAssertEqual(console.choice, .reference)
+        XCTAssertThrowsError(try console.use("yours"))
+    }
+
+    func testAPassingCheckIsRecordedAsFinishedAndShownPerLesson() throws {
+        let path = try temporaryFolder(self) + "/state/mlplab/exercises.json"
+        let store = try ExerciseProgressFile(path: path)
+        let relu = try Course.find("relu")
+        try store.recordCheck(of: relu, results: try Checker.runAll(relu, with: .reference), at: Date(timeIntervalSince1970: 0))
+        try store.recordCheck(of: try Course.find("softmax"), results: try Checker.runAll(try Course.find("softmax"), with: .mine))
+
+        let reopened = try ExerciseProgressFile(path: path)
+        XCTAssertEqual(reopened.record.finished, ["relu": Date(timeIntervalSince1970: 0)])
+        XCTAssertEqual(reopened.record.lastCheck["relu"], CheckSummary(passed: 3, total: 3, text: "all 3 cases pass"))
+        XCTAssertEqual(reopened.record.lastCheck["softmax"], CheckSummary(passed: 0, total: 5, text: "not implemented yet"))
+        XCTAssertEqual(reopened.lessonLines()[2],
+                       "3 the forward pass: 1 of 4 exercises finished: · sigmoid  ✓ relu  · softmax  · linearForward")
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(saved.contains("\"relu\" : \"1970-01-01T00:00:00Z\""), saved)
+    }
+
+    func testADamagedProgressFileIsRefusedNotOverwritten() throws {
+        let path = try temporaryFolder(self) + "/exercises.json"
+        try "{ not json".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ExerciseProgressFile(path: path)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("cannot read the exercise progress in \(path)"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "{ not json")
+    }
+
+    func testTheProgressFileLivesUnderXDGStateHome() {
+        XCTAssertEqual(ExerciseProgressFile.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]), "/s/mlplab/exercises.json")
+        XCTAssertEqual(ExerciseProgressFile.defaultPath(environment: ["HOME": "/h"]), "/h/.local/state/mlplab/exercises.json")
+    }
+
+    func testThePackageIsFoundFromTheProgramsPath() throws {
+        let root = try PackageRoot.locate(executable: repositoryRoot + "/.build/x86_64-unknown-linux-gnu/release/mlplab",
+                                          environment: [:], currentDirectory: "/")
+        XCTAssertEqual(root, PackageRoot(path: repositoryRoot, configuration: "release"))
+        XCTAssertEqual(try PackageRoot.locate(executable: "/usr/bin/mlplab", environment: [:], currentDirectory: repositoryRoot + "/exercises"),
+                       PackageRoot(path: repositoryRoot, configuration: "release"))
+        XCTAssertEqual(try PackageRoot.locate(executable: "/usr/bin/mlplab", environment: [:], currentDirectory: repositoryRoot).path,
+                       repositoryRoot)
+        XCTAssertThrowsError(try PackageRoot.locate(executable: "/usr/bin/mlplab", environment: [:], currentDirectory: "/")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("cannot find the mlplab package"), "\(error)")
+        }
+    }
+
+    func testTheAllTableCountsFinishedFailingAndWaitingExercises() throws {
+        var broken = Implementations.reference
+        broken.relu = { $0 }
+        let rows = try ["sigmoid", "relu", "softmax"].map { name -> (exercise: Exercise, results: [CaseResult]) in
+            let exercise = try Course.find(name)
+            return (exercise, try Checker.runAll(exercise, with: name == "softmax" ? .mine : broken))
+        }
+        XCTAssertEqual(CheckReport.table(rows), [
+            "exercise  lesson  result",
+            "sigmoid   3       ✓ all 5 cases pass",
+            "relu      3       ✗ 0 of 3 cases pass (3 failed)",
+            "softmax   3       · not implemented yet",
+            "1 of 3 exercises pass, 1 have failing cases, 1 not implemented yet",
+        ])
+    }
+}

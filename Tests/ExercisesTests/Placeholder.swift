@@ -1,5 +1,0 @@
-import XCTest
-
-final class ExercisesPlaceholderTests: XCTestCase {
-    func testModuleBuilds() { XCTAssertTrue(true) }
-}

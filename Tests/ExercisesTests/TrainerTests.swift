@@ -1,0 +1,104 @@
+import Datasets
+import Foundation
+import Network
+import Solutions
+import Tensor
+import XCTest
+
+/// `:use mine` trains with the exercise functions through `ExerciseTrainer`. With the
+/// reference functions it must give the engine's own numbers, so that a learner whose
+/// checks pass trains exactly like the engine; and it must learn real digits.
+final class TrainerTests: XCTestCase {
+    private func problem(seed: UInt32) throws -> (x: Tensor, y: Tensor) {
+        var rng = NumpyRandom(seed: seed)
+        let x = Tensor.randn([48, 6], using: &rng)
+        return (x, try Tensor.randint(low: 0, high: 3, shape: [48], using: &rng))
+    }
+
+    /// Same seeds, same initial weights, same batches: the same loss at every step.
+    func testWithTheReferenceFunctionsItTrainsExactlyLikeTheEngine() throws {
+        for (activation, loss) in [(Activation.relu, LossKind.softmaxCrossEntropy), (.sigmoid, .mse)] {
+            let (x, y) = try problem(seed: 5)
+            var initRng = NumpyRandom(seed: 1)
+            let engineModel = try MLP(sizes: [6, 8, 5, 3], activation: activation, loss: loss, rng: &initRng)
+            initRng = NumpyRandom(seed: 1)
+            let exerciseModel = try MLP(sizes: [6, 8, 5, 3], activation: activation, loss: loss, rng: &initRng)
+
+            let trainer = Trainer(model: engineModel, optimizer: SGD(learningRate: 0.1),
+                                  config: TrainingConfig(epochs: 3, batchSize: 10), rng: NumpyRandom(seed: 7))
+            let engine = try trainer.fit(x, y)
+            var batchRng = NumpyRandom(seed: 7)
+            let exercises = try ExerciseTrainer(.reference).fit(exerciseModel, x, y, epochs: 3, batchSize: 10,
+                                                                learningRate: 0.1, rng: &batchRng)
+
+            let label = "\(activation) \(loss)"
+            XCTAssertEqual(exercises.stepLoss.count, 15, label)
+            for (a, e) in zip(exercises.stepLoss, engine.stepLoss) { XCTAssertEqual(a, e, accuracy: 1e-12 * max(1, abs(e)), label) }
+            for (a, e) in zip(exercises.trainAccuracy, engine.trainAccuracy) { XCTAssertEqual(a, e, label) }
+            for (a, e) in zip(exercises.trainLoss, engine.trainLoss) { XCTAssertEqual(a, e, accuracy: 1e-12, label) }
+            for (p, q) in zip(exerciseModel.parameters, engineModel.parameters) {
+                for (a, e) in zip(p.value.doubles, q.value.doubles) { XCTAssertEqual(a, e, accuracy: 1e-12, "\(label) \(p.name)") }
+            }
+        }
+    }
+
+    func testItLearnsTheBundledMNISTSample() throws {
+        let folder = repositoryRoot + "/data/sample"
+        let locator = DataLocator(dataOption: folder)
+        let train = try LabeledImages.load(.sample, split: .train, locator: locator)
+        let test = try LabeledImages.load(.sample, split: .test, locator: locator)
+        var rng = NumpyRandom(seed: 0)
+        let model = try MLP(sizes: [784, 64, 10], rng: &rng, dtype: .float32)
+        let history = try ExerciseTrainer(.reference).fit(
+            model, try Solutions.normalise(train.pixels()), train.labelTensor(), epochs: 2, batchSize: 64, learningRate: 0.1,
+            rng: &rng, test: (try Solutions.normalise(test.pixels()), test.labelTensor()))
+        XCTAssertEqual(model.dtype, .float64, "converted to the exercises' float64")
+        XCTAssertEqual(history.testAccuracy.count, 2)
+        XCTAssertGreaterThan(history.testAccuracy.last!, 0.85)
+        XCTAssertLessThan(history.trainLoss[1], history.trainLoss[0])
+    }
+
+    func testAnUnfinishedExerciseStopsTrainingWithItsName() throws {
+        var half = Implementations.reference
+        half.reluBackward = Implementations.mine.reluBackward
+        let (x, y) = try problem(seed: 2)
+        var rng = NumpyRandom(seed: 3)
+        let model = try MLP(sizes: [6, 4, 3], rng: &rng)
+        XCTAssertThrowsError(try ExerciseTrainer(half).fit(model, x, y, epochs: 1, batchSize: 8, learningRate: 0.1, rng: &rng)) { error in
+            XCTAssertEqual("\(error)", "reluBackward: not implemented yet (write its body between START CODE HERE and END CODE HERE)")
+        }
+    }
+
+    func testModelsTheExercisesDoNotCoverAreRefused() throws {
+        var rng = NumpyRandom(seed: 3)
+        let tanh = try MLP(sizes: [6, 4, 3], activation: .tanh, rng: &rng)
+        let (x, y) = try problem(seed: 2)
+        XCTAssertThrowsError(try ExerciseTrainer(.reference).fit(tanh, x, y, epochs: 1, batchSize: 8, learningRate: 0.1, rng: &rng)) { error in
+            XCTAssertTrue("\(error)".contains("the exercises have no tanh"), "\(error)")
+        }
+    }
+
+    func testFitOptionsTheExercisesDoNotCoverAreRefused() throws {
+        var rng = NumpyRandom(seed: 3)
+        let model = try MLP(sizes: [6, 4, 3], rng: &rng)
+        let (x, y) = try problem(seed: 2)
+        XCTAssertThrowsError(try ExerciseTrainer(.reference).fit(model, x, y, config: TrainingConfig(epochs: 1), optimizer: .adam,
+                                                                  learningRate: 0.1, rng: &rng)) { error in
+            XCTAssertTrue("\(error)".contains("use optimizer \"sgd\" and sampling \"shuffle\", or :use reference"), "\(error)")
+        }
+        let history = try ExerciseTrainer(.reference).fit(model, x, y, config: TrainingConfig(epochs: 2, batchSize: 16),
+                                                           optimizer: .sgd, learningRate: 0.1, rng: &rng)
+        XCTAssertEqual(history.stepLoss.count, 6)
+    }
+
+    func testALossThatIsNoLongerFinitePutsTheEpochsWeightsBack() throws {
+        var rng = NumpyRandom(seed: 3)
+        let model = try MLP(sizes: [6, 4, 3], rng: &rng)
+        let start = model.parameters.map(\.value.doubles)
+        let (x, y) = try problem(seed: 2)
+        XCTAssertThrowsError(try ExerciseTrainer(.reference).fit(model, x, y, epochs: 1, batchSize: 8, learningRate: 1e300, rng: &rng)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("training diverged at step 2 (epoch 1)"), "\(error)")
+        }
+        XCTAssertEqual(model.parameters.map(\.value.doubles), start)
+    }
+}

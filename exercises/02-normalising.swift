@@ -1,0 +1,35 @@
+import Tensor
+
+// Lesson 2, normalising — pixels scaled to 0…1 and centred on zero.
+//
+// Each function below is one exercise. Replace the `throw` between START CODE HERE
+// and END CODE HERE with your code, then run `mlplab check NAME` (`:check NAME` in
+// the REPL). `:hint NAME` gives one hint at a time; exercises/README.md lists the
+// Tensor operations you can use.
+
+/// Pixel values 0…255 scaled to 0…1.
+///
+/// pixels: any shape, int64 (or any dtype) holding 0…255 → the same shape, float64.
+///
+///     result = pixels / 255
+///
+/// normalise([0, 51, 255]) = [0, 0.2, 1].
+public func normalise(_ pixels: Tensor) throws -> Tensor {
+    // START CODE HERE
+    throw ExerciseError.notImplemented("normalise")
+    // END CODE HERE
+}
+
+/// Each feature (column) shifted by its mean, so that it varies around zero.
+///
+/// x: (N, D) float64; mean: (D,) float64, the per-feature mean of the *training* set
+/// (`x.mean(axis: 0)`), also used for the test set → (N, D) float64.
+///
+///     result[i, j] = x[i, j] - mean[j]
+///
+/// Throws (any error) when mean does not have D elements.
+public func zeroCentre(_ x: Tensor, mean: Tensor) throws -> Tensor {
+    // START CODE HERE
+    throw ExerciseError.notImplemented("zeroCentre")
+    // END CODE HERE
+}
