@@ -2,22 +2,25 @@ import Tensor
 
 /// ReLU: out = max(0, x). Its gradient passes dOut where x > 0 and blocks it elsewhere.
 public final class ReLU: Layer {
-    /// 1 where the input was positive, 0 elsewhere (the seeds' `mask`, as numbers).
-    public private(set) var mask: Tensor?
     public private(set) var out: Tensor?
     public let name = "ReLU"
     public init() {}
 
+    /// 1 where the input was positive, 0 elsewhere (the seeds' `mask`, as numbers).
+    /// out > 0 exactly where x > 0, so the output is all backward needs to keep.
+    public var mask: Tensor? {
+        out.flatMap { try? Tensor.binary(.greater, $0, Tensor(scalar: 0), weakB: true).astype($0.dtype) }
+    }
+
     public func forward(_ x: Tensor) throws -> Tensor {
-        let positive = try Tensor.binary(.greater, x, Tensor(scalar: 0), weakB: true)
-        mask = positive.astype(x.dtype)
         out = try x.unary(.relu)
         return out!
     }
 
+    /// dx = dOut where x > 0, else 0
     public func backward(_ dOut: Tensor) throws -> Tensor {
-        guard let mask else { throw NetworkError.backwardBeforeForward(layer: name) }
-        return try dOut * mask
+        guard let out else { throw NetworkError.backwardBeforeForward(layer: name) }
+        return try dOut.keepingWherePositive(out)
     }
 
     public func converted(to dtype: DType) -> Layer { ReLU() }

@@ -85,9 +85,6 @@ extension Tensor {
         func map(_ f: (T, T) -> T) -> Tensor {
             Tensor(shape: shape, storage: wrap(Broadcast.apply(x, xShape, y, yShape, shape, f)))
         }
-        func compare(_ f: (T, T) -> Bool) -> Tensor {
-            Tensor(shape: shape, bools: Broadcast.apply(x, xShape, y, yShape, shape, f))
-        }
         switch op {
         case .add: return map(+)
         case .subtract: return map(-)
@@ -97,19 +94,23 @@ extension Tensor {
         // numpy's maximum and minimum propagate NaN.
         case .maximum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
         case .minimum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
-        default: return compare(comparison(op))
+        default: return compared(op, x, xShape, y, yShape, shape)
         }
     }
 
-    /// The predicate of a comparison operator.
-    private static func comparison<T: Comparable>(_ op: BinaryOp) -> (T, T) -> Bool {
+    /// `x op y` for a comparison operator, as a bool tensor.
+    private static func compared<T: Comparable>(_ op: BinaryOp, _ x: [T], _ xShape: [Int], _ y: [T], _ yShape: [Int],
+                                                _ shape: [Int]) -> Tensor {
+        func compare(_ f: (T, T) -> Bool) -> Tensor {
+            Tensor(shape: shape, bools: Broadcast.apply(x, xShape, y, yShape, shape, f))
+        }
         switch op {
-        case .less: return (<)
-        case .lessEqual: return (<=)
-        case .greater: return (>)
-        case .greaterEqual: return (>=)
-        case .equal: return (==)
-        case .notEqual: return (!=)
+        case .less: return compare(<)
+        case .lessEqual: return compare(<=)
+        case .greater: return compare(>)
+        case .greaterEqual: return compare(>=)
+        case .equal: return compare(==)
+        case .notEqual: return compare(!=)
         default: preconditionFailure("\(op) is not a comparison")
         }
     }
@@ -118,9 +119,6 @@ extension Tensor {
                                       _ shape: [Int]) throws -> Tensor {
         func map(_ f: (Int64, Int64) -> Int64) -> Tensor {
             Tensor(shape: shape, int64s: Broadcast.apply(x, xShape, y, yShape, shape, f))
-        }
-        func compare(_ f: (Int64, Int64) -> Bool) -> Tensor {
-            Tensor(shape: shape, bools: Broadcast.apply(x, xShape, y, yShape, shape, f))
         }
         switch op {
         case .add: return map(&+)
@@ -135,7 +133,7 @@ extension Tensor {
             return map(integerPower)
         case .maximum: return map(Swift.max)
         case .minimum: return map(Swift.min)
-        default: return compare(comparison(op))
+        default: return compared(op, x, xShape, y, yShape, shape)
         }
     }
 
@@ -163,8 +161,8 @@ extension Tensor {
     /// integers into float64; the rest keep the dtype.
     public func unary(_ op: UnaryOp) throws -> Tensor {
         switch (storage, op.needsFloat) {
-        case (.float64(let a), _): return Tensor(shape: shape, doubles: a.map(Tensor.unaryFunction(op)))
-        case (.float32(let a), _): return Tensor(shape: shape, floats: a.map(Tensor.unaryFunction(op)))
+        case (.float64(let a), _): return Tensor(shape: shape, doubles: Tensor.applied(op, a))
+        case (.float32(let a), _): return Tensor(shape: shape, floats: Tensor.applied(op, a))
         case (_, true): return try astype(.float64).unary(op)
         case (.int64(let a), false):
             switch op {
@@ -182,17 +180,45 @@ extension Tensor {
         }
     }
 
-    private static func unaryFunction<T: BinaryFloatingPoint & ElementaryFunctions>(_ op: UnaryOp) -> (T) -> T {
+    /// `op` applied to each element (one loop per function, so each is inlined).
+    private static func applied<T: BinaryFloatingPoint & ElementaryFunctions>(_ op: UnaryOp, _ a: [T]) -> [T] {
         switch op {
-        case .negative: return { -$0 }
-        case .exp: return { T.exp($0) }
-        case .log: return { T.log($0) }
-        case .sqrt: return { $0.squareRoot() }
-        case .tanh: return { T.tanh($0) }
-        case .abs: return { Swift.abs($0) }
-        case .square: return { $0 * $0 }
-        case .relu: return { $0.isNaN ? $0 : Swift.max($0, 0) }
-        case .sigmoid: return stableSigmoid
+        case .negative: return a.map { -$0 }
+        case .exp: return a.map { T.exp($0) }
+        case .log: return a.map { T.log($0) }
+        case .sqrt: return a.map { $0.squareRoot() }
+        case .tanh: return a.map { T.tanh($0) }
+        case .abs: return a.map { Swift.abs($0) }
+        case .square: return a.map { $0 * $0 }
+        case .relu: return a.map { $0.isNaN ? $0 : Swift.max($0, 0) }
+        case .sigmoid: return a.map(stableSigmoid)
+        }
+    }
+
+    /// This tensor where `reference` is positive and 0 elsewhere: ReLU's
+    /// backward pass, dOut passed through where the forward output was positive.
+    /// Both tensors must have the same shape.
+    public func keepingWherePositive(_ reference: Tensor) throws -> Tensor {
+        guard shape == reference.shape else {
+            throw TensorError.shapeMismatch(operation: "relu backward",
+                detail: "the gradient \(formatShape(shape)) and the layer's output \(formatShape(reference.shape)) differ")
+        }
+        func keep<T: BinaryFloatingPoint>(_ g: [T], _ r: [T]) -> [T] {
+            [T](unsafeUninitializedCapacity: g.count) { out, initialized in
+                g.withUnsafeBufferPointer { pg in
+                    r.withUnsafeBufferPointer { pr in
+                        for i in 0..<g.count { (out.baseAddress! + i).initialize(to: pr[i] > 0 ? pg[i] : 0) }
+                    }
+                }
+                initialized = g.count
+            }
+        }
+        switch (storage, reference.storage) {
+        case (.float32(let g), .float32(let r)): return Tensor(shape: shape, floats: keep(g, r))
+        case (.float64(let g), .float64(let r)): return Tensor(shape: shape, doubles: keep(g, r))
+        default:
+            let positive = try Tensor.binary(.greater, reference, Tensor(scalar: 0), weakB: true)
+            return try Tensor.where_(positive, self, Tensor(scalar: 0).astype(dtype))
         }
     }
 
