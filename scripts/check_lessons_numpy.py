@@ -52,7 +52,7 @@ def onehot(labels, classes):
 class Linear:
     """out = x @ W + b, with the initialisations of the course: W drawn first, then b."""
 
-    def __init__(self, inputs, outputs, init):
+    def __init__(self, inputs, outputs, init="he"):
         if init == "randn":
             self.W, self.b = np.random.randn(inputs, outputs), np.random.randn(outputs)
         else:
@@ -79,6 +79,22 @@ class Activation:
 
     def backward(self, dout):
         return dout * (self.x > 0) if self.kind == "relu" else dout * (1 - self.out) * self.out
+
+
+class LogSoftmax:
+    def forward(self, x):
+        z = x - x.max(axis=1, keepdims=True)
+        return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+
+
+class NLLLoss:
+    def forward(self, logp, labels):
+        return float(-logp[np.arange(len(labels)), labels].mean())
+
+
+class SoftmaxCrossEntropy:
+    def forward(self, scores, labels):
+        return NLLLoss().forward(LogSoftmax().forward(scores), labels)
 
 
 def targets(y, classes):
@@ -252,6 +268,10 @@ def prelude():
         "read_bytes": lambda name, file, count: np.frombuffer(idx_bytes(name, file)[:count], np.uint8).astype(np.int64),
         "load_idx": load_idx, "load": load, "normalise": lambda x: x / 255,
         "zero_centre": lambda x, mean: x - mean, "standardise": lambda x, mean, std: (x - mean) / std,
+        "cross_entropy": lambda scores, y: float(-(scores - scores.max(axis=1, keepdims=True) - np.log(np.exp(
+            scores - scores.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)))[np.arange(len(y)), y].mean()),
+        "mse": lambda y, t: float(np.mean((np.asarray(y) - np.asarray(t)) ** 2)),
+        "Linear": Linear, "LogSoftmax": LogSoftmax, "NLLLoss": NLLLoss, "SoftmaxCrossEntropy": SoftmaxCrossEntropy,
         "mlp": MLP, "fit": fit, "accuracy": accuracy, "predict": lambda net, x: net.predict(x).argmax(axis=1),
         "range": range, "len": len, "print": print,
     }

@@ -16,6 +16,8 @@ public enum LessonLanguage: String, CaseIterable, Sendable {
 public enum LessonLibraryError: Error, Equatable, CustomStringConvertible {
     /// No `lessons/en` folder in any of the places looked at; each entry says where and why.
     case notFound(searched: [String])
+    /// The folder has no `NN-topic.md` files in `en/`.
+    case empty(String)
     /// No lesson matches what was asked for.
     case noSuchLesson(String, available: [String])
 
@@ -24,6 +26,8 @@ public enum LessonLibraryError: Error, Equatable, CustomStringConvertible {
         case .notFound(let searched):
             return "cannot find the lessons: \(searched.joined(separator: "; ")); "
                 + "run mlplab from the repository, or set MLPLAB_LESSONS to the folder holding en/ and ko/"
+        case .empty(let folder):
+            return "\(folder)/en holds no lessons (files named NN-topic.md)"
         case .noSuchLesson(let name, let available):
             return "no lesson '\(name)'; the lessons are: \(available.joined(separator: ", "))"
         }

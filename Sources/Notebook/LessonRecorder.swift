@@ -1,6 +1,8 @@
 /// Writing what the cells actually printed back into a lesson file, as their
 /// expected output (`mlplab run LESSON --record`, for lesson authors). Only the
-/// output lines change; the prose, the inputs and their directives stay.
+/// output lines of compared inputs change; the prose, the inputs, their
+/// directives and the example output shown for `# output not compared`
+/// inputs (written by hand, or left empty) stay.
 /// Review the difference before committing it: a recorded output is only as
 /// right as the code that printed it.
 public enum LessonRecorder {
@@ -11,7 +13,7 @@ public enum LessonRecorder {
         // From the last example to the first, so earlier line numbers stay valid.
         for cell in report.cells.reversed() {
             let examples = cell.cell.examples
-            for (position, outcome) in cell.examples.enumerated().reversed() {
+            for (position, outcome) in cell.examples.enumerated().reversed() where outcome.example.check != .notCompared {
                 let example = outcome.example
                 let outputStart = example.line - 1 + example.lines.count
                 let outputEnd = position + 1 < examples.count ? examples[position + 1].line - 1 : cell.cell.endLine - 1

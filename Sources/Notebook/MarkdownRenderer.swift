@@ -1,6 +1,7 @@
 /// Renders a lesson's Markdown prose for the terminal: headings, paragraphs
 /// wrapped to the width, lists with hanging indents, block quotes, tables with
-/// aligned columns, code blocks, and inline emphasis, code and links.
+/// aligned columns, fenced and indented code blocks (never wrapped), and
+/// inline emphasis, code and links.
 ///
 /// With colour, emphasis and code are shown with terminal attributes; without,
 /// the text reads as plain text (emphasis markers dropped, code kept in
@@ -44,6 +45,15 @@ public struct MarkdownRenderer {
                     index += 1
                 }
                 index += 1
+            } else if line.hasPrefix("    ") && !inList {
+                separate()
+                var code: [String] = []
+                while index < lines.count, lines[index].hasPrefix("    ") || lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+                    code.append(lines[index])
+                    index += 1
+                }
+                while code.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { code.removeLast() }
+                output.append(contentsOf: code.map { style.apply([.dim], to: $0) })
             } else if let (level, text) = heading(trimmed) {
                 separate()
                 output.append(contentsOf: renderHeading(text, level: level, width: width))

@@ -7,7 +7,7 @@ import Interpreter
 ///
 /// Commands (registered in the session's command table by `registerCommands`):
 /// `:lessons :open N :next :back :run :run all :where :lang`.
-/// LearnerProgress is saved after every step and restored by `start()`.
+/// Progress is saved after every step and restored by `start()`.
 public final class Tutor {
     public let session: Session
     public let library: LessonLibrary
@@ -32,6 +32,7 @@ public final class Tutor {
         self.language = language
         self.store = store
         self.lessons = try library.lessons(language)
+        guard !lessons.isEmpty else { throw LessonLibraryError.empty(library.root) }
         self.presenter = LessonPresenter(style: style, language: language)
         let (progress, warning) = store?.load() ?? (LearnerProgress(), nil)
         self.progress = progress
@@ -166,7 +167,6 @@ public final class Tutor {
 
     /// Runs the waiting cell with its output shown as it comes, marks it, records it and moves on.
     /// - Returns: false when Ctrl-C stopped it (it stays the waiting cell).
-    @discardableResult
     private func runWaitingCell() -> Bool {
         guard let position else { return false }
         let lesson = lessons[position.lesson]

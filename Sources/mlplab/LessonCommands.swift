@@ -118,9 +118,10 @@ private func loadLessons<T>(_ body: () throws -> T) throws -> T {
 }
 
 /// Sets up the lessons in the REPL's session: their commands, the learner's
-/// saved progress, and the greeting (or the resumed lesson). The REPL calls
-/// the tutor's `enter()` for an empty line. Nil, after a warning, when the
-/// lessons cannot be found; the REPL then works without them.
+/// saved progress, and, when `greet` is true, the greeting (or the resumed
+/// lesson, its earlier cells run again). The REPL calls the tutor's `enter()`
+/// for an empty line. Nil, after a warning, when the lessons cannot be found;
+/// the REPL then works without them.
 func startTutor(in session: Session, language: LessonLanguage, colour: Bool, greet: Bool) -> Tutor? {
     do {
         let tutor = try Tutor(session: session, library: try LessonLibrary.locate(), language: language,

@@ -35,6 +35,7 @@ final class LessonsTests: XCTestCase {
     }
 
     /// The same cells in both languages: inputs, directives and compared outputs.
+    /// Each pair of files is reported at its first differing cell.
     func testKoreanLessonsHaveTheEnglishCells() throws {
         let korean = library.files(.ko)
         guard !korean.isEmpty else { throw XCTSkip("no Korean lessons yet in lessons/ko") }
@@ -44,18 +45,26 @@ final class LessonsTests: XCTestCase {
         for (en, ko) in zip(english, korean) {
             let a = try LessonParser.load(path: en), b = try LessonParser.load(path: ko)
             XCTAssertEqual(a.id, b.id, ko)
-            XCTAssertEqual(a.cells.count, b.cells.count, "\(ko) has \(b.cells.count) cells, \(en) has \(a.cells.count)")
-            for (x, y) in zip(a.cells, b.cells) {
-                XCTAssertEqual(x.examples.map(\.lines), y.examples.map(\.lines), "cell \(x.index + 1) of \(ko) differs in its inputs")
-                XCTAssertEqual(x.examples.map(\.check), y.examples.map(\.check), "cell \(x.index + 1) of \(ko) differs in its directives")
-                XCTAssertEqual(x.examples.map(comparedOutput), y.examples.map(comparedOutput),
-                               "cell \(x.index + 1) of \(ko) differs in its expected output")
+            let cellsA = a.cells.map(comparable), cellsB = b.cells.map(comparable)
+            if let first = cellsA.indices.first(where: { $0 < cellsB.count && cellsA[$0] != cellsB[$0] }) {
+                XCTFail("""
+                    cell \(first + 1) of \(ko) (line \(b.cells[first].line)) differs from cell \(first + 1) of \(en) (line \(a.cells[first].line)):
+                    \(cellsB[first])
+                    --- should be ---
+                    \(cellsA[first])
+                    """)
+            } else if cellsA.count != cellsB.count {
+                XCTFail("\(ko) has \(cellsB.count) cells, \(en) has \(cellsA.count)")
             }
         }
     }
 
-    private func comparedOutput(_ example: Example) -> [String] {
-        example.check == .notCompared ? [] : example.expected
+    /// A cell as the two languages must share it: the inputs with their
+    /// directives, and the outputs that are compared.
+    private func comparable(_ cell: Cell) -> String {
+        cell.examples.map { example in
+            (example.lines.map { ">>> " + $0 } + (example.check == .notCompared ? [] : example.expected)).joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     /// The numbers the course material prints appear in compared cells (and so

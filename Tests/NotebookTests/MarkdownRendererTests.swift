@@ -42,6 +42,13 @@ final class MarkdownRendererTests: XCTestCase {
                        "Run:\n\n    mlplab fetch mnist --data /a/very/long/path/that/goes/on")
     }
 
+    func testIndentedCodeBlocksKeepTheirLines() {
+        XCTAssertEqual(plain("A layer:\n\n    out = x @ W + b        x: (N, D)\n    W: (D, H)\n\nAfter.", width: 20),
+                       "A layer:\n\n    out = x @ W + b        x: (N, D)\n    W: (D, H)\n\nAfter.")
+        // A list item's indented continuation is not a code block.
+        XCTAssertEqual(plain("- one\n    two", width: 20), "• one two")
+    }
+
     func testTablesAlignTheirColumns() {
         let table = "| batch | hidden | acc |\n| ---: | ---: | --- |\n| 8 | 128 | 0.0982 |\n| 256 | 256 | 0.9634 |"
         let rule = String(repeating: "─", count: 21)

@@ -161,6 +161,14 @@ final class TutorTests: XCTestCase {
         XCTAssertEqual(tutor.lessons.map(\.title), ["첫걸음", "Second steps"])
     }
 
+    func testAFolderWithoutLessonsIsRefused() throws {
+        try FileManager.default.createDirectory(atPath: folder + "/lessons/en", withIntermediateDirectories: true)
+        XCTAssertThrowsError(try Tutor(session: Session(), library: LessonLibrary(root: folder + "/lessons"), language: .en,
+                                       store: nil, style: .plain)) { error in
+            XCTAssertEqual(error as? LessonLibraryError, .empty(folder + "/lessons"))
+        }
+    }
+
     func testADamagedProgressFileIsReportedAtStart() throws {
         try Data("not json".utf8).write(to: URL(fileURLWithPath: store.path))
         let tutor = try makeTutor()
