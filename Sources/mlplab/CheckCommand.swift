@@ -77,7 +77,9 @@ func askYesNo(_ question: String) -> Bool {
 /// The REPL calls `ExerciseREPL.register(in: session)` once at start, and, when started
 /// by `:reload` with `--restore-workspace FILE`, `ExerciseREPL.restore(from: FILE, into: session)`.
 enum ExerciseREPL {
-    static func register(in session: Session, confirm: @escaping (String) -> Bool = askYesNo) {
+    /// `afterCheck` runs after every `:check`, so the lesson list can show newly finished exercises.
+    static func register(in session: Session, confirm: @escaping (String) -> Bool = askYesNo,
+                         afterCheck: @escaping () -> Void = {}) {
         let console: ExerciseConsole
         do {
             console = ExerciseConsole(root: try PackageRoot.locate(), progress: try ExerciseProgressFile(),
@@ -100,6 +102,7 @@ enum ExerciseREPL {
         }
         for spec in ExerciseConsole.commands {
             session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary, help: spec.help) { _, argument in
+                defer { if spec.name == "check" { afterCheck() } }
                 try spec.run(console, argument)
                 return .done
             })

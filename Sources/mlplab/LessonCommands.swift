@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Interpreter
 import Notebook
+import Solutions
 import Tensor
 
 extension LessonLanguage: ExpressibleByArgument {}
@@ -23,8 +24,9 @@ struct LessonsCommand: ParsableCommand {
 
     func run() throws {
         let lessons = try loadLessons { try LessonLibrary.locate().lessons(options.language) }
-        let (progress, warning) = ProgressStore.standard()?.load() ?? (LearnerProgress(), nil)
+        var (progress, warning) = ProgressStore.standard()?.load() ?? (LearnerProgress(), nil)
         if let warning { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
+        for name in finishedExercises() { progress.finishExercise(name) }
         let style = TextStyle.standardOutput(colour: ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0))
         print(LessonList.render(lessons, progress: progress, current: nil, style: style, text: TutorText(options.language)))
     }
@@ -132,5 +134,18 @@ func startTutor(in session: Session, language: LessonLanguage, colour: Bool, gre
     } catch {
         session.output("warning: lessons unavailable: \(error)", .error)
         return nil
+    }
+}
+
+/// The exercises that have passed every check, from the exercises' own record
+/// (`mlplab check` and `:check` write it); the lesson list shows them.
+func finishedExercises() -> [String] {
+    ((try? ExerciseProgressFile())?.record.finished.keys).map(Array.init) ?? []
+}
+
+extension Tutor {
+    /// Brings the finished exercises of the exercises' record into the lesson progress.
+    func syncFinishedExercises() {
+        for name in finishedExercises() where !progress.finishedExercises.contains(name) { finishExercise(name) }
     }
 }
