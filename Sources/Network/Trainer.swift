@@ -125,19 +125,23 @@ public final class Trainer {
                 let elapsed = Date().timeIntervalSince(started)
                 reporter?.stepCompleted(epoch: epoch, step: step + 1, stepsInEpoch: steps,
                                         samplesPerSecond: Double((step + 1) * batch) / Swift.max(elapsed, 1e-9), loss: loss)
-                if Interrupt.isRequested { break }
-            }
-            if Interrupt.isRequested {
-                Interrupt.clear()
-                history.interrupted = true
-                reporter?.message("interrupted in epoch \(epoch): training stopped, the weights so far are kept")
-                return history
+                if Trainer.stopsForInterrupt(&history, epoch: epoch, reporter: reporter) { return history }
             }
             history.epochSeconds.append(Date().timeIntervalSince(started))
             try evaluate(into: &history, x, y, test: test)
             reporter?.epochCompleted(epoch: epoch, of: startEpoch + config.epochs, history: history)
         }
         return history
+    }
+
+    /// True when Ctrl-C was pressed: the request is taken (cleared), the
+    /// history marked interrupted and the reporter told that the weights are kept.
+    public static func stopsForInterrupt(_ history: inout History, epoch: Int, reporter: TrainingReporter?) -> Bool {
+        guard Interrupt.isRequested else { return false }
+        Interrupt.clear()
+        history.interrupted = true
+        reporter?.message("interrupted in epoch \(epoch): training stopped, the weights so far are kept")
+        return true
     }
 
     /// A loss that is NaN or infinite, or a hundred times the run's first

@@ -66,12 +66,7 @@ public struct ExerciseTrainer {
                 let elapsed = max(Date().timeIntervalSince(started), 1e-9)
                 reporter?.stepCompleted(epoch: epoch, step: step + 1, stepsInEpoch: batches.count,
                                         samplesPerSecond: Double(batch.count * (step + 1)) / elapsed, loss: loss)
-                if Interrupt.isRequested {
-                    Interrupt.clear()
-                    history.interrupted = true
-                    reporter?.message("interrupted in epoch \(epoch): training stopped, the weights so far are kept")
-                    return history
-                }
+                if Trainer.stopsForInterrupt(&history, epoch: epoch, reporter: reporter) { return history }
             }
             history.epochSeconds.append(Date().timeIntervalSince(started))
             let (trainLoss, trainAccuracy) = try network.evaluate(inputs, labels)
