@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import XCTest
 import Network
@@ -87,6 +88,24 @@ final class GradientCheckTests: XCTestCase {
                     XCTAssertTrue(entry.passed, "\(activation) \(loss) \(entry.name): \(entry.maxRelativeError)")
                 }
             }
+        }
+    }
+
+    /// After training, many ReLU units sit near their kink; nudges that cross
+    /// it are left out, and the true gradients still pass.
+    func testATrainedReLUNetworkPassesTheGradientCheck() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let images = try LabeledImages.load(.sample, split: .train, locator: DataLocator(currentDirectory: root))
+        let (x, y) = (images.scaledFloat64(), images.labelTensor())
+        var rng = NumpyRandom(seed: 5)
+        let net = try MLP(sizes: [784, 32, 10], rng: &rng, dtype: .float64)
+        let trainer = Trainer(model: net, optimizer: SGD(learningRate: 0.1),
+                              config: TrainingConfig(epochs: 3, batchSize: 32, evaluateTraining: false), rng: rng)
+        _ = try trainer.fit(x, y)
+        let batch = TensorIndex.slice(start: 0, stop: 16, step: nil)
+        for entry in try GradientCheck.check(net, try x.index([batch]), try y.index([batch])) {
+            XCTAssertTrue(entry.passed, "\(entry.name): \(entry.maxRelativeError)")
+            XCTAssertGreaterThan(entry.checkedElements, 0)
         }
     }
 
