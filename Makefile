@@ -14,7 +14,9 @@ test: deps
 	$(SWIFT) test -c $(CONFIG)
 
 build: deps
-	$(SWIFT) build -c $(CONFIG)
+	@$(SWIFT) build -c $(CONFIG) || { \
+	    echo "The build failed. Errors in exercises/*.swift come from your exercise code: fix the line named above,"; \
+	    echo "or put the untouched stubs back with: git checkout exercises/"; exit 1; }
 
 deps:
 	@scripts/install-deps.sh $(DEB_PACKAGES)
