@@ -122,8 +122,15 @@ public final class Tutor {
         showWaiting(withProse: false)
     }
 
+    /// Where finished exercises are recorded outside the lesson progress
+    /// (the exercise checker's own record); `:lessons` takes them in.
+    public var finishedExercisesSource: (() -> [String])?
+
     /// `:lessons`: every lesson with how far the learner got.
     public func listLessons() {
+        for name in finishedExercisesSource?() ?? [] where !progress.finishedExercises.contains(name) {
+            finishExercise(name)
+        }
         write(LessonList.render(lessons, progress: progress, current: position.map { lessons[$0.lesson].id },
                                 style: presenter.style, text: text))
     }

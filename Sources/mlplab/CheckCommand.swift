@@ -77,9 +77,7 @@ func askYesNo(_ question: String) -> Bool {
 /// The REPL calls `ExerciseREPL.register(in: session)` once at start, and, when started
 /// by `:reload` with `--restore-workspace FILE`, `ExerciseREPL.restore(from: FILE, into: session)`.
 enum ExerciseREPL {
-    /// `afterCheck` runs after every `:check`, so the lesson list can show newly finished exercises.
-    static func register(in session: Session, confirm: @escaping (String) -> Bool = askYesNo,
-                         afterCheck: @escaping () -> Void = {}) {
+    static func register(in session: Session, confirm: @escaping (String) -> Bool = askYesNo) {
         let console: ExerciseConsole
         do {
             console = ExerciseConsole(root: try PackageRoot.locate(), progress: try ExerciseProgressFile(),
@@ -102,7 +100,6 @@ enum ExerciseREPL {
         }
         for spec in ExerciseConsole.commands {
             session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary, help: spec.help) { _, argument in
-                defer { if spec.name == "check" { afterCheck() } }
                 try spec.run(console, argument)
                 return .done
             })

@@ -129,6 +129,7 @@ func startTutor(in session: Session, language: LessonLanguage, colour: Bool, gre
         let tutor = try Tutor(session: session, library: try LessonLibrary.locate(), language: language,
                               store: ProgressStore.standard(), style: .standardOutput(colour: colour))
         tutor.registerCommands()
+        tutor.finishedExercisesSource = finishedExercises
         if greet { tutor.start() }
         return tutor
     } catch {
@@ -141,11 +142,4 @@ func startTutor(in session: Session, language: LessonLanguage, colour: Bool, gre
 /// (`mlplab check` and `:check` write it); the lesson list shows them.
 func finishedExercises() -> [String] {
     ((try? ExerciseProgressFile())?.record.finished.keys).map(Array.init) ?? []
-}
-
-extension Tutor {
-    /// Brings the finished exercises of the exercises' record into the lesson progress.
-    func syncFinishedExercises() {
-        for name in finishedExercises() where !progress.finishedExercises.contains(name) { finishExercise(name) }
-    }
 }

@@ -18,16 +18,14 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let session = Session()
-        var tutor: Tutor?
-        ExerciseREPL.register(in: session, afterCheck: { tutor?.syncFinishedExercises() })
+        ExerciseREPL.register(in: session)
         if let restoreWorkspace { ExerciseREPL.restore(from: restoreWorkspace, into: session) }
         if let script { throw ExitCode(runScript(path: script, session: session)) }
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive { Interrupt.install() }  // Ctrl-C may stop the cells a resumed lesson runs again
         let colour = ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0)
         // Piped input is a script: the lesson commands work, but nothing is shown unasked.
-        tutor = startTutor(in: session, language: lessons.language, colour: colour, greet: interactive)
-        tutor?.syncFinishedExercises()
+        let tutor = startTutor(in: session, language: lessons.language, colour: colour, greet: interactive)
         let enter = interactive ? tutor.map { tutor in { tutor.enter() } } : nil
         throw ExitCode(runREPL(session: session, interactive: interactive, onEmptyLine: enter))
     }
