@@ -22,7 +22,9 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CMalloc"),   // glibc's malloc.h, for mallopt
 
-        .target(name: "Tensor", dependencies: ["CBLAS", "CZlib"]),
+        // The sparse first-layer product, in C so that it can be compiled for several vector widths.
+        .target(name: "CKernels"),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CZlib", "CKernels"]),
         .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
         .target(name: "Fetch", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Network", dependencies: ["Tensor"]),

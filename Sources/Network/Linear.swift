@@ -23,6 +23,12 @@ public final class Linear: Layer {
     public private(set) var out: Tensor?
     /// When false, backward skips dx (the first layer's input gradient is never used).
     public var computesInputGradient = true
+    /// When true and a float32 input is mostly zeros (MNIST's pixels), the
+    /// products x·W and xᵀ·dOut go over its non-zero entries only. Set on a
+    /// network's first layer, whose inputs are the data.
+    public var skipsZeroInputs = false
+    /// The non-zero entries of the last input, when `skipsZeroInputs` used them.
+    private var sparseX: SparseRows?
 
     public var W: Tensor { weight.value }
     public var b: Tensor { bias.value }
@@ -58,7 +64,8 @@ public final class Linear: Layer {
                 detail: "expects a batch (N, \(W.shape[0])), got \(formatShape(x.shape))")
         }
         self.x = x
-        let result = try Tensor.gemm(x, W, bias: b)
+        sparseX = skipsZeroInputs && W.dtype == .float32 && b.dtype == .float32 ? SparseRows(x) : nil
+        let result = try sparseX?.times(W, bias: b) ?? Tensor.gemm(x, W, bias: b)
         out = result
         return result
     }
@@ -66,7 +73,11 @@ public final class Linear: Layer {
     /// dW = xᵀ · dOut, db = Σ_rows dOut, dx = dOut · Wᵀ.
     public func backward(_ dOut: Tensor) throws -> Tensor {
         guard let x else { throw NetworkError.backwardBeforeForward(layer: name) }
-        weight.gradient = try Tensor.gemm(x, transposeA: true, dOut)
+        if let sparseX, dOut.dtype == .float32 {
+            weight.gradient = try sparseX.transposed().times(dOut)
+        } else {
+            weight.gradient = try Tensor.gemm(x, transposeA: true, dOut)
+        }
         bias.gradient = try dOut.sum(axis: 0)
         return computesInputGradient ? try Tensor.gemm(dOut, W, transposeB: true) : dOut
     }
@@ -74,6 +85,7 @@ public final class Linear: Layer {
     public func converted(to dtype: DType) -> Layer {
         let copy = Linear(W: W.astype(dtype), b: b.astype(dtype))
         copy.computesInputGradient = computesInputGradient
+        copy.skipsZeroInputs = skipsZeroInputs
         return copy
     }
 }

@@ -59,6 +59,7 @@ public final class MLP {
         self.lossKind = lossKind
         self.layers = layers
         self.loss = lossKind.makeLoss()
+        linearLayers.first?.skipsZeroInputs = true   // the data's zeros (most of MNIST's pixels)
     }
 
     /// A freshly initialised network. Weights are drawn layer by layer, W then b,

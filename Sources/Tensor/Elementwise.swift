@@ -190,8 +190,22 @@ extension Tensor {
         case .tanh: return a.map { T.tanh($0) }
         case .abs: return a.map { Swift.abs($0) }
         case .square: return a.map { $0 * $0 }
-        case .relu: return a.map { $0.isNaN ? $0 : Swift.max($0, 0) }
+        case .relu: return rectified(a)
         case .sigmoid: return a.map(stableSigmoid)
+        }
+    }
+
+    /// max(x, 0) element by element, NaN kept (numpy's maximum), in one
+    /// branch-free loop over the buffer that the compiler turns into vector code.
+    private static func rectified<T: BinaryFloatingPoint>(_ a: [T]) -> [T] {
+        [T](unsafeUninitializedCapacity: a.count) { out, initialized in
+            a.withUnsafeBufferPointer { pa in
+                for i in 0..<pa.count {
+                    let x = pa[i]
+                    (out.baseAddress! + i).initialize(to: x > 0 || x != x ? x : 0)
+                }
+            }
+            initialized = a.count
         }
     }
 
@@ -203,22 +217,24 @@ extension Tensor {
             throw TensorError.shapeMismatch(operation: "relu backward",
                 detail: "the gradient \(formatShape(shape)) and the layer's output \(formatShape(reference.shape)) differ")
         }
-        func keep<T: BinaryFloatingPoint>(_ g: [T], _ r: [T]) -> [T] {
-            [T](unsafeUninitializedCapacity: g.count) { out, initialized in
-                g.withUnsafeBufferPointer { pg in
-                    r.withUnsafeBufferPointer { pr in
-                        for i in 0..<g.count { (out.baseAddress! + i).initialize(to: pr[i] > 0 ? pg[i] : 0) }
-                    }
-                }
-                initialized = g.count
-            }
-        }
         switch (storage, reference.storage) {
-        case (.float32(let g), .float32(let r)): return Tensor(shape: shape, floats: keep(g, r))
-        case (.float64(let g), .float64(let r)): return Tensor(shape: shape, doubles: keep(g, r))
+        case (.float32(let g), .float32(let r)): return Tensor(shape: shape, floats: Tensor.kept(g, wherePositive: r))
+        case (.float64(let g), .float64(let r)): return Tensor(shape: shape, doubles: Tensor.kept(g, wherePositive: r))
         default:
             let positive = try Tensor.binary(.greater, reference, Tensor(scalar: 0), weakB: true)
             return try Tensor.where_(positive, self, Tensor(scalar: 0).astype(dtype))
+        }
+    }
+
+    /// g[i] where r[i] > 0, else 0, in one branch-free loop (vector code).
+    private static func kept<T: BinaryFloatingPoint>(_ g: [T], wherePositive r: [T]) -> [T] {
+        [T](unsafeUninitializedCapacity: g.count) { out, initialized in
+            g.withUnsafeBufferPointer { pg in
+                r.withUnsafeBufferPointer { pr in
+                    for i in 0..<pg.count { (out.baseAddress! + i).initialize(to: pr[i] > 0 ? pg[i] : 0) }
+                }
+            }
+            initialized = g.count
         }
     }
 

@@ -34,6 +34,28 @@ final class LayerTests: XCTestCase {
         assertClose(layer.db, Reference["linear.db"], "db")
     }
 
+    /// The first layer of a float32 network skips MNIST's zero pixels; its
+    /// output and gradients must be the dense layer's, to float32 rounding.
+    func testFirstLayerSkippingZeroPixelsMatchesTheDenseLayer() throws {
+        var rng = NumpyRandom(seed: 11)
+        let pixels = Tensor.rand([64, 784], using: &rng).doubles.map { $0 < 0.8 ? 0 : $0 }
+        let x = Tensor(shape: [64, 784], doubles: pixels).astype(.float32)
+        let dOut = Tensor.randn([64, 32], using: &rng).astype(.float32)
+        let dense = try Linear(784, 32, initialization: .he, rng: &rng, dtype: .float32)
+        let sparse = dense.converted(to: .float32) as! Linear
+        sparse.skipsZeroInputs = true
+        sparse.computesInputGradient = false
+        let reference = (out: try dense.forward(x), dx: try dense.backward(dOut))
+        assertClose(try sparse.forward(x), reference.out, tolerance: 1e-5, "out")
+        _ = try sparse.backward(dOut)
+        assertClose(sparse.dW, dense.dW, tolerance: 1e-5, "dW")
+        assertClose(sparse.db, dense.db, tolerance: 1e-6, "db")
+        XCTAssertEqual(reference.dx.shape, [64, 784])
+        let network = try MLP(sizes: [784, 16, 10], rng: &rng, dtype: .float32)
+        XCTAssertTrue(network.linearLayers[0].skipsZeroInputs, "a network's first layer takes the data")
+        XCTAssertFalse(network.linearLayers[1].skipsZeroInputs, "hidden activations are not sparse enough to pay")
+    }
+
     func testActivationsMatchNumpy() throws {
         let cases: [(String, Layer)] = [("relu", ReLU()), ("sigmoid", Sigmoid()), ("tanh", Tanh()),
                                         ("softmax", Softmax()), ("logsoftmax", LogSoftmax())]

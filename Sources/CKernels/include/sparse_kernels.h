@@ -1,0 +1,29 @@
+#ifndef MLPLAB_SPARSE_KERNELS_H
+#define MLPLAB_SPARSE_KERNELS_H
+
+#include <stdint.h>
+
+// Sparse matrices here are in compressed-row form: row i's non-zero entries
+// are values[p] at column indices[p], for p in starts[i] ..< starts[i + 1].
+
+/// Stores the non-zero entries of the dense row-major matrix x (rows × columns)
+/// and returns how many there are, or -1 as soon as there are more than
+/// `limit`. indices and values need room for limit + columns + 16 entries,
+/// starts for rows + 1.
+int64_t mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x, int64_t limit,
+                                 int32_t *starts, int32_t *indices, float *values);
+
+/// The transpose of a sparse rows × columns matrix, in the same form:
+/// t_starts has room for columns + 1, t_indices and t_values for every entry.
+void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *starts, const int32_t *indices,
+                             const float *values, int32_t *t_starts, int32_t *t_indices, float *t_values);
+
+/// C = S · B (+ bias on every row), for columns [first_column, last_column)
+/// of C. S is sparse with `rows` rows; B is dense, `inner` × n, row-major; C
+/// is dense, rows × n, row-major. `bias` may be NULL (rows start at zero).
+/// Returns 0, or -1 when there was no memory for the packed block of B.
+int mlplab_sparse_times_dense(int64_t rows, const int32_t *starts, const int32_t *indices, const float *values,
+                               int64_t inner, const float *b, int64_t n, const float *bias, float *c,
+                               int64_t first_column, int64_t last_column);
+
+#endif

@@ -1,0 +1,170 @@
+#include "sparse_kernels.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+// The product is compiled three times on x86-64 (AVX-512, AVX2 + FMA, and
+// plain SSE2) and the loader picks the widest the processor has when the
+// program starts.
+#if defined(__x86_64__) && defined(__linux__)
+#define WIDEST_VECTORS __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define WIDEST_VECTORS
+#endif
+
+/// Row i's non-zero entries appended at `count`; returns the new count.
+/// Every element is written at position `count`, which moves past it only
+/// when it is non-zero: no branch to mispredict on the pixels.
+static int64_t compress_row(const float *row, int64_t columns, int32_t *indices, float *values, int64_t count) {
+    for (int64_t j = 0; j < columns; j++) {
+        indices[count] = (int32_t)j;
+        values[count] = row[j];
+        count += row[j] != 0.0f;
+    }
+    return count;
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+/// The same with AVX-512, 16 elements at a time: compare with zero, pack the
+/// non-zero ones (and their column numbers) to the front of a register, store
+/// all 16 lanes and move on by the number kept. Needs 16 spare slots at the end.
+__attribute__((target("avx512f")))
+static int64_t compress_row_avx512(const float *row, int64_t columns, int32_t *indices, float *values, int64_t count) {
+    const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    for (int64_t j = 0; j < columns; j += 16) {
+        const __mmask16 inside = columns - j >= 16 ? 0xFFFF : (__mmask16)((1u << (columns - j)) - 1);
+        const __m512 v = _mm512_maskz_loadu_ps(inside, row + j);
+        const __mmask16 kept = _mm512_mask_cmp_ps_mask(inside, v, _mm512_setzero_ps(), _CMP_NEQ_UQ);
+        const __m512i columns_here = _mm512_add_epi32(lanes, _mm512_set1_epi32((int32_t)j));
+        _mm512_storeu_ps(values + count, _mm512_maskz_compress_ps(kept, v));
+        _mm512_storeu_si512(indices + count, _mm512_maskz_compress_epi32(kept, columns_here));
+        count += __builtin_popcount(kept);
+    }
+    return count;
+}
+
+static int has_avx512(void) { return __builtin_cpu_supports("avx512f"); }
+#else
+static int64_t compress_row_avx512(const float *row, int64_t columns, int32_t *indices, float *values, int64_t count) {
+    return compress_row(row, columns, indices, values, count);
+}
+static int has_avx512(void) { return 0; }
+#endif
+
+int64_t mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x, int64_t limit,
+                                 int32_t *starts, int32_t *indices, float *values) {
+    const int wide = has_avx512();
+    int64_t count = 0;
+    starts[0] = 0;
+    for (int64_t i = 0; i < rows; i++) {
+        const float *row = x + i * columns;
+        count = wide ? compress_row_avx512(row, columns, indices, values, count)
+                     : compress_row(row, columns, indices, values, count);
+        if (count > limit) return -1;
+        starts[i + 1] = (int32_t)count;
+    }
+    return count;
+}
+
+void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *starts, const int32_t *indices,
+                             const float *values, int32_t *t_starts, int32_t *t_indices, float *t_values) {
+    // Counting sort by column: count each column's entries, turn the counts
+    // into start positions, then deal the entries out in row order.
+    memset(t_starts, 0, (size_t)(columns + 1) * sizeof(int32_t));
+    const int32_t entries = starts[rows];
+    for (int32_t p = 0; p < entries; p++) t_starts[indices[p] + 1]++;
+    for (int64_t j = 0; j < columns; j++) t_starts[j + 1] += t_starts[j];
+    // t_starts[j] now serves as column j's next free slot; afterwards it is
+    // column j + 1's start, so everything shifts back by one column.
+    for (int64_t i = 0; i < rows; i++)
+        for (int32_t p = starts[i]; p < starts[i + 1]; p++) {
+            const int32_t slot = t_starts[indices[p]]++;
+            t_indices[slot] = (int32_t)i;
+            t_values[slot] = values[p];
+        }
+    memmove(t_starts + 1, t_starts, (size_t)columns * sizeof(int32_t));
+    t_starts[0] = 0;
+}
+
+/// One row of C over `width` columns: the sum of value · row of packed B over
+/// the row's entries. Called with a constant width, so the sums stay in
+/// vector registers; two partial sums over alternate entries let consecutive
+/// multiply-adds run without waiting for each other.
+static inline __attribute__((always_inline))
+void row_block(int32_t begin, int32_t end, const int32_t *indices, const float *values,
+               const float *packed, int64_t width, const float *bias, float *out) {
+    float even[64], odd[64];
+    for (int64_t k = 0; k < width; k++) even[k] = odd[k] = 0.0f;
+    int32_t p = begin;
+    for (; p + 1 < end; p += 2) {
+        const float v = values[p], w = values[p + 1];
+        const float *restrict row = packed + (int64_t)indices[p] * width;
+        const float *restrict next = packed + (int64_t)indices[p + 1] * width;
+        for (int64_t k = 0; k < width; k++) {
+            even[k] += v * row[k];
+            odd[k] += w * next[k];
+        }
+    }
+    if (p < end) {
+        const float v = values[p];
+        const float *restrict row = packed + (int64_t)indices[p] * width;
+        for (int64_t k = 0; k < width; k++) even[k] += v * row[k];
+    }
+    if (bias)
+        for (int64_t k = 0; k < width; k++) out[k] = bias[k] + (even[k] + odd[k]);
+    else
+        for (int64_t k = 0; k < width; k++) out[k] = even[k] + odd[k];
+}
+
+/// Columns [column, column + width) of B copied into `packed`, row after row.
+/// Rows of B a power of two apart in memory fall into the same few cache
+/// sets and evict each other; packed, the block is contiguous and stays cached.
+static void pack_block(int64_t inner, const float *b, int64_t n, int64_t column, int64_t width, float *packed) {
+    for (int64_t j = 0; j < inner; j++) memcpy(packed + j * width, b + j * n + column, (size_t)width * sizeof(float));
+}
+
+/// Each thread's packing buffer, grown as needed and kept for the next call.
+static _Thread_local float *scratch;
+static _Thread_local int64_t scratch_count;
+
+static float *scratch_for(int64_t count) {
+    if (count > scratch_count) {
+        free(scratch);
+        scratch = malloc((size_t)count * sizeof(float));
+        scratch_count = scratch ? count : 0;
+    }
+    return scratch;
+}
+
+static inline __attribute__((always_inline))
+void times_block(int64_t rows, const int32_t *starts, const int32_t *indices, const float *values,
+                 const float *packed, int64_t width, const float *bias, float *c, int64_t n, int64_t column) {
+    for (int64_t i = 0; i < rows; i++)
+        row_block(starts[i], starts[i + 1], indices, values, packed, width, bias ? bias + column : NULL,
+                  c + i * n + column);
+}
+
+WIDEST_VECTORS
+int mlplab_sparse_times_dense(int64_t rows, const int32_t *starts, const int32_t *indices, const float *values,
+                               int64_t inner, const float *b, int64_t n, const float *bias, float *c,
+                               int64_t first_column, int64_t last_column) {
+    // Blocks of 32 columns when the packed block then fits a 32 KiB L1 cache,
+    // else 64 (fewer passes over the entries, the block in L2).
+    const int64_t block = inner * 32 * (int64_t)sizeof(float) <= 32 * 1024 ? 32 : 64;
+    float *packed = scratch_for(inner * block);
+    if (!packed) return -1;
+    int64_t column = first_column;
+    for (; column + block <= last_column; column += block) {
+        pack_block(inner, b, n, column, block, packed);
+        if (block == 32) times_block(rows, starts, indices, values, packed, 32, bias, c, n, column);
+        else times_block(rows, starts, indices, values, packed, 64, bias, c, n, column);
+    }
+    if (column < last_column) {
+        const int64_t width = last_column - column;
+        pack_block(inner, b, n, column, width, packed);
+        times_block(rows, starts, indices, values, packed, width, bias, c, n, column);
+    }
+    return 0;
+}

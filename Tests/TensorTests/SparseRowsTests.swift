@@ -1,0 +1,114 @@
+import XCTest
+import Tensor
+
+/// The first layer's sparse products against hand calculations and a plain
+/// triple loop in float64 (independent of both the kernel and BLAS).
+final class SparseRowsTests: XCTestCase {
+    /// A float32 matrix with about `density` of its entries non-zero, drawn
+    /// like MNIST pixels: values in (0, 1], zeros elsewhere.
+    private func sparseMatrix(_ rows: Int, _ columns: Int, density: Double, seed: UInt32) -> Tensor {
+        var rng = NumpyRandom(seed: seed)
+        let u = Tensor.rand([rows, columns], using: &rng).doubles
+        let v = Tensor.rand([rows, columns], using: &rng).doubles
+        return Tensor(shape: [rows, columns], floats: zip(u, v).map { $0 < density ? Float(1 - $1) : 0 })
+    }
+
+    private func denseMatrix(_ rows: Int, _ columns: Int, seed: UInt32) -> Tensor {
+        var rng = NumpyRandom(seed: seed)
+        return Tensor.randn([rows, columns], using: &rng).astype(.float32)
+    }
+
+    /// a · b (+ bias) summed in float64 by the textbook triple loop.
+    private func reference(_ a: Tensor, _ b: Tensor, bias: Tensor? = nil) -> [Double] {
+        let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+        let (av, bv, biasv) = (a.doubles, b.doubles, bias?.doubles)
+        var c = [Double](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum = biasv?[j] ?? 0
+                for p in 0..<k { sum += av[i * k + p] * bv[p * n + j] }
+                c[i * n + j] = sum
+            }
+        }
+        return c
+    }
+
+    private func assertMatches(_ actual: Tensor, _ expected: [Double], _ message: String,
+                               file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(actual.count, expected.count, message, file: file, line: line)
+        for (i, (a, e)) in zip(actual.doubles, expected).enumerated() where abs(a - e) > 1e-4 * max(1, abs(e)) {
+            XCTFail("\(message): element \(i) is \(a), expected \(e)", file: file, line: line)
+            return
+        }
+    }
+
+    func testKeepsTheNonZeroEntriesRowByRow() throws {
+        let x = Tensor(shape: [3, 4], floats: [0, 2, 0, 0,
+                                               0, 0, 0, 0,
+                                               5, 0, 0, 7])
+        let sparse = try XCTUnwrap(SparseRows(x, maxDensity: 0.5))
+        XCTAssertEqual(sparse.rows, 3)
+        XCTAssertEqual(sparse.columns, 4)
+        XCTAssertEqual(sparse.density, 3.0 / 12.0)
+        // [[0, 2, 0, 0], [0, 0, 0, 0], [5, 0, 0, 7]] @ [[1], [10], [100], [1000]] by hand: 20, 0, 7005.
+        let b = Tensor(shape: [4, 1], floats: [1, 10, 100, 1000])
+        XCTAssertEqual(try sparse.times(b).floats, [20, 0, 7005])
+        XCTAssertEqual(try sparse.times(b, bias: Tensor(shape: [1], floats: [0.5])).floats, [20.5, 0.5, 7005.5])
+    }
+
+    func testDeclinesDenseOrNonFloat32Inputs() {
+        let half = Tensor(shape: [2, 2], floats: [1, 0, 0, 1])
+        XCTAssertNotNil(SparseRows(half, maxDensity: 0.5))
+        XCTAssertNil(SparseRows(half, maxDensity: 0.4), "half the entries are non-zero, over the limit")
+        XCTAssertNil(SparseRows(half.astype(.float64)), "float64 stays on the dense path")
+        XCTAssertNil(SparseRows(Tensor(shape: [4], floats: [0, 0, 0, 1])), "only 2-D matrices")
+        XCTAssertNil(SparseRows(sparseMatrix(64, 784, density: 0.5, seed: 3)), "Fashion-MNIST-like density is not worth it")
+    }
+
+    func testProductMatchesTheTripleLoopAtMnistShapes() throws {
+        // 784 inputs pack 64 columns at a time; 256 outputs split across the cores.
+        let x = sparseMatrix(256, 784, density: 0.19, seed: 1)
+        let w = denseMatrix(784, 256, seed: 2), bias = try denseMatrix(1, 256, seed: 4).reshaped([256])
+        let sparse = try XCTUnwrap(SparseRows(x))
+        XCTAssertEqual(sparse.density, 0.19, accuracy: 0.01)
+        assertMatches(try sparse.times(w, bias: bias), reference(x, w, bias: bias), "x @ W + b")
+    }
+
+    func testTransposedProductIsTheWeightGradient() throws {
+        // xᵀ · g: 256 rows inside, so the kernel packs 32 columns at a time.
+        let x = sparseMatrix(256, 784, density: 0.19, seed: 5)
+        let g = denseMatrix(256, 256, seed: 6)
+        let transposed = try XCTUnwrap(SparseRows(x)).transposed()
+        XCTAssertEqual(transposed.rows, 784)
+        XCTAssertEqual(transposed.columns, 256)
+        assertMatches(try transposed.times(g), reference(x.T, g), "xᵀ @ g")
+    }
+
+    func testWidthsThatAreNotWholeBlocks() throws {
+        let x = sparseMatrix(37, 300, density: 0.2, seed: 7)
+        let sparse = try XCTUnwrap(SparseRows(x))
+        for n in [1, 10, 33, 70, 130] {
+            let b = denseMatrix(300, n, seed: UInt32(n))
+            assertMatches(try sparse.times(b), reference(x, b), "n = \(n)")
+        }
+        let empty = try XCTUnwrap(SparseRows(Tensor(shape: [0, 5], floats: [])))
+        XCTAssertEqual(try empty.times(denseMatrix(5, 3, seed: 1)).shape, [0, 3])
+    }
+
+    func testNaNInputsAreKeptSoTheyShowInTheProduct() throws {
+        let x = Tensor(shape: [2, 3], floats: [0, .nan, 0, 0, 0, 1])
+        let product = try XCTUnwrap(SparseRows(x, maxDensity: 0.5)).times(Tensor(shape: [3, 1], floats: [1, 1, 1]))
+        XCTAssertTrue(product.floats[0].isNaN, "a NaN pixel must not vanish as if it were zero")
+        XCTAssertEqual(product.floats[1], 1)
+    }
+
+    func testShapeAndDtypeErrorsAreClear() throws {
+        let sparse = try XCTUnwrap(SparseRows(Tensor(shape: [2, 3], floats: [1, 0, 0, 0, 0, 0]), maxDensity: 0.5))
+        XCTAssertThrowsError(try sparse.times(Tensor(shape: [4, 2], floats: Array(repeating: 1, count: 8)))) {
+            XCTAssertTrue("\($0)".contains("inner dimensions 3 and 4 differ"), "\($0)")
+        }
+        XCTAssertThrowsError(try sparse.times(Tensor(shape: [3, 2], doubles: Array(repeating: 1, count: 6)))) {
+            XCTAssertTrue("\($0)".contains("float32"), "\($0)")
+        }
+    }
+}
