@@ -231,7 +231,10 @@ extension Tensor {
         [T](unsafeUninitializedCapacity: g.count) { out, initialized in
             g.withUnsafeBufferPointer { pg in
                 r.withUnsafeBufferPointer { pr in
-                    for i in 0..<pg.count { (out.baseAddress! + i).initialize(to: pr[i] > 0 ? pg[i] : 0) }
+                    for i in 0..<pg.count {
+                        let (gradient, output) = (pg[i], pr[i])   // both loaded, so the choice is a select, not a branch
+                        (out.baseAddress! + i).initialize(to: output > 0 ? gradient : 0)
+                    }
                 }
             }
             initialized = g.count

@@ -74,7 +74,7 @@ public struct SparseRows {
                 detail: "needs a float32 (\(columns), n) matrix and a float32 (\(n),) bias, got \(b.dtype.rawValue) \(formatShape(b.shape))")
         }
         try Tensor.checkAllocation([rows, n], operation: "matmul")
-        let workers = values.count * n >= 1 << 20 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let workers = values.count * n >= 1 << 20 ? SparseRows.cores : 1
         let parts = SparseRows.columnParts(n, workers: workers)
         var failed = false
         let product = [Float](unsafeUninitializedCapacity: rows * n) { out, initialized in
@@ -103,6 +103,9 @@ public struct SparseRows {
                                                           detail: "no memory left for a packed block of the (\(columns), \(n)) matrix") }
         return Tensor(shape: [rows, n], floats: product)
     }
+
+    /// The processor's cores, asked once (the query reads system files).
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     /// Column ranges of the result, one per worker, in whole blocks of 64
     /// columns (the kernel's widest block) where the width allows.
