@@ -63,12 +63,17 @@ extension Tensor {
                 detail: "\(dtype.rawValue) \(formatShape(shape)) += \(other.dtype.rawValue) \(formatShape(other.shape))")
         }
         let n = Int32(count)
-        switch (storage, other.storage) {
-        case (.float32(var x), .float32(let y)):
+        // The elements are taken out of `storage` before they are written, so
+        // that the array is uniquely referenced and updated where it lies
+        // (a second reference, even a temporary one, would make Swift copy it).
+        switch other.storage {
+        case .float32(let y):
+            guard case .float32(var x) = storage else { return }
             storage = .float32([])
             x.withUnsafeMutableBufferPointer { px in cblas_saxpy(n, Float(alpha), y, 1, px.baseAddress, 1) }
             storage = .float32(x)
-        case (.float64(var x), .float64(let y)):
+        case .float64(let y):
+            guard case .float64(var x) = storage else { return }
             storage = .float64([])
             x.withUnsafeMutableBufferPointer { px in cblas_daxpy(n, alpha, y, 1, px.baseAddress, 1) }
             storage = .float64(x)

@@ -30,15 +30,21 @@ public struct SparseRows {
         guard x.ndim == 2, x.dtype == .float32, x.count < Int(Int32.max) else { return nil }
         let (rows, columns) = (x.shape[0], x.shape[1])
         let limit = Int(maxDensity * Double(x.count))
+        let capacity = limit + columns + 16   // what the kernel may write before it gives up
         var starts = [Int32](repeating: 0, count: rows + 1)
-        var indices = [Int32](repeating: 0, count: limit + columns + 16)
-        var values = [Float](repeating: 0, count: limit + columns + 16)
-        let count = x.withFloats { px in
-            mlplab_sparse_from_dense(Int64(rows), Int64(columns), px, Int64(limit), &starts, &indices, &values)
+        var count: Int64 = -1
+        var values: [Float] = []
+        let indices = [Int32](unsafeUninitializedCapacity: capacity) { pi, storedIndices in
+            values = [Float](unsafeUninitializedCapacity: capacity) { pv, storedValues in
+                count = x.withFloats { px in
+                    mlplab_sparse_from_dense(Int64(rows), Int64(columns), px, Int64(limit), &starts,
+                                             pi.baseAddress, pv.baseAddress)
+                }
+                storedValues = Swift.max(Int(count), 0)
+            }
+            storedIndices = Swift.max(Int(count), 0)
         }
         guard count >= 0 else { return nil }
-        indices.removeSubrange(Int(count)...)
-        values.removeSubrange(Int(count)...)
         self.init(rows: rows, columns: columns, starts: starts, indices: indices, values: values)
     }
 
@@ -54,9 +60,15 @@ public struct SparseRows {
     /// transpose: `x.transposed().times(g)` is xᵀ·g.
     public func transposed() -> SparseRows {
         var tStarts = [Int32](repeating: 0, count: columns + 1)
-        var tIndices = [Int32](repeating: 0, count: values.count)
-        var tValues = [Float](repeating: 0, count: values.count)
-        mlplab_sparse_transpose(Int64(rows), Int64(columns), starts, indices, values, &tStarts, &tIndices, &tValues)
+        var tValues: [Float] = []
+        let tIndices = [Int32](unsafeUninitializedCapacity: values.count) { pi, storedIndices in
+            tValues = [Float](unsafeUninitializedCapacity: values.count) { pv, storedValues in
+                mlplab_sparse_transpose(Int64(rows), Int64(columns), starts, indices, values, &tStarts,
+                                        pi.baseAddress, pv.baseAddress)
+                storedValues = values.count
+            }
+            storedIndices = values.count
+        }
         return SparseRows(rows: columns, columns: rows, starts: tStarts, indices: tIndices, values: tValues)
     }
 
