@@ -53,8 +53,15 @@ static int64_t compress_row_avx512(const float *row, int64_t columns, int32_t *i
 static int has_avx512(void) { return 0; }
 #endif
 
-int64_t mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x, int64_t limit,
-                                 int32_t *starts, int32_t *indices, float *values) {
+WIDEST_VECTORS
+int64_t mlplab_count_nonzero(const float *x, int64_t count) {
+    int64_t nonzero = 0;
+    for (int64_t i = 0; i < count; i++) nonzero += x[i] != 0.0f;
+    return nonzero;
+}
+
+void mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x,
+                              int32_t *starts, int32_t *indices, float *values) {
     const int wide = has_avx512();
     int64_t count = 0;
     starts[0] = 0;
@@ -62,10 +69,8 @@ int64_t mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x, 
         const float *row = x + i * columns;
         count = wide ? compress_row_avx512(row, columns, indices, values, count)
                      : compress_row(row, columns, indices, values, count);
-        if (count > limit) return -1;
         starts[i + 1] = (int32_t)count;
     }
-    return count;
 }
 
 void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *starts, const int32_t *indices,

@@ -70,13 +70,32 @@ public final class Linear: Layer {
         return result
     }
 
+    /// out = x @ W + b for a batch already in sparse form: a mini-batch drawn
+    /// from a data set kept as its non-zero pixels (see `Trainer.fit`).
+    /// `x` is then nil; the input is kept only in sparse form.
+    public func forward(_ x: SparseRows) throws -> Tensor {
+        guard W.dtype == .float32, b.dtype == .float32 else {
+            throw TensorError.invalidArgument(operation: "\(name).forward",
+                detail: "a sparse batch needs float32 weights, these are \(W.dtype.rawValue)")
+        }
+        self.x = nil
+        sparseX = x
+        let result = try x.times(W, bias: b)
+        out = result
+        return result
+    }
+
     /// dW = xᵀ · dOut, db = Σ_rows dOut, dx = dOut · Wᵀ.
     public func backward(_ dOut: Tensor) throws -> Tensor {
-        guard let x else { throw NetworkError.backwardBeforeForward(layer: name) }
         if let sparseX, dOut.dtype == .float32 {
             weight.gradient = try sparseX.transposed().times(dOut)
-        } else {
+        } else if let x {
             weight.gradient = try Tensor.gemm(x, transposeA: true, dOut)
+        } else if sparseX != nil {
+            throw TensorError.invalidArgument(operation: "\(name).backward",
+                detail: "the layer ran on a float32 sparse batch, so dOut must be float32 too, got \(dOut.dtype.rawValue)")
+        } else {
+            throw NetworkError.backwardBeforeForward(layer: name)
         }
         bias.gradient = try dOut.sum(axis: 0)
         return computesInputGradient ? try Tensor.gemm(dOut, W, transposeB: true) : dOut

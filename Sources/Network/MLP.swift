@@ -108,8 +108,25 @@ public final class MLP {
         return h
     }
 
+    /// The network's outputs for a batch given as its non-zero inputs (a
+    /// mini-batch of a data set kept sparse): the first layer takes it as is.
+    public func predict(_ x: SparseRows) throws -> Tensor {
+        guard let first = layers.first as? Linear, x.columns == sizes[0] else {
+            throw TensorError.shapeMismatch(operation: "forward",
+                detail: "the network takes inputs (N, \(sizes[0])), got (\(x.rows), \(x.columns))")
+        }
+        var h = try first.forward(x)
+        for layer in layers.dropFirst() { h = try layer.forward(h) }
+        return h
+    }
+
     /// Runs a batch forward and returns the mean loss against `targets`.
     public func forward(_ x: Tensor, _ targets: Tensor) throws -> Double {
+        try loss.forward(predict(x), targets)
+    }
+
+    /// The same for a batch in sparse form.
+    public func forward(_ x: SparseRows, _ targets: Tensor) throws -> Double {
         try loss.forward(predict(x), targets)
     }
 

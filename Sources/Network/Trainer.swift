@@ -100,6 +100,9 @@ public final class Trainer {
         let keptInputGradient = first?.computesInputGradient ?? true
         first?.computesInputGradient = false      // dLoss/dx of the data is never used
         defer { first?.computesInputGradient = keptInputGradient }
+        // MNIST's pixels are mostly zeros: with the data kept as its non-zero
+        // entries, each mini-batch is copied (and multiplied) without them.
+        let sparseData = first?.skipsZeroInputs == true && model.dtype == .float32 ? SparseRows(x) : nil
         Interrupt.clear()
 
         let startEpoch = history.epochsCompleted
@@ -112,7 +115,9 @@ public final class Trainer {
                     ? Array(order[(step * batch)..<Swift.min((step + 1) * batch, n)])
                     : try rng.choice(n, size: batch, replace: true)
                 let index = TensorIndex.tensor(Tensor(shape: [indices.count], int64s: indices))
-                let loss = try model.forward(x.index([index]), y.index([index]))
+                let targets = try y.index([index])
+                let loss = try sparseData.map { try model.forward($0.rows(at: indices), targets) }
+                    ?? model.forward(x.index([index]), targets)
                 let firstLoss = history.stepLoss.first ?? loss
                 guard !Trainer.hasDiverged(loss, firstLoss: firstLoss) else {
                     for (p, saved) in zip(model.parameters, snapshot) { p.value = saved }

@@ -27,24 +27,21 @@ public struct SparseRows {
     /// The non-zero entries of a float32 2-D tensor; nil when `x` is not float32
     /// 2-D or when more than `maxDensity` of its entries are non-zero.
     public init?(_ x: Tensor, maxDensity: Double = SparseRows.worthwhileDensity) {
-        guard x.ndim == 2, x.dtype == .float32, x.count < Int(Int32.max) else { return nil }
+        guard x.ndim == 2, x.dtype == .float32 else { return nil }
+        let entries = x.withFloats { Int(mlplab_count_nonzero($0, Int64(x.count))) }
+        guard Double(entries) <= maxDensity * Double(x.count), entries < Int(Int32.max) else { return nil }
         let (rows, columns) = (x.shape[0], x.shape[1])
-        let limit = Int(maxDensity * Double(x.count))
-        let capacity = limit + columns + 16   // what the kernel may write before it gives up
         var starts = [Int32](repeating: 0, count: rows + 1)
-        var count: Int64 = -1
         var values: [Float] = []
-        let indices = [Int32](unsafeUninitializedCapacity: capacity) { pi, storedIndices in
-            values = [Float](unsafeUninitializedCapacity: capacity) { pv, storedValues in
-                count = x.withFloats { px in
-                    mlplab_sparse_from_dense(Int64(rows), Int64(columns), px, Int64(limit), &starts,
-                                             pi.baseAddress, pv.baseAddress)
+        let indices = [Int32](unsafeUninitializedCapacity: entries + 16) { pi, storedIndices in
+            values = [Float](unsafeUninitializedCapacity: entries + 16) { pv, storedValues in
+                x.withFloats { px in
+                    mlplab_sparse_from_dense(Int64(rows), Int64(columns), px, &starts, pi.baseAddress, pv.baseAddress)
                 }
-                storedValues = Swift.max(Int(count), 0)
+                storedValues = entries
             }
-            storedIndices = Swift.max(Int(count), 0)
+            storedIndices = entries
         }
-        guard count >= 0 else { return nil }
         self.init(rows: rows, columns: columns, starts: starts, indices: indices, values: values)
     }
 
@@ -54,6 +51,34 @@ public struct SparseRows {
         self.starts = starts
         self.indices = indices
         self.values = values
+    }
+
+    /// The rows at `positions`, in that order: a mini-batch drawn from a data
+    /// set kept in sparse form, copied as its non-zero entries only.
+    public func rows<Position: BinaryInteger>(at positions: [Position]) -> SparseRows {
+        let positions = positions.map { Int($0) }
+        var starts = [Int32](repeating: 0, count: positions.count + 1)
+        for (i, row) in positions.enumerated() {
+            starts[i + 1] = starts[i] + self.starts[row + 1] - self.starts[row]
+        }
+        let entries = Int(starts[positions.count])
+        var values: [Float] = []
+        let indices = [Int32](unsafeUninitializedCapacity: entries) { pi, storedIndices in
+            values = [Float](unsafeUninitializedCapacity: entries) { pv, storedValues in
+                self.indices.withUnsafeBufferPointer { si in
+                    self.values.withUnsafeBufferPointer { sv in
+                        for (i, row) in positions.enumerated() where starts[i + 1] > starts[i] {
+                            let (from, to, count) = (Int(self.starts[row]), Int(starts[i]), Int(starts[i + 1] - starts[i]))
+                            (pi.baseAddress! + to).initialize(from: si.baseAddress! + from, count: count)
+                            (pv.baseAddress! + to).initialize(from: sv.baseAddress! + from, count: count)
+                        }
+                    }
+                }
+                storedValues = entries
+            }
+            storedIndices = entries
+        }
+        return SparseRows(rows: positions.count, columns: columns, starts: starts, indices: indices, values: values)
     }
 
     /// The same entries column by column, which is the sparse form of the

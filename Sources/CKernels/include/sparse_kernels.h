@@ -6,12 +6,14 @@
 // Sparse matrices here are in compressed-row form: row i's non-zero entries
 // are values[p] at column indices[p], for p in starts[i] ..< starts[i + 1].
 
-/// Stores the non-zero entries of the dense row-major matrix x (rows × columns)
-/// and returns how many there are, or -1 as soon as there are more than
-/// `limit`. indices and values need room for limit + columns + 16 entries,
-/// starts for rows + 1.
-int64_t mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x, int64_t limit,
-                                 int32_t *starts, int32_t *indices, float *values);
+/// The number of non-zero elements among x[0 ..< count] (NaN counts as non-zero).
+int64_t mlplab_count_nonzero(const float *x, int64_t count);
+
+/// Stores the non-zero entries of the dense row-major matrix x (rows × columns).
+/// indices and values need room for its non-zero count + 16 entries (the
+/// vector code writes 16 at a time), starts for rows + 1.
+void mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x,
+                              int32_t *starts, int32_t *indices, float *values);
 
 /// The transpose of a sparse rows × columns matrix, in the same form:
 /// t_starts has room for columns + 1, t_indices and t_values for every entry.
