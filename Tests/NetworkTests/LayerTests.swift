@@ -56,6 +56,23 @@ final class LayerTests: XCTestCase {
         XCTAssertFalse(network.linearLayers[1].skipsZeroInputs, "hidden activations are not sparse enough to pay")
     }
 
+    func testASparseBatchNeedsFloat32WeightsAndGradients() throws {
+        let batch = try XCTUnwrap(SparseRows(Tensor(shape: [2, 3], floats: [1, 0, 0, 0, 0, 2]), maxDensity: 0.5))
+        let weights = Tensor(shape: [3, 2], doubles: [1, 2, 3, 4, 5, 6])
+        let wide = Linear(W: weights, b: Tensor(shape: [2], doubles: [0, 0]))
+        XCTAssertThrowsError(try wide.forward(batch)) { XCTAssertTrue("\($0)".contains("float32 weights"), "\($0)") }
+        let layer = Linear(W: weights.astype(.float32), b: Tensor(shape: [2], floats: [0.5, 0]))
+        // [[1, 0, 0], [0, 0, 2]] @ [[1, 2], [3, 4], [5, 6]] + [0.5, 0] by hand.
+        XCTAssertEqual(try layer.forward(batch).floats, [1.5, 2, 10.5, 12])
+        XCTAssertThrowsError(try layer.backward(Tensor(shape: [2, 2], doubles: [1, 1, 1, 1]))) {
+            XCTAssertTrue("\($0)".contains("dOut must be float32"), "\($0)")
+        }
+        _ = try layer.backward(Tensor(shape: [2, 2], floats: [1, 0, 0, 1]))
+        XCTAssertEqual(layer.dW.floats, [1, 0, 0, 0, 0, 2], "xᵀ · dOut by hand")
+        let network = try { var rng = NumpyRandom(seed: 1); return try MLP(sizes: [4, 3, 2], rng: &rng, dtype: .float32) }()
+        XCTAssertThrowsError(try network.predict(batch)) { XCTAssertTrue("\($0)".contains("(N, 4), got (2, 3)"), "\($0)") }
+    }
+
     func testActivationsMatchNumpy() throws {
         let cases: [(String, Layer)] = [("relu", ReLU()), ("sigmoid", Sigmoid()), ("tanh", Tanh()),
                                         ("softmax", Softmax()), ("logsoftmax", LogSoftmax())]

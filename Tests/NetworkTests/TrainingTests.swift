@@ -11,10 +11,11 @@ final class TrainingTests: XCTestCase {
         return (images.scaledFloat32(), images.labelTensor())
     }
 
-    func train(seed: UInt32, epochs: Int) throws -> (MLP, History) {
+    func train(seed: UInt32, epochs: Int, skippingZeroPixels: Bool = true) throws -> (MLP, History) {
         let train = try sample(.train), test = try sample(.test)
         var rng = NumpyRandom(seed: seed)
         let net = try MLP(sizes: [784, 64, 10], rng: &rng, dtype: .float32)
+        net.linearLayers[0].skipsZeroInputs = skippingZeroPixels
         let trainer = Trainer(model: net, optimizer: SGD(learningRate: 0.1),
                               config: TrainingConfig(epochs: epochs, batchSize: 32), rng: rng)
         return (net, try trainer.fit(train.x, train.y, test: test))
@@ -34,6 +35,33 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(a.linearLayers[0].W.floats, b.linearLayers[0].W.floats)
         let (_, hc) = try train(seed: 8, epochs: 1)
         XCTAssertNotEqual(ha.stepLoss, hc.stepLoss)
+    }
+
+    /// Skipping the zero pixels changes only the order of float32 additions:
+    /// the run must follow the dense one step for step.
+    func testTrainingOverNonZeroPixelsFollowsTheDenseRun() throws {
+        let (sparse, hs) = try train(seed: 3, epochs: 2)
+        let (dense, hd) = try train(seed: 3, epochs: 2, skippingZeroPixels: false)
+        XCTAssertEqual(hs.stepLoss.count, hd.stepLoss.count)
+        for (step, (a, b)) in zip(hs.stepLoss, hd.stepLoss).enumerated() where abs(a - b) > 1e-3 * max(1, abs(b)) {
+            XCTFail("step \(step + 1): loss \(a) skipping zeros, \(b) dense")
+            break
+        }
+        XCTAssertEqual(hs.testAccuracy.last!, hd.testAccuracy.last!, accuracy: 0.005)
+        let (ws, wd) = (sparse.linearLayers[0].W.floats, dense.linearLayers[0].W.floats)
+        XCTAssertLessThan(zip(ws, wd).map { abs($0 - $1) }.max()!, 1e-3)
+
+        // Without evaluation (which runs dense chunks), the sparse run never builds a dense batch.
+        let data = try sample(.train)
+        for skipping in [true, false] {
+            var rng = NumpyRandom(seed: 3)
+            let net = try MLP(sizes: [784, 8, 10], rng: &rng, dtype: .float32)
+            net.linearLayers[0].skipsZeroInputs = skipping
+            _ = try Trainer(model: net, optimizer: SGD(learningRate: 0.1),
+                            config: TrainingConfig(epochs: 1, batchSize: 500, evaluateTraining: false), rng: rng)
+                .fit(data.x, data.y)
+            XCTAssertEqual(net.linearLayers[0].x == nil, skipping, "skipping zero pixels: \(skipping)")
+        }
     }
 
     func testDivergenceStopsWithTheStepAndKeepsFiniteWeights() throws {

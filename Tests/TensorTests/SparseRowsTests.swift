@@ -95,6 +95,17 @@ final class SparseRowsTests: XCTestCase {
         XCTAssertEqual(try empty.times(denseMatrix(5, 3, seed: 1)).shape, [0, 3])
     }
 
+    func testRowsOfASparseDataSetAreTheBatchRows() throws {
+        let data = sparseMatrix(50, 40, density: 0.2, seed: 9)
+        let batch = try XCTUnwrap(SparseRows(data)).rows(at: [7, 0, 49, 7])
+        let dense = try data.index([.tensor(Tensor(shape: [4], int64s: [7, 0, 49, 7]))])
+        XCTAssertEqual(batch.rows, 4)
+        XCTAssertEqual(batch.columns, 40)
+        let identity = Tensor(shape: [40, 40], floats: (0..<1600).map { $0 / 40 == $0 % 40 ? 1 : 0 })
+        XCTAssertEqual(try batch.times(identity).floats, dense.floats, "batch · I gives back the dense rows")
+        XCTAssertEqual(try XCTUnwrap(SparseRows(data)).rows(at: [Int]()).rows, 0)
+    }
+
     func testNaNInputsAreKeptSoTheyShowInTheProduct() throws {
         let x = Tensor(shape: [2, 3], floats: [0, .nan, 0, 0, 0, 1])
         let product = try XCTUnwrap(SparseRows(x, maxDensity: 0.5)).times(Tensor(shape: [3, 1], floats: [1, 1, 1]))
