@@ -109,6 +109,39 @@ final class GradientCheckTests: XCTestCase {
         }
     }
 
+    /// A hidden unit 2e-6 above ReLU's kink: nudging its bias (or its weight)
+    /// by ε = 1e-5 crosses the kink, where the difference quotient measures
+    /// the corner instead of the slope. Those elements must be left out.
+    func testNudgesAcrossTheReLUKinkAreLeftOut() throws {
+        func network() -> MLP {
+            MLP(sizes: [1, 1, 2], activation: .relu, lossKind: .softmaxCrossEntropy, layers: [
+                Linear(W: Tensor(shape: [1, 1], doubles: [1]), b: Tensor(shape: [1], doubles: [-0.5 + 2e-6])),
+                ReLU(),
+                Linear(W: Tensor(shape: [1, 2], doubles: [1, -1]), b: Tensor(shape: [2], doubles: [0, 0])),
+            ])
+        }
+        let (x, y) = (Tensor(shape: [1, 1], doubles: [0.5]), Tensor(shape: [1], int64s: [1]))
+        let entries = Dictionary(uniqueKeysWithValues: try GradientCheck.check(network(), x, y).map { ($0.name, $0) })
+        XCTAssertEqual(entries["b1"]?.checkedElements, 0, "the bias nudge crosses the kink")
+        XCTAssertEqual(entries["W1"]?.checkedElements, 0, "so does the weight's (x = 0.5)")
+        XCTAssertEqual(entries["W2"]?.checkedElements, 2)
+        XCTAssertTrue(entries.values.allSatisfy(\.passed), "\(entries.values.map { ($0.name, $0.maxRelativeError) })")
+
+        // Had b1 been compared, the check would have failed a correct backward pass.
+        let net = network()
+        _ = try net.forward(x, y)
+        try net.backward()
+        let analytic = net.linearLayers[0].db.doubles[0]
+        func loss(bias: Double) throws -> Double {
+            let nudged = network()
+            nudged.linearLayers[0].bias.value = Tensor(shape: [1], doubles: [bias])
+            return try nudged.forward(x, y)
+        }
+        let eps = GradientCheck.epsilon
+        let numeric = (try loss(bias: -0.5 + 2e-6 + eps) - loss(bias: -0.5 + 2e-6 - eps)) / (2 * eps)
+        XCTAssertGreaterThan(abs(analytic - numeric) / (abs(analytic) + abs(numeric)), GradientCheck.threshold)
+    }
+
     /// A layer whose backward forgets the transpose-free rule (dW = x · dOut
     /// summed wrongly) must fail clearly.
     final class BrokenLinear: Layer {
