@@ -3,10 +3,17 @@ SWIFT        ?= swift
 DEB_PACKAGES := libreadline-dev zlib1g-dev libopenblas-dev
 CONFIG       := release
 BIN          := .build/$(CONFIG)/mlplab
+BUILD_LOG    := .build/last-build.log
+SHELL        := /bin/bash
 
 .PHONY: run test build deps clean
 
-run: build
+# A learner's exercise file that does not compile must not lock them out of the
+# notebook: the last working build starts instead, and :check shows the error.
+run:
+	@$(MAKE) --no-print-directory build || { \
+	    [ -x $(BIN) ] && grep -q 'exercises/' $(BUILD_LOG) || exit 1; \
+	    echo "Starting the last build that worked, without your latest exercise edits; :check shows the error until it is fixed."; }
 	$(BIN)
 
 test: deps
@@ -14,7 +21,7 @@ test: deps
 	$(SWIFT) test -c $(CONFIG)
 
 build: deps
-	@$(SWIFT) build -c $(CONFIG) || { \
+	@mkdir -p .build; set -o pipefail; $(SWIFT) build -c $(CONFIG) 2>&1 | tee $(BUILD_LOG) || { \
 	    echo "The build failed. Errors in exercises/*.swift come from your exercise code: fix the line named above,"; \
 	    echo "or put the untouched stubs back with: git checkout exercises/"; exit 1; }
 
