@@ -73,6 +73,25 @@ void mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x,
     }
 }
 
+void mlplab_sparse_gather_rows(int64_t count, const int64_t *positions, const int32_t *starts,
+                               const int32_t *indices, const float *values,
+                               int32_t *out_starts, int32_t *out_indices, float *out_values) {
+    enum { AHEAD = 8 };   // rows requested from memory this far ahead of the copy
+    out_starts[0] = 0;
+    for (int64_t i = 0; i < count; i++)
+        out_starts[i + 1] = out_starts[i] + (starts[positions[i] + 1] - starts[positions[i]]);
+    for (int64_t i = 0; i < count; i++) {
+        if (i + AHEAD < count) {
+            const int32_t ahead = starts[positions[i + AHEAD]];
+            __builtin_prefetch(indices + ahead);
+            __builtin_prefetch(values + ahead);
+        }
+        const int32_t from = starts[positions[i]], entries = out_starts[i + 1] - out_starts[i];
+        memcpy(out_indices + out_starts[i], indices + from, (size_t)entries * sizeof(int32_t));
+        memcpy(out_values + out_starts[i], values + from, (size_t)entries * sizeof(float));
+    }
+}
+
 void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *starts, const int32_t *indices,
                              const float *values, int32_t *t_starts, int32_t *t_indices, float *t_values) {
     // Counting sort by column: count each column's entries, turn the counts

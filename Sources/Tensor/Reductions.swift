@@ -68,14 +68,17 @@ extension Tensor {
     private static func sum<T: BinaryFloatingPoint>(_ a: [T], _ s: Split) -> [T] {
         var result = [T](repeating: 0, count: s.outer * s.inner)
         a.withUnsafeBufferPointer { p in
-            for o in 0..<s.outer {
-                if s.inner == 1 {
-                    result[o] = pairwiseSum(p.baseAddress! + o * s.length, s.length)
-                } else {
-                    // Along a non-contiguous axis numpy adds the rows one after another.
-                    for k in 0..<s.length {
-                        let row = p.baseAddress! + (o * s.length + k) * s.inner
-                        for i in 0..<s.inner { result[o * s.inner + i] += row[i] }
+            result.withUnsafeMutableBufferPointer { r in
+                for o in 0..<s.outer where s.length > 0 && s.inner > 0 {
+                    if s.inner == 1 {
+                        r[o] = pairwiseSum(p.baseAddress! + o * s.length, s.length)
+                    } else {
+                        // Along a non-contiguous axis numpy adds the rows one after another.
+                        let total = r.baseAddress! + o * s.inner
+                        for k in 0..<s.length {
+                            let row = p.baseAddress! + (o * s.length + k) * s.inner
+                            for i in 0..<s.inner { total[i] += row[i] }
+                        }
                     }
                 }
             }

@@ -56,29 +56,21 @@ public struct SparseRows {
     /// The rows at `positions`, in that order: a mini-batch drawn from a data
     /// set kept in sparse form, copied as its non-zero entries only.
     public func rows<Position: BinaryInteger>(at positions: [Position]) -> SparseRows {
-        let positions = positions.map { Int($0) }
-        var starts = [Int32](repeating: 0, count: positions.count + 1)
-        for (i, row) in positions.enumerated() {
-            starts[i + 1] = starts[i] + self.starts[row + 1] - self.starts[row]
-        }
-        let entries = Int(starts[positions.count])
-        var values: [Float] = []
-        let indices = [Int32](unsafeUninitializedCapacity: entries) { pi, storedIndices in
-            values = [Float](unsafeUninitializedCapacity: entries) { pv, storedValues in
-                self.indices.withUnsafeBufferPointer { si in
-                    self.values.withUnsafeBufferPointer { sv in
-                        for (i, row) in positions.enumerated() where starts[i + 1] > starts[i] {
-                            let (from, to, count) = (Int(self.starts[row]), Int(starts[i]), Int(starts[i + 1] - starts[i]))
-                            (pi.baseAddress! + to).initialize(from: si.baseAddress! + from, count: count)
-                            (pv.baseAddress! + to).initialize(from: sv.baseAddress! + from, count: count)
-                        }
-                    }
-                }
+        let positions = positions.map { Int64($0) }
+        precondition(positions.allSatisfy { $0 >= 0 && $0 < rows }, "row positions must be in 0..<\(rows)")
+        let entries = positions.reduce(0) { $0 + Int(starts[Int($1) + 1] - starts[Int($1)]) }
+        var batchStarts = [Int32](repeating: 0, count: positions.count + 1)
+        var batchValues: [Float] = []
+        let batchIndices = [Int32](unsafeUninitializedCapacity: entries) { pi, storedIndices in
+            batchValues = [Float](unsafeUninitializedCapacity: entries) { pv, storedValues in
+                mlplab_sparse_gather_rows(Int64(positions.count), positions, starts, indices, values,
+                                          &batchStarts, pi.baseAddress, pv.baseAddress)
                 storedValues = entries
             }
             storedIndices = entries
         }
-        return SparseRows(rows: positions.count, columns: columns, starts: starts, indices: indices, values: values)
+        return SparseRows(rows: positions.count, columns: columns, starts: batchStarts, indices: batchIndices,
+                          values: batchValues)
     }
 
     /// The same entries column by column, which is the sparse form of the

@@ -15,6 +15,15 @@ int64_t mlplab_count_nonzero(const float *x, int64_t count);
 void mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x,
                               int32_t *starts, int32_t *indices, float *values);
 
+/// The rows at `positions` (count of them, each in 0 ..< rows of the source)
+/// of a sparse matrix, in that order: out_starts has room for count + 1, the
+/// out arrays for every entry of those rows. The source rows are requested
+/// from memory a few rows ahead, since a random row of a large data set is
+/// rarely in the cache.
+void mlplab_sparse_gather_rows(int64_t count, const int64_t *positions, const int32_t *starts,
+                               const int32_t *indices, const float *values,
+                               int32_t *out_starts, int32_t *out_indices, float *out_values);
+
 /// The transpose of a sparse rows × columns matrix, in the same form:
 /// t_starts has room for columns + 1, t_indices and t_values for every entry.
 void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *starts, const int32_t *indices,
