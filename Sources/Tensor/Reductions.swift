@@ -137,20 +137,23 @@ extension Tensor {
             throw TensorError.invalidArgument(operation: operation,
                 detail: "attempt to get \(operation) of an empty sequence")
         }
-        let values = doubles
         var result = [Int64](repeating: 0, count: s.outer * s.inner)
-        for o in 0..<s.outer {
-            for i in 0..<s.inner {
-                var best = 0
-                var bestValue = values[o * s.length * s.inner + i]
-                if !bestValue.isNaN {
-                    for k in 1..<Swift.max(s.length, 1) {
-                        let v = values[(o * s.length + k) * s.inner + i]
-                        if v.isNaN { best = k; break }
-                        if isBetter(v, bestValue) { best = k; bestValue = v }
+        doubles.withUnsafeBufferPointer { values in
+            result.withUnsafeMutableBufferPointer { r in
+                for o in 0..<s.outer {
+                    for i in 0..<s.inner {
+                        var best = 0
+                        var bestValue = values[o * s.length * s.inner + i]
+                        if !bestValue.isNaN {
+                            for k in 1..<Swift.max(s.length, 1) {
+                                let v = values[(o * s.length + k) * s.inner + i]
+                                if v.isNaN { best = k; break }
+                                if isBetter(v, bestValue) { best = k; bestValue = v }
+                            }
+                        }
+                        r[o * s.inner + i] = Int64(best)
                     }
                 }
-                result[o * s.inner + i] = Int64(best)
             }
         }
         return Tensor(shape: s.resultShape, int64s: result)
