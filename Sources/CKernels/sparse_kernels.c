@@ -136,10 +136,7 @@ void row_block(int32_t begin, int32_t end, const int32_t *indices, const float *
         const float *restrict row = packed + (int64_t)indices[p] * width;
         for (int64_t k = 0; k < width; k++) even[k] += v * row[k];
     }
-    if (bias)
-        for (int64_t k = 0; k < width; k++) out[k] = bias[k] + (even[k] + odd[k]);
-    else
-        for (int64_t k = 0; k < width; k++) out[k] = even[k] + odd[k];
+    for (int64_t k = 0; k < width; k++) out[k] = bias[k] + (even[k] + odd[k]);
 }
 
 /// Columns [column, column + width) of B copied into `packed`, row after row.
@@ -168,8 +165,7 @@ static inline __attribute__((always_inline))
 void times_block(int64_t rows, const int32_t *starts, const int32_t *indices, const float *values,
                  const float *packed, int64_t width, const float *bias, float *c, int64_t n, int64_t column) {
     for (int64_t i = 0; i < rows; i++)
-        row_block(starts[i], starts[i + 1], indices, values, packed, width, bias ? bias + column : NULL,
-                  c + i * n + column);
+        row_block(starts[i], starts[i + 1], indices, values, packed, width, bias + column, c + i * n + column);
 }
 
 WIDEST_VECTORS

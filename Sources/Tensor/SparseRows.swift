@@ -8,7 +8,7 @@ import Foundation
 /// to xᵀ·g. Kept in this form, the first layer's two products do about a fifth
 /// of the dense work: row i of x·W is the sum of value · W[column, :] over row
 /// i's entries only.
-public struct SparseRows {
+public struct SparseRows: Sendable {
     public let rows: Int
     public let columns: Int
     /// Row i's entries are at positions starts[i] ..< starts[i + 1] of `indices` and `values`.
@@ -105,31 +105,22 @@ public struct SparseRows {
         try Tensor.checkAllocation([rows, n], operation: "matmul")
         let workers = values.count * n >= 1 << 20 ? SparseRows.cores : 1
         let parts = SparseRows.columnParts(n, workers: workers)
-        var failed = false
+        let (matrix, offsets) = (b.floats, bias?.floats ?? [Float](repeating: 0, count: n))
+        let failures = Shared(UnsafeMutablePointer<Int32>.allocate(capacity: parts.count))
+        defer { failures.pointer?.deallocate() }
         let product = [Float](unsafeUninitializedCapacity: rows * n) { out, initialized in
             let c = Shared(out.baseAddress)
-            b.withFloats { pb in
-                withOptionalFloats(bias) { pbias in
-                    let (pb, pbias) = (Shared(pb), Shared(pbias))
-                    starts.withUnsafeBufferPointer { ps in indices.withUnsafeBufferPointer { pi in
-                        values.withUnsafeBufferPointer { pv in
-                            let (ps, pi, pv) = (Shared(ps.baseAddress), Shared(pi.baseAddress), Shared(pv.baseAddress))
-                            let status = Shared(UnsafeMutablePointer<Int32>.allocate(capacity: parts.count))
-                            defer { status.pointer?.deallocate() }
-                            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-                                status.pointer![part] = mlplab_sparse_times_dense(
-                                    Int64(rows), ps.pointer, pi.pointer, pv.pointer, Int64(columns), pb.pointer, Int64(n),
-                                    pbias.pointer, c.pointer, Int64(parts[part].lowerBound), Int64(parts[part].upperBound))
-                            }
-                            failed = (0..<parts.count).contains { status.pointer![$0] != 0 }
-                        }
-                    } }
-                }
+            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                failures.pointer![part] = mlplab_sparse_times_dense(
+                    Int64(rows), starts, indices, values, Int64(columns), matrix, Int64(n), offsets, c.pointer,
+                    Int64(parts[part].lowerBound), Int64(parts[part].upperBound))
             }
-            initialized = failed ? 0 : rows * n
+            initialized = rows * n
         }
-        guard !failed else { throw TensorError.invalidArgument(operation: "sparse matmul",
-                                                          detail: "no memory left for a packed block of the (\(columns), \(n)) matrix") }
+        guard (0..<parts.count).allSatisfy({ failures.pointer![$0] == 0 }) else {
+            throw TensorError.invalidArgument(operation: "sparse matmul",
+                detail: "no memory left for a packed block of the (\(columns), \(n)) matrix")
+        }
         return Tensor(shape: [rows, n], floats: product)
     }
 
@@ -151,9 +142,4 @@ public struct SparseRows {
 private struct Shared<T>: @unchecked Sendable {
     let pointer: T?
     init(_ pointer: T?) { self.pointer = pointer }
-}
-
-private func withOptionalFloats<R>(_ tensor: Tensor?, _ body: (UnsafePointer<Float>?) -> R) -> R {
-    guard let tensor else { return body(nil) }
-    return tensor.withFloats { body($0) }
 }

@@ -29,9 +29,9 @@ void mlplab_sparse_gather_rows(int64_t count, const int64_t *positions, const in
 void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *starts, const int32_t *indices,
                              const float *values, int32_t *t_starts, int32_t *t_indices, float *t_values);
 
-/// C = S · B (+ bias on every row), for columns [first_column, last_column)
-/// of C. S is sparse with `rows` rows; B is dense, `inner` × n, row-major; C
-/// is dense, rows × n, row-major. `bias` may be NULL (rows start at zero).
+/// C = S · B + bias (bias, n numbers, added to every row), for columns
+/// [first_column, last_column) of C. S is sparse with `rows` rows; B is dense,
+/// `inner` × n, row-major; C is dense, rows × n, row-major.
 /// Returns 0, or -1 when there was no memory for the packed block of B.
 int mlplab_sparse_times_dense(int64_t rows, const int32_t *starts, const int32_t *indices, const float *values,
                                int64_t inner, const float *b, int64_t n, const float *bias, float *c,
