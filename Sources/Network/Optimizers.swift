@@ -79,22 +79,15 @@ public final class Adam: Optimizer {
         let correction1 = 1 - pow(beta1, Double(t)), correction2 = 1 - pow(beta2, Double(t))
         for p in parameters {
             let id = ObjectIdentifier(p)
-            let g = try decayed(p, weightDecay)
-            let zeros = try Tensor.zeros(p.value.shape, dtype: p.value.dtype)
-            // m ← β1·m + (1-β1)·g ;  v ← β2·v + (1-β2)·g²
-            let newM = try scaled(m[id] ?? zeros, beta1) + scaled(g, 1 - beta1)
-            let newV = try scaled(v[id] ?? zeros, beta2) + scaled(g.unary(.square), 1 - beta2)
-            m[id] = newM
-            v[id] = newV
-            // W ← W - lr · m̂ / (√v̂ + ε)
-            let denominator = try Tensor.binary(.add, scaled(newV, 1 / correction2).unary(.sqrt),
-                                                Tensor(scalar: epsilon), weakB: true)
-            try p.value.addScaled(scaled(newM, 1 / correction1) / denominator, -learningRate)
+            if m[id] == nil {   // both averages start at zero
+                m[id] = try Tensor.zeros(p.value.shape, dtype: p.value.dtype)
+                v[id] = try Tensor.zeros(p.value.shape, dtype: p.value.dtype)
+            }
+            // m ← β1·m + (1-β1)·g ;  v ← β2·v + (1-β2)·g² ;  W ← W - lr · m̂ / (√v̂ + ε)
+            try p.value.adamStep(gradient: decayed(p, weightDecay), m: &m[id]!, v: &v[id]!,
+                                 learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+                                 correction1: correction1, correction2: correction2)
         }
-    }
-
-    private func scaled(_ x: Tensor, _ factor: Double) throws -> Tensor {
-        try Tensor.binary(.multiply, x, Tensor(scalar: factor), weakB: true)
     }
 }
 

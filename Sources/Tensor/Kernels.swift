@@ -63,22 +63,60 @@ extension Tensor {
                 detail: "\(dtype.rawValue) \(formatShape(shape)) += \(other.dtype.rawValue) \(formatShape(other.shape))")
         }
         let n = Int32(count)
-        // The elements are taken out of `storage` before they are written, so
-        // that the array is uniquely referenced and updated where it lies
-        // (a second reference, even a temporary one, would make Swift copy it).
         switch other.storage {
-        case .float32(let y):
-            guard case .float32(var x) = storage else { return }
-            storage = .float32([])
-            x.withUnsafeMutableBufferPointer { px in cblas_saxpy(n, Float(alpha), y, 1, px.baseAddress, 1) }
-            storage = .float32(x)
-        case .float64(let y):
-            guard case .float64(var x) = storage else { return }
-            storage = .float64([])
-            x.withUnsafeMutableBufferPointer { px in cblas_daxpy(n, alpha, y, 1, px.baseAddress, 1) }
-            storage = .float64(x)
+        case .float32(let y): withMutableFloats { x in cblas_saxpy(n, Float(alpha), y, 1, x.baseAddress, 1) }
+        case .float64(let y): withMutableDoubles { x in cblas_daxpy(n, alpha, y, 1, x.baseAddress, 1) }
         default: break
         }
+    }
+
+    /// One Adam step in place. This tensor is the parameter W; `m` and `v` are
+    /// its running averages of the gradient g and of g² (same shape and dtype):
+    ///
+    ///     m ← β1·m + (1-β1)·g
+    ///     v ← β2·v + (1-β2)·g²
+    ///     W ← W - lr · (m / c1) / (√(v / c2) + ε)
+    ///
+    /// where c1 = 1-β1ᵗ and c2 = 1-β2ᵗ correct the averages' start at zero.
+    /// One pass over the elements, with no temporary tensors.
+    public mutating func adamStep(gradient g: Tensor, m: inout Tensor, v: inout Tensor, learningRate: Double,
+                                  beta1: Double, beta2: Double, epsilon: Double,
+                                  correction1: Double, correction2: Double) throws {
+        guard dtype.isFloatingPoint, [g, m, v].allSatisfy({ $0.shape == shape && $0.dtype == dtype }) else {
+            throw TensorError.shapeMismatch(operation: "Adam step",
+                detail: "parameter \(dtype.rawValue) \(formatShape(shape)), gradient \(g.dtype.rawValue) \(formatShape(g.shape)), "
+                    + "averages \(formatShape(m.shape)) and \(formatShape(v.shape))")
+        }
+        let rule = AdamRule(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+                            correction1: correction1, correction2: correction2)
+        if dtype == .float32 {
+            withMutableFloats { w in m.withMutableFloats { m in v.withMutableFloats { v in
+                g.withFloats { g in rule.apply(w, m, v, g) }
+            } } }
+        } else {
+            withMutableDoubles { w in m.withMutableDoubles { m in v.withMutableDoubles { v in
+                g.withDoubles { g in rule.apply(w, m, v, g) }
+            } } }
+        }
+    }
+
+    /// Calls `body` with the float32 elements to change in place. They are taken
+    /// out of `storage` meanwhile, so that the array is uniquely referenced and
+    /// updated where it lies (a second reference, even a temporary one, would
+    /// make Swift copy it first).
+    mutating func withMutableFloats<R>(_ body: (UnsafeMutableBufferPointer<Float>) -> R) -> R {
+        guard case .float32(var elements) = storage else { preconditionFailure("withMutableFloats on \(dtype)") }
+        storage = .float32([])
+        defer { storage = .float32(elements) }
+        return elements.withUnsafeMutableBufferPointer { body($0) }
+    }
+
+    /// The float64 twin of `withMutableFloats`.
+    mutating func withMutableDoubles<R>(_ body: (UnsafeMutableBufferPointer<Double>) -> R) -> R {
+        guard case .float64(var elements) = storage else { preconditionFailure("withMutableDoubles on \(dtype)") }
+        storage = .float64([])
+        defer { storage = .float64(elements) }
+        return elements.withUnsafeMutableBufferPointer { body($0) }
     }
 
     /// Calls `body` with the float32 elements (the tensor must be float32).
@@ -91,5 +129,22 @@ extension Tensor {
     func withDoubles<R>(_ body: (UnsafePointer<Double>) -> R) -> R {
         guard case .float64(let a) = storage else { preconditionFailure("withDoubles on \(dtype)") }
         return a.withUnsafeBufferPointer { body($0.baseAddress ?? UnsafePointer(bitPattern: 8)!) }
+    }
+}
+
+/// Adam's hyper-parameters for one step, applied element by element in the
+/// parameter's own precision (as numpy does with Python-float scalars).
+private struct AdamRule {
+    let learningRate, beta1, beta2, epsilon, correction1, correction2: Double
+
+    func apply<T: BinaryFloatingPoint>(_ w: UnsafeMutableBufferPointer<T>, _ m: UnsafeMutableBufferPointer<T>,
+                                       _ v: UnsafeMutableBufferPointer<T>, _ g: UnsafePointer<T>) {
+        let (b1, b2, rest1, rest2) = (T(beta1), T(beta2), T(1 - beta1), T(1 - beta2))
+        let (unbias1, unbias2, eps, step) = (T(1 / correction1), T(1 / correction2), T(epsilon), T(-learningRate))
+        for i in 0..<w.count {
+            m[i] = b1 * m[i] + rest1 * g[i]
+            v[i] = b2 * v[i] + rest2 * (g[i] * g[i])
+            w[i] = w[i] + step * ((m[i] * unbias1) / ((v[i] * unbias2).squareRoot() + eps))
+        }
     }
 }
