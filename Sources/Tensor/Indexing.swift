@@ -52,22 +52,19 @@ extension Tensor {
     public mutating func assign(_ indices: [TensorIndex], _ value: Tensor) throws {
         let selection = try select(indices)
         let source = try value.astype(dtype).broadcast(to: selection.shape)
-        func write<E>(_ a: inout [E], _ v: [E]) {
+        func write<E>(_ dst: UnsafeMutableBufferPointer<E>, _ v: [E]) {
             let n = selection.blockLength
-            a.withUnsafeMutableBufferPointer { dst in
-                v.withUnsafeBufferPointer { src in
-                    for (k, start) in selection.starts.enumerated() {
-                        (dst.baseAddress! + start).update(from: src.baseAddress! + k * n, count: n)
-                    }
+            v.withUnsafeBufferPointer { src in
+                for (k, start) in selection.starts.enumerated() {
+                    (dst.baseAddress! + start).update(from: src.baseAddress! + k * n, count: n)
                 }
             }
         }
-        switch (storage, source.storage) {
-        case (.float64(var a), .float64(let v)): storage = .float64([]); write(&a, v); storage = .float64(a)
-        case (.float32(var a), .float32(let v)): storage = .float32([]); write(&a, v); storage = .float32(a)
-        case (.int64(var a), .int64(let v)): storage = .int64([]); write(&a, v); storage = .int64(a)
-        case (.bool(var a), .bool(let v)): storage = .bool([]); write(&a, v); storage = .bool(a)
-        default: preconditionFailure("value was cast to \(dtype) above")
+        switch source.storage {
+        case .float64(let v): withMutableElements(TensorStorage.doubles, TensorStorage.float64) { write($0, v) }
+        case .float32(let v): withMutableElements(TensorStorage.floats, TensorStorage.float32) { write($0, v) }
+        case .int64(let v): withMutableElements(TensorStorage.int64s, TensorStorage.int64) { write($0, v) }
+        case .bool(let v): withMutableElements(TensorStorage.bools, TensorStorage.bool) { write($0, v) }
         }
     }
 

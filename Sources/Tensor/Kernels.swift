@@ -100,23 +100,27 @@ extension Tensor {
         }
     }
 
-    /// Calls `body` with the float32 elements to change in place. They are taken
-    /// out of `storage` meanwhile, so that the array is uniquely referenced and
-    /// updated where it lies (a second reference, even a temporary one, would
-    /// make Swift copy it first).
-    mutating func withMutableFloats<R>(_ body: (UnsafeMutableBufferPointer<Float>) -> R) -> R {
-        guard case .float32(var elements) = storage else { preconditionFailure("withMutableFloats on \(dtype)") }
-        storage = .float32([])
-        defer { storage = .float32(elements) }
-        return elements.withUnsafeMutableBufferPointer { body($0) }
+    /// Calls `body` with the elements of the case `elements` picks (a float32
+    /// tensor's [Float], say), to change them in place. They are taken out of
+    /// `storage` meanwhile, so that the array is uniquely referenced and updated
+    /// where it lies: a second reference, even a temporary one such as a tuple
+    /// of storages in a switch, would make Swift copy the whole array first.
+    mutating func withMutableElements<E, R>(_ elements: (TensorStorage) -> [E]?, _ wrap: ([E]) -> TensorStorage,
+                                            _ body: (UnsafeMutableBufferPointer<E>) -> R) -> R {
+        guard var taken = elements(storage) else { preconditionFailure("\(E.self) elements of a \(dtype) tensor") }
+        storage = wrap([])
+        defer { storage = wrap(taken) }
+        return taken.withUnsafeMutableBufferPointer { body($0) }
     }
 
-    /// The float64 twin of `withMutableFloats`.
+    /// `withMutableElements` for a float32 tensor.
+    mutating func withMutableFloats<R>(_ body: (UnsafeMutableBufferPointer<Float>) -> R) -> R {
+        withMutableElements(TensorStorage.floats, TensorStorage.float32, body)
+    }
+
+    /// `withMutableElements` for a float64 tensor.
     mutating func withMutableDoubles<R>(_ body: (UnsafeMutableBufferPointer<Double>) -> R) -> R {
-        guard case .float64(var elements) = storage else { preconditionFailure("withMutableDoubles on \(dtype)") }
-        storage = .float64([])
-        defer { storage = .float64(elements) }
-        return elements.withUnsafeMutableBufferPointer { body($0) }
+        withMutableElements(TensorStorage.doubles, TensorStorage.float64, body)
     }
 
     /// Calls `body` with the float32 elements (the tensor must be float32).
@@ -147,4 +151,12 @@ private struct AdamRule {
             w[i] = w[i] + step * ((m[i] * unbias1) / ((v[i] * unbias2).squareRoot() + eps))
         }
     }
+}
+
+/// Each case's elements, or nil for the other cases: the `elements` argument of `withMutableElements`.
+extension TensorStorage {
+    static func doubles(_ storage: TensorStorage) -> [Double]? { if case .float64(let a) = storage { return a }; return nil }
+    static func floats(_ storage: TensorStorage) -> [Float]? { if case .float32(let a) = storage { return a }; return nil }
+    static func int64s(_ storage: TensorStorage) -> [Int64]? { if case .int64(let a) = storage { return a }; return nil }
+    static func bools(_ storage: TensorStorage) -> [Bool]? { if case .bool(let a) = storage { return a }; return nil }
 }
