@@ -25,8 +25,16 @@ else
     echo "then run make again."
     exit 1
 fi
+# A fresh machine's package lists may be empty or stale: update them first, quietly,
+# and show apt-get's output only when something fails.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 # shellcheck disable=SC2086
-$apt_get install -y --no-install-recommends $missing || {
-    $apt_get update
-    $apt_get install -y --no-install-recommends $missing
-}
+if $apt_get update -qq >"$log" 2>&1 &&
+   DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq --no-install-recommends $missing >>"$log" 2>&1; then
+    echo "Installed:$missing"
+else
+    cat "$log"
+    echo "apt-get could not install:$missing"
+    exit 1
+fi
