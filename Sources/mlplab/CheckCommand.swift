@@ -91,12 +91,15 @@ enum ExerciseREPL {
             return
         }
         let engine = session.builtins.names.compactMap { session.builtins[$0] }
-        console.choiceChanged = { [unowned session] choice in
-            session.builtins.register(choice == .mine ? learnerBuiltins(replacing: engine) : engine)
-            session.learnerFit = choice == .mine ? { net, x, y, test, config, optimizer, lr, rng, reporter in
-                try ExerciseTrainer(.mine).fit(net, x, y, config: config, optimizer: optimizer, learningRate: lr,
-                                               rng: &rng, test: test, reporter: reporter)
-            } : nil
+        console.learnerFunctionsChanged = { [unowned session] names in
+            let implementations = Implementations.choosing(names.contains)
+            session.builtins.register(engine)
+            session.builtins.register(learnerBuiltins(replacing: engine, for: names))
+            session.learnerFit = names.isDisjoint(with: ExerciseTrainer.exercisesUsed) ? nil : {
+                net, x, y, test, config, optimizer, lr, rng, reporter in
+                try ExerciseTrainer(implementations).fit(net, x, y, config: config, optimizer: optimizer, learningRate: lr,
+                                                         rng: &rng, test: test, reporter: reporter)
+            }
         }
         for spec in ExerciseConsole.commands {
             session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary, help: spec.help) { _, argument in
@@ -124,35 +127,38 @@ enum ExerciseREPL {
         try? FileManager.default.removeItem(atPath: file)
     }
 
-    /// The REPL builtins whose work is an exercise, computed by the learner's functions.
-    /// Forms an exercise does not cover (softmax over another axis, accuracy of a network)
-    /// are left to the engine's builtin.
-    static func learnerBuiltins(replacing engine: [Builtin]) -> [Builtin] {
+    /// The REPL builtins whose work is one of the exercises in `names`, computed by the
+    /// learner's function. Forms an exercise does not cover (softmax over another axis,
+    /// accuracy of a network) are left to the engine's builtin.
+    static func learnerBuiltins(replacing engine: [Builtin], for names: Set<String>) -> [Builtin] {
         let mine = Implementations.mine
         func float64(_ args: Arguments, _ name: String) throws -> Tensor { try args.tensor(name).astype(.float64) }
         func labels(_ args: Arguments, _ name: String) throws -> Tensor {
             let y = try args.tensor(name)
             return y.ndim == 2 ? try y.argmax(axis: -1) : y.astype(.int64)
         }
-        let bodies: [String: (Arguments, Builtin) throws -> Value] = [
-            "sigmoid": { args, _ in .tensor(try mine.sigmoid(float64(args, "x"))) },
-            "relu": { args, _ in .tensor(try mine.relu(float64(args, "x"))) },
-            "normalise": { args, _ in .tensor(try mine.normalise(args.tensor("x"))) },
-            "onehot": { args, _ in .tensor(try mine.oneHot(args.tensor("labels").astype(.int64), args.int("classes"))) },
-            "softmax": { args, engine in
+        // By builtin: the exercise behind it, and the call of the learner's function.
+        let bodies: [String: (exercise: String, body: (Arguments, Builtin) throws -> Value)] = [
+            "sigmoid": ("sigmoid", { args, _ in .tensor(try mine.sigmoid(float64(args, "x"))) }),
+            "relu": ("relu", { args, _ in .tensor(try mine.relu(float64(args, "x"))) }),
+            "normalise": ("normalise", { args, _ in .tensor(try mine.normalise(args.tensor("x"))) }),
+            "onehot": ("oneHot", { args, _ in .tensor(try mine.oneHot(args.tensor("labels").astype(.int64), args.int("classes"))) }),
+            "softmax": ("softmax", { args, engine in
                 let x = try float64(args, "x"), axis = try args.int("axis")
                 guard axis == -1 || axis == x.ndim - 1 else { return try engine.call(with: args) }
                 return .tensor(try mine.softmax(x))
-            },
-            "cross_entropy": { args, _ in .float(try mine.softmaxCrossEntropy(float64(args, "scores"), labels(args, "y"))) },
-            "mse": { args, _ in .float(try mine.mse(float64(args, "y"), float64(args, "t"))) },
-            "accuracy": { args, engine in
+            }),
+            "cross_entropy": ("softmaxCrossEntropy", { args, _ in
+                .float(try mine.softmaxCrossEntropy(float64(args, "scores"), labels(args, "y")))
+            }),
+            "mse": ("mse", { args, _ in .float(try mine.mse(float64(args, "y"), float64(args, "t"))) }),
+            "accuracy": ("accuracy", { args, engine in
                 guard case .tensor(let scores) = args["a"], args.isNone("c") else { return try engine.call(with: args) }
                 return .float(try mine.accuracy(scores.astype(.float64), labels(args, "b")))
-            },
-        ]
+            }),
+        ].filter { names.contains($0.value.exercise) }
         return engine.compactMap { builtin in
-            bodies[builtin.name].map { body in
+            bodies[builtin.name].map { _, body in
                 Builtin(builtin.name, builtin.parameters, category: builtin.category,
                         help: builtin.help + " (Now computed by your function in exercises/: :use reference switches back.)",
                         example: builtin.example) { args in try body(args, builtin) }

@@ -94,16 +94,132 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(Course.exercise(named: "Linear_Backward")?.name, "linearBackward")
     }
 
-    func testUseSwitchesBetweenMineAndReference() throws {
-        let console = try console()
-        XCTAssertEqual(console.choice, .reference)
+    func testUseMineTakesTheFunctionsThatPassAndTheReferenceForTheOthers() throws {
+        let path = try temporaryFolder(self) + "/exercises.json"
+        let store = try ExerciseProgressFile(path: path)
+        let (relu, softmax) = (try Course.find("relu"), try Course.find("softmax"))
+        try store.recordCheck(of: relu, results: try Checker.runAll(relu, with: .reference))
+        try store.recordCheck(of: softmax, results: try Checker.runAll(softmax, with: .mine))
+        let console = try console(progressPath: path)
+        var told: [Set<String>] = []
+        console.learnerFunctionsChanged = { told.append($0) }
+
         try console.use("mine")
-        XCTAssertEqual(console.choice, .mine)
-        XCTAssertEqual(output[0], "fit and the lesson cells now use your functions from exercises/")
-        XCTAssertTrue(output[1].hasPrefix("not finished yet (training stops with a message where it needs one): "), output[1])
+        XCTAssertEqual(console.learnerFunctions, ["relu"])
+        XCTAssertEqual(output.first, "fit and the lesson cells use your relu, and the reference for the 17 others")
+        output = []
+        try console.use("mine softmax")
+        XCTAssertEqual(console.learnerFunctions, ["relu", "softmax"])
+        XCTAssertEqual(output.first, "fit and the lesson cells use your relu, softmax (its checks do not pass yet), "
+                       + "and the reference for the 16 others")
+        try console.use("reference relu")
+        XCTAssertEqual(console.learnerFunctions, ["softmax"])
+        output = []
         try console.use("reference")
-        XCTAssertEqual(console.choice, .reference)
-        XCTAssertThrowsError(try console.use("yours"))
+        XCTAssertEqual(console.learnerFunctions, [])
+        XCTAssertEqual(output, ["fit and the lesson cells use the reference implementations"])
+        XCTAssertEqual(told, [["relu"], ["relu", "softmax"], ["softmax"], []])
+
+        XCTAssertThrowsError(try console.use("mine sofmax")) { error in
+            XCTAssertTrue("\(error)".contains("did you mean 'softmax'?"), "\(error)")
+        }
+        XCTAssertThrowsError(try console.use("yours")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("usage: :use mine [NAME…]"), "\(error)")
+        }
+        XCTAssertEqual(console.learnerFunctions, [], "a refused :use changes nothing")
+    }
+
+    func testUseMineWithNothingPassingSaysTheReferenceStays() throws {
+        let console = try console()
+        try console.use("mine")
+        XCTAssertEqual(console.learnerFunctions, [])
+        XCTAssertEqual(output, ["none of your functions passes its checks yet (`:check NAME`), so fit and the lesson cells use the reference"])
+    }
+
+    /// Each exercise's name picks exactly its own function: the checks go as with the
+    /// learner's functions when only that name is chosen, as with the reference when all but
+    /// that one are (with the repository's untouched stubs: "not implemented" against "passed").
+    func testChoosingTakesEachExercisesFunctionByItsName() throws {
+        for exercise in Course.exercises {
+            let statuses = { (implementations: Implementations) in try Checker.runAll(exercise, with: implementations).map(\.status) }
+            XCTAssertEqual(try statuses(.choosing { $0 == exercise.name }), try statuses(.mine), exercise.name)
+            XCTAssertEqual(try statuses(.choosing { $0 != exercise.name }), try statuses(.reference), exercise.name)
+        }
+    }
+
+    /// :reset rewrites one body in a copy of the package's file: the result is the shipped
+    /// file with only the other exercise's edit left in it.
+    func testResetPutsOneStubBackAndLeavesTheOtherExercisesAlone() throws {
+        let package = try temporaryFolder(self)
+        try FileManager.default.createDirectory(atPath: package + "/exercises", withIntermediateDirectories: true)
+        let file = package + "/exercises/03-forward.swift"
+        let shipped = try String(contentsOfFile: repositoryRoot + "/exercises/03-forward.swift", encoding: .utf8)
+        let stub = { (name: String) in "    throw ExerciseError.notImplemented(\"\(name)\")" }
+        let mine = { (name: String) in "    return x  // my \(name)" }
+        let reluEdited = shipped.replacingOccurrences(of: stub("relu"), with: mine("relu"))
+        try reluEdited.replacingOccurrences(of: stub("softmax"), with: mine("softmax") + "\n    }\n    {")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let progress = try ExerciseProgressFile(path: package + "/exercises.json")
+        let softmax = try Course.find("softmax")
+        try progress.recordCheck(of: softmax, results: try Checker.runAll(softmax, with: .reference))
+        let console = ExerciseConsole(root: PackageRoot(path: package, configuration: "release"), progress: progress,
+                                      write: { [unowned self] in output.append($0) },
+                                      confirm: { [unowned self] in questions.append($0); return answers.removeFirst() })
+
+        answers = [false]
+        try console.reset("softmax")
+        XCTAssertEqual(output, ["not reset: softmax is as you left it."])
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains(mine("softmax")))
+
+        output = []
+        answers = [true]
+        try console.reset("softmax")
+        XCTAssertEqual(questions.last, "Put the stub of softmax back in exercises/03-forward.swift? The code you wrote in it is lost.")
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), reluEdited)
+        XCTAssertTrue(output[0].hasPrefix("softmax is the stub again (exercises/03-forward.swift:"), output[0])
+        XCTAssertNil(progress.record.lastCheck["softmax"])
+        XCTAssertNil(progress.record.finished["softmax"])
+
+        output = []
+        try console.reset("softmax")
+        XCTAssertTrue(output[0].hasPrefix("softmax is the untouched stub already"), output[0])
+        XCTAssertEqual(answers, [], "nothing is asked when there is nothing to reset")
+    }
+
+    func testEveryShippedStubIsTheBodyResetPutsBack() throws {
+        for exercise in Course.exercises {
+            let source = try String(contentsOfFile: repositoryRoot + "/" + exercise.group.file, encoding: .utf8)
+            let function = try XCTUnwrap(FunctionText(function: exercise.name, in: source), exercise.name)
+            XCTAssertEqual(function.body, exercise.stubBody, exercise.name)
+        }
+    }
+
+    /// :reload restarts on the program the build wrote into the package, not on the
+    /// running one; when that fails, the session goes on and the saved workspace is removed.
+    /// (A successful restart replaces the process: ReloadTests covers it on the real binary.)
+    func testAFailedReloadSaysSoAndLeavesNoWorkspaceFile() throws {
+        let package = try temporaryFolder(self)
+        let console = ExerciseConsole(root: PackageRoot(path: package, configuration: "release"),
+                                      progress: try ExerciseProgressFile(path: package + "/exercises.json"),
+                                      write: { [unowned self] in output.append($0) }, confirm: { _ in false })
+        console.driver.swift = "/bin/true"      // a build that succeeds and writes nothing
+        var saved: [String] = []
+        XCTAssertThrowsError(try console.reload { file in
+            saved.append(file)
+            XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data(count: 1000)))
+        }) { error in
+            XCTAssertEqual("\(error)", "cannot restart \(package)/.build/release/mlplab: No such file or directory; "
+                           + "the variables could not be carried over, so this session goes on as it was")
+        }
+        XCTAssertEqual(saved.count, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: saved[0]), "the workspace file is removed")
+
+        struct DiskFull: Error {}
+        XCTAssertThrowsError(try console.reload { file in
+            FileManager.default.createFile(atPath: file, contents: Data(count: 10))
+            throw DiskFull()
+        }) { error in XCTAssertTrue(error is DiskFull) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: saved[0]), "a half-written workspace file is removed")
     }
 
     func testAPassingCheckIsRecordedAsFinishedAndShownPerLesson() throws {

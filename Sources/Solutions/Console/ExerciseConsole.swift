@@ -1,7 +1,8 @@
 import Foundation
+import Tensor
 
 /// The exercise commands, written once for both front ends: `mlplab check …` on the
-/// command line and `:exercise :check :hint :solution :use :reload` in the REPL (which
+/// command line and `:exercise :check :hint :solution :reset :use :reload` in the REPL (which
 /// registers `ExerciseConsole.commands` in its command table).
 ///
 /// Output goes to `write`, one message at a time; questions go to `confirm`.
@@ -12,10 +13,11 @@ public final class ExerciseConsole {
     public var write: (String) -> Void
     /// Asks a yes/no question; true means yes.
     public var confirm: (String) -> Bool
-    /// Whose functions `fit` and the lesson cells use: `:use mine` / `:use reference`.
-    public private(set) var choice: ImplementationChoice = .reference
+    /// The exercises whose learner's function `fit` and the lesson cells use (`:use`);
+    /// the reference stands in for the others.
+    public private(set) var learnerFunctions: Set<String> = []
     /// Told about every `:use`, so that the REPL can switch its builtins.
-    public var choiceChanged: (ImplementationChoice) -> Void = { _ in }
+    public var learnerFunctionsChanged: (Set<String>) -> Void = { _ in }
 
     public init(root: PackageRoot, progress: ExerciseProgressStore,
                 write: @escaping (String) -> Void, confirm: @escaping (String) -> Bool) {
@@ -170,35 +172,75 @@ public final class ExerciseConsole {
         write(text.source)
     }
 
-    // MARK: :use
+    // MARK: :reset
 
-    /// Switches `fit` and the lesson cells between the learner's functions and the reference.
-    public func use(_ argument: String) throws {
-        guard let choice = ImplementationChoice(rawValue: argument.lowercased()) else {
-            throw CourseError.unknownExercise("usage: :use mine (your functions from exercises/) or :use reference")
+    /// Puts one exercise's stub back, after the learner says yes: its body becomes the stub's
+    /// again (`Exercise.stubBody`); its doc comment, its signature and the other exercises in
+    /// the file stay as they are. Its last check is forgotten.
+    public func reset(_ name: String) throws {
+        let exercise = try Course.find(name)
+        let file = exercise.group.file
+        guard let source = try? String(contentsOfFile: root.file(file), encoding: .utf8),
+              let text = FunctionText(function: exercise.name, in: source) else {
+            throw CourseError.unknownExercise("cannot find `public func \(exercise.name)(` in \(file): "
+                + "`git checkout \(file)` puts the whole file back, with every exercise in it as a stub")
         }
-        self.choice = choice
-        choiceChanged(choice)
-        guard choice == .mine else {
-            write("fit and the lesson cells now use the reference implementations")
+        guard text.body != exercise.stubBody else {
+            write("\(exercise.name) is the untouched stub already (\(file):\(text.line))")
             return
         }
-        write("fit and the lesson cells now use your functions from exercises/")
-        let needed = Course.exercises.filter { Self.usedInTraining.contains($0.name) }
-        let unfinished = needed.filter { progress.record.finished[$0.name] == nil }.map(\.name)
-        if !unfinished.isEmpty {
-            write("not finished yet (training stops with a message where it needs one): " + unfinished.joined(separator: ", "))
+        guard confirm("Put the stub of \(exercise.name) back in \(file)? The code you wrote in it is lost.") else {
+            write("not reset: \(exercise.name) is as you left it.")
+            return
         }
-        if let edited = editedSinceBuild() {
+        try AtomicFile.write(Array(text.replacingBody(with: exercise.stubBody, in: source).utf8), to: root.file(file))
+        try progress.update { record in
+            record.lastCheck[exercise.name] = nil
+            record.finished[exercise.name] = nil
+        }
+        write("\(exercise.name) is the stub again (\(file):\(text.line)); `:exercise \(exercise.name)` shows its contract")
+    }
+
+    // MARK: :use
+
+    /// Switches `fit` and the lesson cells between the learner's functions and the reference:
+    /// `:use mine` takes the learner's function for every exercise whose last check passed,
+    /// `:use mine NAME…` for the named ones as well, `:use reference` puts the reference
+    /// back everywhere, `:use reference NAME…` for the named ones. Says in one line which is which.
+    public func use(_ argument: String) throws {
+        let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let choice = words.first?.lowercased(), ["mine", "reference"].contains(choice) else {
+            throw CourseError.unknownExercise("usage: :use mine [NAME…] (your functions from exercises/ that pass "
+                + "their checks, or the named ones) or :use reference [NAME…]")
+        }
+        let named = try words.dropFirst().map { try Course.find($0).name }
+        switch (choice, named.isEmpty) {
+        case ("mine", true): learnerFunctions = Set(Course.exercises.map(\.name).filter(progress.record.passes))
+        case ("mine", false): learnerFunctions.formUnion(named)
+        case (_, true): learnerFunctions = []
+        default: learnerFunctions.subtract(named)
+        }
+        learnerFunctionsChanged(learnerFunctions)
+        write(selectionLine(nonePassing: choice == "mine" && named.isEmpty))
+        if !learnerFunctions.isEmpty, let edited = editedSinceBuild() {
             write("\(edited) changed after this mlplab was built: `:reload` to run your latest code")
         }
     }
 
-    /// The exercise functions `ExerciseTrainer` calls.
-    static let usedInTraining: Set<String> = [
-        "miniBatches", "linearForward", "relu", "sigmoid", "softmaxCrossEntropy", "softmaxCrossEntropyGradient",
-        "linearBackward", "reluBackward", "sigmoidBackward", "sgdStep", "accuracy",
-    ]
+    /// "fit and the lesson cells use your relu, softmax (its checks do not pass yet), and the
+    /// reference for the 16 others".
+    private func selectionLine(nonePassing: Bool) -> String {
+        let yours = Course.exercises.map(\.name).filter(learnerFunctions.contains)
+        guard !yours.isEmpty else {
+            return nonePassing
+                ? "none of your functions passes its checks yet (`:check NAME`), so fit and the lesson cells use the reference"
+                : "fit and the lesson cells use the reference implementations"
+        }
+        let names = yours.map { progress.record.passes($0) ? $0 : $0 + " (its checks do not pass yet)" }
+        let others = Course.exercises.count - yours.count
+        return "fit and the lesson cells use your " + names.joined(separator: ", ")
+            + (others == 0 ? "" : ", and the reference for the \(others) other\(others == 1 ? "" : "s")")
+    }
 
     /// The first exercise file modified after the running program was built, if any.
     func editedSinceBuild(executable: String = PackageRoot.currentExecutable()) -> String? {
@@ -214,23 +256,35 @@ public final class ExerciseConsole {
 
     /// Rebuilds the `mlplab` program with the learner's latest code, then hands over to
     /// it: `saveWorkspace` writes the variables to the file it is given (and says which it
-    /// could not save); the new program starts with `--restore-workspace FILE`.
-    /// A failed build leaves this session running, unchanged.
+    /// could not save); the new program starts with `--restore-workspace FILE`, loads the
+    /// file and removes it. A failed build leaves this session running, unchanged; a
+    /// failed save or restart removes the file and leaves the session running too.
     public func reload(saveWorkspace: (String) throws -> Void) throws {
         write("rebuilding mlplab with your exercises…")
         try driver.build(product: "mlplab", echo: write)
         let file = NSTemporaryDirectory() + "mlplab-reload-\(getpid()).workspace"
+        // Reached only when no restart happened: the new program removes the file itself.
+        defer { try? FileManager.default.removeItem(atPath: file) }
         try saveWorkspace(file)
         write("restarting with your new code: the variables saved above come back; the random generator "
-              + "starts afresh (call seed(n) again)" + (choice == .mine ? ", and :use mine is needed again" : ""))
-        let executable = PackageRoot.currentExecutable()
-        let arguments = [executable, "--restore-workspace", file]
-        let argv = arguments.map { strdup($0) } + [nil]
+              + "starts afresh (call seed(n) again)" + (learnerFunctions.isEmpty ? "" : ", and :use mine is needed again"))
+        let program = rebuiltProgram
+        let failure = Self.exec(program, arguments: ["--restore-workspace", file])
+        throw CourseError.runnerFailed("cannot restart \(program): \(failure); the variables could not be carried "
+            + "over, so this session goes on as it was")
+    }
+
+    /// The program the build just wrote. Not the running program's own path: the build
+    /// replaced that file, and /proc/self/exe now names it "… (deleted)".
+    public var rebuiltProgram: String { root.binPath + "/mlplab" }
+
+    /// Replaces this process by `program`; returns only when that fails, with the reason.
+    private static func exec(_ program: String, arguments: [String]) -> String {
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
         fflush(stdout)      // what was written so far would otherwise vanish with this process
-        execv(executable, argv)
-        argv.forEach { free($0) }
-        throw CourseError.runnerFailed("cannot restart \(executable): \(String(cString: strerror(errno))); "
-            + "the variables are saved in \(file) (load them with :load)")
+        execv(program, argv)
+        return String(cString: strerror(errno))
     }
 }
 
@@ -254,7 +308,7 @@ extension ExerciseConsole {
         }
     }
 
-    /// `:exercise :check :hint :solution :use`, ready to register in the REPL's command table
+    /// `:exercise :check :hint :solution :reset :use`, ready to register in the REPL's command table
     /// (`:reload` needs the workspace, so the REPL registers it itself around `reload`).
     public static let commands: [CommandSpec] = [
         CommandSpec(name: "exercise", arguments: "[NAME]", summary: "an exercise's contract and status, or all of them",
@@ -274,8 +328,12 @@ extension ExerciseConsole {
                     help: "Shows the reference solution of an exercise, after asking you to confirm: try the hints first.") { console, argument in
             try console.solution(argument)
         },
-        CommandSpec(name: "use", arguments: "mine | reference", summary: "train with your own functions or the reference",
-                    help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ (the forward and backward passes, the losses, the SGD step, the mini-batches); :use reference switches back. After editing your code, :reload runs the new version.") { console, argument in
+        CommandSpec(name: "reset", arguments: "NAME", summary: "put one exercise's stub back (asks first)",
+                    help: "Puts the stub of one exercise back in its file (:reset softmax), after asking: the body you wrote is replaced by the stub's START CODE HERE … END CODE HERE; the other exercises in the file are left as they are. Use it when an exercise no longer compiles and you want to start it again.") { console, argument in
+            try console.reset(argument)
+        },
+        CommandSpec(name: "use", arguments: "mine | reference [NAME …]", summary: "train with your own functions or the reference",
+                    help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ that pass their checks (the forward and backward passes, the losses, the SGD step, the mini-batches), and the reference for the others; :use mine softmax takes your softmax whether or not it passes. :use reference switches everything back, :use reference softmax one function. After editing your code, :reload runs the new version.") { console, argument in
             try console.use(argument)
         },
     ]

@@ -129,6 +129,11 @@ public struct Exercise {
         self.makeCases = cases
     }
 
+    /// The body of the exercise's stub as exercises/ ships it, line by line: what `:reset` puts back.
+    public var stubBody: [String] {
+        ["    // START CODE HERE", "    throw ExerciseError.notImplemented(\"\(name)\")", "    // END CODE HERE"]
+    }
+
     /// The checks, built when asked for (some inputs are MNIST-sized).
     public func cases() throws -> [CheckCase] {
         try makeCases()

@@ -70,12 +70,30 @@ public struct Implementations {
         accuracy: { try Exercises.accuracy($0, labels: $1) })
 }
 
-/// Which implementations the engine uses when a lesson cell or `fit` asks for an
-/// exercise function: the learner's (`:use mine`) or the reference (`:use reference`).
-public enum ImplementationChoice: String, CaseIterable, Sendable {
-    case mine, reference
-
-    public var implementations: Implementations {
-        self == .mine ? .mine : .reference
+extension Implementations {
+    /// The learner's function for each exercise `usesMine` names, the reference for the others.
+    public static func choosing(_ usesMine: (String) -> Bool) -> Implementations {
+        func pick<Function>(_ name: String, _ field: KeyPath<Implementations, Function>) -> Function {
+            (usesMine(name) ? mine : reference)[keyPath: field]
+        }
+        return Implementations(
+            parseIDXHeader: pick("parseIDXHeader", \.parseIDXHeader),
+            oneHot: pick("oneHot", \.oneHot),
+            normalise: pick("normalise", \.normalise),
+            zeroCentre: pick("zeroCentre", \.zeroCentre),
+            sigmoid: pick("sigmoid", \.sigmoid),
+            relu: pick("relu", \.relu),
+            softmax: pick("softmax", \.softmax),
+            linearForward: pick("linearForward", \.linearForward),
+            linearBackward: pick("linearBackward", \.linearBackward),
+            reluBackward: pick("reluBackward", \.reluBackward),
+            sigmoidBackward: pick("sigmoidBackward", \.sigmoidBackward),
+            softmaxCrossEntropy: pick("softmaxCrossEntropy", \.softmaxCrossEntropy),
+            softmaxCrossEntropyGradient: pick("softmaxCrossEntropyGradient", \.softmaxCrossEntropyGradient),
+            mse: pick("mse", \.mse),
+            mseGradient: pick("mseGradient", \.mseGradient),
+            sgdStep: pick("sgdStep", \.sgdStep),
+            miniBatches: pick("miniBatches", \.miniBatches),
+            accuracy: pick("accuracy", \.accuracy))
     }
 }

@@ -23,6 +23,11 @@ public struct ExerciseRecord: Codable, Equatable, Sendable {
     public var hintsShown: [String: Int] = [:]
 
     public init() {}
+
+    /// Whether the last check of the exercise passed every case.
+    public func passes(_ exercise: String) -> Bool {
+        lastCheck[exercise]?.allPassed ?? false
+    }
 }
 
 /// How a check of one exercise went.
