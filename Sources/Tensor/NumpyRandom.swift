@@ -31,6 +31,23 @@ public struct NumpyRandom: Sendable {
         cachedGaussian = nil
     }
 
+    /// The whole state as numbers: the 624 words, the position, and a cached gaussian
+    /// (a flag and its bits). It carries the generator to another process and back
+    /// (`init(stateWords:)`), where the stream goes on exactly where it was.
+    public var stateWords: [UInt64] {
+        key.map(UInt64.init) + [UInt64(position), cachedGaussian == nil ? 0 : 1, (cachedGaussian ?? 0).bitPattern]
+    }
+
+    /// The generator whose `stateWords` these are; nil when they cannot be one.
+    public init?(stateWords words: [UInt64]) {
+        let n = NumpyRandom.stateLength
+        guard words.count == n + 3, words[..<n].allSatisfy({ $0 <= UInt64(UInt32.max) }),
+              words[n] <= UInt64(n), words[n + 1] <= 1 else { return nil }
+        key = words[..<n].map { UInt32($0) }
+        position = Int(words[n])
+        cachedGaussian = words[n + 1] == 1 ? Double(bitPattern: words[n + 2]) : nil
+    }
+
     /// Restarts the stream, like `np.random.seed(seed)`: the twister is re-seeded
     /// and a cached gaussian is forgotten.
     public mutating func seed(_ seed: UInt32) {

@@ -91,11 +91,13 @@ enum ExerciseREPL {
             return
         }
         let engine = session.builtins.names.compactMap { session.builtins[$0] }
+        // The learner's functions run in the console's child process, never in this one.
+        let mine = console.learner.implementations
         console.choiceChanged = { [unowned session] choice in
-            session.builtins.register(choice == .mine ? learnerBuiltins(replacing: engine) : engine)
+            session.builtins.register(choice == .mine ? learnerBuiltins(mine, replacing: engine) : engine)
             session.learnerFit = choice == .mine ? { net, x, y, test, config, optimizer, lr, rng, reporter in
-                try ExerciseTrainer(.mine).fit(net, x, y, config: config, optimizer: optimizer, learningRate: lr,
-                                               rng: &rng, test: test, reporter: reporter)
+                try ExerciseTrainer(mine).fit(net, x, y, config: config, optimizer: optimizer, learningRate: lr,
+                                              rng: &rng, test: test, reporter: reporter)
             } : nil
         }
         for spec in ExerciseConsole.commands {
@@ -124,11 +126,10 @@ enum ExerciseREPL {
         try? FileManager.default.removeItem(atPath: file)
     }
 
-    /// The REPL builtins whose work is an exercise, computed by the learner's functions.
+    /// The REPL builtins whose work is an exercise, computed by the learner's functions `mine`.
     /// Forms an exercise does not cover (softmax over another axis, accuracy of a network)
     /// are left to the engine's builtin.
-    static func learnerBuiltins(replacing engine: [Builtin]) -> [Builtin] {
-        let mine = Implementations.mine
+    static func learnerBuiltins(_ mine: Implementations, replacing engine: [Builtin]) -> [Builtin] {
         func float64(_ args: Arguments, _ name: String) throws -> Tensor { try args.tensor(name).astype(.float64) }
         func labels(_ args: Arguments, _ name: String) throws -> Tensor {
             let y = try args.tensor(name)

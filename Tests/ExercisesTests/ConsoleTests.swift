@@ -96,14 +96,44 @@ final class ConsoleTests: XCTestCase {
 
     func testUseSwitchesBetweenMineAndReference() throws {
         let console = try console()
+        console.driver.runner = try builtRunner()
         XCTAssertEqual(console.choice, .reference)
         try console.use("mine")
         XCTAssertEqual(console.choice, .mine)
-        XCTAssertEqual(output[0], "fit and the lesson cells now use your functions from exercises/")
+        XCTAssertEqual(output[0], "fit and the lesson cells now use your functions from exercises/ (in a process of their own: "
+                       + "if one crashes, the call stops with the report and your variables stay)")
         XCTAssertTrue(output[1].hasPrefix("not finished yet (training stops with a message where it needs one): "), output[1])
         try console.use("reference")
         XCTAssertEqual(console.choice, .reference)
         XCTAssertThrowsError(try console.use("yours"))
+    }
+
+    /// `:use mine` builds the runner first when it is missing or older than an exercise
+    /// file: the build that fails here (a `swift` that exits 1) shows that it was tried,
+    /// and a failed build leaves the reference in use.
+    func testUseMineBuildsAMissingOrStaleRunnerFirst() throws {
+        let console = try console()
+        console.driver.swift = "/bin/false"
+        for runner in [try temporaryFolder(self) + "/missing", "/bin/true"] {
+            console.driver.runner = runner
+            output = []
+            XCTAssertThrowsError(try console.use("mine"), runner)
+            XCTAssertEqual(output.first, "building your exercises…", runner)
+            XCTAssertEqual(console.choice, .reference, runner)
+        }
+        console.driver.runner = try builtRunner()
+        output = []
+        try console.use("mine")
+        XCTAssertEqual(console.choice, .mine)
+        XCTAssertFalse(output.contains("building your exercises…"), "an up-to-date runner is not rebuilt: \(output)")
+    }
+
+    /// An executable file written now, newer than every exercise file: a runner built after the last edit.
+    private func builtRunner() throws -> String {
+        let path = try temporaryFolder(self) + "/mlplab-exercises"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n".utf8),
+                                                    attributes: [.posixPermissions: 0o755]))
+        return path
     }
 
     func testAPassingCheckIsRecordedAsFinishedAndShownPerLesson() throws {

@@ -16,6 +16,9 @@ public final class ExerciseConsole {
     public private(set) var choice: ImplementationChoice = .reference
     /// Told about every `:use`, so that the REPL can switch its builtins.
     public var choiceChanged: (ImplementationChoice) -> Void = { _ in }
+    /// Where the learner's functions run under `:use mine`: a child process, so that a
+    /// crash in them ends that process, not the REPL.
+    public private(set) lazy var learner = LearnerProcess(driver: driver)
 
     public init(root: PackageRoot, progress: ExerciseProgressStore,
                 write: @escaping (String) -> Void, confirm: @escaping (String) -> Bool) {
@@ -177,21 +180,29 @@ public final class ExerciseConsole {
         guard let choice = ImplementationChoice(rawValue: argument.lowercased()) else {
             throw CourseError.unknownExercise("usage: :use mine (your functions from exercises/) or :use reference")
         }
+        if choice == .mine { try buildRunnerIfStale() }
         self.choice = choice
         choiceChanged(choice)
         guard choice == .mine else {
             write("fit and the lesson cells now use the reference implementations")
             return
         }
-        write("fit and the lesson cells now use your functions from exercises/")
+        write("fit and the lesson cells now use your functions from exercises/ (in a process of their own: "
+              + "if one crashes, the call stops with the report and your variables stay)")
         let needed = Course.exercises.filter { Self.usedInTraining.contains($0.name) }
         let unfinished = needed.filter { progress.record.finished[$0.name] == nil }.map(\.name)
         if !unfinished.isEmpty {
             write("not finished yet (training stops with a message where it needs one): " + unfinished.joined(separator: ", "))
         }
-        if let edited = editedSinceBuild() {
-            write("\(edited) changed after this mlplab was built: `:reload` to run your latest code")
-        }
+    }
+
+    /// Builds the runner that serves the learner's functions when it is missing or an
+    /// exercise file changed after it was built, so that `:use mine` runs the latest code.
+    private func buildRunnerIfStale() throws {
+        guard !FileManager.default.isExecutableFile(atPath: driver.runner) || editedSinceBuild(executable: driver.runner) != nil
+        else { return }
+        write("building your exercises…")
+        try driver.build(echo: write)
     }
 
     /// The exercise functions `ExerciseTrainer` calls.
@@ -275,7 +286,7 @@ extension ExerciseConsole {
             try console.solution(argument)
         },
         CommandSpec(name: "use", arguments: "mine | reference", summary: "train with your own functions or the reference",
-                    help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ (the forward and backward passes, the losses, the SGD step, the mini-batches); :use reference switches back. After editing your code, :reload runs the new version.") { console, argument in
+                    help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ (the forward and backward passes, the losses, the SGD step, the mini-batches); :use reference switches back. Your functions run in a process of their own, built from your latest code by :use mine and :check: if one crashes, the call stops with the crash report (file:line:column) and your variables stay.") { console, argument in
             try console.use(argument)
         },
     ]

@@ -9,6 +9,8 @@ public struct CheckDriver {
     public var runner: String
     /// A case that prints nothing for this long is stopped and reported as timed out.
     public var caseTimeLimit: Double = 20
+    /// The `swift` that builds: `$SWIFT`, else the one on the PATH.
+    public var swift = ProcessInfo.processInfo.environment["SWIFT"] ?? "swift"
 
     public init(root: PackageRoot) {
         self.root = root
@@ -21,7 +23,6 @@ public struct CheckDriver {
     @discardableResult
     public func build(product: String = "mlplab-exercises", echo: (String) -> Void) throws -> Double {
         let started = Date()
-        let swift = ProcessInfo.processInfo.environment["SWIFT"] ?? "swift"
         let child = ChildProcess(executable: swift,
                                  arguments: ["build", "--package-path", root.path, "-c", root.configuration, "--product", product])
         var lines: [String] = []
