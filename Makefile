@@ -5,6 +5,7 @@ CONFIG       := release
 BIN          := .build/$(CONFIG)/mlplab
 BUILD_LOG    := .build/last-build.log
 SHELL        := /bin/bash
+SECONDS      ?= 60
 
 .PHONY: run test build deps clean
 
@@ -24,6 +25,11 @@ build: deps
 	@mkdir -p .build; set -o pipefail; $(SWIFT) build -c $(CONFIG) 2>&1 | tee $(BUILD_LOG) || { \
 	    echo "The build failed. Errors in exercises/*.swift come from your exercise code: fix the line named above,"; \
 	    echo "or put the untouched stubs back with: git checkout exercises/"; exit 1; }
+
+# libFuzzer on every reader of outside input, SECONDS seconds per target; fails on any crash.
+.PHONY: fuzz
+fuzz: deps
+	@scripts/fuzz.sh $(SECONDS)
 
 deps:
 	@scripts/install-deps.sh $(DEB_PACKAGES)
