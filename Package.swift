@@ -73,7 +73,7 @@ if Context.environment["MLPLAB_FUZZ"] != nil {
     ]
     package.targets += [
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
-        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Fuzz/FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", "Tensor"], path: "Fuzz/FuzzSupport"),
     ]
     package.targets += fuzzTargets.map { target in
         .executableTarget(name: target.name, dependencies: ["FuzzSupport"] + target.dependencies,
