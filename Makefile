@@ -7,7 +7,7 @@ BUILD_LOG    := .build/last-build.log
 SHELL        := /bin/bash
 SECONDS      ?= 60
 
-.PHONY: run test build deps clean
+.PHONY: run test build build-tests deps clean
 
 # A learner's exercise file that does not compile must not lock them out of the
 # notebook: the last working build starts instead, and :check shows the error.
@@ -17,14 +17,20 @@ run:
 	    echo "Starting the last build that worked, without your latest exercise edits; :check shows the error until it is fixed."; }
 	$(BIN)
 
-test: deps
-	$(SWIFT) build -c $(CONFIG)
-	$(SWIFT) test -c $(CONFIG)
+test: build-tests
+	$(SWIFT) test -c $(CONFIG) --skip-build
 
 build: deps
 	@mkdir -p .build; set -o pipefail; $(SWIFT) build -c $(CONFIG) 2>&1 | tee $(BUILD_LOG) || { \
 	    echo "The build failed. Errors in exercises/*.swift come from your exercise code: fix the line named above,"; \
 	    echo "or put the untouched stubs back with: git checkout exercises/"; exit 1; }
+
+# The test bundle and every product the end-to-end tests run (mlplab, mlplab-exercises).
+# A plain `swift test` would build with testable imports, settings that recompile every
+# module `swift build` made (and back again at the next `make run`); `swift build
+# --build-tests` uses the same settings as `make run`, so both share one build in .build/.
+build-tests: deps
+	$(SWIFT) build -c $(CONFIG) --build-tests
 
 # libFuzzer on every reader of outside input, SECONDS seconds per target; fails on any crash.
 .PHONY: fuzz

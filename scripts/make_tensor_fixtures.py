@@ -80,12 +80,18 @@ for m in (f64, f32, i64):
         r = np.mean(x, axis=0, keepdims=True); case(f"mean keepdims {x.dtype}{shape}", "mean", [x], r, axis=0, keepdims=True)
 x = np.array([1.0, np.nan, 3.0]); case("max nan", "max", [x], np.max(x), axis=None, keepdims=False)
 x = np.array([[1, 5, 5], [7, 7, 2]]); case("argmax ties", "argmax", [x], np.argmax(x, axis=1), axis=1, keepdims=False)
-# matmul
+# matmul. BLAS may add a dot product's terms in any order, so a float result is compared within
+# the bound that holds for every order: each of two implementations errs by at most K·u·Σ|aᵢbᵢ|
+# (K the length, u the unit roundoff). Σ|aᵢbᵢ| is |a| @ |b|, in float64.
+def matmul_case(name, a, b):
+    abs_products = np.abs(a).astype(np.float64) @ np.abs(b).astype(np.float64)
+    case(name, "matmul", [a, b], a @ b, depth=a.shape[-1], abs_products=np.ravel(abs_products).tolist())
+
 for m in (f64, f32):
     for sa, sb in [((3, 4), (4, 5)), ((4,), (4, 5)), ((3, 4), (4,)), ((4,), (4,)), ((2, 3, 4), (2, 4, 5)), ((2, 3, 4), (4, 5)), ((1, 784), (784, 10))]:
-        a, b = m(*sa), m(*sb); case(f"matmul {a.dtype}{sa}@{sb}", "matmul", [a, b], a @ b)
-a = np.array([[1, 2], [3, 4]]); b = np.array([[5, 6], [7, 8]]); case("matmul int seeds", "matmul", [a, b], a @ b)
-a = f32(3, 4); b = i64(4, 2); case("matmul f32@int", "matmul", [a, b], a @ b)
+        a, b = m(*sa), m(*sb); matmul_case(f"matmul {a.dtype}{sa}@{sb}", a, b)
+a = np.array([[1, 2], [3, 4]]); b = np.array([[5, 6], [7, 8]]); matmul_case("matmul int seeds", a, b)
+a = f32(3, 4); b = i64(4, 2); matmul_case("matmul f32@int", a, b)
 # shape
 x = f64(2, 3, 4)
 case("reshape -1", "reshape", [x], x.reshape(-1, 4), shape=[-1, 4])

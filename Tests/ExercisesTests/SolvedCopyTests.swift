@@ -5,9 +5,11 @@ import XCTest
 /// End to end, on a copy of the package whose stubs are completed with the reference
 /// solutions' bodies, exactly as a learner would complete them: `mlplab check --all`
 /// builds the copy and every case of every exercise passes; then one file is broken
-/// and `mlplab check softmax` shows the failure, in a few seconds.
+/// and `mlplab check softmax` shows the failure (its time is printed; `mlplab bench`
+/// is where speed is measured).
 ///
-/// It builds a second package (minutes), so it runs only when MLPLAB_SLOW_TESTS=1.
+/// It builds a second package (minutes), so it runs only when MLPLAB_SLOW_TESTS=1, as
+/// `.ci/run` sets it.
 final class SolvedCopyTests: XCTestCase {
     func testACompletedCopyPassesEveryCaseAndAnEditIsCheckedQuickly() throws {
         guard ProcessInfo.processInfo.environment["MLPLAB_SLOW_TESTS"] == "1" else {
@@ -39,7 +41,6 @@ final class SolvedCopyTests: XCTestCase {
         print(String(format: "mlplab check softmax after editing one file: %.1f s", seconds))
         XCTAssertEqual(one.status, 1, one.output)
         XCTAssertTrue(one.output.contains("first difference at [1]: expected 1, actual nan"), one.output)
-        XCTAssertLessThan(seconds, 15)
     }
 
     /// Replaces each stub's START…END region in the copy with the reference body.
