@@ -29,8 +29,9 @@ failed=()
 for target in "${targets[@]}"; do
     corpus=$scratch/corpus/$target findings=$scratch/findings/$target log=$scratch/logs/$target.log
     mkdir -p "$corpus" "$findings" "$(dirname "$log")"
-    if "$scratch/release/$target" -max_total_time="$seconds" -timeout=30 -print_final_stats=1 \
-        -artifact_prefix="$findings/" "$corpus" "Fuzz/corpus/$target" > "$log" 2>&1; then
+    options=(-max_total_time="$seconds" -timeout=30 -print_final_stats=1 -artifact_prefix="$findings/")
+    [ -f "Fuzz/$target.dict" ] && options+=(-dict="Fuzz/$target.dict")
+    if "$scratch/release/$target" "${options[@]}" "$corpus" "Fuzz/corpus/$target" > "$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         echo "$target: $runs executions in $seconds s, no crash"
     else
