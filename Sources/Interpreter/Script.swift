@@ -17,25 +17,34 @@ extension Session {
 
     /// Runs input line by line, as the REPL does when its input is a pipe or a
     /// file: no prompt, each line's output in order, a line that ends inside
-    /// brackets joined with the following ones. Stops at `:quit`.
+    /// brackets joined with the following ones. A line that fails is reported and
+    /// the next one runs. Stops at `:quit`.
     ///
+    /// - Parameter file: the script's name, when the lines come from a file: errors
+    ///   then start with `FILE:LINE:`.
     /// - Returns: true when every line ran without error.
     @discardableResult
-    public func runLines<Lines: Sequence>(_ lines: Lines) -> Bool where Lines.Element == String {
+    public func runLines<Lines: Sequence>(_ lines: Lines, file: String? = nil) -> Bool where Lines.Element == String {
         var succeeded = true
         var pending = ""
+        var lineNumber = 0, firstLineNumber = 1
+        func runPending() -> RunOutcome {
+            run(pending, from: file.map { ScriptLocation(file: $0, line: firstLineNumber) })
+        }
         for line in lines {
+            lineNumber += 1
+            if pending.isEmpty { firstLineNumber = lineNumber }
             pending = pending.isEmpty ? line : pending + "\n" + line
             if needsMoreInput(pending) { continue }
             defer { pending = "" }
-            switch run(pending) {
+            switch runPending() {
             case .success: continue
             case .failure: succeeded = false
             case .quit: return succeeded
             }
         }
         // Input that ended inside brackets: run it anyway, to report the syntax error.
-        if !pending.isEmpty, run(pending) == .failure { succeeded = false }
+        if !pending.isEmpty, runPending() == .failure { succeeded = false }
         return succeeded
     }
 }
