@@ -136,9 +136,7 @@ enum CoreCommands {
         } catch {
             throw InterpreterError(.file, "cannot read \(argument): \((error as NSError).localizedDescription)")
         }
-        let loaded = try WorkspaceArchive.decode(data, objectTypes: session.archivableTypes)
-        for (name, value) in loaded { session[variable: name] = value }
-        let names = loaded.map(\.0)
+        let names = try session.restoreWorkspace(from: data)
         session.write("loaded \(names.count) variable\(names.count == 1 ? "" : "s")\(names.isEmpty ? "" : ": " + names.joined(separator: ", "))")
         return .done
     }

@@ -332,6 +332,15 @@ extension Session {
     public func registerArchivable<T: ArchivableObject>(_ type: T.Type) {
         archivableTypes[T.archiveKind] = { data in try T.unarchived(from: data) }
     }
+
+    /// Sets the variables stored in the bytes of a `:save` file, replacing those of
+    /// the same name, and returns their names in file order. Bytes that are not an
+    /// intact workspace file change nothing.
+    package func restoreWorkspace(from data: Data) throws -> [String] {
+        let loaded = try WorkspaceArchive.decode(data, objectTypes: archivableTypes)
+        for (name, value) in loaded { self[variable: name] = value }
+        return loaded.map(\.0)
+    }
 }
 
 /// `fit`'s work done another way: the network, the data, the test set, the
