@@ -1,5 +1,5 @@
 import XCTest
-@testable import Tensor
+import Tensor
 
 /// The shape rules every tensor keeps (`Tensor.elementCount`) and the allocation limit
 /// applied to what operations make. Expected counts and numpy's answers were worked
