@@ -276,7 +276,7 @@ struct Lexer {
                 position += 1
             }
         }
-        let closing = String(repeating: quote, count: tripled ? 3 : 1)
+        let closing = tripled ? String(repeating: quote, count: 3) : "a \(quote)"
         throw InterpreterError(.syntax, "this string is never closed: add \(closing) at its end",
                                at: SourceSpan(start, start + 1), isIncomplete: tripled)
     }
