@@ -330,6 +330,10 @@ enum Operators {
             return try sequenceItem(s.map { .string(String($0)) }, indices, kind: "string") { parts in
                 .string(parts.map(\.str).joined())
             }
+        case .object(let dict as PythonDict):
+            let key = try dictKey(indices)
+            guard let value = try dict.get(key) else { throw InterpreterError(.index, "the dict has no key \(key.repr)") }
+            return value
         default:
             throw InterpreterError(.type, "\(v.kindDescription) cannot be indexed")
         }
@@ -353,9 +357,20 @@ enum Operators {
             }
             items[try position(i, count: items.count, kind: "list")] = value
             container = try nested(.list(items))
+        case .object(var dict as PythonDict):
+            try dict.set(try dictKey(indices), value)
+            container = .object(dict)
         default:
             throw InterpreterError(.type, "\(container.kindDescription) does not support item assignment")
         }
+    }
+
+    /// The key of `d[key]`.
+    private static func dictKey(_ indices: [IndexValue]) throws -> Value {
+        guard indices.count == 1, case .value(let key, _) = indices[0] else {
+            throw InterpreterError(.type, "a dict takes one key between the brackets")
+        }
+        return key
     }
 
     /// The language's subscripts as the Tensor module's indices. A tuple as the

@@ -35,9 +35,10 @@ extension Session {
     public func runLines<Lines: Sequence>(_ lines: Lines) -> Bool where Lines.Element == String {
         var succeeded = true
         var pending = ""
+        defer { finishLine() }
         func runPending() -> Bool {
             defer { pending = "" }
-            switch run(pending) {
+            switch runLeavingLineOpen(pending) {
             case .success: return true
             case .failure: succeeded = false; return true
             case .quit: return false
@@ -54,7 +55,7 @@ extension Session {
         }
         // Input that ended inside brackets or a block: run it anyway, to run the
         // block or report the syntax error.
-        if !pending.isEmpty, run(pending) == .failure { succeeded = false }
+        if !pending.isEmpty, runLeavingLineOpen(pending) == .failure { succeeded = false }
         return succeeded
     }
 

@@ -44,6 +44,8 @@ public final class Session {
     var archivableTypes: [String: (Data) throws -> any ScriptObject] = [:]
     /// The call being run, whose local variables names resolve to first; nil at the top level.
     var frame: Frame?
+    /// Text printed with an `end` other than a newline, waiting for the rest of its line.
+    private var unfinishedLine: String?
     /// How many calls of functions defined with `def` are under way.
     var callDepth = 0
     /// Receives every piece of output, one message at a time, without a trailing newline.
@@ -62,7 +64,7 @@ public final class Session {
     }
 
     public static func standardOutput(_ text: String, _ style: OutputStyle) {
-        print(text)
+        Swift.print(text)
     }
 
     // MARK: The workspace
@@ -100,12 +102,19 @@ public final class Session {
     /// errors go to `output`; no error escapes.
     @discardableResult
     public func run(_ line: String) -> RunOutcome {
+        defer { finishLine() }
+        return runLeavingLineOpen(line)
+    }
+
+    /// Runs a line; a line left open by `print(…, end="")` stays open (a script goes on with it).
+    func runLeavingLineOpen(_ line: String) -> RunOutcome {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix(":") { return runCommand(String(trimmed.dropFirst())) }
         do {
             try execute(try parse(line))
             return .success
         } catch {
+            finishLine()
             report(error, source: line)
             return .failure
         }
@@ -141,7 +150,23 @@ public final class Session {
 
     /// Writes text as command or `print` output.
     public func write(_ text: String) {
+        finishLine()
         output(text, .text)
+    }
+
+    /// `print`'s text, which ends a line only where it holds a newline
+    /// (`print(x, end="")` leaves the line open for the next print).
+    func print(_ text: String) {
+        let line = (unfinishedLine ?? "") + text
+        unfinishedLine = nil
+        if line.hasSuffix("\n") { output(String(line.dropLast()), .text) } else { unfinishedLine = line }
+    }
+
+    /// Writes out a line that `print(…, end="")` left open.
+    func finishLine() {
+        guard let line = unfinishedLine else { return }
+        unfinishedLine = nil
+        output(line, .text)
     }
 
     private func runCommand(_ text: String) -> RunOutcome {
@@ -179,7 +204,10 @@ public final class Session {
         switch statement {
         case .expression(let expr):
             let value = try value(of: expr)
-            if frame == nil, let text = value.echoText { output(text, .result) }
+            if frame == nil, let text = value.echoText {
+                finishLine()
+                output(text, .result)
+            }
         case .assign(let targets, let valueExpr, _):
             try assign(try value(of: valueExpr), to: targets)
         case .augmented(let target, let op, let valueExpr, let span):
@@ -433,6 +461,8 @@ public final class Session {
             return try locating(span) { try builtin.call(positional, keywords: keywords, session: self) }
         case .object(let object):
             return try call(object, positional, keywords, span: span)
+        case .dtype(.bool) where positional.count <= 1 && keywords.isEmpty:
+            return .bool(try locating(span) { try positional.first.map(Operators.truth) ?? false })
         default:
             throw InterpreterError(.type, "\(function.kindDescription) is not callable", at: callee.span)
         }
