@@ -1,3 +1,4 @@
+import Foundation
 import Tensor
 
 /// Python's builtins for sequences, strings and types: enumerate, zip, sorted,
@@ -29,8 +30,15 @@ extension CoreBuiltins {
             .list(Array(try Operators.iterate(args["items"])).reversed())
         },
         Builtin("round", [.required("x"), .optional("ndigits", .none)], category: "python",
-                help: "A number rounded to ndigits decimals, halves to the even neighbour as in Python; without ndigits, a whole number (an int).",
-                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14") { args in
+                help: "A number rounded to ndigits decimals, halves to the even neighbour as in Python; without ndigits, a whole number (an int). A tensor is rounded element by element, as numpy's round, keeping its dtype.",
+                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14\n>>> round([0.123, 2.5])\n[0. 2.]") { args in
+            if case .tensor(let t) = args["x"] {
+                let digits = args.isNone("ndigits") ? 0 : try args.int("ndigits")
+                guard t.dtype.isFloatingPoint else { return .tensor(t) }
+                let scale = pow10(digits)
+                let rounded = Tensor(shape: t.shape, doubles: t.doubles.map { ($0 * scale).rounded(.toNearestOrEven) / scale })
+                return .tensor(rounded.astype(t.dtype))
+            }
             guard let x = args["x"].asDouble else { throw args.error("x must be a number, got \(args["x"].kindDescription)") }
             if args.isNone("ndigits") {
                 guard let whole = Int(exactly: x.rounded(.toNearestOrEven)) else { throw args.valueError("\(PythonFormat.float(x)) has no int value") }
@@ -38,8 +46,12 @@ extension CoreBuiltins {
             }
             let digits = try args.int("ndigits")
             if case .int = args["x"], digits >= 0 { return args["x"] }
-            let scale = pow10(digits)
-            return .float((x * scale).rounded(.toNearestOrEven) / scale)
+            guard digits >= 0, x.isFinite else {
+                let scale = pow10(digits)
+                return .float((x * scale).rounded(.toNearestOrEven) / scale)
+            }
+            // The decimal digits of x's exact binary value, rounded once: round(2.675, 2) is 2.67, as in Python.
+            return .float(Double(String(format: "%.\(digits)f", x)) ?? x)
         },
         Builtin("str", [.optional("x", .string(""))], category: "python",
                 help: "The value as print shows it: str(3) is \"3\", str(0.1) is \"0.1\".",

@@ -68,6 +68,9 @@ enum Operators {
         case (.add, .string(let x), .string(let y)): return .string(x + y)
         case (.add, .tuple(let x), .tuple(let y)): return .tuple(x + y)
         case (.add, .list(let x), .list(let y)): return try nested(.list(x + y))
+        case (.add, .list(let x), .tensor(let t)) where t.ndim == 1:
+            // `xs + [5]`: a literal of numbers is a tensor; its numbers join the list.
+            return try nested(.list(x + t.rows.map { row in if case .tensor(let r) = row { return Value.plain(r) } else { return row } }))
         case (.remainder, .string(let format), _): return .string(try PythonFormat.percent(format, b))
         case (.multiply, .string, .int), (.multiply, .int, .string),
              (.multiply, .list, .int), (.multiply, .int, .list),

@@ -27,8 +27,9 @@ extension Session {
     /// Runs input line by line, as the REPL does when its input is a pipe or a
     /// file: no prompt, each line's output in order, a line that ends inside
     /// brackets joined with the following ones. A block (the lines indented
-    /// under a line ending in `:`) ends at a blank line or at the next line
-    /// that is not indented (and does not go on with `elif` or `else`). Stops at `:quit`.
+    /// under a line ending in `:`) ends at the next line that is not indented
+    /// (and does not go on with `elif` or `else`); blank lines inside it are
+    /// skipped, as in a Python file. Stops at `:quit`.
     ///
     /// - Returns: true when every line ran without error.
     @discardableResult
@@ -45,12 +46,12 @@ extension Session {
             }
         }
         for line in lines {
-            if !pending.isEmpty, Session.opensBlock(pending), Session.endsBlock(line) {
+            if !pending.isEmpty, Session.endsBlock(line) {
                 if !runPending() { return succeeded }
-                if line.allSatisfy(\.isWhitespace) { continue }
             }
+            if pending.isEmpty && line.allSatisfy(\.isWhitespace) { continue }
             pending = pending.isEmpty ? line : pending + "\n" + line
-            if needsMoreInput(pending) { continue }
+            if needsMoreInput(pending) || Session.opensBlock(pending) || Session.mayContinue(pending) { continue }
             if !runPending() { return succeeded }
         }
         // Input that ended inside brackets or a block: run it anyway, to run the
@@ -59,10 +60,14 @@ extension Session {
         return succeeded
     }
 
-    /// True for a line after which an open block is complete: a blank line, or a
-    /// line at the left margin that does not continue the statement (`elif`, `else`).
+    /// True when `text` is an `if` on one line, which the next line may continue with `elif` or `else`.
+    private static func mayContinue(_ text: String) -> Bool {
+        text.hasPrefix("if ") && !text.contains("\n")
+    }
+
+    /// True for a line at the left margin that does not continue the statement
+    /// before it (as `elif` and `else` do): it begins a new one.
     private static func endsBlock(_ line: String) -> Bool {
-        if line.allSatisfy(\.isWhitespace) { return true }
         guard let first = line.first, !first.isWhitespace, first != "#" else { return false }
         let word = line.prefix { $0.isLetter }
         return word != "elif" && word != "else"
