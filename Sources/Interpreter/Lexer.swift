@@ -183,6 +183,9 @@ struct Lexer {
             position += symbol.count
             return Token(kind: .symbol(String(symbol)), span: SourceSpan(start, position))
         }
+        if c == "!" {
+            throw InterpreterError(.syntax, "'!' is not an operator: write 'not x' to negate, '!=' to compare", at: SourceSpan(start, start + 1))
+        }
         throw InterpreterError(.syntax, "unexpected character '\(c)'", at: SourceSpan(start, start + 1))
     }
 

@@ -942,6 +942,8 @@ public struct Parser {
             return Unsupported.walrus.error(at: token.span)
         case .indent:
             return unexpectedIndent()
+        case _ where previous.kind == .name("print") && startsExpression(token):
+            return InterpreterError(.syntax, "print is a function (Python 3): write print(…) with brackets", at: token.span)
         default:
             return InterpreterError(.syntax, "unexpected \(token.quoted): is an operator or a comma missing?",
                                     at: token.span)
