@@ -916,6 +916,9 @@ public struct Parser {
     }
 
     private func expectedExpression(after previous: Token?) -> InterpreterError {
+        if case .keyword(let keyword) = current.kind, let unsupported = Unsupported(keyword) {
+            return unsupported.error(at: current.span)
+        }
         if case .symbol(let s) = current.kind, s == ")" || s == "]", previous?.kind != .symbol("(") {
             let opener = s == ")" ? "(" : "["
             if !tokens[..<position].contains(where: { $0.kind == .symbol(opener) }) {
