@@ -45,10 +45,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
+        // What the numeric tests share: how far two float sums may be apart.
+        .target(name: "NumericAssertions", path: "Tests/NumericAssertions"),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "NumericAssertions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", .product(name: "FlyingFox", package: "FlyingFox")]),
-        .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "Datasets"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "Datasets", "NumericAssertions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter"], resources: [.copy("Fixtures")]),

@@ -36,7 +36,8 @@ for core in "${core_types[@]}"; do
         with_core_type "$core" "$mlplab" run --verify --lang "$lang" >>"$log" 2>&1 \
             || { lessons="LESSONS FAILED ($lang)"; failed=1; }
     done
-    summary=$(grep -Eo 'Executed [0-9]+ tests?, with [0-9]+ failures?' "$log" | tail -1)
+    lessons="$lessons ($(grep -c 'every output matches' "$log") lessons match)"
+    summary=$(grep -A1 -E "Suite 'Selected tests' (passed|failed)" "$log" | grep -Eo 'Executed .* failures?')
     printf '%-9s %s (%s), %s\n' "$core" "$tests" "${summary:-no summary}" "$lessons"
 done
 exit $failed

@@ -1,11 +1,11 @@
 import Foundation
 import XCTest
+import NumericAssertions
 import Tensor
 
 /// Every tensor operation against numpy's results (Fixtures/ops.json, written by
-/// scripts/make_tensor_fixtures.py). Arithmetic, reductions and reshaping must
-/// match to the last bit; transcendental functions within a few ulps, since
-/// numpy's vectorised exp/log/tanh may round differently from the C library.
+/// scripts/make_tensor_fixtures.py), each within the difference `allowedDifferences`
+/// derives from the operation: none for arithmetic, reductions and reshaping.
 final class TensorOpsTests: XCTestCase {
     struct Case {
         let name: String, op: String
@@ -89,13 +89,6 @@ final class TensorOpsTests: XCTestCase {
         }
     }
 
-    /// Relative tolerance per operation: 0 means bit-for-bit.
-    func tolerance(_ c: Case) -> Double {
-        let inexact = ["exp", "log", "tanh", "power", "sigmoid", "power_weak", "matmul", "std"]
-        guard inexact.contains(c.op) else { return 0 }
-        return c.expected.dtype == .float32 ? 2e-6 : 1e-14
-    }
-
     func testEveryOperationMatchesNumpy() throws {
         XCTAssertGreaterThan(Self.cases.count, 600)
         var failures: [String] = []
@@ -106,43 +99,26 @@ final class TensorOpsTests: XCTestCase {
                 failures.append("\(c.name): got \(actual.dtype) \(actual.shape), numpy \(c.expected.dtype) \(c.expected.shape)")
                 continue
             }
-            if let worst = largestDifferenceBeyondBound(c, actual) { failures.append(worst) }
+            if let worst = largestExcess(actual.doubles, c.expected.doubles, bounds: allowedDifferences(c)) {
+                failures.append("\(c.name): \(worst)")
+            }
         }
         XCTAssertEqual(failures, [], "\(failures.count) of \(Self.cases.count) cases differ from numpy")
-    }
-
-    /// The element farthest outside its bound, described with the bound, or nil if every
-    /// element is within it (NaN matching NaN).
-    func largestDifferenceBeyondBound(_ c: Case, _ actual: Tensor) -> String? {
-        let bounds = allowedDifferences(c)
-        var worst: (index: Int, excess: Double)?
-        for (i, (a, e)) in zip(actual.doubles, c.expected.doubles).enumerated() where !(a == e || (a.isNaN && e.isNaN)) {
-            let excess = abs(a - e).isNaN ? .infinity : abs(a - e) / bounds[i]
-            if excess > 1, excess > worst?.excess ?? 0 { worst = (i, excess) }
-        }
-        guard let worst else { return nil }
-        let (a, e) = (actual.doubles[worst.index], c.expected.doubles[worst.index])
-        return "\(c.name): element \(worst.index) is \(a), numpy \(e): difference \(abs(a - e)), "
-            + "allowed \(bounds[worst.index]) (the largest excess over the bound)"
     }
 
     /// The difference each element may show from numpy's. Arithmetic, reductions and
     /// reshaping must match to the last bit. Transcendental functions may differ by a few
     /// ulps, since numpy's vectorised exp/log/tanh may round differently from the C library.
-    /// A matrix product through BLAS adds its K terms in an order that depends on the
-    /// processor's kernel; for every order the rounding error is at most γ_K·Σ|aᵢbᵢ| with
-    /// γ_K = K·u/(1 − K·u) (u the unit roundoff), so two correct products differ by at most
-    /// twice that.
+    /// A float matrix product goes through BLAS, whose order of summation depends on the
+    /// processor: it may differ by the bound that holds for every order (`SumBound`).
     func allowedDifferences(_ c: Case) -> [Double] {
-        let expected = c.expected.doubles
-        let unitRoundoff = c.expected.dtype == .float32 ? 0x1p-24 : 0x1p-53
-        if c.op == "matmul", c.expected.dtype == .float32 || c.expected.dtype == .float64 {
-            let k = Double(c.keywords["depth"] as! Int)
-            let gamma = k * unitRoundoff / (1 - k * unitRoundoff)
-            return (c.keywords["abs_products"] as! [Double]).map { max(2 * gamma * $0, .leastNonzeroMagnitude) }
+        let float32 = c.expected.dtype == .float32
+        if c.op == "matmul", float32 || c.expected.dtype == .float64 {
+            let bound = float32 ? SumBound.float32 : SumBound.float64
+            return bound.betweenTwo(terms: c.keywords["depth"] as! Int, absoluteSums: c.keywords["abs_products"] as! [Double])
         }
         let inexact = ["exp", "log", "tanh", "power", "sigmoid", "power_weak", "std"]
-        let relative = inexact.contains(c.op) ? (c.expected.dtype == .float32 ? 2e-6 : 1e-14) : 0
-        return expected.map { relative * max(abs($0), 1e-300) }
+        let relative = inexact.contains(c.op) ? (float32 ? 2e-6 : 1e-14) : 0
+        return c.expected.doubles.map { relative * max(abs($0), 1e-300) }
     }
 }
