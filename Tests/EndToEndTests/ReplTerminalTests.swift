@@ -109,4 +109,31 @@ final class ReplTerminalTests: XCTestCase {
         while terminal.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         XCTAssertFalse(terminal.process.isRunning, ":quit ends the REPL")
     }
+
+    func testABlockIsTypedAfterTheContinuationPromptAndEndsAtAnEmptyLine() throws {
+        guard FileManager.default.isExecutableFile(atPath: Binary.url.path) else {
+            throw XCTSkip("the mlplab executable is not built at \(Binary.url.path)")
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") else {
+            throw XCTSkip("/usr/bin/setsid (util-linux) is needed to give mlplab a controlling terminal")
+        }
+        let terminal = try Terminal()
+        defer { terminal.finish() }
+        XCTAssertTrue(terminal.wait(for: ">>> "), "the prompt appears: \(terminal.transcript)")
+        terminal.type("def double(x):\r")
+        XCTAssertTrue(terminal.wait(for: "... "), "a line ending in ':' asks for the block: \(terminal.transcript)")
+        terminal.type("    return 2 * x\r")
+        XCTAssertTrue(terminal.wait(for: "... "), "the block goes on until an empty line: \(terminal.transcript)")
+        terminal.type("\r")
+        XCTAssertTrue(terminal.wait(for: ">>> "), "\(terminal.transcript)")
+        terminal.type("for i in range(2):\r")
+        XCTAssertTrue(terminal.wait(for: "... "))
+        terminal.type("    print(double(i + 20))\r")
+        XCTAssertTrue(terminal.wait(for: "... "))
+        terminal.type("\r")
+        XCTAssertTrue(terminal.wait(for: "40"), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "42"), "\(terminal.transcript)")
+        XCTAssertFalse(terminal.transcript.contains("error"), "\(terminal.transcript)")
+        terminal.type(":quit\r")
+    }
 }
