@@ -8,6 +8,8 @@ public struct Expr {
         case bool(Bool)
         case none
         case name(String)
+        /// A local variable of the function it is in, at its place in the call's frame.
+        case local(String, slot: Int)
         /// `[a, b, …]`: a tensor when every element is a number, else a list.
         case list([Expr])
         /// `(a, b)` or `a, b`.
@@ -135,12 +137,13 @@ public final class FunctionDefinition {
     init(name: String, parameters: [Parameter], body: [Statement], span: SourceSpan) {
         self.name = name
         self.parameters = parameters
-        self.body = body
         self.span = span
         var locals = parameters.map(\.name)
         for name in body.flatMap(\.assignedNames) where !locals.contains(name) { locals.append(name) }
         self.locals = locals
-        slots = Dictionary(uniqueKeysWithValues: locals.enumerated().map { ($1, $0) })
+        let slots = Dictionary(uniqueKeysWithValues: locals.enumerated().map { ($1, $0) })
+        self.slots = slots
+        self.body = body.map { $0.resolving(slots) }
     }
 }
 
@@ -213,11 +216,19 @@ extension Expr {
         return false
     }
 
+    /// The name of a variable, global or local; nil for other expressions.
+    var variableName: String? {
+        switch kind {
+        case .name(let name), .local(let name, _): return name
+        default: return nil
+        }
+    }
+
     /// The variable names an assignment to this target binds (`x` in `x = …`
     /// and in `x, y = …`, none in `x[0] = …`).
     var boundNames: [String] {
         switch kind {
-        case .name(let name): return [name]
+        case .name(let name), .local(let name, _): return [name]
         case .tuple(let elements), .list(let elements): return elements.flatMap(\.boundNames)
         default: return []
         }

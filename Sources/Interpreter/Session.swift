@@ -278,9 +278,16 @@ public final class Session {
     /// Binds `value` to the targets (unpacking it when there are several). Nothing
     /// is stored unless every target can take its part.
     func assign(_ value: Value, to targets: [Expr]) throws {
-        if targets.count == 1, case .name(let name) = targets[0].kind {
-            bind(name, value)
-            return
+        if targets.count == 1 {
+            switch targets[0].kind {
+            case .local(_, let slot):
+                frame?.slots[slot] = value
+                return
+            case .name(let name):
+                bind(name, value)
+                return
+            default: break
+            }
         }
         let parts: [Value]
         if targets.count == 1 {
@@ -290,7 +297,7 @@ public final class Session {
             parts = try locating(span) { try Operators.unpack(value, count: targets.count) }
         }
         if targets.count == 1, case .index(let base, let subscripts) = targets[0].kind,
-           case .name(let name) = base.kind, isBound(name) {
+           let name = base.variableName, isBound(name) {
             try assignInPlace(parts[0], to: name, subscripts, span: targets[0].span)
             return
         }
@@ -342,9 +349,7 @@ public final class Session {
     /// enclosing call, a global variable, a builtin or a constant.
     func variable(_ name: String, at span: SourceSpan) throws -> Value {
         if let frame, let slot = frame.slot(of: name) {
-            guard let value = frame.slots[slot] else {
-                throw InterpreterError(.name, "local variable '\(name)' is used before it is assigned in \(frame.function.name)", at: span)
-            }
+            guard let value = frame.slots[slot] else { throw unboundLocal(name, at: span) }
             return value
         }
         var scope = frame?.function.enclosing
@@ -356,9 +361,13 @@ public final class Session {
         return value
     }
 
+    private func unboundLocal(_ name: String, at span: SourceSpan) -> InterpreterError {
+        InterpreterError(.name, "local variable '\(name)' is used before it is assigned in \(frame?.function.name ?? "the function")", at: span)
+    }
+
     private func store(_ value: Value, into target: Expr, staged: inout [String: Value]) throws {
         switch target.kind {
-        case .name(let name):
+        case .name(let name), .local(let name, _):
             staged[name] = value
         case .tuple(let elements), .list(let elements):
             let parts = try locating(target.span) { try Operators.unpack(value, count: elements.count) }
@@ -379,7 +388,7 @@ public final class Session {
 
     /// The value of an assignment target's base, seeing earlier targets of the same statement.
     private func current(_ base: Expr, staged: [String: Value]) throws -> Value {
-        if case .name(let name) = base.kind, let value = staged[name] { return value }
+        if let name = base.variableName, let value = staged[name] { return value }
         return try value(of: base)
     }
 
@@ -394,6 +403,9 @@ public final class Session {
         case .none: return .none
         case .name(let name):
             return try variable(name, at: expr.span)
+        case .local(let name, let slot):
+            guard let value = frame?.slots[slot] else { throw unboundLocal(name, at: expr.span) }
+            return value
         case .list(let elements):
             let items = try elements.map { try value(of: $0) }
             return try locating(expr.span) { try Operators.listLiteral(items) }

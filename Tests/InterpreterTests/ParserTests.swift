@@ -26,7 +26,7 @@ final class ParserTests: XCTestCase {
         case .string(let s): return "'\(s)'"
         case .bool(let b): return String(b)
         case .none: return "none"
-        case .name(let n): return n
+        case .name(let n), .local(let n, _): return n
         case .list(let items): return "[" + items.map(describe).joined(separator: ", ") + "]"
         case .tuple(let items): return "tuple(" + items.map(describe).joined(separator: ", ") + ")"
         case .unary(let op, let x): return "(\(op.rawValue)\(op == .not ? " " : "")\(describe(x)))"
