@@ -203,6 +203,8 @@ public struct Parser {
 
     /// The statements after a `:`: the rest of the line, or the lines indented under it.
     private mutating func block(after colon: Token) throws -> [Statement] {
+        try descend()
+        defer { depth -= 1 }
         guard current.kind == .newline || current.kind == .end else { return try sameLineBlock() }
         if current.kind == .newline { advance() }
         guard current.kind == .indent else {

@@ -117,4 +117,22 @@ final class LanguageErrorTests: XCTestCase {
         t.ok("total = 5\ndef f():\n    total = total + 1\n    return total")
         XCTAssertTrue(t.run("f()").contains("local variable 'total' is used before it is assigned in f"))
     }
+
+    func testHelpLanguageListsWhatTheLanguageHasWithExamples() {
+        let t = Transcript()
+        let text = t.ok(":help language")
+        for construct in ["if / elif / else", "while", "break / continue", "assert", "def / return", "lambda", "class",
+                          "inheritance, super", "import numpy as np", "f-strings", "% and .format", "dicts", "comprehensions"] {
+            XCTAssertTrue(text.contains(construct), "\(construct) is missing from :help language")
+        }
+        XCTAssertTrue(text.contains("Not in the language: try/except/finally"))
+    }
+
+    func testBlocksNestedPastTheParsersLimitAreRefusedNotACrash() {
+        let t = Transcript()
+        let source = (0..<150).map { String(repeating: " ", count: $0) + "if True:" }.joined(separator: "\n")
+            + "\n" + String(repeating: " ", count: 150) + "x = 1"
+        XCTAssertTrue(t.run(source).contains("nested too deeply"))
+        XCTAssertEqual(t.ok("1 + 1"), "2")
+    }
 }
