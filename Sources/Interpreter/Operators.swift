@@ -70,7 +70,7 @@ enum Operators {
         case (.add, .list(let x), .list(let y)): return try nested(.list(x + y))
         case (.add, .list(let x), .tensor(let t)) where t.ndim == 1:
             // `xs + [5]`: a literal of numbers is a tensor; its numbers join the list.
-            return try nested(.list(x + t.rows.map { row in if case .tensor(let r) = row { return Value.plain(r) } else { return row } }))
+            return try nested(.list(x + t.rows.map(Value.plainRow)))
         case (.remainder, .string(let format), _): return .string(try PythonFormat.percent(format, b))
         case (.multiply, .string, .int), (.multiply, .int, .string),
              (.multiply, .list, .int), (.multiply, .int, .list),

@@ -460,6 +460,10 @@ public final class Session {
             switch try value(of: base) {
             case .list(let items) where method != "format":
                 return try callListMethod(method, on: items, target: base, arguments, span: span)
+            case .tensor(let t) where t.ndim > 0 && ListMethods.growing.contains(method):
+                // `sizes = [10, 5]; sizes.append(3)`: a literal of numbers is a tensor, which
+                // has no append; the learner means a Python list, so it becomes one.
+                return try callListMethod(method, on: t.rows.map(Value.plainRow), target: base, arguments, span: span)
             case .string(let template) where method == "format":
                 let (positional, keywords) = try values(of: arguments)
                 return .string(try locating(span) { try PythonFormat.format(template, positional, keywords) })

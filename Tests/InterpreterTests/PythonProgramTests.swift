@@ -495,4 +495,18 @@ Epoch:    1, loss:   0.235673
 Epoch:    2, loss:   0.232510
 """#)
     }
+
+    /// A list of numbers written as a literal is a tensor (np.array's rule), but appending
+    /// to it means a Python list.
+    func testAppendingToAListOfNumbersMakesItAList() {
+        check(#"""
+sizes = [10, 5]
+sizes.append(3)
+print(sizes)
+print(sizes.pop(0), sizes)
+"""#, prints: #"""
+[10, 5, 3]
+10 [5, 3]
+"""#)
+    }
 }
