@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "Tensor", "Network", "Datasets"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Interpreter"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Interpreter", "Network", "Notebook"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -29,34 +29,40 @@ extension Session {
     /// brackets joined with the following ones. A block (the lines indented
     /// under a line ending in `:`) ends at the next line that is not indented
     /// (and does not go on with `elif` or `else`); blank lines inside it are
-    /// skipped, as in a Python file. Stops at `:quit`.
+    /// skipped, as in a Python file. A statement that fails is reported and the
+    /// next one runs. Stops at `:quit`.
     ///
+    /// - Parameter file: the script's name, when the lines come from a file: errors
+    ///   then start with `FILE:LINE:`.
     /// - Returns: true when every line ran without error.
     @discardableResult
-    public func runLines<Lines: Sequence>(_ lines: Lines) -> Bool where Lines.Element == String {
+    public func runLines<Lines: Sequence>(_ lines: Lines, file: String? = nil) -> Bool where Lines.Element == String {
         var succeeded = true
         var pending = ""
+        var lineNumber = 0, firstLineNumber = 1
         defer { finishLine() }
         func runPending() -> Bool {
             defer { pending = "" }
-            switch runLeavingLineOpen(pending) {
+            switch runLeavingLineOpen(pending, from: file.map { ScriptLocation(file: $0, line: firstLineNumber) }) {
             case .success: return true
             case .failure: succeeded = false; return true
             case .quit: return false
             }
         }
         for line in lines {
+            lineNumber += 1
             if !pending.isEmpty, Session.endsBlock(line) {
                 if !runPending() { return succeeded }
             }
             if pending.isEmpty && line.allSatisfy(\.isWhitespace) { continue }
+            if pending.isEmpty { firstLineNumber = lineNumber }
             pending = pending.isEmpty ? line : pending + "\n" + line
             if needsMoreInput(pending) || Session.opensBlock(pending) || Session.mayContinue(pending) { continue }
             if !runPending() { return succeeded }
         }
         // Input that ended inside brackets or a block: run it anyway, to run the
         // block or report the syntax error.
-        if !pending.isEmpty, runLeavingLineOpen(pending) == .failure { succeeded = false }
+        if !pending.isEmpty { _ = runPending() }
         return succeeded
     }
 

@@ -39,6 +39,9 @@ public final class Session {
     /// How `fit` trains when it should not use the engine's Trainer: `:use mine`
     /// sets it to train with the learner's own exercise functions.
     public var learnerFit: LearnerFit?
+    /// The folder `mlplab --data DIR` named: where `load("mnist")` and
+    /// `load("fashion-mnist")` find their IDX files (nil: the usual places).
+    public var dataFolder: String?
 
     /// The object types `:load` can read, by archive kind (see `registerArchivable`).
     var archivableTypes: [String: (Data) throws -> any ScriptObject] = [:]
@@ -99,23 +102,24 @@ public final class Session {
     // MARK: Running lines
 
     /// Runs one line as the REPL does: a `:command`, or statements. Output and
-    /// errors go to `output`; no error escapes.
+    /// errors go to `output`; no error escapes. With a `location` (the line comes
+    /// from a script file), errors start with `FILE:LINE:`.
     @discardableResult
-    public func run(_ line: String) -> RunOutcome {
+    public func run(_ line: String, from location: ScriptLocation? = nil) -> RunOutcome {
         defer { finishLine() }
-        return runLeavingLineOpen(line)
+        return runLeavingLineOpen(line, from: location)
     }
 
     /// Runs a line; a line left open by `print(…, end="")` stays open (a script goes on with it).
-    func runLeavingLineOpen(_ line: String) -> RunOutcome {
+    func runLeavingLineOpen(_ line: String, from location: ScriptLocation? = nil) -> RunOutcome {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix(":") { return runCommand(String(trimmed.dropFirst())) }
+        if trimmed.hasPrefix(":") { return runCommand(String(trimmed.dropFirst()), from: location) }
         do {
             try execute(try parse(line))
             return .success
         } catch {
             finishLine()
-            report(error, source: line)
+            report(error, source: line, from: location)
             return .failure
         }
     }
@@ -143,9 +147,10 @@ public final class Session {
         return try value(of: expr)
     }
 
-    /// Writes an error as the REPL shows it, pointing into `source`.
-    public func report(_ error: Error, source: String) {
-        output(render(InterpreterError.wrapping(error), source: source), .error)
+    /// Writes an error as the REPL shows it, pointing into `source` (which starts at `location` in a script file).
+    public func report(_ error: Error, source: String, from location: ScriptLocation? = nil) {
+        let error = InterpreterError.wrapping(error)
+        output(location.map { render(error, source: source, from: $0) } ?? render(error, source: source), .error)
     }
 
     /// Writes text as command or `print` output.
@@ -169,7 +174,7 @@ public final class Session {
         output(line, .text)
     }
 
-    private func runCommand(_ text: String) -> RunOutcome {
+    private func runCommand(_ text: String, from location: ScriptLocation?) -> RunOutcome {
         let name = String(text.prefix { !$0.isWhitespace })
         let argument = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
         do {
@@ -183,7 +188,7 @@ public final class Session {
             Interrupt.clear()
             return try command.run(self, argument) == .quit ? .quit : .success
         } catch {
-            report(error, source: argument)
+            report(error, source: argument, from: location)
             return .failure
         }
     }

@@ -23,14 +23,21 @@ enum Binary {
 
     /// Runs mlplab with `arguments` (and `input` on standard input) in `directory`
     /// (the repository root by default), with colour off and a private state folder.
+    /// With `fileSizeLimit`, it runs under `ulimit -f` (blocks of 512 or 1024 bytes, by shell), so that
+    /// writing a larger file fails as on a full disk.
     static func run(_ arguments: [String], input: String = "", directory: URL? = nil,
-                    environment extra: [String: String] = [:]) throws -> Result {
+                    environment extra: [String: String] = [:], fileSizeLimit: Int? = nil) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw XCTSkip("the mlplab executable is not built at \(url.path); run `swift build` first")
         }
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? repositoryRoot
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

@@ -118,7 +118,9 @@ final class ModelFileTests: XCTestCase {
                 XCTAssertEqual(a.value.shape, b.value.shape)
                 XCTAssertEqual(a.value.doubles, b.value.doubles)
             }
-            XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".tmp-\(getpid())"))
+            let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+            XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: folder).contains { $0.hasPrefix(name + ".tmp-") },
+                           "no temporary file is left beside \(name)")
         }
     }
 
