@@ -66,7 +66,7 @@ extension CoreBuiltins {
                 help: "The items of a range, a tuple, a string or the rows of a tensor, as a list.",
                 example: ">>> list(range(2, 5))\n[2, 3, 4]\n>>> list((1, \"a\"))\n[1, 'a']") { args in
             if case .object(let range as PythonRange) = args["items"] {
-                try Tensor.checkAllocation([range.count], operation: "list")
+                try Operators.checkLength(range.count, of: "list")
             }
             return .list(Array(try Operators.iterate(args["items"])))
         },

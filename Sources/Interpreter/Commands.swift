@@ -115,7 +115,7 @@ enum CoreCommands {
         guard !words.isEmpty else { throw InterpreterError(.command, "usage: :save FILE [NAME …]") }
         let path = words.removeFirst()
         let selected = try Workspace.select(words, from: session.variables)
-        let (bytes, skipped) = WorkspaceArchive.encode(selected)
+        let (bytes, skipped) = try WorkspaceArchive.encode(selected)
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {

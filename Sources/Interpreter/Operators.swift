@@ -53,12 +53,28 @@ enum Operators {
         }
     }
 
-    /// `+` joins strings, tuples and lists; `==` and `!=` compare any two values.
+    /// `+` joins strings, tuples and lists and `*` repeats them, within `maximumLength`;
+    /// `==` and `!=` compare any two values.
     private static func sequenceBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
         switch (op, a, b) {
-        case (.add, .string(let x), .string(let y)): return .string(x + y)
-        case (.add, .tuple(let x), .tuple(let y)): return .tuple(x + y)
-        case (.add, .list(let x), .list(let y)): return .list(x + y)
+        case (.add, .string(let x), .string(let y)):
+            try checkLength(x.utf8.count + y.utf8.count, of: "string")
+            return .string(x + y)
+        case (.add, .tuple(let x), .tuple(let y)):
+            try checkLength(x.count + y.count, of: "tuple")
+            return .tuple(x + y)
+        case (.add, .list(let x), .list(let y)):
+            try checkLength(x.count + y.count, of: "list")
+            return .list(x + y)
+        case (.multiply, .string(let x), .int(let n)), (.multiply, .int(let n), .string(let x)):
+            try checkLength(repeated: x.utf8.count, n, of: "string")
+            return .string(String(repeating: x, count: Swift.max(n, 0)))
+        case (.multiply, .tuple(let x), .int(let n)), (.multiply, .int(let n), .tuple(let x)):
+            try checkLength(repeated: x.count, n, of: "tuple")
+            return .tuple(Array(repeatElement(x, count: Swift.max(n, 0)).joined()))
+        case (.multiply, .list(let x), .int(let n)), (.multiply, .int(let n), .list(let x)):
+            try checkLength(repeated: x.count, n, of: "list")
+            return .list(Array(repeatElement(x, count: Swift.max(n, 0)).joined()))
         case (.equal, _, _): return .bool(try equal(a, b))
         case (.notEqual, _, _): return .bool(!(try equal(a, b)))
         default: return nil
@@ -147,6 +163,29 @@ enum Operators {
     /// `t = (t,)` in a long loop must not exhaust the stack.
     static let maximumNesting = 100
 
+    /// The most items a tuple or list may hold, and the most bytes a string may: as
+    /// many values as fit in the memory of the largest tensor (`Tensor.maxElements`
+    /// float64 numbers). A string counts like a list, since indexing or looping over
+    /// it makes one value per character.
+    static var maximumLength: Int {
+        Tensor.maxElements * MemoryLayout<Double>.stride / MemoryLayout<Value>.stride
+    }
+
+    /// Throws unless a `kind` ("string", "tuple", "list") of `count` items is within `maximumLength`.
+    static func checkLength(_ count: Int, of kind: String) throws {
+        guard count <= maximumLength else {
+            let mebibytes = (Tensor.maxElements * MemoryLayout<Double>.stride) >> 20
+            throw InterpreterError(.size, "refusing to make a \(kind) of \(count) \(kind == "string" ? "bytes" : "items"): "
+                + "the limit is \(maximumLength), as many values as fit in \(mebibytes) MiB (the largest tensor)")
+        }
+    }
+
+    /// `checkLength` for `times` copies of `count` items (none when `times` is not positive).
+    private static func checkLength(repeated count: Int, _ times: Int, of kind: String) throws {
+        let (total, overflow) = count.multipliedReportingOverflow(by: Swift.max(times, 0))
+        try checkLength(overflow ? Int.max : total, of: kind)
+    }
+
     static func nested(_ v: Value) throws -> Value {
         if nestingExceeds(v, level: 1) {
             throw InterpreterError(.value, "tuples and lists cannot be nested more than \(maximumNesting) deep")
@@ -168,8 +207,8 @@ enum Operators {
     static func iterate(_ v: Value) throws -> AnySequence<Value> {
         switch v {
         case .tuple(let items), .list(let items): return AnySequence(items)
-        case .tensor(let t) where t.ndim > 0: return AnySequence(t.rows)
-        case .string(let s): return AnySequence(s.map { .string(String($0)) })
+        case .tensor(let t) where t.ndim > 0: return AnySequence(try t.rows())
+        case .string(let s): return AnySequence(s.lazy.map { .string(String($0)) })
         case .object(let range as PythonRange): return AnySequence(range.numbers.lazy.map { .int($0) })
         default: throw InterpreterError(.type, "cannot loop over \(v.kindDescription)")
         }
@@ -177,16 +216,16 @@ enum Operators {
 
     /// `a, b = value`: the value's items, which must be exactly `count`.
     static func unpack(_ v: Value, count: Int) throws -> [Value] {
-        let items: [Value]
+        let length: Int
         switch v {
-        case .tuple(let elements), .list(let elements): items = elements
-        case .tensor(let t) where t.ndim > 0: items = t.rows
+        case .tuple(let elements), .list(let elements): length = elements.count
+        case .tensor(let t) where t.ndim > 0: length = t.shape[0]
         default: throw InterpreterError(.type, "cannot unpack \(v.kindDescription) into \(count) names")
         }
-        guard items.count == count else {
-            throw InterpreterError(.value, "cannot unpack \(items.count) value\(items.count == 1 ? "" : "s") into \(count) names")
+        guard length == count else {
+            throw InterpreterError(.value, "cannot unpack \(length) value\(length == 1 ? "" : "s") into \(count) names")
         }
-        return items
+        return Array(try iterate(v))
     }
 
     // MARK: Attributes

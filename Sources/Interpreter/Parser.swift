@@ -85,8 +85,11 @@ public struct Parser {
         "+=": .add, "-=": .subtract, "*=": .multiply, "/=": .divide, "**=": .power, "//=": .floorDivide, "@=": .matmul,
     ]
 
-    /// `for NAME in EXPR: statement; statement` — the body is the rest of the line.
+    /// `for NAME in EXPR: statement; statement` — the body is the rest of the line,
+    /// one level deeper in the tree (loops nested in loops count towards `maximumDepth`).
     private mutating func loop() throws -> Statement {
+        try descend()
+        defer { depth -= 1 }
         let keyword = advance()
         guard case .name(let variable) = current.kind else {
             throw InterpreterError(.syntax, "expected a variable name after 'for'", at: current.span)

@@ -194,7 +194,10 @@ final class ParserTests: XCTestCase {
                        Array(repeating: "1", count: 5000).joined(separator: " + "),
                        String(repeating: "-", count: 5000) + "1",
                        "x" + String(repeating: ".T", count: 5000),
-                       String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)] {
+                       String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000),
+                       String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000),
+                       String(repeating: "-", count: 100_000) + "1",
+                       String(repeating: "for k in range(1): ", count: 100_000) + "k"] {
             XCTAssertThrowsError(try Parser.parse(source)) { error in
                 XCTAssertTrue((error as? InterpreterError)?.message.hasPrefix("this expression is nested too deeply") == true,
                               "\(source.prefix(20)): \(error)")
@@ -203,6 +206,7 @@ final class ParserTests: XCTestCase {
         // Long but flat is fine.
         XCTAssertNoThrow(try Parser.parse("[" + Array(repeating: "1", count: 5000).joined(separator: ", ") + "]"))
         XCTAssertNoThrow(try Parser.parse(Array(repeating: "1", count: 50).joined(separator: " + ")))
+        XCTAssertNoThrow(try Parser.parse(String(repeating: "for k in range(1): ", count: 50) + "k"))
     }
 
     func testUnclosedBracketsAskForMoreInput() throws {
