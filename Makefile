@@ -5,6 +5,7 @@ CONFIG       := release
 BIN          := .build/$(CONFIG)/mlplab
 BUILD_LOG    := .build/last-build.log
 SHELL        := /bin/bash
+SECONDS      ?= 60
 
 .PHONY: run test build build-tests deps clean
 
@@ -30,6 +31,11 @@ build: deps
 # --build-tests` uses the same settings as `make run`, so both share one build in .build/.
 build-tests: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
+
+# libFuzzer on every reader of outside input, SECONDS seconds per target; fails on any crash.
+.PHONY: fuzz
+fuzz: deps
+	@scripts/fuzz.sh $(SECONDS)
 
 deps:
 	@scripts/install-deps.sh $(DEB_PACKAGES)

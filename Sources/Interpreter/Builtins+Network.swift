@@ -155,7 +155,7 @@ extension CoreBuiltins {
                 category: "networks",
                 help: "A multi-layer perceptron from a size list: mlp([784, 256, 10]) is Linear(784→256), ReLU, Linear(256→10). activation: \"relu\", \"sigmoid\", \"tanh\". loss: \"softmax-ce\", \"mse\" or \"sigmoid-ce\" (with a sigmoid output layer, as in the seeds), \"nll\" (LogSoftmax output). dtype \"float32\" trains fast; \"float64\" gives numpy-identical numbers.",
                 example: ">>> seed(0); net = mlp([784, 256, 10])\n>>> net.layers[0].W.shape\n(784, 256)") { args in
-            guard let sizes = args["sizes"].sequenceElements else { throw args.error("sizes must be a list like [784, 256, 10]") }
+            guard let sizes = try args["sizes"].sequenceElements() else { throw args.error("sizes must be a list like [784, 256, 10]") }
             let net = try MLP(sizes: try sizes.map { try args.int($0, "sizes") },
                               activation: try args.choice("activation", Activation.self),
                               loss: try args.choice("loss", LossKind.self),
@@ -213,7 +213,7 @@ extension CoreBuiltins {
         let x = try args.tensor("x").astype(net.dtype), y = try args.tensor("y")
         var test: (x: Tensor, y: Tensor)?
         if !args.isNone("test") {
-            guard let pair = args["test"].sequenceElements, pair.count == 2 else {
+            guard let pair = try args["test"].sequenceElements(), pair.count == 2 else {
                 throw args.error("test must be a pair (Xt, yt)")
             }
             test = (try args.tensor(pair[0], "test images").astype(net.dtype), try args.tensor(pair[1], "test labels"))

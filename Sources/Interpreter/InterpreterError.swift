@@ -32,6 +32,9 @@ public struct InterpreterError: Error, Equatable, CustomStringConvertible {
         case size = "size error"
         case file = "file error"
         case command = "command error"
+        case assertion = "AssertionError"
+        case recursion = "recursion error"
+        case importing = "import error"
         case interrupted = "interrupted"
     }
 
@@ -42,6 +45,9 @@ public struct InterpreterError: Error, Equatable, CustomStringConvertible {
     /// True for a syntax error caused by the input ending inside brackets or a
     /// string: the front end may read a continuation line and try again.
     public var isIncomplete: Bool
+    /// The functions the error happened in, innermost first (an error inside a
+    /// function is reported at the call that reached it).
+    public var calls: [String] = []
 
     public init(_ kind: Kind, _ message: String, at span: SourceSpan? = nil, isIncomplete: Bool = false) {
         self.kind = kind
@@ -51,7 +57,9 @@ public struct InterpreterError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        kind == .interrupted ? "interrupted" : "\(kind.rawValue): \(message)"
+        if kind == .interrupted { return "interrupted" }
+        let place = calls.isEmpty ? "" : " (in " + calls.map { "\($0)()" }.joined(separator: ", called by ") + ")"
+        return "\(kind.rawValue): \(message)\(place)"
     }
 
     /// The same error, located at `span` unless it already has a location.

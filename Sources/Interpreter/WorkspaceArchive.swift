@@ -37,14 +37,21 @@ enum WorkspaceArchive {
     }
 
     /// The file's bytes, and the names of the values that have no file format (functions, tuples …).
-    static func encode(_ variables: [(String, Value)]) -> (bytes: [UInt8], skipped: [String]) {
+    /// Throws, naming the variable, for a value that `decode` would refuse to read back.
+    static func encode(_ variables: [(String, Value)]) throws -> (bytes: [UInt8], skipped: [String]) {
         var entries = ByteWriter()
         var count: UInt32 = 0
         var skipped: [String] = []
         for (name, value) in variables {
             var entry = ByteWriter()
             entry.string(name)
-            guard (try? write(value, to: &entry)) == true else {
+            let written: Bool
+            do {
+                written = try write(value, to: &entry)
+            } catch {
+                throw InterpreterError(.file, "cannot save '\(name)': \(InterpreterError.wrapping(error).message)")
+            }
+            guard written else {
                 skipped.append(name)
                 continue
             }
@@ -64,6 +71,7 @@ enum WorkspaceArchive {
     private static func write(_ value: Value, to writer: inout ByteWriter) throws -> Bool {
         switch value {
         case .tensor(let t):
+            try checkTensorShape(t.shape)
             writer.u8(Tag.tensor.rawValue)
             writer.u8(dtypeCode(t.dtype))
             writer.u32(UInt32(t.ndim))
@@ -133,13 +141,14 @@ enum WorkspaceArchive {
         case .tensor:
             guard let dtype = dtype(code: try reader.u8()) else { throw InterpreterError(.file, "the file holds an unknown dtype") }
             let ndim = Int(try reader.u32())
-            guard ndim <= 32 else { throw InterpreterError(.file, "the file holds a tensor of \(ndim) dimensions") }
+            guard ndim <= Tensor.maxDimensions else {
+                throw InterpreterError(.file, "the file holds a tensor of \(ndim) dimensions; the limit is \(Tensor.maxDimensions)")
+            }
             let shape = try (0..<ndim).map { _ -> Int in
                 guard let d = Int(exactly: try reader.u64()) else { throw InterpreterError(.file, "a tensor dimension is too large") }
                 return d
             }
-            try Tensor.checkAllocation(shape, operation: ":load")
-            let n = shape.reduce(1, *)
+            let n = try checkTensorShape(shape)
             switch dtype {
             case .bool: return .tensor(Tensor(shape: shape, bools: try reader.littleEndian(n, as: UInt8.self).map { $0 != 0 }))
             case .int64: return .tensor(Tensor(shape: shape, int64s: try reader.littleEndian(n, as: Int64.self)))
@@ -160,6 +169,14 @@ enum WorkspaceArchive {
             }
             return .object(try decode(Data(bytes)))
         }
+    }
+
+    /// The one rule both `:save` and `:load` apply to a tensor, so that every file
+    /// `:save` writes can be read back: a valid shape within the allocation limit.
+    /// Returns the number of elements.
+    @discardableResult
+    private static func checkTensorShape(_ shape: [Int]) throws -> Int {
+        try Tensor.checkAllocation(shape, operation: "tensor")
     }
 
     private static func dtypeCode(_ dtype: DType) -> UInt8 {

@@ -243,7 +243,8 @@ public struct NumpyRandom: Sendable {
     ///
     /// - Throws: `RandomError.emptyPopulation` when `n <= 0` and `size != 0`,
     ///   `RandomError.sampleLargerThanPopulation` when `size > n` without replacement,
-    ///   `RandomError.negativeCount` when `size < 0`.
+    ///   `RandomError.negativeCount` when `size < 0`, `RandomError.populationTooLarge` when
+    ///   the permutation of `n` without replacement would exceed `Tensor.maxElements`.
     public mutating func choice(_ n: Int, size: Int, replace: Bool) throws -> [Int64] {
         if n <= 0 && size != 0 { throw RandomError.emptyPopulation(size: size) }
         if replace {
@@ -251,6 +252,7 @@ public struct NumpyRandom: Sendable {
         }
         guard size <= n else { throw RandomError.sampleLargerThanPopulation(size: size, population: n) }
         guard size >= 0 else { throw RandomError.negativeCount(size) }
+        guard n <= Tensor.maxElements else { throw RandomError.populationTooLarge(population: n, limit: Tensor.maxElements) }
         return Array(permutation(n).prefix(size))
     }
 }
@@ -265,6 +267,9 @@ public enum RandomError: Error, CustomStringConvertible, Equatable, Sendable {
     case emptyPopulation(size: Int)
     /// `choice(n, size, replace: false)` with `size > n`.
     case sampleLargerThanPopulation(size: Int, population: Int)
+    /// `choice(n, size, replace: false)` with `n` beyond the allocation limit: numpy's
+    /// legacy draw shuffles all `n` values.
+    case populationTooLarge(population: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -277,6 +282,9 @@ public enum RandomError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .sampleLargerThanPopulation(size, population):
             return "cannot choose \(size) different values out of \(population): "
                 + "use size <= \(population), or replace: true"
+        case let .populationTooLarge(population, limit):
+            return "cannot choose without replacement from \(population) values: that shuffles all of them, "
+                + "and the population is larger than the allocation limit of \(limit) elements; use replace: true"
         }
     }
 }

@@ -16,7 +16,9 @@ enum Binary {
     static var sharedData: URL { repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data") }
 
     struct Result {
+        /// The exit status, or the signal's number when `killedBySignal`.
         let status: Int32
+        let killedBySignal: Bool
         let stdout: String
         let stderr: String
     }
@@ -60,7 +62,7 @@ enum Binary {
         let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let errData = FileManager.default.contents(atPath: errPath) ?? Data()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Result(status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 

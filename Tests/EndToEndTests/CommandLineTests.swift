@@ -135,6 +135,34 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.stdout, "((60000, 784), (10000,))\n")
     }
 
+    /// Images files whose headers give no pixels to look at fail with the file and the reason:
+    /// 0 images of 4294967295 × 4294967295 pixels crashed `info` (an overflow), and images of
+    /// 0 rows printed a pixel mean of -nan.
+    func testInfoRefusesImagesWithoutPixels() throws {
+        func bigEndian(_ values: [UInt32]) -> [UInt8] {
+            values.flatMap { value in (0..<4).reversed().map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        }
+        let cases: [(dims: [UInt32], says: String)] = [
+            ([0, 0xffff_ffff, 0xffff_ffff], "the header's dimensions (0, 4294967295, 4294967295) describe no elements"),
+            ([2, 0, 28], "the header's dimensions (2, 0, 28) (N, rows, columns) give images of 0 × 28 pixels"),
+        ]
+        for (dims, says) in cases {
+            let folder = Binary.temporaryFile("empty-images-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+            for split in ["train", "t10k"] {
+                let images = [0, 0, 8, 3] + bigEndian(dims)
+                let labels = [0, 0, 8, 1] + bigEndian([dims[0]]) + [UInt8](repeating: 1, count: Int(dims[0]))
+                try Data(images).write(to: URL(fileURLWithPath: "\(folder)/\(split)-images-idx3-ubyte"))
+                try Data(labels).write(to: URL(fileURLWithPath: "\(folder)/\(split)-labels-idx1-ubyte"))
+            }
+            let info = try Binary.run(["info", "--data", folder])
+            XCTAssertEqual(info.status, 1, info.stderr)
+            XCTAssertTrue(info.stderr.contains("\(folder)/train-images-idx3-ubyte: " + says), info.stderr)
+            XCTAssertFalse(info.stdout.contains("nan"), info.stdout)
+        }
+    }
+
     /// Without --dataset, the data in a --data folder is named by the folder, not called the sample.
     func testInfoNamesTheDataByItsFolder() throws {
         let folder = try digitsFolder()

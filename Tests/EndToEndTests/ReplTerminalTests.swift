@@ -123,6 +123,27 @@ final class ReplTerminalTests: XCTestCase {
         XCTAssertFalse(terminal.process.isRunning, ":quit ends the REPL")
     }
 
+    func testABlockIsTypedAfterTheContinuationPromptAndEndsAtAnEmptyLine() throws {
+        let terminal = try openTerminal()
+        defer { terminal.finish() }
+        XCTAssertTrue(terminal.wait(for: ">>> "), "the prompt appears: \(terminal.transcript)")
+        terminal.type("def double(x):\r")
+        XCTAssertTrue(terminal.wait(for: "... "), "a line ending in ':' asks for the block: \(terminal.transcript)")
+        terminal.type("    return 2 * x\r")
+        XCTAssertTrue(terminal.wait(for: "... "), "the block goes on until an empty line: \(terminal.transcript)")
+        terminal.type("\r")
+        XCTAssertTrue(terminal.wait(for: ">>> "), "\(terminal.transcript)")
+        terminal.type("for i in range(2):\r")
+        XCTAssertTrue(terminal.wait(for: "... "))
+        terminal.type("    print(double(i + 20))\r")
+        XCTAssertTrue(terminal.wait(for: "... "))
+        terminal.type("\r")
+        XCTAssertTrue(terminal.wait(for: "40"), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "42"), "\(terminal.transcript)")
+        XCTAssertFalse(terminal.transcript.contains("error"), "\(terminal.transcript)")
+        terminal.type(":quit\r")
+    }
+
     /// Ctrl-C during fit stops it after the current batch: the prompt comes back, every
     /// variable is there, and the network keeps the weights trained so far.
     func testCtrlCDuringFitKeepsTheWorkspaceAndTheTrainedWeights() throws {

@@ -157,9 +157,48 @@ final class ConsoleTests: XCTestCase {
         let path = try temporaryFolder(self) + "/exercises.json"
         try "{ not json".write(toFile: path, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try ExerciseProgressFile(path: path)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("cannot read the exercise progress in \(path)"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("cannot use the exercise progress in \(path): "), "\(error)")
+            XCTAssertTrue("\(error)".hasSuffix("; correct it, or move the file away to start afresh"), "\(error)")
         }
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "{ not json")
+    }
+
+    /// Every value is checked when the file is read: each bad one is refused with the
+    /// file and the field, and the file is left as the learner had it. (A hint count
+    /// of -1 was accepted, and `:hint` then read the hint at index -1.)
+    func testOutOfRangeValuesAreRefusedNamingTheField() throws {
+        let path = try temporaryFolder(self) + "/exercises.json"
+        func record(version: Int = 1, finished: String = "{}", lastCheck: String = "{}", hints: String = "{}") -> String {
+            "{\"version\": \(version), \"finished\": \(finished), \"lastCheck\": \(lastCheck), \"hintsShown\": \(hints)}"
+        }
+        let cases: [(json: String, reason: String)] = [
+            (record(hints: "{\"parseIDXHeader\": -1}"), "'hintsShown.parseIDXHeader' is -1; a number of hints is 0 or more"),
+            (record(hints: "{\"relu\": \"two\"}"), "'hintsShown.relu' has the wrong type (expected Int)"),
+            (record(hints: "{\"parseIdxHeader\": 1}"),
+             "'hintsShown.parseIdxHeader' is about an exercise this course does not have"),
+            (record(finished: "{\"backprop\": \"2026-12-01T09:14:03Z\"}"),
+             "'finished.backprop' is about an exercise this course does not have"),
+            (record(lastCheck: "{\"relu\": {\"passed\": 4, \"total\": 3, \"text\": \"all 3 cases pass\"}}"),
+             "'lastCheck.relu' says 4 of 3 cases passed"),
+            (record(lastCheck: "{\"relu\": {\"passed\": -1, \"total\": 3, \"text\": \"\"}}"),
+             "'lastCheck.relu' says -1 of 3 cases passed"),
+            (record(lastCheck: "{\"relu\": {\"passed\": 3, \"text\": \"\"}}"), "'lastCheck.relu.total' is missing"),
+            (record(version: 0), "'version' is 0; formats count from 1"),
+            (record(version: 2), "'version' is 2: the file was written by a newer mlplab; update mlplab"),
+            ("{\"version\": 1, \"finished\": {}, \"lastCheck\": {}}", "'hintsShown' is missing"),
+        ]
+        for (json, reason) in cases {
+            try json.write(toFile: path, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try ExerciseProgressFile(path: path), json) { error in
+                XCTAssertEqual("\(error)", "cannot use the exercise progress in \(path): \(reason); "
+                               + "correct it, or move the file away to start afresh")
+            }
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), json)
+        }
+        // The same layout with sound values opens.
+        try record(finished: "{\"relu\": \"2026-12-01T09:14:03Z\"}", hints: "{\"parseIDXHeader\": 0, \"relu\": 3}")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ExerciseProgressFile(path: path).record.hintsShown, ["parseIDXHeader": 0, "relu": 3])
     }
 
     func testTheProgressFileLivesUnderXDGStateHome() {
