@@ -7,7 +7,7 @@ BUILD_LOG    := .build/last-build.log
 SHELL        := /bin/bash
 SECONDS      ?= 60
 
-.PHONY: run test build build-tests deps clean
+.PHONY: run test build build-tests fuzz deps clean
 
 # A learner's exercise file that does not compile must not lock them out of the
 # notebook: the last working build starts instead, and :check shows the error.
@@ -33,7 +33,6 @@ build-tests: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
 
 # libFuzzer on every reader of outside input, SECONDS seconds per target; fails on any crash.
-.PHONY: fuzz
 fuzz: deps
 	@scripts/fuzz.sh $(SECONDS)
 
