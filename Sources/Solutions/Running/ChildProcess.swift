@@ -17,6 +17,13 @@ struct ChildProcess {
         case signalled(Int32)
         /// The time limit passed; the child was killed.
         case timedOut
+
+        /// How a child that `waitpid` reported on with `waitStatus` ended.
+        init(waitStatus: Int32) {
+            self = waitStatus & 0x7F == 0
+                ? .exited((waitStatus >> 8) & 0xFF)     // WIFEXITED, WEXITSTATUS
+                : .signalled(waitStatus & 0x7F)         // WTERMSIG
+        }
     }
 
     struct Result {
@@ -70,14 +77,7 @@ struct ChildProcess {
         close(errors.read)
         let waitStatus = Self.waitForExit(pid, killingAfter: end == .interrupted ? Self.interruptGrace : nil)
         try Interrupt.check()
-        let termination: Termination
-        if end == .silent {
-            termination = .timedOut
-        } else if waitStatus & 0x7F == 0 {
-            termination = .exited((waitStatus >> 8) & 0xFF)       // WIFEXITED, WEXITSTATUS
-        } else {
-            termination = .signalled(waitStatus & 0x7F)           // WTERMSIG
-        }
+        let termination = end == .silent ? .timedOut : Termination(waitStatus: waitStatus)
         return Result(termination: termination, standardError: String(decoding: reader.errorBytes, as: UTF8.self))
     }
 

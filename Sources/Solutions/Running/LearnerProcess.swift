@@ -159,9 +159,7 @@ private final class Child {
         }
         let standardError = Self.contents(of: errors)
         close(errors)
-        let termination: ChildProcess.Termination = status & 0x7F == 0
-            ? .exited((status >> 8) & 0xFF) : .signalled(status & 0x7F)
-        return ChildProcess.Result(termination: termination, standardError: standardError)
+        return ChildProcess.Result(termination: ChildProcess.Termination(waitStatus: status), standardError: standardError)
     }
 
     private static func pipe() throws -> (read: Int32, write: Int32) {
