@@ -5,8 +5,9 @@ CONFIG       := release
 BIN          := .build/$(CONFIG)/mlplab
 BUILD_LOG    := .build/last-build.log
 SHELL        := /bin/bash
+SECONDS      ?= 60
 
-.PHONY: run test build build-tests deps clean
+.PHONY: run test build build-tests fuzz deps clean
 
 # A learner's exercise file that does not compile must not lock them out of the
 # notebook: the last working build starts instead, and :check shows the error.
@@ -33,6 +34,10 @@ build: deps
 # --build-tests` uses the same settings as `make run`, so both share one build in .build/.
 build-tests: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
+
+# libFuzzer on every reader of outside input, SECONDS seconds per target; fails on any crash.
+fuzz: deps
+	@scripts/fuzz.sh $(SECONDS)
 
 deps:
 	@scripts/install-deps.sh $(DEB_PACKAGES)

@@ -56,7 +56,29 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "Tensor", "Network", "Datasets"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Interpreter"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Interpreter", "Network", "Notebook"]),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// libFuzzer targets, one per reader of outside input. They exist only when MLPLAB_FUZZ is set,
+// so `swift build` and `swift test` never see them; scripts/fuzz.sh (`make fuzz`) sets it and
+// builds them, with the fuzzer and address sanitizer, into a build folder of their own.
+if Context.environment["MLPLAB_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-idx", ["Datasets"]),
+        ("fuzz-repl", ["Interpreter", "Tensor"]),
+        ("fuzz-model-file", ["Network"]),
+        ("fuzz-workspace-archive", ["Interpreter"]),
+        ("fuzz-lesson", ["Notebook"]),
+        ("fuzz-progress", ["Notebook", "Solutions"]),
+    ]
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", "Tensor"], path: "Fuzz/FuzzSupport"),
+    ]
+    package.targets += fuzzTargets.map { target in
+        .executableTarget(name: target.name, dependencies: ["FuzzSupport"] + target.dependencies,
+                          path: "Fuzz/" + target.name)
+    }
+}

@@ -74,6 +74,9 @@ public enum IDXError: Error, CustomStringConvertible, Equatable {
                 + "mlplab reads unsigned bytes (type 0x08) only"
         case .badRank(_, let rank):
             return "the IDX header gives \(rank) dimensions; mlplab accepts 1 to \(IDX.maxRank)"
+        case .tooLarge(_, let dims, let limit) where dims.contains(0):
+            return "the header's dimensions \(formatShape(dims)) describe no elements, but its other "
+                + "dimensions multiply past \(limit), the most mlplab reads from one file: the header is damaged"
         case .tooLarge(_, let dims, let limit):
             return "the header's dimensions \(formatShape(dims)) describe more than \(limit) elements, "
                 + "the most mlplab reads from one file"
@@ -107,6 +110,8 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
     case countMismatch(imagesFile: String, images: Int, labelsFile: String, labels: Int)
     /// A label outside 0..<classes.
     case labelOutOfRange(file: String, index: Int, label: Int, classes: Int)
+    /// An images file with no images, or images of no pixels (0 rows or 0 columns).
+    case emptyImages(file: String, dims: [Int])
 
     public var description: String {
         switch self {
@@ -129,6 +134,10 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
                 + "the two files do not belong together"
         case .labelOutOfRange(let file, let index, let label, let classes):
             return "\(file): label \(label) at index \(index) is outside 0...\(classes - 1)"
+        case .emptyImages(let file, let dims):
+            let what = dims[0] == 0 ? "no images" : "images of \(dims[1]) × \(dims[2]) pixels"
+            return "\(file): the header's dimensions \(formatShape(dims)) (N, rows, columns) give \(what); "
+                + "an images file needs at least one image of at least 1 × 1 pixels"
         }
     }
 }

@@ -82,15 +82,18 @@ public enum IDX {
         return Array(buffer.prefix(got))
     }
 
-    /// The element count of `dims`, or nil if it overflows or exceeds `maxElements`.
+    /// The element count of `dims`, or nil if a dimension is negative or the
+    /// dimensions multiply past `maxElements`. An axis of length 0 makes the count 0,
+    /// but the other axes must still multiply within the limit: code that multiplies
+    /// only some of them (the pixels per image of zero images) must not overflow.
     static func elementCount(_ dims: [Int]) -> Int? {
-        var count = 1
-        for dim in dims {
-            let (product, overflow) = count.multipliedReportingOverflow(by: dim)
-            guard dim >= 0, !overflow, product <= maxElements else { return nil }
-            count = product
+        var product = 1
+        for dim in dims where dim != 0 {
+            let (next, overflow) = product.multipliedReportingOverflow(by: dim)
+            guard dim > 0, !overflow, next <= maxElements else { return nil }
+            product = next
         }
-        return count
+        return dims.contains(0) ? 0 : product
     }
 
     /// numpy's name for an IDX element type code.

@@ -14,11 +14,13 @@ public struct LabeledImages: Sendable {
     public let classes: Int
 
     /// Pairs `images` (N, rows, columns) with `labels` (N,), checking that
-    /// the shapes fit and every label is in 0..<classes; the file names are
-    /// for the error messages.
+    /// there is at least one image of at least one pixel, that the shapes fit
+    /// and that every label is in 0..<classes; the file names are for the
+    /// error messages.
     public init(images: IDXArray, labels: IDXArray, classes: Int = 10,
                 imagesFile: String = "images", labelsFile: String = "labels") throws {
         guard images.dims.count == 3 else { throw DatasetError.notImages(file: imagesFile, dims: images.dims) }
+        guard !images.dims.contains(0) else { throw DatasetError.emptyImages(file: imagesFile, dims: images.dims) }
         guard labels.dims.count == 1 else { throw DatasetError.notLabels(file: labelsFile, dims: labels.dims) }
         guard images.dims[0] == labels.dims[0] else {
             throw DatasetError.countMismatch(imagesFile: imagesFile, images: images.dims[0],

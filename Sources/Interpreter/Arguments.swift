@@ -95,6 +95,14 @@ public struct Arguments {
         return s
     }
 
+    /// A dtype that must be given (not `none`), like `dtype`.
+    public func requiredDType(_ name: String) throws -> DType {
+        guard let dtype = try dtype(name) else {
+            throw error("\(name) must be a dtype name like \"float32\", got none")
+        }
+        return dtype
+    }
+
     /// A dtype given by name ("float32", "float", "int", "bool" …) or as a dtype value; nil for `none`.
     public func dtype(_ name: String) throws -> DType? {
         switch self[name] {
@@ -113,7 +121,7 @@ public struct Arguments {
     /// A shape given as separate whole numbers `zeros(3, 4)` or as one tuple,
     /// list or 1-D tensor `zeros((3, 4))`.
     public func shape(_ values: [Value], _ name: String) throws -> [Int] {
-        if values.count == 1, let sequence = values[0].sequenceElements {
+        if values.count == 1, let sequence = try values[0].sequenceElements() {
             return try sequence.map { try int($0, name) }
         }
         return try values.map { try int($0, name) }
@@ -174,10 +182,10 @@ extension Value {
     }
 
     /// The elements of a tuple, a list or a 1-D tensor; nil for anything else.
-    var sequenceElements: [Value]? {
+    func sequenceElements() throws -> [Value]? {
         switch self {
         case .tuple(let items), .list(let items): return items
-        case .tensor(let t) where t.ndim == 1: return t.rows
+        case .tensor(let t) where t.ndim == 1: return try t.rows()
         default: return nil
         }
     }
@@ -195,10 +203,12 @@ extension Value {
 }
 
 extension Tensor {
-    /// The sub-tensors along the first axis (0-d tensors for a 1-D tensor), as values.
-    var rows: [Value] {
+    /// The sub-tensors along the first axis (0-d tensors for a 1-D tensor), as values;
+    /// as many as a list may hold (`Operators.maximumLength`).
+    func rows() throws -> [Value] {
         guard let first = shape.first else { return [.tensor(self)] }
-        return (0..<first).compactMap { try? Value.tensor(index([.int($0)])) }
+        try Operators.checkLength(first, of: "list")
+        return try (0..<first).map { .tensor(try index([.int($0)])) }
     }
 
     /// `np.array(items)`: numbers and tensors of one shape stacked along a new first axis,

@@ -62,7 +62,7 @@ extension CoreBuiltins {
             let items: [Value]
             switch args["tensors"] {
             case .tuple(let elements), .list(let elements): items = elements
-            case .tensor(let t) where t.ndim > 0: items = t.rows
+            case .tensor(let t) where t.ndim > 0: items = try t.rows()
             case let other: throw args.error("tensors must be a list of tensors, got \(other.kindDescription)")
             }
             let parts = try items.map { try args.tensor($0, "each item of tensors") }
@@ -88,7 +88,7 @@ extension CoreBuiltins {
         Builtin("astype", [.required("x"), .required("dtype")], category: "arrays",
                 help: "The same values converted to another dtype: \"float64\", \"float32\", \"int64\" or \"bool\". Floats become ints by dropping the fraction (toward zero).",
                 example: ">>> astype([1.7, -1.7], \"int64\")\n[ 1 -1]") { args in
-            .tensor(try args.tensor("x").astype(try args.dtype("dtype")!))
+            .tensor(try args.tensor("x").astype(try args.requiredDType("dtype")))
         },
         Builtin("copy", [.required("x")], category: "arrays",
                 help: "A copy of x. Assignment never shares elements here (b = a then b[0] = 1 leaves a alone), so copy is only for code written for numpy.",

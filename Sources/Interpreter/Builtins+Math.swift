@@ -76,10 +76,10 @@ extension CoreBuiltins {
                   example: ">>> std([1.0, 2.0, 3.0, 4.0])\n1.118033988749895") { try $0.std(axis: $1, keepdims: $2) },
         reduction("var", help: "The variance (population, ddof 0), the square of std.",
                   example: ">>> var([1.0, 2.0, 3.0, 4.0])\n1.25") { try $0.variance(axis: $1, keepdims: $2) },
-        reduction("max", help: "The largest element, of all or along one axis. To compare two tensors element by element use maximum. softmax subtracts x.max(axis: 1, keepdims: true).",
-                  example: ">>> max([[1, 5], [7, 2]], axis: 1)\n[5 7]") { try $0.max(axis: $1, keepdims: $2) },
-        reduction("min", help: "The smallest element, of all or along one axis.",
-                  example: ">>> min([3.5, -1.0, 2.0])\n-1.0") { try $0.min(axis: $1, keepdims: $2) },
+        pythonPair(.greater, reduction("max", help: "The largest element, of all or along one axis. To compare two tensors element by element use maximum. softmax subtracts x.max(axis: 1, keepdims: true). With two plain numbers, the larger, as Python's max(a, b).",
+                  example: ">>> max([[1, 5], [7, 2]], axis: 1)\n[5 7]\n>>> max(3, 8)\n8") { try $0.max(axis: $1, keepdims: $2) }),
+        pythonPair(.less, reduction("min", help: "The smallest element, of all or along one axis. With two plain numbers, the smaller, as Python's min(a, b).",
+                  example: ">>> min([3.5, -1.0, 2.0])\n-1.0") { try $0.min(axis: $1, keepdims: $2) }),
         reduction("argmax", help: "The position of the largest element (the first one on ties), in the flattened tensor or along one axis. The predicted class of each row of scores is scores.argmax(axis: 1).",
                   example: ">>> argmax([[0.1, 0.7, 0.2], [0.8, 0.1, 0.1]], axis: 1)\n[1 0]") { try $0.argmax(axis: $1, keepdims: $2) },
         reduction("argmin", help: "The position of the smallest element, in the flattened tensor or along one axis.",
@@ -89,6 +89,17 @@ extension CoreBuiltins {
         reduction("all", help: "True where every element is non-zero (true), of all or along one axis.",
                   example: ">>> all([1, 0, 3] > 0)\nFalse") { try $0.astype(.bool).astype(.int64).min(axis: $1, keepdims: $2).astype(.bool) },
     ]
+
+    /// A reduction that, given two plain numbers (`max(a, b)`), picks one of them as
+    /// Python does: the first unless the second is `better`.
+    private static func pythonPair(_ better: BinaryOperator, _ reduction: Builtin) -> Builtin {
+        Builtin(reduction.name, reduction.parameters, category: reduction.category,
+                help: reduction.help, example: reduction.example) { args in
+            let (a, b) = (args["x"], args["axis"])
+            guard a.isPythonNumber && b.isPythonNumber, case .bool(false) = args["keepdims"] else { return try reduction.body(args) }
+            return try Operators.truth(try Operators.binary(better, b, a)) ? b : a
+        }
+    }
 
     /// `name(x, axis: none, keepdims: false)`.
     private static func reduction(_ name: String, help: String, example: String,

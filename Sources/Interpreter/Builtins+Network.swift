@@ -12,6 +12,14 @@ extension Arguments {
         return typed
     }
 
+    /// Where a data set's files are looked for: the folder given as `data:`; else, for
+    /// MNIST and Fashion-MNIST, the folder `mlplab --data DIR` named; else the usual
+    /// places (see `DataLocator`). The bundled sample is never replaced unasked.
+    func dataLocator(for name: DatasetName) throws -> DataLocator {
+        if !isNone("data") { return DataLocator(dataOption: try string("data")) }
+        return DataLocator(dataOption: name == .sample ? nil : session.dataFolder)
+    }
+
     func network(_ name: String = "net") throws -> MLP {
         try object(name, NetworkObject.self, expected: "a network made with mlp(...)").net
     }
@@ -34,8 +42,9 @@ extension CoreBuiltins {
     // MARK: Data
 
     static let data: [Builtin] = [
-        Builtin("load", [.optional("name", .string("sample")), .optional("split", .string("train"))], category: "data",
-                help: "Loads a data set split as (images, labels): images int64 (N, 784) with raw pixel values 0..255, labels int64 (N,). Names: \"sample\" (the bundled 5,000 MNIST digits, the default), \"mnist\" and \"fashion-mnist\" (full sets: run `mlplab fetch mnist` or set MLPLAB_DATA), and \"spiral\" (300 points of 3 classes: x float64 (300, 2), t one-hot (300, 3)).",
+        Builtin("load", [.optional("name", .string("sample")), .optional("split", .string("train")), .optional("data", .none)],
+                category: "data",
+                help: "Loads a data set split as (images, labels): images int64 (N, 784) with raw pixel values 0..255, labels int64 (N,). Names: \"sample\" (the bundled 5,000 MNIST digits, the default), \"mnist\" and \"fashion-mnist\" (full sets: run `mlplab fetch mnist`, start mlplab with --data DIR, or set MLPLAB_DATA), and \"spiral\" (300 points of 3 classes: x float64 (300, 2), t one-hot (300, 3)). data: a folder holding the four IDX files (train-images-idx3-ubyte.gz …) to read instead, e.g. load(\"mnist\", \"test\", data: \"~/mnist\").",
                 example: ">>> X, y = load(\"sample\", \"train\")\n>>> X.shape\n(4000, 784)") { args in
             let name = try args.choice("name", DatasetName.self)
             if name == .spiral {
@@ -43,10 +52,11 @@ extension CoreBuiltins {
                 return .tuple([.tensor(x), .tensor(t.astype(.float64))])
             }
             let split = try args.choice("split", Split.self)
-            let images = try LabeledImages.load(name, split: split)
+            let images = try LabeledImages.load(name, split: split, locator: try args.dataLocator(for: name))
             return .tuple([.tensor(images.pixels()), .tensor(images.labelTensor())])
         },
-        Builtin("read_bytes", [.required("name"), .required("file"), .optional("count", .int(16))], category: "data",
+        Builtin("read_bytes", [.required("name"), .required("file"), .optional("count", .int(16)), .optional("data", .none)],
+                category: "data",
                 help: "The first count bytes of an IDX file, after gunzip, as int64: the header a loader checks before the pixels. file is \"train-images\", \"train-labels\", \"test-images\" or \"test-labels\".",
                 example: ">>> read_bytes(\"sample\", \"train-labels\", 8)\n[  0   0   8   1   0   0  15 160]") { args in
             let path = try idxPath(args)
@@ -55,7 +65,7 @@ extension CoreBuiltins {
             let bytes = try IDX.leadingBytes(path, count: count)
             return .tensor(Tensor(shape: [bytes.count], int64s: bytes.map(Int64.init)))
         },
-        Builtin("load_idx", [.required("name"), .required("file")], category: "data",
+        Builtin("load_idx", [.required("name"), .required("file"), .optional("data", .none)], category: "data",
                 help: "Reads a whole IDX file (header checked) into an int64 tensor of the dimensions its header gives: (N, 28, 28) for images, (N,) for labels.",
                 example: ">>> load_idx(\"sample\", \"train-images\").shape\n(4000, 28, 28)") { args in
             let array = try IDX.read(try idxPath(args))
@@ -84,7 +94,7 @@ extension CoreBuiltins {
         guard parts.count == 2, let split = Split(rawValue: String(parts[0])), ["images", "labels"].contains(parts[1]) else {
             throw args.valueError("file must be \"train-images\", \"train-labels\", \"test-images\" or \"test-labels\", got \"\(file)\"")
         }
-        let files = try DataLocator().locate(name, split: split)
+        let files = try args.dataLocator(for: name).locate(name, split: split)
         return parts[1] == "images" ? files.images : files.labels
     }
 
@@ -145,7 +155,7 @@ extension CoreBuiltins {
                 category: "networks",
                 help: "A multi-layer perceptron from a size list: mlp([784, 256, 10]) is Linear(784→256), ReLU, Linear(256→10). activation: \"relu\", \"sigmoid\", \"tanh\". loss: \"softmax-ce\", \"mse\" or \"sigmoid-ce\" (with a sigmoid output layer, as in the seeds), \"nll\" (LogSoftmax output). dtype \"float32\" trains fast; \"float64\" gives numpy-identical numbers.",
                 example: ">>> seed(0); net = mlp([784, 256, 10])\n>>> net.layers[0].W.shape\n(784, 256)") { args in
-            guard let sizes = args["sizes"].sequenceElements else { throw args.error("sizes must be a list like [784, 256, 10]") }
+            guard let sizes = try args["sizes"].sequenceElements() else { throw args.error("sizes must be a list like [784, 256, 10]") }
             let net = try MLP(sizes: try sizes.map { try args.int($0, "sizes") },
                               activation: try args.choice("activation", Activation.self),
                               loss: try args.choice("loss", LossKind.self),
@@ -203,7 +213,7 @@ extension CoreBuiltins {
         let x = try args.tensor("x").astype(net.dtype), y = try args.tensor("y")
         var test: (x: Tensor, y: Tensor)?
         if !args.isNone("test") {
-            guard let pair = args["test"].sequenceElements, pair.count == 2 else {
+            guard let pair = try args["test"].sequenceElements(), pair.count == 2 else {
                 throw args.error("test must be a pair (Xt, yt)")
             }
             test = (try args.tensor(pair[0], "test images").astype(net.dtype), try args.tensor(pair[1], "test labels"))

@@ -4,10 +4,10 @@ import Tensor
 /// Python's basics: print, help, len, float, int, range, list.
 extension CoreBuiltins {
     static let python: [Builtin] = [
-        Builtin("print", [.variadic("values")], category: "python",
-                help: "Writes the values on one line separated by spaces, as Python's print does: strings without quotes, tensors numpy-style. An expression typed alone is shown anyway; print is for several values at once or inside a for loop.",
-                example: ">>> print(\"loss\", 0.5, [1, 2])\nloss 0.5 [1 2]") { args in
-            args.session.write(args.rest.map(\.str).joined(separator: " "))
+        Builtin("print", [.variadic("values"), .keywordOnly("sep", .string(" ")), .keywordOnly("end", .string("\n"))], category: "python",
+                help: "Writes the values on one line separated by sep (a space), then end (a new line), as Python's print does: strings without quotes, tensors numpy-style. An expression typed alone is shown anyway; print is for several values at once or inside a loop or function.",
+                example: ">>> print(\"loss\", 0.5, [1, 2])\nloss 0.5 [1 2]\n>>> print(1, 2, sep=\", \")\n1, 2") { args in
+            args.session.print(args.rest.map(\.str).joined(separator: try args.string("sep")) + (try args.string("end")))
             return .none
         },
         Builtin("help", [.optional("topic", .none)], category: "python",
@@ -25,6 +25,7 @@ extension CoreBuiltins {
                 return .int(first)
             case .tuple(let items), .list(let items): return .int(items.count)
             case .string(let s): return .int(s.count)
+            case .object(let dict as PythonDict): return .int(dict.count)
             case .object(let range as PythonRange): return .int(range.count)
             case let other: throw args.error("\(other.kindDescription) has no length")
             }
@@ -66,7 +67,7 @@ extension CoreBuiltins {
                 help: "The items of a range, a tuple, a string or the rows of a tensor, as a list.",
                 example: ">>> list(range(2, 5))\n[2, 3, 4]\n>>> list((1, \"a\"))\n[1, 'a']") { args in
             if case .object(let range as PythonRange) = args["items"] {
-                try Tensor.checkAllocation([range.count], operation: "list")
+                try Operators.checkLength(range.count, of: "list")
             }
             return .list(Array(try Operators.iterate(args["items"])))
         },

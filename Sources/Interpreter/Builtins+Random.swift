@@ -64,8 +64,8 @@ extension CoreBuiltins {
                 n = a.count
             }
             let shape = args.isNone("size") ? [] : try args.shape([args["size"]], "size")
-            try Tensor.checkAllocation(shape, operation: "choice")
-            let picks = Tensor(shape: shape, int64s: try args.session.random.choice(n, size: shape.reduce(1, *),
+            let size = try Tensor.checkAllocation(shape, operation: "choice")
+            let picks = Tensor(shape: shape, int64s: try args.session.random.choice(n, size: size,
                                                                                   replace: try args.bool("replace")))
             let result = try population.map { try $0.index([.tensor(picks)]) } ?? picks
             return shape.isEmpty ? Value.plain(result) : .tensor(result)

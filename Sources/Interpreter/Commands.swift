@@ -115,7 +115,7 @@ enum CoreCommands {
         guard !words.isEmpty else { throw InterpreterError(.command, "usage: :save FILE [NAME …]") }
         let path = words.removeFirst()
         let selected = try Workspace.select(words, from: session.variables)
-        let (bytes, skipped) = WorkspaceArchive.encode(selected)
+        let (bytes, skipped) = try WorkspaceArchive.encode(selected)
         do {
             try AtomicFile.write(bytes, to: path)
         } catch {
@@ -136,9 +136,7 @@ enum CoreCommands {
         } catch {
             throw InterpreterError(.file, "cannot read \(argument): \((error as NSError).localizedDescription)")
         }
-        let loaded = try WorkspaceArchive.decode(data, objectTypes: session.archivableTypes)
-        for (name, value) in loaded { session[variable: name] = value }
-        let names = loaded.map(\.0)
+        let names = try session.restoreWorkspace(from: data)
         session.write("loaded \(names.count) variable\(names.count == 1 ? "" : "s")\(names.isEmpty ? "" : ": " + names.joined(separator: ", "))")
         return .done
     }

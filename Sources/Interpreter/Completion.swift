@@ -71,7 +71,7 @@ extension Session {
 
     private func isInspectable(_ expr: Expr) -> Bool {
         switch expr.kind {
-        case .name: return true
+        case .name, .local: return true
         case .attribute(let base, _): return isInspectable(base)
         case .index(let base, let subscripts):
             return isInspectable(base) && subscripts.allSatisfy {

@@ -6,7 +6,7 @@ import Tensor
 /// reductions, random, neural-network helpers, and Python's basics.
 enum CoreBuiltins {
     static var all: [Builtin] {
-        arrays + math + reductions + random + neuralNetwork + python + deepLearning
+        arrays + math + reductions + random + neuralNetwork + python + language + deepLearning
     }
 
     /// Names that are always defined: `np` (so `np.zeros(3)` and `np.random.randn(2)`

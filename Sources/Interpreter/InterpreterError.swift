@@ -32,6 +32,9 @@ public struct InterpreterError: Error, Equatable, CustomStringConvertible {
         case size = "size error"
         case file = "file error"
         case command = "command error"
+        case assertion = "AssertionError"
+        case recursion = "recursion error"
+        case importing = "import error"
         case interrupted = "interrupted"
     }
 
@@ -42,6 +45,9 @@ public struct InterpreterError: Error, Equatable, CustomStringConvertible {
     /// True for a syntax error caused by the input ending inside brackets or a
     /// string: the front end may read a continuation line and try again.
     public var isIncomplete: Bool
+    /// The functions the error happened in, innermost first (an error inside a
+    /// function is reported at the call that reached it).
+    public var calls: [String] = []
 
     public init(_ kind: Kind, _ message: String, at span: SourceSpan? = nil, isIncomplete: Bool = false) {
         self.kind = kind
@@ -51,7 +57,9 @@ public struct InterpreterError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        kind == .interrupted ? "interrupted" : "\(kind.rawValue): \(message)"
+        if kind == .interrupted { return "interrupted" }
+        let place = calls.isEmpty ? "" : " (in " + calls.map { "\($0)()" }.joined(separator: ", called by ") + ")"
+        return "\(kind.rawValue): \(message)\(place)"
     }
 
     /// The same error, located at `span` unless it already has a location.
@@ -91,15 +99,52 @@ public func render(_ error: InterpreterError, source: String) -> String {
     guard let span = error.span, shouldPoint(at: span, in: source, kind: error.kind) else {
         return error.description
     }
-    let characters = Array(source)
-    let start = Swift.min(span.start, characters.count)
-    let lineStart = characters[..<start].lastIndex(of: "\n").map { $0 + 1 } ?? 0
-    let lineEnd = characters[start...].firstIndex(of: "\n") ?? characters.count
-    let line = String(characters[lineStart..<lineEnd])
-    let column = start - lineStart
-    let width = Swift.max(1, Swift.min(span.end, lineEnd) - start)
-    let marker = String(repeating: " ", count: column) + "^" + String(repeating: "~", count: width - 1)
-    return "  \(line)\n  \(marker)\n\(error.description)"
+    return SourcePointer(span, in: source).excerpt + "\n" + error.description
+}
+
+/// Where a statement run from a script file begins: the file's name and the line's number (from 1).
+public struct ScriptLocation: Equatable, Sendable {
+    public let file: String
+    public let line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+}
+
+/// Renders an error in a statement from a script file as a compiler does, the
+/// file and line first, then the line with a caret when the error points:
+///
+///     train.mlp:3: name error: 'W3' is not defined
+///       h = relu(X @ W3)
+///                    ^~
+public func render(_ error: InterpreterError, source: String, from location: ScriptLocation) -> String {
+    let pointer = error.span.map { SourcePointer($0, in: source) }
+    let header = "\(location.file):\(location.line + (pointer?.linesBefore ?? 0)): \(error.description)"
+    guard let pointer, let span = error.span, shouldPoint(at: span, in: source, kind: error.kind) else { return header }
+    return header + "\n" + pointer.excerpt
+}
+
+/// The source line a span starts on, with a caret under the span.
+private struct SourcePointer {
+    /// How many lines of the source come before that line.
+    let linesBefore: Int
+    /// "  LINE\n  ^~~": the line, and under it the caret and tildes.
+    let excerpt: String
+
+    init(_ span: SourceSpan, in source: String) {
+        let characters = Array(source)
+        let start = Swift.min(span.start, characters.count)
+        let lineStart = characters[..<start].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+        let lineEnd = characters[start...].firstIndex(of: "\n") ?? characters.count
+        let line = String(characters[lineStart..<lineEnd])
+        let column = start - lineStart
+        let width = Swift.max(1, Swift.min(span.end, lineEnd) - start)
+        let marker = String(repeating: " ", count: column) + "^" + String(repeating: "~", count: width - 1)
+        linesBefore = characters[..<lineStart].filter { $0 == "\n" }.count
+        excerpt = "  \(line)\n  \(marker)"
+    }
 }
 
 /// Syntax and name errors always point; others only when the span is a proper

@@ -4,6 +4,8 @@ import Tensor
 enum IndexValue {
     case value(Value, SourceSpan)
     case slice(Value, Value, Value)
+    /// `...`: as many whole axes as the other indices leave.
+    case ellipsis
 }
 
 /// The meaning of the language's operators on values: Python's rules for plain
@@ -12,6 +14,7 @@ enum Operators {
     // MARK: Binary operators
 
     static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        if op.isMembershipOrIdentity, let result = try sequenceBinary(op, a, b) { return result }
         if let x = PythonNumber(a), let y = PythonNumber(b) {
             return try PythonNumber.binary(op, x, y)
         }
@@ -50,15 +53,45 @@ enum Operators {
             return .tensor(op == .and ? try Tensor.where_(x, y, constant) : try Tensor.where_(x, constant, y))
         case .floorDivide, .remainder:
             throw InterpreterError(.type, "'\(op.rawValue)' works on plain numbers only, not on tensors")
+        case .contains, .notContains, .identical, .notIdentical:
+            throw unsupported(op, a, b)
         }
     }
 
-    /// `+` joins strings, tuples and lists; `==` and `!=` compare any two values.
+    /// `+` joins strings, tuples and lists and `*` repeats them, within `maximumLength`;
+    /// `==` and `!=` compare any two values.
     private static func sequenceBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value? {
         switch (op, a, b) {
-        case (.add, .string(let x), .string(let y)): return .string(x + y)
-        case (.add, .tuple(let x), .tuple(let y)): return .tuple(x + y)
-        case (.add, .list(let x), .list(let y)): return .list(x + y)
+        case (.contains, _, _): return .bool(try contains(b, a))
+        case (.notContains, _, _): return .bool(!(try contains(b, a)))
+        case (.identical, _, _): return .bool(identical(a, b))
+        case (.notIdentical, _, _): return .bool(!identical(a, b))
+        case (.add, .string(let x), .string(let y)):
+            try checkLength(x.utf8.count + y.utf8.count, of: "string")
+            return .string(x + y)
+        case (.add, .tuple(let x), .tuple(let y)):
+            try checkLength(x.count + y.count, of: "tuple")
+            return .tuple(x + y)
+        case (.add, .list(let x), .list(let y)):
+            try checkLength(x.count + y.count, of: "list")
+            return try nested(.list(x + y))
+        case (.add, .list(let x), .tensor(let t)) where t.ndim == 1:
+            // `xs + [5]`: a literal of numbers is a tensor; its numbers join the list.
+            try checkLength(x.count + t.count, of: "list")
+            return try nested(.list(x + (try t.rows()).map(Value.plainRow)))
+        case (.remainder, .string(let format), _): return .string(try PythonFormat.percent(format, b))
+        case (.multiply, .string, .int), (.multiply, .int, .string),
+             (.multiply, .list, .int), (.multiply, .int, .list),
+             (.multiply, .tuple, .int), (.multiply, .int, .tuple):
+            return try repeated(a, b)
+        case (.less, _, _), (.lessEqual, _, _), (.greater, _, _), (.greaterEqual, _, _):
+            guard let order = try order(a, b) else { return nil }
+            switch op {
+            case .less: return .bool(order < 0)
+            case .lessEqual: return .bool(order <= 0)
+            case .greater: return .bool(order > 0)
+            default: return .bool(order >= 0)
+            }
         case (.equal, _, _): return .bool(try equal(a, b))
         case (.notEqual, _, _): return .bool(!(try equal(a, b)))
         default: return nil
@@ -82,6 +115,82 @@ enum Operators {
             if let x = PythonNumber(a), let y = PythonNumber(b) { return x.double == y.double }
             return false
         }
+    }
+
+    /// `item in container`: an element of a tuple, list or range, a key of a
+    /// dict, a substring of a string, an element of a tensor.
+    static func contains(_ container: Value, _ item: Value) throws -> Bool {
+        switch container {
+        case .string(let s):
+            guard case .string(let part) = item else {
+                throw InterpreterError(.type, "'in <string>' needs a string on its left, not \(item.kindDescription)")
+            }
+            return s.contains(part)
+        case .object(let dict as PythonDict):
+            return try dict.get(item) != nil
+        case .tensor(let t):
+            guard let number = item.asDouble else {
+                throw InterpreterError(.type, "'in <tensor>' looks for a number, not \(item.kindDescription)")
+            }
+            return t.doubles.contains(number)
+        default:
+            for element in try iterate(container) where try truth(try binary(.equal, element, item)) { return true }
+            return false
+        }
+    }
+
+    /// `a is b`: the same object; for none, bools and numbers, the same value.
+    private static func identical(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.object(let x), .object(let y)): return (x as AnyObject) === (y as AnyObject) && type(of: x) is AnyClass
+        default: return false
+        }
+    }
+
+    /// `"ab" * 3`, `[0] * 4`, `(1, 2) * 2`.
+    private static func repeated(_ a: Value, _ b: Value) throws -> Value {
+        let (sequence, times) = a.asInt != nil && !a.isBool ? (b, a.asInt!) : (a, b.asInt ?? 0)
+        let n = Swift.max(0, times)
+        switch sequence {
+        case .string(let s):
+            try checkLength(repeated: s.utf8.count, n, of: "string")
+            return .string(String(repeating: s, count: n))
+        case .list(let items):
+            try checkLength(repeated: items.count, n, of: "list")
+            return .list(Array(Array(repeating: items, count: n).joined()))
+        case .tuple(let items):
+            try checkLength(repeated: items.count, n, of: "tuple")
+            return .tuple(Array(Array(repeating: items, count: n).joined()))
+        default:
+            throw unsupported(.multiply, a, b)
+        }
+    }
+
+    /// Python's ordering of two strings, or of two tuples or lists item by item:
+    /// negative, zero or positive; nil when the values are not ordered that way.
+    static func order(_ a: Value, _ b: Value) throws -> Int? {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x < y ? -1 : x == y ? 0 : 1
+        case (.tuple(let x), .tuple(let y)), (.list(let x), .list(let y)):
+            for (p, q) in zip(x, y) {
+                if try truth(try binary(.equal, p, q)) { continue }
+                return try truth(try binary(.less, p, q)) ? -1 : 1
+            }
+            return x.count - y.count
+        default: return nil
+        }
+    }
+
+    /// Items in Python's ascending order (numbers, strings, or tuples of them).
+    static func sorted(_ items: [Value]) throws -> [Value] {
+        var failure: Error?
+        let result = items.sorted { a, b in
+            do { return try truth(try binary(.less, a, b)) } catch { failure = error; return false }
+        }
+        if let failure { throw failure }
+        return result
     }
 
     private static func unsupported(_ op: BinaryOperator, _ a: Value, _ b: Value) -> InterpreterError {
@@ -131,10 +240,12 @@ enum Operators {
 
     // MARK: Literals, iteration, unpacking
 
+    /// `[]` is an empty list (to `append` to, as in Python).
     /// `[…]`: a tensor when the elements are numbers or tensors of one shape
     /// (like `np.array`: `[[1, 2], [3, 4]]` is a 2×2 int64 tensor), else a list
     /// (`[a, b]` of tensors with different shapes, for `concatenate`).
     static func listLiteral(_ items: [Value]) throws -> Value {
+        if items.isEmpty { return .list([]) }
         let shapes = items.map(\.numericShape)
         guard shapes.allSatisfy({ $0 != nil && $0 == shapes.first! }), let tensor = try Tensor.stacking(items) else {
             return try nested(.list(items))
@@ -146,6 +257,29 @@ enum Operators {
     /// `maximumNesting` deep: printing and freeing values are recursive, and
     /// `t = (t,)` in a long loop must not exhaust the stack.
     static let maximumNesting = 100
+
+    /// The most items a tuple or list may hold, and the most bytes a string may: as
+    /// many values as fit in the memory of the largest tensor (`Tensor.maxElements`
+    /// float64 numbers). A string counts like a list, since indexing or looping over
+    /// it makes one value per character.
+    static var maximumLength: Int {
+        Tensor.maxElements * MemoryLayout<Double>.stride / MemoryLayout<Value>.stride
+    }
+
+    /// Throws unless a `kind` ("string", "tuple", "list") of `count` items is within `maximumLength`.
+    static func checkLength(_ count: Int, of kind: String) throws {
+        guard count <= maximumLength else {
+            let mebibytes = (Tensor.maxElements * MemoryLayout<Double>.stride) >> 20
+            throw InterpreterError(.size, "refusing to make a \(kind) of \(count) \(kind == "string" ? "bytes" : "items"): "
+                + "the limit is \(maximumLength), as many values as fit in \(mebibytes) MiB (the largest tensor)")
+        }
+    }
+
+    /// `checkLength` for `times` copies of `count` items (none when `times` is not positive).
+    private static func checkLength(repeated count: Int, _ times: Int, of kind: String) throws {
+        let (total, overflow) = count.multipliedReportingOverflow(by: Swift.max(times, 0))
+        try checkLength(overflow ? Int.max : total, of: kind)
+    }
 
     static func nested(_ v: Value) throws -> Value {
         if nestingExceeds(v, level: 1) {
@@ -168,25 +302,26 @@ enum Operators {
     static func iterate(_ v: Value) throws -> AnySequence<Value> {
         switch v {
         case .tuple(let items), .list(let items): return AnySequence(items)
-        case .tensor(let t) where t.ndim > 0: return AnySequence(t.rows)
-        case .string(let s): return AnySequence(s.map { .string(String($0)) })
+        case .tensor(let t) where t.ndim > 0: return AnySequence(try t.rows())
+        case .string(let s): return AnySequence(s.lazy.map { .string(String($0)) })
         case .object(let range as PythonRange): return AnySequence(range.numbers.lazy.map { .int($0) })
+        case .object(let dict as PythonDict): return AnySequence(dict.keys)
         default: throw InterpreterError(.type, "cannot loop over \(v.kindDescription)")
         }
     }
 
     /// `a, b = value`: the value's items, which must be exactly `count`.
     static func unpack(_ v: Value, count: Int) throws -> [Value] {
-        let items: [Value]
+        let length: Int
         switch v {
-        case .tuple(let elements), .list(let elements): items = elements
-        case .tensor(let t) where t.ndim > 0: items = t.rows
+        case .tuple(let elements), .list(let elements): length = elements.count
+        case .tensor(let t) where t.ndim > 0: length = t.shape[0]
         default: throw InterpreterError(.type, "cannot unpack \(v.kindDescription) into \(count) names")
         }
-        guard items.count == count else {
-            throw InterpreterError(.value, "cannot unpack \(items.count) value\(items.count == 1 ? "" : "s") into \(count) names")
+        guard length == count else {
+            throw InterpreterError(.value, "cannot unpack \(length) value\(length == 1 ? "" : "s") into \(count) names")
         }
-        return items
+        return Array(try iterate(v))
     }
 
     // MARK: Attributes
@@ -220,7 +355,7 @@ enum Operators {
     static func item(_ v: Value, _ indices: [IndexValue]) throws -> Value {
         switch v {
         case .tensor(let t):
-            return .tensor(try t.index(try tensorIndices(indices)))
+            return .tensor(try t.index(try tensorIndices(indices, ndim: t.ndim)))
         case .tuple(let items):
             return try sequenceItem(items, indices, kind: "tuple", wrap: Value.tuple)
         case .list(let items):
@@ -229,6 +364,10 @@ enum Operators {
             return try sequenceItem(s.map { .string(String($0)) }, indices, kind: "string") { parts in
                 .string(parts.map(\.str).joined())
             }
+        case .object(let dict as PythonDict):
+            let key = try dictKey(indices)
+            guard let value = try dict.get(key) else { throw InterpreterError(.index, "the dict has no key \(key.repr)") }
+            return value
         default:
             throw InterpreterError(.type, "\(v.kindDescription) cannot be indexed")
         }
@@ -245,31 +384,49 @@ enum Operators {
             guard let source = try value.asTensor() else {
                 throw InterpreterError(.type, "cannot store \(value.kindDescription) in a tensor")
             }
-            try t.assign(try tensorIndices(indices), source)
+            try t.assign(try tensorIndices(indices, ndim: t.ndim), source)
         case .list(var items):
             guard indices.count == 1, case .value(let key, _) = indices[0], let i = key.asInt else {
                 throw InterpreterError(.type, "list items are assigned one at a time with a whole-number index")
             }
             items[try position(i, count: items.count, kind: "list")] = value
             container = try nested(.list(items))
+        case .object(var dict as PythonDict):
+            try dict.set(try dictKey(indices), value)
+            container = .object(dict)
         default:
             throw InterpreterError(.type, "\(container.kindDescription) does not support item assignment")
         }
     }
 
+    /// The key of `d[key]`.
+    private static func dictKey(_ indices: [IndexValue]) throws -> Value {
+        guard indices.count == 1, case .value(let key, _) = indices[0] else {
+            throw InterpreterError(.type, "a dict takes one key between the brackets")
+        }
+        return key
+    }
+
     /// The language's subscripts as the Tensor module's indices. A tuple as the
     /// only subscript is a multi-index, as in numpy (`x[(0, 1)]` is `x[0, 1]`).
-    static func tensorIndices(_ indices: [IndexValue]) throws -> [TensorIndex] {
+    static func tensorIndices(_ indices: [IndexValue], ndim: Int) throws -> [TensorIndex] {
         if indices.count == 1, case .value(.tuple(let items), let span) = indices[0] {
-            return try tensorIndices(items.map { .value($0, span) })
+            return try tensorIndices(items.map { .value($0, span) }, ndim: ndim)
         }
-        return try indices.map { entry in
+        return try indices.flatMap { entry -> [TensorIndex] in
             switch entry {
-            case .value(let v, _): return try tensorIndex(v)
+            case .ellipsis:
+                let used = indices.filter {
+                    if case .ellipsis = $0 { return false }
+                    if case .value(.none, _) = $0 { return false }
+                    return true
+                }.count
+                return Array(repeating: TensorIndex.all, count: Swift.max(0, ndim - used))
+            case .value(let v, _): return [try tensorIndex(v)]
             case .slice(let start, let stop, let step):
                 let s = try sliceBound(step)
                 if s == 0 { throw InterpreterError(.value, "slice step cannot be zero") }
-                return .slice(start: try sliceBound(start), stop: try sliceBound(stop), step: s)
+                return [.slice(start: try sliceBound(start), stop: try sliceBound(stop), step: s)]
             }
         }
     }
@@ -316,6 +473,8 @@ enum Operators {
         case .slice(let start, let stop, let step):
             let positions = try sliceRange(count: items.count, try sliceBound(start), try sliceBound(stop), try sliceBound(step))
             return wrap(positions.map { items[$0] })
+        case .ellipsis:
+            throw InterpreterError(.type, "'...' indexes tensors, not a \(kind)")
         }
     }
 

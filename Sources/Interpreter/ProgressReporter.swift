@@ -9,6 +9,8 @@ public final class ProgressReporter: TrainingReporter {
     private let drawsProgress: Bool
     private var lastDraw = Date.distantPast
     private var epochStarted = Date()
+    /// True while the bar is on the screen, its line not yet ended.
+    private var barShown = false
 
     public init(drawsProgress: Bool = isatty(STDERR_FILENO) != 0 && isatty(STDOUT_FILENO) != 0,
                 write: @escaping (String) -> Void) {
@@ -28,6 +30,7 @@ public final class ProgressReporter: TrainingReporter {
         let line = String(format: "\r  epoch %d  %@  %d/%d  %.0f samples/s  ETA %.1fs  loss %.4f",
                           epoch, bar, step, stepsInEpoch, samplesPerSecond, eta, loss)
         FileHandle.standardError.write(Data(line.utf8))
+        barShown = true
     }
 
     public func epochCompleted(epoch: Int, of epochs: Int, history: History) {
@@ -35,7 +38,18 @@ public final class ProgressReporter: TrainingReporter {
     }
 
     public func message(_ text: String) {
-        if drawsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        eraseBar()
         write(text)
+    }
+
+    public func trainingEnded() {
+        eraseBar()
+    }
+
+    /// Clears the bar's line and puts the cursor at its start, where the next output begins.
+    private func eraseBar() {
+        guard barShown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        barShown = false
     }
 }

@@ -1,42 +1,82 @@
 import Foundation
 
 extension Session {
-    /// True when `text` is an unfinished statement: it ends inside brackets, so
-    /// the front end should read another line and append it.
+    /// True when `text` is an unfinished statement, so the front end should read
+    /// another line and append it: it ends inside brackets or a string, right
+    /// after a line ending in `:`, or inside an indented block (which a blank line ends).
     public func needsMoreInput(_ text: String) -> Bool {
         if text.trimmingCharacters(in: .whitespaces).hasPrefix(":") { return false }
         do {
             _ = try parse(text)
-            return false
         } catch let error as InterpreterError {
             return error.isIncomplete
         } catch {
             return false
         }
+        let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        return Session.opensBlock(text) && !lastLine.allSatisfy(\.isWhitespace)
+    }
+
+    /// True when the first line of `text` ends with `:` and the lines under it form its block.
+    static func opensBlock(_ text: String) -> Bool {
+        guard let tokens = try? Lexer.tokens(of: text),
+              let newline = tokens.firstIndex(where: { $0.kind == .newline }), newline > 0 else { return false }
+        return tokens[newline - 1].kind == .symbol(":") && tokens[newline + 1].kind == .indent
     }
 
     /// Runs input line by line, as the REPL does when its input is a pipe or a
     /// file: no prompt, each line's output in order, a line that ends inside
-    /// brackets joined with the following ones. Stops at `:quit`.
+    /// brackets joined with the following ones. A block (the lines indented
+    /// under a line ending in `:`) ends at the next line that is not indented
+    /// (and does not go on with `elif` or `else`); blank lines inside it are
+    /// skipped, as in a Python file. A statement that fails is reported and the
+    /// next one runs. Stops at `:quit`.
     ///
+    /// - Parameter file: the script's name, when the lines come from a file: errors
+    ///   then start with `FILE:LINE:`.
     /// - Returns: true when every line ran without error.
     @discardableResult
-    public func runLines<Lines: Sequence>(_ lines: Lines) -> Bool where Lines.Element == String {
+    public func runLines<Lines: Sequence>(_ lines: Lines, file: String? = nil) -> Bool where Lines.Element == String {
         var succeeded = true
         var pending = ""
-        for line in lines {
-            pending = pending.isEmpty ? line : pending + "\n" + line
-            if needsMoreInput(pending) { continue }
+        var lineNumber = 0, firstLineNumber = 1
+        defer { finishLine() }
+        func runPending() -> Bool {
             defer { pending = "" }
-            switch run(pending) {
-            case .success: continue
-            case .failure: succeeded = false
-            case .quit: return succeeded
+            switch runLeavingLineOpen(pending, from: file.map { ScriptLocation(file: $0, line: firstLineNumber) }) {
+            case .success: return true
+            case .failure: succeeded = false; return true
+            case .quit: return false
             }
         }
-        // Input that ended inside brackets: run it anyway, to report the syntax error.
-        if !pending.isEmpty, run(pending) == .failure { succeeded = false }
+        for line in lines {
+            lineNumber += 1
+            if !pending.isEmpty, Session.endsBlock(line) {
+                if !runPending() { return succeeded }
+            }
+            if pending.isEmpty && line.allSatisfy(\.isWhitespace) { continue }
+            if pending.isEmpty { firstLineNumber = lineNumber }
+            pending = pending.isEmpty ? line : pending + "\n" + line
+            if needsMoreInput(pending) || Session.opensBlock(pending) || Session.mayContinue(pending) { continue }
+            if !runPending() { return succeeded }
+        }
+        // Input that ended inside brackets or a block: run it anyway, to run the
+        // block or report the syntax error.
+        if !pending.isEmpty { _ = runPending() }
         return succeeded
+    }
+
+    /// True when `text` is an `if` on one line, which the next line may continue with `elif` or `else`.
+    private static func mayContinue(_ text: String) -> Bool {
+        text.hasPrefix("if ") && !text.contains("\n")
+    }
+
+    /// True for a line at the left margin that does not continue the statement
+    /// before it (as `elif` and `else` do): it begins a new one.
+    private static func endsBlock(_ line: String) -> Bool {
+        guard let first = line.first, !first.isWhitespace, first != "#" else { return false }
+        let word = line.prefix { $0.isLetter }
+        return word != "elif" && word != "else"
     }
 }
 

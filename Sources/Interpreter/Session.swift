@@ -39,9 +39,18 @@ public final class Session {
     /// How `fit` trains when it should not use the engine's Trainer: `:use mine`
     /// sets it to train with the learner's own exercise functions.
     public var learnerFit: LearnerFit?
+    /// The folder `mlplab --data DIR` named: where `load("mnist")` and
+    /// `load("fashion-mnist")` find their IDX files (nil: the usual places).
+    public var dataFolder: String?
 
     /// The object types `:load` can read, by archive kind (see `registerArchivable`).
     var archivableTypes: [String: (Data) throws -> any ScriptObject] = [:]
+    /// The call being run, whose local variables names resolve to first; nil at the top level.
+    var frame: Frame?
+    /// Text printed with an `end` other than a newline, waiting for the rest of its line.
+    private var unfinishedLine: String?
+    /// How many calls of functions defined with `def` are under way.
+    var callDepth = 0
     /// Receives every piece of output, one message at a time, without a trailing newline.
     public var output: (String, OutputStyle) -> Void
 
@@ -58,7 +67,7 @@ public final class Session {
     }
 
     public static func standardOutput(_ text: String, _ style: OutputStyle) {
-        print(text)
+        Swift.print(text)
     }
 
     // MARK: The workspace
@@ -93,16 +102,24 @@ public final class Session {
     // MARK: Running lines
 
     /// Runs one line as the REPL does: a `:command`, or statements. Output and
-    /// errors go to `output`; no error escapes.
+    /// errors go to `output`; no error escapes. With a `location` (the line comes
+    /// from a script file), errors start with `FILE:LINE:`.
     @discardableResult
-    public func run(_ line: String) -> RunOutcome {
+    public func run(_ line: String, from location: ScriptLocation? = nil) -> RunOutcome {
+        defer { finishLine() }
+        return runLeavingLineOpen(line, from: location)
+    }
+
+    /// Runs a line; a line left open by `print(…, end="")` stays open (a script goes on with it).
+    func runLeavingLineOpen(_ line: String, from location: ScriptLocation? = nil) -> RunOutcome {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix(":") { return runCommand(String(trimmed.dropFirst())) }
+        if trimmed.hasPrefix(":") { return runCommand(String(trimmed.dropFirst()), from: location) }
         do {
             try execute(try parse(line))
             return .success
         } catch {
-            report(error, source: line)
+            finishLine()
+            report(error, source: line, from: location)
             return .failure
         }
     }
@@ -130,17 +147,34 @@ public final class Session {
         return try value(of: expr)
     }
 
-    /// Writes an error as the REPL shows it, pointing into `source`.
-    public func report(_ error: Error, source: String) {
-        output(render(InterpreterError.wrapping(error), source: source), .error)
+    /// Writes an error as the REPL shows it, pointing into `source` (which starts at `location` in a script file).
+    public func report(_ error: Error, source: String, from location: ScriptLocation? = nil) {
+        let error = InterpreterError.wrapping(error)
+        output(location.map { render(error, source: source, from: $0) } ?? render(error, source: source), .error)
     }
 
     /// Writes text as command or `print` output.
     public func write(_ text: String) {
+        finishLine()
         output(text, .text)
     }
 
-    private func runCommand(_ text: String) -> RunOutcome {
+    /// `print`'s text, which ends a line only where it holds a newline
+    /// (`print(x, end="")` leaves the line open for the next print).
+    func print(_ text: String) {
+        let line = (unfinishedLine ?? "") + text
+        unfinishedLine = nil
+        if line.hasSuffix("\n") { output(String(line.dropLast()), .text) } else { unfinishedLine = line }
+    }
+
+    /// Writes out a line that `print(…, end="")` left open.
+    func finishLine() {
+        guard let line = unfinishedLine else { return }
+        unfinishedLine = nil
+        output(line, .text)
+    }
+
+    private func runCommand(_ text: String, from location: ScriptLocation?) -> RunOutcome {
         let name = String(text.prefix { !$0.isWhitespace })
         let argument = text.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
         do {
@@ -154,18 +188,31 @@ public final class Session {
             Interrupt.clear()
             return try command.run(self, argument) == .quit ? .quit : .success
         } catch {
-            report(error, source: argument)
+            report(error, source: argument, from: location)
             return .failure
         }
     }
 
     // MARK: Statements
 
-    func execute(_ statement: Statement) throws {
+    /// How a statement ended: normally, or leaving its loop or function early.
+    enum Completion {
+        case normal
+        case breakLoop
+        case continueLoop
+        case returned(Value)
+    }
+
+    @discardableResult
+    func execute(_ statement: Statement) throws -> Completion {
         try Interrupt.check()
         switch statement {
         case .expression(let expr):
-            if let text = try value(of: expr).echoText { output(text, .result) }
+            let value = try value(of: expr)
+            if frame == nil, let text = value.echoText {
+                finishLine()
+                output(text, .result)
+            }
         case .assign(let targets, let valueExpr, _):
             try assign(try value(of: valueExpr), to: targets)
         case .augmented(let target, let op, let valueExpr, let span):
@@ -173,19 +220,80 @@ public final class Session {
             let operand = try value(of: valueExpr)
             let result = try locating(span) { try Operators.binary(op, current, operand) }
             try assign(result, to: [target])
-        case .loop(let variable, let sequence, let body, let span):
+        case .loop(let targets, let sequence, let body, let span):
             let items = try locating(span) { try Operators.iterate(try value(of: sequence)) }
             for item in items {
-                try Interrupt.check()
-                variables[variable] = item
-                for statement in body { try execute(statement) }
+                try assign(item, to: targets)
+                switch try execute(body) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let value): return .returned(value)
+                }
             }
+        case .whileLoop(let condition, let body):
+            while try truth(of: condition) {
+                try Interrupt.check()
+                switch try execute(body) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let value): return .returned(value)
+                }
+            }
+        case .branches(let branches, let otherwise):
+            for branch in branches where try truth(of: branch.condition) {
+                return try execute(branch.body)
+            }
+            return try execute(otherwise)
+        case .breakLoop: return .breakLoop
+        case .continueLoop: return .continueLoop
+        case .pass: break
+        case .assert(let condition, let message, let span):
+            guard try truth(of: condition) else {
+                let text = try message.map { try value(of: $0).str }
+                throw InterpreterError(.assertion, text ?? "assert failed", at: span)
+            }
+        case .returnValue(let expr):
+            return .returned(try expr.map { try value(of: $0) } ?? .none)
+        case .function(let definition):
+            try bind(definition.name, .object(try makeFunction(definition)))
+        case .classDefinition(let definition):
+            try bind(definition.name, .object(try makeClass(definition)))
+        case .importModule(let module):
+            try importModule(module)
         }
+        return .normal
+    }
+
+    /// Runs a block, stopping at the first `break`, `continue` or `return`.
+    func execute(_ block: [Statement]) throws -> Completion {
+        for statement in block {
+            let completion = try execute(statement)
+            if case .normal = completion { continue }
+            return completion
+        }
+        return .normal
+    }
+
+    /// The truth of a condition, as `if` and `while` test it.
+    func truth(of condition: Expr) throws -> Bool {
+        let v = try value(of: condition)
+        return try locating(condition.span) { try Operators.truth(v) }
     }
 
     /// Binds `value` to the targets (unpacking it when there are several). Nothing
     /// is stored unless every target can take its part.
-    private func assign(_ value: Value, to targets: [Expr]) throws {
+    func assign(_ value: Value, to targets: [Expr]) throws {
+        if targets.count == 1 {
+            switch targets[0].kind {
+            case .local(_, let slot):
+                frame?.slots[slot] = value
+                return
+            case .name(let name):
+                bind(name, value)
+                return
+            default: break
+            }
+        }
         let parts: [Value]
         if targets.count == 1 {
             parts = [value]
@@ -194,7 +302,7 @@ public final class Session {
             parts = try locating(span) { try Operators.unpack(value, count: targets.count) }
         }
         if targets.count == 1, case .index(let base, let subscripts) = targets[0].kind,
-           case .name(let name) = base.kind, variables[name] != nil {
+           let name = base.variableName, isBound(name) {
             try assignInPlace(parts[0], to: name, subscripts, span: targets[0].span)
             return
         }
@@ -202,23 +310,73 @@ public final class Session {
         for (target, part) in zip(targets, parts) {
             try store(part, into: target, staged: &staged)
         }
-        variables.merge(staged) { $1 }
+        for (name, value) in staged { bind(name, value) }
     }
 
     /// `x[…] = value` for a variable `x`: the elements are written without copying
-    /// the tensor first (it is moved out of the workspace and back). The indices
+    /// the tensor first (it is moved out of its variable and back). The indices
     /// are computed before the move, since they may read `x` (`g[g < 0] = 0`).
     private func assignInPlace(_ value: Value, to name: String, _ subscripts: [Subscript], span: SourceSpan) throws {
         let indices = try subscripts.map { try indexValue($0) }
+        if let frame, let slot = frame.slot(of: name) {
+            guard var container = frame.slots[slot] else { return }
+            frame.slots[slot] = nil
+            defer { frame.slots[slot] = container }
+            try locating(span) { try Operators.setItem(&container, indices, value) }
+            return
+        }
         guard var container = variables.removeValue(forKey: name) else { return }
         defer { variables[name] = container }
         try locating(span) { try Operators.setItem(&container, indices, value) }
     }
 
+    /// Gives a variable a value: a local of the running call, else the variable
+    /// of an enclosing call that has the name, else a global.
+    func bind(_ name: String, _ value: Value) {
+        var scope = frame
+        while let current = scope {
+            if let slot = current.slot(of: name), scope === frame || current.slots[slot] != nil {
+                current.slots[slot] = value
+                return
+            }
+            scope = current.function.enclosing
+        }
+        variables[name] = value
+    }
+
+    /// True when `name` is a local of the running call that has a value, or a global variable.
+    private func isBound(_ name: String) -> Bool {
+        if let frame, let slot = frame.slot(of: name) { return frame.slots[slot] != nil }
+        return variables[name] != nil
+    }
+
+    /// The value of a name: a local of the running call, a variable of an
+    /// enclosing call, a global variable, a builtin or a constant.
+    func variable(_ name: String, at span: SourceSpan) throws -> Value {
+        if let frame, let slot = frame.slot(of: name) {
+            guard let value = frame.slots[slot] else { throw unboundLocal(name, at: span) }
+            return value
+        }
+        var scope = frame?.function.enclosing
+        while let current = scope {
+            if let slot = current.slot(of: name), let value = current.slots[slot] { return value }
+            scope = current.function.enclosing
+        }
+        guard let value = lookup(name) else { throw unknownName(name, at: span) }
+        return value
+    }
+
+    private func unboundLocal(_ name: String, at span: SourceSpan) -> InterpreterError {
+        InterpreterError(.name, "local variable '\(name)' is used before it is assigned in \(frame?.function.name ?? "the function")", at: span)
+    }
+
     private func store(_ value: Value, into target: Expr, staged: inout [String: Value]) throws {
         switch target.kind {
-        case .name(let name):
+        case .name(let name), .local(let name, _):
             staged[name] = value
+        case .tuple(let elements), .list(let elements):
+            let parts = try locating(target.span) { try Operators.unpack(value, count: elements.count) }
+            for (element, part) in zip(elements, parts) { try store(part, into: element, staged: &staged) }
         case .index(let base, let subscripts):
             var container = try current(base, staged: staged)
             let indices = try subscripts.map { try indexValue($0) }
@@ -235,7 +393,7 @@ public final class Session {
 
     /// The value of an assignment target's base, seeing earlier targets of the same statement.
     private func current(_ base: Expr, staged: [String: Value]) throws -> Value {
-        if case .name(let name) = base.kind, let value = staged[name] { return value }
+        if let name = base.variableName, let value = staged[name] { return value }
         return try value(of: base)
     }
 
@@ -249,7 +407,9 @@ public final class Session {
         case .bool(let b): return .bool(b)
         case .none: return .none
         case .name(let name):
-            guard let value = lookup(name) else { throw unknownName(name, at: expr.span) }
+            return try variable(name, at: expr.span)
+        case .local(let name, let slot):
+            guard let value = frame?.slots[slot] else { throw unboundLocal(name, at: expr.span) }
             return value
         case .list(let elements):
             let items = try elements.map { try value(of: $0) }
@@ -279,26 +439,70 @@ public final class Session {
             let v = try value(of: base)
             let indices = try subscripts.map { try indexValue($0) }
             return try locating(expr.span) { try Operators.item(v, indices) }
+        case .ellipsis:
+            throw InterpreterError(.syntax, "'...' is only an index, as in x[...] = 0", at: expr.span)
+        case .conditional(let condition, let then, let otherwise):
+            return try value(of: try truth(of: condition) ? then : otherwise)
+        case .lambda(let definition):
+            return .object(try makeFunction(definition))
+        case .dict(let entries):
+            var dict = PythonDict()
+            for entry in entries {
+                let key = try value(of: entry.key)
+                try locating(entry.key.span) { try dict.set(key, try value(of: entry.value)) }
+            }
+            return .object(dict)
+        case .comprehension(let comprehension):
+            return try locating(expr.span) { try evaluate(comprehension) }
+        case .formatted(let fields):
+            return .string(try fields.map { try text(of: $0) }.joined())
         }
     }
 
     private func call(_ callee: Expr, _ arguments: [Argument], span: SourceSpan) throws -> Value {
+        if case .name("super") = callee.kind, arguments.isEmpty { return try superProxy(at: span) }
+        if case .attribute(let base, let method) = callee.kind, method == "format" || ListMethods.names.contains(method) {
+            switch try value(of: base) {
+            case .list(let items) where method != "format":
+                return try callListMethod(method, on: items, target: base, arguments, span: span)
+            case .tensor(let t) where t.ndim > 0 && ListMethods.growing.contains(method):
+                // `sizes = [10, 5]; sizes.append(3)`: a literal of numbers is a tensor, which
+                // has no append; the learner means a Python list, so it becomes one.
+                return try callListMethod(method, on: (try t.rows()).map(Value.plainRow), target: base, arguments, span: span)
+            case .string(let template) where method == "format":
+                let (positional, keywords) = try values(of: arguments)
+                return .string(try locating(span) { try PythonFormat.format(template, positional, keywords) })
+            default: break
+            }
+        }
         let function = try value(of: callee)
-        guard case .function(let builtin) = function else {
+        let (positional, keywords) = try values(of: arguments)
+        switch function {
+        case .function(let builtin):
+            return try locating(span) { try builtin.call(positional, keywords: keywords, session: self) }
+        case .object(let object):
+            return try call(object, positional, keywords, span: span)
+        case .dtype(.bool) where positional.count <= 1 && keywords.isEmpty:
+            return .bool(try locating(span) { try positional.first.map(Operators.truth) ?? false })
+        default:
             throw InterpreterError(.type, "\(function.kindDescription) is not callable", at: callee.span)
         }
+    }
+
+    func values(of arguments: [Argument]) throws -> (positional: [Value], keywords: [(String, Value)]) {
         var positional: [Value] = []
         var keywords: [(String, Value)] = []
         for argument in arguments {
             let v = try value(of: argument.value)
             if let label = argument.label { keywords.append((label, v)) } else { positional.append(v) }
         }
-        return try locating(span) { try builtin.call(positional, keywords: keywords, session: self) }
+        return (positional, keywords)
     }
 
     private func indexValue(_ entry: Subscript) throws -> IndexValue {
         switch entry {
         case .expression(let e):
+            if case .ellipsis = e.kind { return .ellipsis }
             return .value(try value(of: e), e.span)
         case .slice(let start, let stop, let step):
             func bound(_ e: Expr?) throws -> Value { try e.map { try value(of: $0) } ?? .none }
@@ -306,14 +510,14 @@ public final class Session {
         }
     }
 
-    private func unknownName(_ name: String, at span: SourceSpan) -> InterpreterError {
+    func unknownName(_ name: String, at span: SourceSpan) -> InterpreterError {
         var message = "'\(name)' is not defined"
         if let suggestion = closestName(to: name, among: knownNames) { message += "; did you mean '\(suggestion)'?" }
         return InterpreterError(.name, message, at: span)
     }
 
     /// Runs `body`, giving any error without a location the span of the node that failed.
-    private func locating<T>(_ span: SourceSpan, _ body: () throws -> T) throws -> T {
+    func locating<T>(_ span: SourceSpan, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch {
@@ -326,6 +530,15 @@ extension Session {
     /// Lets `:load` read objects of this type from a workspace file.
     public func registerArchivable<T: ArchivableObject>(_ type: T.Type) {
         archivableTypes[T.archiveKind] = { data in try T.unarchived(from: data) }
+    }
+
+    /// Sets the variables stored in the bytes of a `:save` file, replacing those of
+    /// the same name, and returns their names in file order. Bytes that are not an
+    /// intact workspace file change nothing.
+    package func restoreWorkspace(from data: Data) throws -> [String] {
+        let loaded = try WorkspaceArchive.decode(data, objectTypes: archivableTypes)
+        for (name, value) in loaded { self[variable: name] = value }
+        return loaded.map(\.0)
     }
 }
 

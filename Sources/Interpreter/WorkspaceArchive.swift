@@ -37,14 +37,21 @@ enum WorkspaceArchive {
     }
 
     /// The file's bytes, and the names of the values that have no file format (functions, tuples …).
-    static func encode(_ variables: [(String, Value)]) -> (bytes: [UInt8], skipped: [String]) {
+    /// Throws, naming the variable, for a value that `decode` would refuse to read back.
+    static func encode(_ variables: [(String, Value)]) throws -> (bytes: [UInt8], skipped: [String]) {
         var entries = ByteWriter()
         var count: UInt32 = 0
         var skipped: [String] = []
         for (name, value) in variables {
             var entry = ByteWriter()
             entry.string(name)
-            guard (try? write(value, to: &entry)) == true else {
+            let written: Bool
+            do {
+                written = try write(value, to: &entry)
+            } catch {
+                throw InterpreterError(.file, "cannot save '\(name)': \(InterpreterError.wrapping(error).message)")
+            }
+            guard written else {
                 skipped.append(name)
                 continue
             }
@@ -64,16 +71,10 @@ enum WorkspaceArchive {
     private static func write(_ value: Value, to writer: inout ByteWriter) throws -> Bool {
         switch value {
         case .tensor(let t):
+            // The rule `ByteReader.tensor` applies, so that every file `:save` writes can be read back.
+            try Tensor.checkAllocation(t.shape, operation: "tensor")
             writer.u8(Tag.tensor.rawValue)
-            writer.u8(dtypeCode(t.dtype))
-            writer.u32(UInt32(t.ndim))
-            t.shape.forEach { writer.u64(UInt64($0)) }
-            switch t.storage {
-            case .bool(let a): writer.littleEndian(a.map { UInt8($0 ? 1 : 0) })
-            case .int64(let a): writer.littleEndian(a)
-            case .float32(let a): writer.littleEndian(a.map(\.bitPattern))
-            case .float64(let a): writer.littleEndian(a.map(\.bitPattern))
-            }
+            writer.tensor(t)
         case .int(let i):
             writer.u8(Tag.int.rawValue)
             writer.u64(UInt64(bitPattern: Int64(i)))
@@ -101,17 +102,25 @@ enum WorkspaceArchive {
     /// The variables stored in a file, in file order. Throws a file error for
     /// anything that is not a complete, intact file of a known version.
     static func decode(_ data: Data, objectTypes: [String: (Data) throws -> any ScriptObject] = [:]) throws -> [(String, Value)] {
+        do {
+            return try decodeEntries(data, objectTypes: objectTypes)
+        } catch let error as ByteReaderError {
+            throw InterpreterError(.file, error.description)
+        }
+    }
+
+    private static func decodeEntries(_ data: Data, objectTypes: [String: (Data) throws -> any ScriptObject]) throws -> [(String, Value)] {
         let bytes = [UInt8](data)
         guard bytes.count >= magic.count + 12, Array(bytes.prefix(magic.count)) == magic else {
             throw InterpreterError(.file, "this is not a workspace file saved by :save")
         }
         let body = Array(bytes.dropLast(4))
-        var tail = ByteReader(Array(bytes.suffix(4)))
+        var tail = ByteReader(Array(bytes.suffix(4)), source: "the file")
         guard try tail.u32() == Checksum.crc32(body) else {
             throw InterpreterError(.file, "the file is damaged (its checksum does not match)")
         }
-        var reader = ByteReader(body)
-        reader.skip(magic.count)
+        var reader = ByteReader(body, source: "the file")
+        try reader.skip(magic.count)
         let fileVersion = try reader.u32()
         guard fileVersion == version else {
             throw InterpreterError(.file, "the file has format version \(fileVersion); this mlplab reads version \(version)")
@@ -130,22 +139,7 @@ enum WorkspaceArchive {
                                   objectTypes: [String: (Data) throws -> any ScriptObject]) throws -> Value {
         guard let tag = Tag(rawValue: try reader.u8()) else { throw InterpreterError(.file, "the file holds an unknown kind of value") }
         switch tag {
-        case .tensor:
-            guard let dtype = dtype(code: try reader.u8()) else { throw InterpreterError(.file, "the file holds an unknown dtype") }
-            let ndim = Int(try reader.u32())
-            guard ndim <= 32 else { throw InterpreterError(.file, "the file holds a tensor of \(ndim) dimensions") }
-            let shape = try (0..<ndim).map { _ -> Int in
-                guard let d = Int(exactly: try reader.u64()) else { throw InterpreterError(.file, "a tensor dimension is too large") }
-                return d
-            }
-            try Tensor.checkAllocation(shape, operation: ":load")
-            let n = shape.reduce(1, *)
-            switch dtype {
-            case .bool: return .tensor(Tensor(shape: shape, bools: try reader.littleEndian(n, as: UInt8.self).map { $0 != 0 }))
-            case .int64: return .tensor(Tensor(shape: shape, int64s: try reader.littleEndian(n, as: Int64.self)))
-            case .float32: return .tensor(Tensor(shape: shape, floats: try reader.littleEndian(n, as: UInt32.self).map(Float.init(bitPattern:))))
-            case .float64: return .tensor(Tensor(shape: shape, doubles: try reader.littleEndian(n, as: UInt64.self).map(Double.init(bitPattern:))))
-            }
+        case .tensor: return .tensor(try reader.tensor())
         case .int: return .int(Int(Int64(bitPattern: try reader.u64())))
         case .float: return .float(Double(bitPattern: try reader.u64()))
         case .bool: return .bool(try reader.u8() != 0)
@@ -153,103 +147,12 @@ enum WorkspaceArchive {
         case .object:
             let kind = try reader.string()
             let length = try reader.u64()
-            guard length <= UInt64(reader.remaining) else { throw ByteReader.truncated }
+            guard length <= UInt64(reader.remaining) else { throw reader.malformed("ends too early (it is truncated)") }
             let bytes = try reader.bytes(Int(length))
             guard let decode = objectTypes[kind] else {
                 throw InterpreterError(.file, "the file holds a \(kind), which this session cannot load")
             }
             return .object(try decode(Data(bytes)))
         }
-    }
-
-    private static func dtypeCode(_ dtype: DType) -> UInt8 {
-        switch dtype {
-        case .bool: return 0
-        case .int64: return 1
-        case .float32: return 2
-        case .float64: return 3
-        }
-    }
-
-    private static func dtype(code: UInt8) -> DType? {
-        [0: .bool, 1: .int64, 2: .float32, 3: .float64][code]
-    }
-}
-
-/// Little-endian serialisation into a byte array.
-public struct ByteWriter {
-    public private(set) var data: [UInt8] = []
-
-    public init() {}
-
-    public mutating func u8(_ v: UInt8) { data.append(v) }
-    public mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-    public mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-    public mutating func bytes(_ v: [UInt8]) { data.append(contentsOf: v) }
-
-    /// Whole numbers in little-endian order; on a little-endian machine that is
-    /// their memory, copied in one go.
-    public mutating func littleEndian<T: FixedWidthInteger>(_ values: [T]) {
-        #if _endian(little)
-        values.withUnsafeBytes { data.append(contentsOf: $0) }
-        #else
-        values.forEach { v in withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        #endif
-    }
-
-    /// A u32 byte count, then the UTF-8 bytes.
-    public mutating func string(_ s: String) {
-        let utf8 = Array(s.utf8)
-        u32(UInt32(utf8.count))
-        bytes(utf8)
-    }
-}
-
-/// Little-endian reading with bounds checks: a short file throws, never crashes.
-public struct ByteReader {
-    private let data: [UInt8]
-    private var position = 0
-
-    static let truncated = InterpreterError(.file, "the file ends too early (it is truncated)")
-
-    public init(_ data: [UInt8]) { self.data = data }
-
-    public var remaining: Int { data.count - position }
-    public var isAtEnd: Bool { position == data.count }
-
-    mutating func skip(_ n: Int) { position += n }
-
-    public mutating func bytes(_ n: Int) throws -> [UInt8] {
-        guard n >= 0, n <= remaining else { throw ByteReader.truncated }
-        defer { position += n }
-        return Array(data[position..<position + n])
-    }
-
-    public mutating func u8() throws -> UInt8 { try bytes(1)[0] }
-
-    /// `count` whole numbers stored little-endian, as `ByteWriter.littleEndian` writes them.
-    public mutating func littleEndian<T: FixedWidthInteger>(_ count: Int, as type: T.Type) throws -> [T] {
-        let (byteCount, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.size)
-        guard !overflow, count >= 0, byteCount <= remaining else { throw ByteReader.truncated }
-        defer { position += byteCount }
-        return data.withUnsafeBytes { raw in
-            (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: position + $0 * MemoryLayout<T>.size, as: T.self)) }
-        }
-    }
-
-    public mutating func u32() throws -> UInt32 {
-        try bytes(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
-
-    public mutating func u64() throws -> UInt64 {
-        try bytes(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
-    }
-
-    public mutating func string() throws -> String {
-        let length = Int(try u32())
-        guard let s = String(bytes: try bytes(length), encoding: .utf8) else {
-            throw InterpreterError(.file, "the file holds a name that is not valid UTF-8")
-        }
-        return s
     }
 }

@@ -15,7 +15,7 @@ public final class Parameter {
     public init(name: String, value: Tensor) {
         self.name = name
         self.value = value
-        self.gradient = try! Tensor.zeros(value.shape, dtype: value.dtype)
+        self.gradient = Tensor.zeros(like: value)
     }
 }
 

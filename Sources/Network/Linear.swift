@@ -45,6 +45,7 @@ public final class Linear: Layer {
     /// A layer from `inputs` to `outputs` units, initialised with `initialization`.
     public convenience init(_ inputs: Int, _ outputs: Int, initialization: Initialization = .he,
                             rng: inout NumpyRandom, dtype: DType = .float64) throws {
+        try Linear.checkSizes(inputs, outputs)
         let W = Tensor.randn([inputs, outputs], using: &rng)
         let scale: Double
         switch initialization {
@@ -55,6 +56,16 @@ public final class Linear: Layer {
         }
         let b = initialization == .randn ? Tensor.randn([outputs], using: &rng) : try Tensor.zeros([outputs])
         self.init(W: try Tensor.binary(.multiply, W, Tensor(scalar: scale), weakB: true).astype(dtype), b: b.astype(dtype))
+    }
+
+    /// Throws unless a layer from `inputs` to `outputs` units can be made: both sizes
+    /// positive, and W (inputs, outputs) within `Tensor.maxElements`.
+    static func checkSizes(_ inputs: Int, _ outputs: Int) throws {
+        guard inputs > 0, outputs > 0 else {
+            throw NetworkError.invalidConfiguration(
+                "a Linear layer needs a positive number of inputs and outputs, like Linear(784, 256); got Linear(\(inputs), \(outputs))")
+        }
+        try Tensor.checkAllocation([inputs, outputs], operation: "Linear")
     }
 
     /// out = x @ W + b (one BLAS call, the bias added in the same pass).

@@ -74,6 +74,8 @@ public final class MLP {
         guard dtype.isFloatingPoint else {
             throw NetworkError.invalidConfiguration("an MLP computes in float32 or float64, not \(dtype.rawValue)")
         }
+        // Every layer's size is checked before the first weight is drawn.
+        for (inputs, outputs) in zip(sizes, sizes.dropFirst()) { try Linear.checkSizes(inputs, outputs) }
         var layers: [Layer] = []
         for (i, (inputs, outputs)) in zip(sizes, sizes.dropFirst()).enumerated() {
             layers.append(try Linear(inputs, outputs, initialization: initialization, rng: &rng, dtype: dtype))

@@ -74,21 +74,16 @@ public enum ModelFile {
               let header = String(bytes: bytes[16..<(16 + headerLength)], encoding: .utf8) else {
             throw ModelFileError.Problem("its header is damaged")
         }
-        let fields = Dictionary(header.split(separator: "\n").map { line -> (String, String) in
-            let parts = line.split(separator: "=", maxSplits: 1)
-            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
-        }, uniquingKeysWith: { $1 })
-        guard let sizes = fields["sizes"].map({ $0.split(separator: ",").compactMap { Int($0) } }),
-              sizes.count >= 2, sizes.allSatisfy({ $0 > 0 && $0 <= 1 << 20 }),
-              let activation = fields["activation"].flatMap(Activation.init(rawValue:)),
+        let fields = try headerFields(header)
+        let sizes = try layerSizes(fields["sizes"])
+        guard let activation = fields["activation"].flatMap(Activation.init(rawValue:)),
               let loss = fields["loss"].flatMap(LossKind.init(rawValue:)),
               let dtype = fields["dtype"].flatMap(DType.init(rawValue:)), dtype.isFloatingPoint else {
             throw ModelFileError.Problem("its header is incomplete: \(header.debugDescription)")
         }
         let width = dtype == .float32 ? 4 : 8
         let shapes = zip(sizes, sizes.dropFirst()).flatMap { [[$0, $1], [$1]] }
-        let payload = shapes.map { $0.reduce(1, *) }.reduce(0, +) * width
-        guard 16 + headerLength + payload == bytes.count - 4 else {
+        guard parameterBytes(shapes, width: width) == bytes.count - 4 - (16 + headerLength) else {
             throw ModelFileError.Problem("its size does not match the layer sizes \(sizes)")
         }
         var offset = 16 + headerLength
@@ -100,6 +95,50 @@ public enum ModelFile {
         }
         if let output = loss.outputLayer() { layers.append(output) }
         return MLP(sizes: sizes, activation: activation, lossKind: loss, layers: layers)
+    }
+
+    /// The largest layer mlplab reads from a file.
+    static let maxLayerSize = 1 << 20
+
+    /// The header's `key=value` lines, by key (a later line wins).
+    private static func headerFields(_ header: String) throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for line in header.split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "="), equals != line.startIndex else {
+                throw ModelFileError.Problem("its header line \(String(line).debugDescription) is not key=value")
+            }
+            fields[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        return fields
+    }
+
+    /// The layer sizes of a header's `sizes=784,256,10`: two or more, each from 1 to `maxLayerSize`.
+    private static func layerSizes(_ text: String?) throws -> [Int] {
+        guard let text else { throw ModelFileError.Problem("its header has no sizes= line") }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let sizes = parts.compactMap { Int($0) }.filter { (1...maxLayerSize).contains($0) }
+        guard sizes.count == parts.count, sizes.count >= 2 else {
+            throw ModelFileError.Problem("its header's sizes=\(text) are not two or more layer sizes "
+                + "from 1 to \(maxLayerSize)")
+        }
+        return sizes
+    }
+
+    /// The bytes that tensors of `shapes` take, `width` bytes per element; nil past Int's range.
+    private static func parameterBytes(_ shapes: [[Int]], width: Int) -> Int? {
+        var total = 0
+        for shape in shapes {
+            var count = width
+            for dim in shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: dim)
+                guard !overflow else { return nil }
+                count = product
+            }
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        return total
     }
 
     private static func tensor(_ shape: [Int], _ dtype: DType, _ bytes: [UInt8], _ offset: inout Int) -> Tensor {

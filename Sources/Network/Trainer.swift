@@ -52,6 +52,9 @@ public protocol TrainingReporter: AnyObject {
     func stepCompleted(epoch: Int, step: Int, stepsInEpoch: Int, samplesPerSecond: Double, loss: Double)
     func epochCompleted(epoch: Int, of epochs: Int, history: History)
     func message(_ text: String)
+    /// Training is over, finished, stopped or failed: whatever is drawn in place is
+    /// ended, so that the next output (an error, say) starts on a line of its own.
+    func trainingEnded()
 }
 
 /// The seeds' epoch line: `[Epoch 3/30] Training Loss = 0.0155 / Training Acc = 90.11% / Test Loss = … / Test Acc = …`.
@@ -104,6 +107,7 @@ public final class Trainer {
         // entries, each mini-batch is copied (and multiplied) without them.
         let sparseData = first?.skipsZeroInputs == true && model.dtype == .float32 ? SparseRows(x) : nil
         Interrupt.clear()
+        defer { reporter?.trainingEnded() }
 
         let startEpoch = history.epochsCompleted
         for epoch in (startEpoch + 1)...(startEpoch + config.epochs) {

@@ -34,6 +34,39 @@ public struct LearnerProgress: Codable, Equatable, Sendable {
         lessons[lessonID] = entry
     }
 
+    /// The progress stored in a progress file's contents, every value checked:
+    /// throws a `StateFileError` naming the field that is missing, of the wrong
+    /// type or out of range.
+    public static func decode(_ data: Data, file: String) throws -> LearnerProgress {
+        let progress = try StateFile.decode(LearnerProgress.self, from: data, file: file)
+        try progress.validate(file: file)
+        return progress
+    }
+
+    private func validate(file: String) throws {
+        func invalid(_ field: String, _ problem: String) -> StateFileError {
+            StateFileError(file: file, field: field, problem)
+        }
+        guard version == Self.formatVersion else {
+            throw invalid("version", "is \(version); this mlplab reads format \(Self.formatVersion)")
+        }
+        guard currentCell >= 0 else { throw invalid("currentCell", "is \(currentCell); cells count from 0") }
+        if currentLesson?.isEmpty == true { throw invalid("currentLesson", "is empty; it names a lesson by its id") }
+        for (id, lesson) in lessons {
+            guard lesson.cellCount >= 0 else {
+                throw invalid("lessons.\(id).cellCount", "is \(lesson.cellCount); a count is 0 or more")
+            }
+            for (name, cells) in [("cellsRun", lesson.cellsRun), ("cellsDiffering", lesson.cellsDiffering)] {
+                if let cell = cells.first(where: { $0 < 0 }) {
+                    throw invalid("lessons.\(id).\(name)", "holds \(cell); cells count from 0")
+                }
+            }
+        }
+        if finishedExercises.contains(where: \.isEmpty) {
+            throw invalid("finishedExercises", "holds an empty name")
+        }
+    }
+
     public mutating func finishExercise(_ name: String) {
         if !finishedExercises.contains(name) {
             finishedExercises.append(name)
@@ -103,11 +136,11 @@ public struct ProgressStore: Sendable {
         }
         let problem: String
         do {
-            let progress = try JSONDecoder().decode(LearnerProgress.self, from: data)
-            if progress.version == LearnerProgress.formatVersion && progress.currentCell >= 0 { return (progress, nil) }
-            problem = "format version \(progress.version), expected \(LearnerProgress.formatVersion)"
+            return (try LearnerProgress.decode(data, file: path), nil)
+        } catch let error as StateFileError {
+            problem = error.reason
         } catch {
-            problem = "not a progress file: \(Self.reason(error))"
+            problem = String(describing: error)
         }
         let aside = path + ".damaged-" + Self.timestamp(now)
         do {
@@ -133,15 +166,5 @@ public struct ProgressStore: Sendable {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         return formatter.string(from: date)
-    }
-
-    private static func reason(_ error: Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let context): return context.debugDescription
-        case DecodingError.keyNotFound(let key, _): return "no '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
-        default: return String(describing: error)
-        }
     }
 }

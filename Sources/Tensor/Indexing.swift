@@ -13,6 +13,13 @@ public enum TensorIndex {
     public static let all = TensorIndex.slice(start: nil, stop: nil, step: nil)
 }
 
+/// The positions a slice selects on one axis: `first`, `first + step`, …, `count` of them.
+struct SlicePositions {
+    var first: Int
+    var step: Int
+    var count: Int
+}
+
 /// Where the selected elements live: `shape` is the result's shape and each
 /// entry of `starts` begins a run of `blockLength` contiguous source elements.
 struct Selection {
@@ -25,7 +32,6 @@ extension Tensor {
     /// The elements selected by `indices`, like `x[indices]` in numpy.
     public func index(_ indices: [TensorIndex]) throws -> Tensor {
         let selection = try select(indices)
-        try Tensor.checkAllocation(selection.shape, operation: "index")
         func pick<E>(_ a: [E]) -> [E] {
             let n = selection.blockLength
             return [E](unsafeUninitializedCapacity: selection.starts.count * n) { out, initialized in
@@ -69,10 +75,11 @@ extension Tensor {
     }
 
     /// One piece of the result: its dimensions and the source-offset
-    /// contribution of each of its positions.
+    /// contribution of each of its positions, listed only when the result is
+    /// not empty (`x[::-1]` of a (2**40, 0) tensor lists no 2**40 positions).
     private struct Component {
         var dims: [Int]
-        var contributions: [Int]
+        var contributions: () -> [Int]
     }
 
     /// Resolves numpy indices into the source offsets of the selected elements.
@@ -95,11 +102,14 @@ extension Tensor {
                 lastWasAdvanced = false
             case .slice(let start, let stop, let step):
                 let positions = try slicePositions(start, stop, step, size: shape[axis])
-                components.append(Component(dims: [positions.count], contributions: positions.map { $0 * strides[axis] }))
+                let stride = strides[axis]
+                components.append(Component(dims: [positions.count], contributions: {
+                    (0..<positions.count).map { (positions.first + $0 * positions.step) * stride }
+                }))
                 axis += 1
                 lastWasAdvanced = false
             case .newAxis:
-                components.append(Component(dims: [1], contributions: [0]))
+                components.append(Component(dims: [1], contributions: { [0] }))
                 lastWasAdvanced = false
             case .tensor(let t) where t.dtype == .bool:
                 let mask = t.shape.isEmpty ? try t.reshaped([1]) : t
@@ -128,7 +138,7 @@ extension Tensor {
             let block = try advancedComponent(advanced, strides: strides)
             components.insert(block, at: advancedContiguous ? slot : 0)
         }
-        return Tensor.selection(base: base, components: components, trailing: Array(shape[axis...]))
+        return try Tensor.selection(base: base, components: components, trailing: Array(shape[axis...]))
     }
 
     /// Checks there are not too many indices and drops trailing `:` over whole
@@ -165,19 +175,24 @@ extension Tensor {
         return p
     }
 
-    /// The positions `start:stop:step` selects on an axis of `size`, with numpy's clamping.
-    private func slicePositions(_ start: Int?, _ stop: Int?, _ step: Int?, size: Int) throws -> [Int] {
+    /// The positions `start:stop:step` selects on an axis of `size`, with numpy's clamping:
+    /// `count` of them, `first`, `first + step`, … (counted, not listed).
+    private func slicePositions(_ start: Int?, _ stop: Int?, _ step: Int?, size: Int) throws -> SlicePositions {
         let step = step ?? 1
         guard step != 0 else { throw TensorError.invalidArgument(operation: "index", detail: "slice step cannot be zero") }
         func clamp(_ v: Int, _ low: Int, _ high: Int) -> Int { Swift.min(Swift.max(v, low), high) }
+        let from: Int, to: Int
         if step > 0 {
-            let from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? 0, 0, size)
-            let to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? size, 0, size)
-            return Array(Swift.stride(from: from, to: to, by: step))
+            from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? 0, 0, size)
+            to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? size, 0, size)
+        } else {
+            from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? size - 1, -1, size - 1)
+            to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? -1, -1, size - 1)
         }
-        let from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? size - 1, -1, size - 1)
-        let to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? -1, -1, size - 1)
-        return Array(Swift.stride(from: from, to: to, by: step))
+        // The distance is at most size + 1, so it and the count fit in an Int.
+        let distance = step > 0 ? to - from : from - to
+        let count = distance > 0 ? Int((UInt(distance) - 1) / step.magnitude) + 1 : 0
+        return SlicePositions(first: from, step: step, count: count)
     }
 
     /// The advanced-index block: index arrays broadcast together; position k
@@ -192,29 +207,34 @@ extension Tensor {
             }
             blockShape = s
         }
-        var contributions = [Int](repeating: 0, count: blockShape.reduce(1, *))
+        var contributions = [Int](repeating: 0, count: try Tensor.checkAllocation(blockShape, operation: "index"))
         for (axis, values) in arrays {
             let spread = try values.broadcast(to: blockShape).int64s
             for (k, raw) in spread.enumerated() {
                 contributions[k] += try position(Int(raw), axis: axis) * strides[axis]
             }
         }
-        return Component(dims: blockShape, contributions: contributions)
+        return Component(dims: blockShape, contributions: { contributions })
     }
 
     /// Combines the components into block start offsets. Trailing axes that no
-    /// index touched stay contiguous and are copied as one block.
-    private static func selection(base: Int, components: [Component], trailing: [Int]) -> Selection {
+    /// index touched stay contiguous and are copied as one block. The result's
+    /// shape is checked before any offset is listed; an empty result lists none.
+    private static func selection(base: Int, components: [Component], trailing: [Int]) throws -> Selection {
+        let shape = components.flatMap(\.dims) + trailing
+        guard try checkAllocation(shape, operation: "index") > 0 else {
+            return Selection(shape: shape, starts: [], blockLength: 0)
+        }
         var starts = [base]
         for component in components {
+            let contributions = component.contributions()
             var next = [Int]()
-            next.reserveCapacity(starts.count * component.contributions.count)
-            for s in starts { for c in component.contributions { next.append(s + c) } }
+            next.reserveCapacity(starts.count * contributions.count)
+            for s in starts { for c in contributions { next.append(s + c) } }
             starts = next
         }
         // Contributions were computed with full strides; trailing axes form the block.
-        return Selection(shape: components.flatMap(\.dims) + trailing, starts: starts,
-                         blockLength: trailing.reduce(1, *))
+        return Selection(shape: shape, starts: starts, blockLength: trailing.reduce(1, *))
     }
 
     /// For each axis of `mask`, the coordinates of its true elements (`np.nonzero`).

@@ -13,6 +13,9 @@ public enum Interrupt {
     /// True once Ctrl-C was pressed and nobody has cleared it yet.
     public static var isRequested: Bool { interruptFlag.pointee != 0 }
 
+    /// Asks for a stop as Ctrl-C does; safe to call from a signal handler (a time limit's, say).
+    public static func request() { interruptFlag.pointee = 1 }
+
     /// Forgets an earlier Ctrl-C (call before starting a new computation).
     public static func clear() { interruptFlag.pointee = 0 }
 
@@ -31,7 +34,7 @@ public struct Interrupted: Error, CustomStringConvertible {
     public var description: String { "interrupted" }
 }
 
-/// Written only by the signal handler and `Interrupt.clear`; a plain C-sized
+/// Written only by the signal handler, `Interrupt.request` and `Interrupt.clear`; a plain C-sized
 /// integer, so the store is a single instruction. It lives behind a pointer:
 /// a Swift global `var` is under Swift's exclusivity checks, and a signal
 /// arriving while the main code reads it would be reported as a conflicting

@@ -13,9 +13,19 @@ extension Tensor {
         try filled(shape, value: 1, dtype: dtype, operation: "ones")
     }
 
+    /// Zeros of the shape and dtype of `tensor`: no larger than a tensor that exists, so never refused.
+    public static func zeros(like tensor: Tensor) -> Tensor {
+        filled(tensor.shape, value: 0, dtype: tensor.dtype)
+    }
+
     /// A tensor of `shape` holding `value` everywhere; `operation` names the maker in errors.
     private static func filled(_ shape: [Int], value: Double, dtype: DType, operation: String) throws -> Tensor {
         try checkAllocation(shape, operation: operation)
+        return filled(shape, value: value, dtype: dtype)
+    }
+
+    /// A tensor of a checked `shape` holding `value` everywhere.
+    private static func filled(_ shape: [Int], value: Double, dtype: DType) -> Tensor {
         let count = shape.reduce(1, *)
         switch dtype {
         case .float64: return Tensor(shape: shape, doubles: Array(repeating: value, count: count))

@@ -31,6 +31,23 @@ public struct NumpyRandom: Sendable {
         cachedGaussian = nil
     }
 
+    /// The whole state as numbers: the 624 words, the position, and a cached gaussian
+    /// (a flag and its bits). It carries the generator to another process and back
+    /// (`init(stateWords:)`), where the stream goes on exactly where it was.
+    public var stateWords: [UInt64] {
+        key.map(UInt64.init) + [UInt64(position), cachedGaussian == nil ? 0 : 1, (cachedGaussian ?? 0).bitPattern]
+    }
+
+    /// The generator whose `stateWords` these are; nil when they cannot be one.
+    public init?(stateWords words: [UInt64]) {
+        let n = NumpyRandom.stateLength
+        guard words.count == n + 3, words[..<n].allSatisfy({ $0 <= UInt64(UInt32.max) }),
+              words[n] <= UInt64(n), words[n + 1] <= 1 else { return nil }
+        key = words[..<n].map { UInt32($0) }
+        position = Int(words[n])
+        cachedGaussian = words[n + 1] == 1 ? Double(bitPattern: words[n + 2]) : nil
+    }
+
     /// Restarts the stream, like `np.random.seed(seed)`: the twister is re-seeded
     /// and a cached gaussian is forgotten.
     public mutating func seed(_ seed: UInt32) {
@@ -226,7 +243,8 @@ public struct NumpyRandom: Sendable {
     ///
     /// - Throws: `RandomError.emptyPopulation` when `n <= 0` and `size != 0`,
     ///   `RandomError.sampleLargerThanPopulation` when `size > n` without replacement,
-    ///   `RandomError.negativeCount` when `size < 0`.
+    ///   `RandomError.negativeCount` when `size < 0`, `RandomError.populationTooLarge` when
+    ///   the permutation of `n` without replacement would exceed `Tensor.maxElements`.
     public mutating func choice(_ n: Int, size: Int, replace: Bool) throws -> [Int64] {
         if n <= 0 && size != 0 { throw RandomError.emptyPopulation(size: size) }
         if replace {
@@ -234,6 +252,7 @@ public struct NumpyRandom: Sendable {
         }
         guard size <= n else { throw RandomError.sampleLargerThanPopulation(size: size, population: n) }
         guard size >= 0 else { throw RandomError.negativeCount(size) }
+        guard n <= Tensor.maxElements else { throw RandomError.populationTooLarge(population: n, limit: Tensor.maxElements) }
         return Array(permutation(n).prefix(size))
     }
 }
@@ -248,6 +267,9 @@ public enum RandomError: Error, CustomStringConvertible, Equatable, Sendable {
     case emptyPopulation(size: Int)
     /// `choice(n, size, replace: false)` with `size > n`.
     case sampleLargerThanPopulation(size: Int, population: Int)
+    /// `choice(n, size, replace: false)` with `n` beyond the allocation limit: numpy's
+    /// legacy draw shuffles all `n` values.
+    case populationTooLarge(population: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -260,6 +282,9 @@ public enum RandomError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .sampleLargerThanPopulation(size, population):
             return "cannot choose \(size) different values out of \(population): "
                 + "use size <= \(population), or replace: true"
+        case let .populationTooLarge(population, limit):
+            return "cannot choose without replacement from \(population) values: that shuffles all of them, "
+                + "and the population is larger than the allocation limit of \(limit) elements; use replace: true"
         }
     }
 }

@@ -2,7 +2,8 @@
 /// sum, mean, max, min, argmax, argmin, std and var.
 extension Tensor {
     /// The three extents of a reduction along `axis`: the axes before it
-    /// (outer), the axis itself, and the axes after it (inner).
+    /// (outer), the axis itself, and the axes after it (inner). When the result is
+    /// empty, outer is 0, so that no loop runs over the extents of the other axes.
     private struct Split {
         let outer: Int, length: Int, inner: Int
         let resultShape: [Int]
@@ -16,7 +17,8 @@ extension Tensor {
         let a = try normalizedAxis(axis, operation: operation)
         var resultShape = shape
         if keepdims { resultShape[a] = 1 } else { resultShape.remove(at: a) }
-        return Split(outer: shape[..<a].reduce(1, *), length: shape[a],
+        let resultCount = try Tensor.checkAllocation(resultShape, operation: operation)
+        return Split(outer: resultCount == 0 ? 0 : shape[..<a].reduce(1, *), length: shape[a],
                      inner: shape[(a + 1)...].reduce(1, *), resultShape: resultShape)
     }
 

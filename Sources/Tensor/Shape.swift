@@ -22,19 +22,15 @@ extension Tensor {
             throw TensorError.invalidArgument(operation: "reshape",
                 detail: "can only specify one unknown dimension (-1) and no other negative ones, got \(formatShape(newShape))")
         }
-        let knownCount = known.reduce(1, *)
+        let mismatch = TensorError.shapeMismatch(operation: "reshape",
+            detail: "cannot reshape array of size \(count) into shape \(formatShape(newShape))")
+        guard let knownCount = Tensor.product(of: known) else { throw mismatch }
         var target = newShape
-        if inferred == 1 {
-            guard knownCount > 0, count % knownCount == 0 else {
-                throw TensorError.shapeMismatch(operation: "reshape",
-                    detail: "cannot reshape array of size \(count) into shape \(formatShape(newShape))")
-            }
-            target[newShape.firstIndex(of: -1)!] = count / knownCount
+        if let unknown = newShape.firstIndex(of: -1) {
+            guard knownCount > 0, count % knownCount == 0 else { throw mismatch }
+            target[unknown] = count / knownCount
         }
-        guard target.reduce(1, *) == count else {
-            throw TensorError.shapeMismatch(operation: "reshape",
-                detail: "cannot reshape array of size \(count) into shape \(formatShape(newShape))")
-        }
+        guard try Tensor.elementCount(target, operation: "reshape") == count else { throw mismatch }
         var result = self
         result.shape = target
         return result
@@ -49,7 +45,7 @@ extension Tensor {
 
     /// The transpose: axes in reverse order (numpy's `.T`).
     public var T: Tensor {
-        ndim < 2 ? self : try! transposed(Array((0..<ndim).reversed()))
+        permuted(Array(shape.indices.reversed()))
     }
 
     /// The axes permuted so that result axis i is this tensor's axis `axes[i]`.
@@ -59,10 +55,17 @@ extension Tensor {
             throw TensorError.invalidArgument(operation: "transpose",
                 detail: "axes \(axes) don't match array of dimension \(ndim)")
         }
-        let newShape = normalized.map { shape[$0] }
-        if ndim == 2 && normalized == [1, 0] { return transposed2D(rows: shape[0], columns: shape[1]) }
+        return permuted(normalized)
+    }
+
+    /// The axes permuted by `axes`, a permutation of 0..<ndim. The result has as many
+    /// elements as this tensor, so it needs no allocation check.
+    private func permuted(_ axes: [Int]) -> Tensor {
+        if axes == Array(shape.indices) { return self }
+        if ndim == 2 { return transposed2D(rows: shape[0], columns: shape[1]) }
+        let newShape = axes.map { shape[$0] }
         let sourceStrides = Tensor.rowMajorStrides(shape)
-        let strides = normalized.map { sourceStrides[$0] }
+        let strides = axes.map { sourceStrides[$0] }
         var offsets = [Int]()
         offsets.reserveCapacity(count)
         Broadcast.forEach(newShape, strides, strides) { _, offset, _ in offsets.append(offset) }
@@ -120,14 +123,14 @@ extension Tensor {
         }
         let dtype = tensors.map(\.dtype).reduce(first.dtype, DType.promote)
         var shape = first.shape
-        shape[a] = tensors.map { $0.shape[a] }.reduce(0, +)
-        try checkAllocation(shape, operation: "concatenate")
-        let outer = shape[..<a].reduce(1, *)
+        shape[a] = try joinedLength(tensors.map { $0.shape[a] }, axis: a)
+        let count = try checkAllocation(shape, operation: "concatenate")
         // Each input contributes one contiguous chunk per outer index.
+        let outer = count == 0 ? 0 : shape[..<a].reduce(1, *)
         let parts = tensors.map { $0.astype(dtype) }
         let chunks = parts.map { $0.count / Swift.max(outer, 1) }
         var offsets = [Int](), source = [Int]()
-        offsets.reserveCapacity(shape.reduce(1, *)); source.reserveCapacity(offsets.capacity)
+        offsets.reserveCapacity(count); source.reserveCapacity(count)
         for o in 0..<outer {
             for (p, chunk) in chunks.enumerated() {
                 for i in 0..<chunk { source.append(p); offsets.append(o * chunk + i) }
@@ -139,6 +142,19 @@ extension Tensor {
         case .float32: return Tensor(shape: shape, floats: join(parts.map(\.floats)))
         case .int64: return Tensor(shape: shape, int64s: join(parts.map(\.int64s)))
         case .bool: return Tensor(shape: shape, bools: join(parts.map(\.bools)))
+        }
+    }
+
+    /// The length of the concatenation axis: the sum of the inputs' `lengths`, refused
+    /// when it overflows an `Int`, as numpy refuses an array that is too big.
+    private static func joinedLength(_ lengths: [Int], axis: Int) throws -> Int {
+        try lengths.reduce(0) { total, length in
+            let (sum, overflow) = total.addingReportingOverflow(length)
+            guard !overflow else {
+                throw TensorError.invalidArgument(operation: "concatenate",
+                    detail: "array is too big: the lengths along axis \(axis) add up to more than \(Int.max)")
+            }
+            return sum
         }
     }
 

@@ -12,11 +12,12 @@ public struct Tensor {
     /// The elements in row-major order, in the tensor's dtype.
     public internal(set) var storage: TensorStorage
 
-    /// Wraps `storage` as a tensor of `shape`; the element count must match.
+    /// Wraps `storage` as a tensor of `shape`; the shape must be valid (`Tensor.elementCount`)
+    /// and its element count must match. Code that makes a shape from input checks it first
+    /// with `Tensor.checkAllocation`, which throws.
     public init(shape: [Int], storage: TensorStorage) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in shape \(shape)")
-        precondition(shape.reduce(1, *) == storage.count,
-                     "shape \(shape) needs \(shape.reduce(1, *)) elements, storage has \(storage.count)")
+        precondition((try? Tensor.elementCount(shape, operation: "Tensor")) == storage.count,
+                     "shape \(shape) does not hold the \(storage.count) elements of the storage")
         self.shape = shape
         self.storage = storage
     }

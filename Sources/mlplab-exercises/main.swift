@@ -6,6 +6,8 @@
 //
 //     mlplab-exercises [--json] [--from K] NAME…     the named exercises
 //     mlplab-exercises [--json] --all                every exercise
+//     mlplab-exercises --serve                       answers calls of the learner's functions
+//                                                    (LearnerProcess, under the REPL's :use mine)
 //
 // --json prints each case's result as one JSON object per line (what `mlplab check`
 // reads); --from K starts at case K (1-based) of the first exercise, to go on after
@@ -24,6 +26,7 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments == ["--serve"] { LearnerServer.serve(with: .mine) }
 var json = false
 var firstCase = 1
 var names: [String] = []

@@ -52,7 +52,7 @@ struct Bench: ParsableCommand {
         let flopsPerEpoch = flopsPerSample * Double(n)
         let limit = sgemmSeconds(samples: n, d: d, hidden: hidden, classes: classes)
 
-        print("mlplab bench: \(data.dataset.rawValue), \(n) training images, \(d)-\(hidden)-\(classes) ReLU, softmax CE, "
+        print("mlplab bench: \(data.label), \(n) training images, \(d)-\(hidden)-\(classes) ReLU, softmax CE, "
               + "batch \(batchSize), SGD lr \(learningRate), float32, \(epochs) epochs")
         print(String(format: "  load (4 IDX files)     %.3f s", loadSeconds))
         for (name, history) in [("zero pixels skipped", sparse), ("every pixel (dense)", dense)] {

@@ -74,8 +74,7 @@ func askYesNo(_ question: String) -> Bool {
 /// The exercises in the REPL: `:exercise :check :hint :solution :use :reload`, and under
 /// `:use mine` the builtins that have an exercise behind them computed by the learner's code.
 ///
-/// The REPL calls `ExerciseREPL.register(in: session)` once at start, and, when started
-/// by `:reload` with `--restore-workspace FILE`, `ExerciseREPL.restore(from: FILE, into: session)`.
+/// The REPL calls `ExerciseREPL.register(in: session)` once at start.
 enum ExerciseREPL {
     static func register(in session: Session, confirm: @escaping (String) -> Bool = askYesNo) {
         let console: ExerciseConsole
@@ -84,17 +83,19 @@ enum ExerciseREPL {
                                       write: { [unowned session] in session.write($0) }, confirm: confirm)
         } catch {
             // Without the package there is nothing to build or check: every command says why.
-            for spec in ExerciseConsole.commands + [reloadSpec] {
+            for spec in ExerciseConsole.commands {
                 session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary,
                                                   help: spec.help) { _, _ in throw error })
             }
             return
         }
         let engine = session.builtins.names.compactMap { session.builtins[$0] }
+        // The learner's functions run in the console's child process, never in this one.
+        let mine = console.learner.implementations
         console.learnerFunctionsChanged = { [unowned session] names in
-            let implementations = Implementations.choosing(names.contains)
+            let implementations = Implementations.choosing(names.contains, from: mine)
             session.builtins.register(engine)
-            session.builtins.register(learnerBuiltins(replacing: engine, for: names))
+            session.builtins.register(learnerBuiltins(implementations, replacing: engine, for: names))
             session.learnerFit = names.isDisjoint(with: ExerciseTrainer.exercisesUsed) ? nil : {
                 net, x, y, test, config, optimizer, lr, rng, reporter in
                 try ExerciseTrainer(implementations).fit(net, x, y, config: config, optimizer: optimizer, learningRate: lr,
@@ -107,31 +108,12 @@ enum ExerciseREPL {
                 return .done
             })
         }
-        session.commands.register(Command(reloadSpec.name, summary: reloadSpec.summary, help: reloadSpec.help) { session, _ in
-            try console.reload { file in
-                guard session.run(":save \(file)") == .success else {
-                    throw CourseError.runnerFailed("the variables could not be saved, so mlplab was not restarted")
-                }
-            }
-            return .done
-        })
-    }
-
-    static let reloadSpec = ExerciseConsole.CommandSpec(
-        name: "reload", arguments: "", summary: "rebuild mlplab with your edited exercises and restart",
-        help: "Rebuilds mlplab with your latest code in exercises/ (compiler errors are shown and this session goes on unchanged), saves the variables, and restarts with them. Variables that cannot be saved to a file are named; the random generator starts afresh.") { _, _ in }
-
-    /// Loads the variables `:reload` saved, then removes the file.
-    static func restore(from file: String, into session: Session) {
-        session.run(":load \(file)")
-        try? FileManager.default.removeItem(atPath: file)
     }
 
     /// The REPL builtins whose work is one of the exercises in `names`, computed by the
-    /// learner's function. Forms an exercise does not cover (softmax over another axis,
-    /// accuracy of a network) are left to the engine's builtin.
-    static func learnerBuiltins(replacing engine: [Builtin], for names: Set<String>) -> [Builtin] {
-        let mine = Implementations.mine
+    /// learner's functions `mine`. Forms an exercise does not cover (softmax over another
+    /// axis, accuracy of a network) are left to the engine's builtin.
+    static func learnerBuiltins(_ mine: Implementations, replacing engine: [Builtin], for names: Set<String>) -> [Builtin] {
         func float64(_ args: Arguments, _ name: String) throws -> Tensor { try args.tensor(name).astype(.float64) }
         func labels(_ args: Arguments, _ name: String) throws -> Tensor {
             let y = try args.tensor(name)

@@ -30,7 +30,7 @@ extension DataOptions {
     /// Reads a split, or exits with the data module's message (which says where it looked).
     func loadImages(_ split: Split) -> LabeledImages {
         do {
-            return try LabeledImages.load(dataset.name, split: split, locator: locator)
+            return try LabeledImages.load(choice.name, split: split, locator: locator)
         } catch {
             fail("\(error)")
         }

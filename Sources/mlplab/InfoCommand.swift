@@ -18,7 +18,7 @@ struct Info: ParsableCommand {
             let x = images.scaledFloat64()
             let seconds = Date().timeIntervalSince(started)
             let counts = (0..<images.classes).map { label in images.labels.filter { Int($0) == label }.count }
-            print("\(data.dataset.rawValue) \(split.rawValue): images \(formatShape([images.count, images.rows, images.columns])) "
+            print("\(data.label) \(split.rawValue): images \(formatShape([images.count, images.rows, images.columns])) "
                   + "→ x \(formatShape(x.shape)) \(x.dtype.rawValue), labels \(formatShape([images.count])) int64"
                   + String(format: "  (read in %.3f s)", seconds))
             print("  label counts: " + counts.enumerated().map { "\($0.offset): \($0.element)" }.joined(separator: ", "))

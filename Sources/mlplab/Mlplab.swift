@@ -23,17 +23,32 @@ struct Mlplab: ParsableCommand {
 
     static func main() {
         keepTensorBuffersMapped()
+        reportOversizedWritesAsErrors()
         main(nil)
     }
+}
+
+/// A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills the
+/// process by default, in the middle of a save. Ignored, the write fails with
+/// EFBIG instead, and the save reports it and keeps the old file.
+func reportOversizedWritesAsErrors() {
+    signal(SIGXFSZ, SIG_IGN)
 }
 
 /// Options naming a data set and where its files are.
 struct DataOptions: ParsableArguments {
     @Option(help: "Data set: sample (bundled, the default), mnist, fashion-mnist.")
-    var dataset: DatasetChoice = .sample
+    var dataset: DatasetChoice?
 
     @Option(help: "Folder holding the four IDX files (else $MLPLAB_DATA, then data/mnist).")
     var data: String?
+
+    /// The data set read: the one named, else the sample (from --data DIR when given).
+    var choice: DatasetChoice { dataset ?? .sample }
+
+    /// How the output names the data: the data set named with --dataset; else the
+    /// folder named with --data, which may hold any of them; else the sample.
+    var label: String { dataset?.rawValue ?? data ?? DatasetChoice.sample.rawValue }
 }
 
 /// Keeps freed tensor buffers in the process instead of returning them to the

@@ -41,7 +41,7 @@ func runScript(path: String, session: Session) -> Int32 {
         return 2
     }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    return session.runLines(lines) ? 0 : 1
+    return session.runLines(lines, file: path) ? 0 : 1
 }
 
 /// Writing the session's output to the terminal or to pipes.

@@ -10,16 +10,24 @@ struct Repl: ParsableCommand {
 
     @OptionGroup var lessons: LanguageOptions
 
-    @Option(name: .customLong("exec"), help: "Run the lines of FILE as if typed at the prompt, then exit.")
+    @Option(name: .customLong("exec"), help: "Run the lines of FILE as if typed at the prompt, then exit: errors are reported as FILE:LINE:, and the exit status is 1 when a line failed.")
     var script: String?
 
-    @Option(help: ArgumentHelp("The workspace file :reload saved; loaded at start, then removed.", visibility: .hidden))
-    var restoreWorkspace: String?
+    @Option(help: "Folder holding the four MNIST (or Fashion-MNIST) IDX files, where load(\"mnist\") reads them.")
+    var data: String?
+
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        if let data, !(FileManager.default.fileExists(atPath: (data as NSString).expandingTildeInPath, isDirectory: &isFolder)
+                       && isFolder.boolValue) {
+            throw ValidationError("--data \(data) is not a folder: name the folder that holds the four IDX files")
+        }
+    }
 
     func run() throws {
         let session = Session()
+        session.dataFolder = data
         ExerciseREPL.register(in: session)
-        if let restoreWorkspace { ExerciseREPL.restore(from: restoreWorkspace, into: session) }
         if let script { throw ExitCode(runScript(path: script, session: session)) }
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive { Interrupt.install() }  // Ctrl-C may stop the cells a resumed lesson runs again

@@ -97,7 +97,7 @@ struct Train: ParsableCommand {
         let sizes = [train.x.shape[1]] + hiddenSizes! + [train.classes]
         let model = try MLP(sizes: sizes, activation: activation, loss: loss, initialization: initialization,
                             rng: &rng, dtype: dtype)
-        print("\(data.dataset.rawValue): \(train.x.shape[0]) training and \(test.x.shape[0]) test images; "
+        print("\(data.label): \(train.x.shape[0]) training and \(test.x.shape[0]) test images; "
               + "MLP \(sizes.map(String.init).joined(separator: "-")) \(activation.rawValue), \(loss.rawValue), "
               + "\(optimizer.rawValue) lr \(learningRate), batch \(batchSize), \(dtype.rawValue), seed \(seed)")
         let reporter = ProgressReporter { print($0); fflush(stdout) }
@@ -113,11 +113,15 @@ struct Train: ParsableCommand {
         }
         let (_, testAccuracy) = try Trainer.evaluate(model, test.x, test.y)
         if let save {
-            try ModelFile.save(model, to: save)
+            do {
+                try ModelFile.save(model, to: save)
+            } catch {
+                fail("\(error)")
+            }
             print("saved the model to \(save)")
         }
         if let plot, history.epochsCompleted > 0 {
-            try ChartFile.write(series: learningCurves(history), to: plot, title: "mlplab train: \(data.dataset.rawValue)",
+            try ChartFile.write(series: learningCurves(history), to: plot, title: "mlplab train: \(data.label)",
                                 xLabel: "epoch")
             print("saved the learning curves to \(plot)")
         }
@@ -142,7 +146,7 @@ struct Eval: ParsableCommand {
         let test = data.load(.test, dtype: net.dtype)
         let (loss, accuracy) = try Trainer.evaluate(net, test.x, test.y)
         print(String(format: "%@ on %@ test (%d images): loss %.4f, accuracy %.2f%%",
-                     model, data.dataset.rawValue, test.x.shape[0], loss, accuracy * 100))
+                     model, data.label, test.x.shape[0], loss, accuracy * 100))
     }
 }
 
@@ -169,7 +173,7 @@ struct Predict: ParsableCommand {
         let predicted = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
         let label = Int(test.y.int64s[index])
         print(try TerminalPicture.digit(row.flattened()))
-        print("image \(index) of \(data.dataset.rawValue) test: label \(label), predicted \(predicted)"
+        print("image \(index) of \(data.label) test: label \(label), predicted \(predicted)"
               + (predicted == label ? "" : "  ✗"))
         for (digit, p) in probabilities.enumerated() {
             let bar = String(repeating: "█", count: Int((p * 40).rounded()))

@@ -78,6 +78,21 @@ final class IDXReaderTests: XCTestCase {
         XCTAssertEqual(array.bytes, [])
     }
 
+    /// An axis of length 0 leaves the others under the size limit: 2^14 × 2^14 = 2^28
+    /// is the most, 2^14 × (2^14 + 1) one row too many.
+    func testZeroLengthAxisStillLimitsTheOthers() throws {
+        let folder = try TemporaryFolder()
+        let atLimit = try IDX.read(folder.write("at-limit", idxFile(dims: [0, 1 << 14, 1 << 14], elements: [])))
+        XCTAssertEqual(atLimit.dims, [0, 16384, 16384])
+        let past = try folder.write("past-limit", idxFile(dims: [0, 1 << 14, (1 << 14) + 1], elements: []))
+        XCTAssertThrowsError(try IDX.read(past)) { error in
+            XCTAssertEqual(error as? IDXError, .tooLarge(file: past, dims: [0, 16384, 16385], limit: 1 << 28))
+            XCTAssertEqual(String(describing: error), past + ": the header's dimensions (0, 16384, 16385) describe "
+                + "no elements, but its other dimensions multiply past 268435456, the most mlplab reads from one "
+                + "file: the header is damaged")
+        }
+    }
+
     func testIDXArrayInitChecksTheCount() {
         XCTAssertNil(IDXArray(dims: [2, 3], bytes: [1, 2, 3]))
         XCTAssertNotNil(IDXArray(dims: [1, 3], bytes: [1, 2, 3]))
@@ -114,6 +129,11 @@ final class IDXReaderTests: XCTestCase {
              { .trailingBytes(file: $0, dims: [3, 2, 2], expected: 12, extra: 2) }),
             ("overflow-idx3-ubyte", idxFile(dims: [0xffff_ffff, 0xffff_ffff, 0xffff_ffff], elements: [1]),
              { .tooLarge(file: $0, dims: [0xffff_ffff, 0xffff_ffff, 0xffff_ffff], limit: IDX.maxElements) }),
+            // No elements, but 2^32 - 1 squared pixels per image: the pixel count of each image overflowed.
+            ("zero-of-huge-idx3-ubyte", idxFile(dims: [0, 0xffff_ffff, 0xffff_ffff], elements: []),
+             { .tooLarge(file: $0, dims: [0, 0xffff_ffff, 0xffff_ffff], limit: IDX.maxElements) }),
+            ("huge-of-zero-idx3-ubyte", idxFile(dims: [0xffff_ffff, 0, 0x10_0000], elements: []),
+             { .tooLarge(file: $0, dims: [0xffff_ffff, 0, 0x10_0000], limit: IDX.maxElements) }),
             ("huge-idx3-ubyte", idxFile(dims: [100_000, 28, 28], elements: [1, 2, 3, 4]),
              { .headerExceedsFile(file: $0, dims: [100_000, 28, 28], needed: 78_400_000, available: 4,
                                   compressed: false) }),
@@ -176,6 +196,10 @@ final class IDXReaderTests: XCTestCase {
         let twoLabels = try folder.write("two-labels-idx1-ubyte", idxFile(dims: [2], elements: [1, 2]))
         let badLabel = try folder.write("bad-labels-idx1-ubyte", idxFile(dims: [3], elements: [1, 10, 2]))
         let goodLabels = try folder.write("train-labels-idx1-ubyte", idxFile(dims: [3], elements: [1, 9, 2]))
+        let noLabels = try folder.write("no-labels-idx1-ubyte", idxFile(dims: [0], elements: []))
+        let noImages = try folder.write("no-images-idx3-ubyte", idxFile(dims: [0, 28, 28], elements: []))
+        let noRows = try folder.write("no-rows-idx3-ubyte", idxFile(dims: [3, 0, 28], elements: []))
+        let noColumns = try folder.write("no-columns-idx3-ubyte", idxFile(dims: [3, 28, 0], elements: []))
 
         let cases: [(DatasetFiles, DatasetError)] = [
             (DatasetFiles(images: images, labels: twoLabels),
@@ -184,6 +208,9 @@ final class IDXReaderTests: XCTestCase {
              .labelOutOfRange(file: badLabel, index: 1, label: 10, classes: 10)),
             (DatasetFiles(images: goodLabels, labels: goodLabels), .notImages(file: goodLabels, dims: [3])),
             (DatasetFiles(images: images, labels: images), .notLabels(file: images, dims: [3, 2, 2])),
+            (DatasetFiles(images: noImages, labels: noLabels), .emptyImages(file: noImages, dims: [0, 28, 28])),
+            (DatasetFiles(images: noRows, labels: goodLabels), .emptyImages(file: noRows, dims: [3, 0, 28])),
+            (DatasetFiles(images: noColumns, labels: goodLabels), .emptyImages(file: noColumns, dims: [3, 28, 0])),
         ]
         for (files, expected) in cases {
             XCTAssertThrowsError(try LabeledImages.read(files)) { error in
@@ -218,7 +245,8 @@ private extension DatasetError {
     var fileAtFault: String {
         switch self {
         case .countMismatch(_, _, let labelsFile, _): return labelsFile
-        case .labelOutOfRange(let file, _, _, _), .notImages(let file, _), .notLabels(let file, _): return file
+        case .labelOutOfRange(let file, _, _, _), .notImages(let file, _), .notLabels(let file, _),
+             .emptyImages(let file, _): return file
         default: return ""
         }
     }

@@ -51,6 +51,27 @@ final class LabeledImagesTests: XCTestCase {
         XCTAssertEqual(Array(labels.int64s.prefix(12)), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1])
     }
 
+    /// Images without pixels, or no images at all, would give tensors with nothing
+    /// to average (`mlplab info` printed a pixel mean of -nan): refused, saying what is needed.
+    func testEmptyImagesAreRefused() throws {
+        let cases: [(dims: [Int], says: String)] = [
+            ([2, 0, 28], "give images of 0 × 28 pixels"),
+            ([2, 28, 0], "give images of 28 × 0 pixels"),
+            ([0, 28, 28], "give no images"),
+        ]
+        for (dims, says) in cases {
+            let images = try XCTUnwrap(IDXArray(dims: dims, bytes: []))
+            let labels = try XCTUnwrap(IDXArray(dims: [dims[0]], bytes: Array(repeating: 1, count: dims[0])))
+            XCTAssertThrowsError(try LabeledImages(images: images, labels: labels, imagesFile: "x-idx3-ubyte")) { error in
+                XCTAssertEqual(error as? DatasetError, .emptyImages(file: "x-idx3-ubyte", dims: dims))
+                let text = String(describing: error)
+                XCTAssertTrue(text.hasPrefix("x-idx3-ubyte: "), text)
+                XCTAssertTrue(text.contains(says), text)
+                XCTAssertTrue(text.hasSuffix("an images file needs at least one image of at least 1 × 1 pixels"), text)
+            }
+        }
+    }
+
     func testClassCountBoundsTheLabels() throws {
         let images = try XCTUnwrap(IDXArray(dims: [2, 1, 1], bytes: [0, 0]))
         let labels = try XCTUnwrap(IDXArray(dims: [2], bytes: [2, 3]))

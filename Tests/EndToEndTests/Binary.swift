@@ -16,21 +16,30 @@ enum Binary {
     static var sharedData: URL { repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data") }
 
     struct Result {
+        /// The exit status, or the signal's number when `killedBySignal`.
         let status: Int32
+        let killedBySignal: Bool
         let stdout: String
         let stderr: String
     }
 
     /// Runs mlplab with `arguments` (and `input` on standard input) in `directory`
     /// (the repository root by default), with colour off and a private state folder.
+    /// With `fileSizeLimit`, it runs under `ulimit -f` (blocks of 512 or 1024 bytes, by shell), so that
+    /// writing a larger file fails as on a full disk.
     static func run(_ arguments: [String], input: String = "", directory: URL? = nil,
-                    environment extra: [String: String] = [:]) throws -> Result {
+                    environment extra: [String: String] = [:], fileSizeLimit: Int? = nil) throws -> Result {
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw XCTSkip("the mlplab executable is not built at \(url.path); run `swift build` first")
         }
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimit) && exec \"$0\" \"$@\"", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? repositoryRoot
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
@@ -53,7 +62,7 @@ enum Binary {
         let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let errData = FileManager.default.contents(atPath: errPath) ?? Data()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return Result(status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 

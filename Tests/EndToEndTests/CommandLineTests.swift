@@ -98,4 +98,82 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(diverging.stderr.contains("training diverged at step"), diverging.stderr)
         XCTAssertTrue(diverging.stderr.contains("try 100.0"), diverging.stderr)
     }
+
+    /// A folder holding the four canonical IDX files: copies of the bundled sample's
+    /// (4,000 training and 1,000 test images, see data/README.md).
+    private func digitsFolder() throws -> String {
+        let folder = Binary.temporaryFile("digits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        let sample = Binary.repositoryRoot.appendingPathComponent("data/sample").path
+        for name in ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"] {
+            try FileManager.default.copyItem(atPath: sample + "/" + name, toPath: folder + "/" + name)
+        }
+        return folder
+    }
+
+    func testTheReplReadsMNISTFromTheDataFolder() throws {
+        let folder = try digitsFolder()
+        let session = try Binary.run(["--data", folder], input: "X, y = load(\"mnist\", \"test\")\nX.shape, y.shape\n")
+        XCTAssertEqual(session.status, 0, session.stderr)
+        XCTAssertEqual(session.stdout, "((1000, 784), (1000,))\n")
+
+        let oneCall = try Binary.run([], input: "X, y = load(\"mnist\", \"train\", data: \"\(folder)\")\nX.shape\n")
+        XCTAssertEqual(oneCall.status, 0, oneCall.stderr)
+        XCTAssertEqual(oneCall.stdout, "(4000, 784)\n")
+
+        let notAFolder = try Binary.run(["--data", folder + "/absent"])
+        XCTAssertNotEqual(notAFolder.status, 0)
+        XCTAssertTrue(notAFolder.stderr.contains("--data \(folder)/absent is not a folder"), notAFolder.stderr)
+    }
+
+    func testTheReplReadsFullMNISTFromTheDataFolder() throws {
+        let mnist = Binary.sharedData.appendingPathComponent("mnist").path
+        guard FileManager.default.fileExists(atPath: mnist) else { throw XCTSkip("full MNIST is not at \(mnist)") }
+        let result = try Binary.run(["--data", mnist], input: "X, y = load(\"mnist\")\nXt, yt = load(\"mnist\", \"test\")\nX.shape, yt.shape\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "((60000, 784), (10000,))\n")
+    }
+
+    /// Images files whose headers give no pixels to look at fail with the file and the reason:
+    /// 0 images of 4294967295 × 4294967295 pixels crashed `info` (an overflow), and images of
+    /// 0 rows printed a pixel mean of -nan.
+    func testInfoRefusesImagesWithoutPixels() throws {
+        func bigEndian(_ values: [UInt32]) -> [UInt8] {
+            values.flatMap { value in (0..<4).reversed().map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        }
+        let cases: [(dims: [UInt32], says: String)] = [
+            ([0, 0xffff_ffff, 0xffff_ffff], "the header's dimensions (0, 4294967295, 4294967295) describe no elements"),
+            ([2, 0, 28], "the header's dimensions (2, 0, 28) (N, rows, columns) give images of 0 × 28 pixels"),
+        ]
+        for (dims, says) in cases {
+            let folder = Binary.temporaryFile("empty-images-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+            for split in ["train", "t10k"] {
+                let images = [0, 0, 8, 3] + bigEndian(dims)
+                let labels = [0, 0, 8, 1] + bigEndian([dims[0]]) + [UInt8](repeating: 1, count: Int(dims[0]))
+                try Data(images).write(to: URL(fileURLWithPath: "\(folder)/\(split)-images-idx3-ubyte"))
+                try Data(labels).write(to: URL(fileURLWithPath: "\(folder)/\(split)-labels-idx1-ubyte"))
+            }
+            let info = try Binary.run(["info", "--data", folder])
+            XCTAssertEqual(info.status, 1, info.stderr)
+            XCTAssertTrue(info.stderr.contains("\(folder)/train-images-idx3-ubyte: " + says), info.stderr)
+            XCTAssertFalse(info.stdout.contains("nan"), info.stdout)
+        }
+    }
+
+    /// Without --dataset, the data in a --data folder is named by the folder, not called the sample.
+    func testInfoNamesTheDataByItsFolder() throws {
+        let folder = try digitsFolder()
+        let byFolder = try Binary.run(["info", "--data", folder])
+        XCTAssertEqual(byFolder.status, 0, byFolder.stderr)
+        XCTAssertTrue(byFolder.stdout.hasPrefix("\(folder) train: images (4000, 28, 28)"), byFolder.stdout)
+        XCTAssertTrue(byFolder.stdout.contains("\n\(folder) test: images (1000, 28, 28)"), byFolder.stdout)
+        XCTAssertFalse(byFolder.stdout.contains("sample"), byFolder.stdout)
+
+        let named = try Binary.run(["info", "--dataset", "mnist", "--data", folder])
+        XCTAssertEqual(named.status, 0, named.stderr)
+        XCTAssertTrue(named.stdout.hasPrefix("mnist train: images (4000, 28, 28)"), named.stdout)
+    }
 }

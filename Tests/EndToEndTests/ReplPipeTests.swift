@@ -108,4 +108,23 @@ final class ReplPipeTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("cannot read /nonexistent/script.mlp"), missing.stderr)
     }
+
+    /// Errors in a script name its file and line, as a compiler's do; the lines after a
+    /// failed one still run, and the exit status is 1.
+    func testScriptErrorsNameTheFileAndTheLine() throws {
+        let path = Binary.temporaryFile("lines.mlp")
+        try "a = 1\n\nprint(b)\nx = [1,\n     2,\n     zz]\nprint(a)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["--exec", path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "1\n")
+        XCTAssertEqual(result.stderr, """
+            \(path):3: name error: 'b' is not defined
+              print(b)
+                    ^
+            \(path):6: name error: 'zz' is not defined
+                   zz]
+                   ^~
+
+            """)
+    }
 }

@@ -15,23 +15,26 @@ final class ReplTerminalTests: XCTestCase {
         let process = Process()
         let master: Int32
         private var seen = ""
+        /// Everything the terminal showed, from the start.
+        private(set) var record = ""
 
-        init(arguments: [String] = []) throws {
+        init(arguments: [String] = [], environment extra: [String: String] = [:]) throws {
             master = posix_openpt(O_RDWR | O_NOCTTY)
             guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
                 throw XCTSkip("no pseudo-terminal available")
             }
             let slave = FileHandle(forUpdatingAtPath: String(cString: name))!
             // setsid --ctty makes the pseudo-terminal mlplab's controlling terminal, so that
-            // Ctrl-C typed into it sends SIGINT as a real terminal does.
+            // Ctrl-C typed into it sends SIGINT as a real terminal does. setsid forks when it
+            // leads a process group; --wait keeps it until mlplab ends, so `process` lasts as long.
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-            process.arguments = ["--ctty", Binary.url.path] + arguments
+            process.arguments = ["--ctty", "--wait", Binary.url.path] + arguments
             process.currentDirectoryURL = Binary.repositoryRoot
             var environment = ProcessInfo.processInfo.environment
             environment["TERM"] = "xterm"
             environment["NO_COLOR"] = "1"
             environment["XDG_STATE_HOME"] = Binary.temporaryFile("pty-state")
-            process.environment = environment
+            process.environment = environment.merging(extra) { $1 }
             (process.standardInput, process.standardOutput, process.standardError) = (slave, slave, slave)
             try process.run()
             try slave.close()
@@ -55,28 +58,42 @@ final class ReplTerminalTests: XCTestCase {
                 guard poll(&poller, 1, 100) > 0 else { continue }
                 let count = read(master, &buffer, buffer.count)
                 if count <= 0 { break }
-                seen += String(decoding: buffer[0..<count], as: UTF8.self)
+                let text = String(decoding: buffer[0..<count], as: UTF8.self)
+                seen += text
+                record += text
             }
             return false
         }
 
         var transcript: String { seen }
 
+        /// Hangs up the terminal, which ends mlplab (SIGHUP), and waits for it to end; then
+        /// kills what is left of the process group it led (a child of mlplab's that outlived it),
+        /// so that no test leaves a process behind.
         func finish() {
+            let group = tcgetpgrp(master)     // the terminal's foreground group: mlplab's
+            close(master)
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if group > 0 { kill(-group, SIGKILL) }
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
-            close(master)
         }
     }
 
-    func testPromptCompletionCtrlCAndQuit() throws {
+    /// mlplab started on a pseudo-terminal.
+    private func openTerminal(arguments: [String] = [], environment: [String: String] = [:]) throws -> Terminal {
         guard FileManager.default.isExecutableFile(atPath: Binary.url.path) else {
             throw XCTSkip("the mlplab executable is not built at \(Binary.url.path)")
         }
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") else {
             throw XCTSkip("/usr/bin/setsid (util-linux) is needed to give mlplab a controlling terminal")
         }
-        let terminal = try Terminal()
+        return try Terminal(arguments: arguments, environment: environment)
+    }
+
+    func testPromptCompletionCtrlCAndQuit() throws {
+        let terminal = try openTerminal()
         defer { terminal.finish() }
         XCTAssertTrue(terminal.wait(for: ">>> "), "the prompt appears: \(terminal.transcript)")
 
@@ -108,5 +125,132 @@ final class ReplTerminalTests: XCTestCase {
         let deadline = Date().addingTimeInterval(10)
         while terminal.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         XCTAssertFalse(terminal.process.isRunning, ":quit ends the REPL")
+    }
+
+    func testABlockIsTypedAfterTheContinuationPromptAndEndsAtAnEmptyLine() throws {
+        let terminal = try openTerminal()
+        defer { terminal.finish() }
+        XCTAssertTrue(terminal.wait(for: ">>> "), "the prompt appears: \(terminal.transcript)")
+        terminal.type("def double(x):\r")
+        XCTAssertTrue(terminal.wait(for: "... "), "a line ending in ':' asks for the block: \(terminal.transcript)")
+        terminal.type("    return 2 * x\r")
+        XCTAssertTrue(terminal.wait(for: "... "), "the block goes on until an empty line: \(terminal.transcript)")
+        terminal.type("\r")
+        XCTAssertTrue(terminal.wait(for: ">>> "), "\(terminal.transcript)")
+        terminal.type("for i in range(2):\r")
+        XCTAssertTrue(terminal.wait(for: "... "))
+        terminal.type("    print(double(i + 20))\r")
+        XCTAssertTrue(terminal.wait(for: "... "))
+        terminal.type("\r")
+        XCTAssertTrue(terminal.wait(for: "40"), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "42"), "\(terminal.transcript)")
+        XCTAssertFalse(terminal.transcript.contains("error"), "\(terminal.transcript)")
+        terminal.type(":quit\r")
+    }
+
+    /// Ctrl-C during fit stops it after the current batch: the prompt comes back, every
+    /// variable is there, and the network keeps the weights trained so far.
+    func testCtrlCDuringFitKeepsTheWorkspaceAndTheTrainedWeights() throws {
+        let terminal = try openTerminal()
+        defer { terminal.finish() }
+        XCTAssertTrue(terminal.wait(for: ">>> "), terminal.transcript)
+        terminal.type("keep = arange(5)\r")
+        XCTAssertTrue(terminal.wait(for: ">>> "))
+        terminal.type("X, y = load(); X = X / 255; seed(0); net = mlp([784, 16, 10]); W0 = net.W1.copy()\r")
+        XCTAssertTrue(terminal.wait(for: ">>> "))
+        terminal.type("h = fit(net, X, y, epochs: 100000)\r")
+        XCTAssertTrue(terminal.wait(for: "[Epoch 1/100000]"), "training runs: \(terminal.transcript)")
+        terminal.type("\u{03}")
+        XCTAssertTrue(terminal.wait(for: "training stopped, the weights so far are kept"), terminal.transcript)
+        XCTAssertTrue(terminal.wait(for: ">>> "), "the prompt comes back: \(terminal.transcript)")
+        terminal.type("h.interrupted, abs(net.W1 - W0).max() > 0, net.W1.shape, keep.sum()\r")
+        XCTAssertTrue(terminal.wait(for: "(True, True, (784, 16), 10)"), terminal.transcript)
+    }
+
+    /// Ctrl-C during `:check`, while the exercises build and while their checks run:
+    /// both stop, and the prompt comes back with the workspace. A stand-in package makes
+    /// the build and the checks wait (its `swift` and runner only sleep), so that Ctrl-C
+    /// is sure to come while they run.
+    func testCtrlCDuringCheckReturnsToThePromptWithTheWorkspace() throws {
+        let root = try waitingPackage()
+        let terminal = try openTerminal(environment: ["MLPLAB_ROOT": root, "SWIFT": root + "/swift"])
+        defer { terminal.finish() }
+        XCTAssertTrue(terminal.wait(for: ">>> "), terminal.transcript)
+        terminal.type("keep = arange(5)\r")
+        XCTAssertTrue(terminal.wait(for: ">>> "))
+
+        terminal.type(":check softmax\r")
+        XCTAssertTrue(terminal.wait(for: "building your exercises"), terminal.transcript)
+        Thread.sleep(forTimeInterval: 0.5)
+        terminal.type("\u{03}")
+        XCTAssertTrue(terminal.wait(for: "interrupted", seconds: 10), "Ctrl-C stops the build: \(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: ">>> "))
+        terminal.type("keep.sum()\r")
+        XCTAssertTrue(terminal.wait(for: "10"), terminal.transcript)
+
+        try FileManager.default.removeItem(atPath: root + "/slow-build")
+        terminal.type(":check softmax\r")
+        XCTAssertTrue(terminal.wait(for: "softmax: "), "the build is done and the checks start: \(terminal.transcript)")
+        Thread.sleep(forTimeInterval: 0.5)
+        terminal.type("\u{03}")
+        XCTAssertTrue(terminal.wait(for: "interrupted", seconds: 10), "Ctrl-C stops the checks: \(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: ">>> "))
+        terminal.type("keep.sum()\r")
+        XCTAssertTrue(terminal.wait(for: "10"), terminal.transcript)
+        XCTAssertFalse(terminal.record.contains("the build failed"), terminal.record)
+        XCTAssertFalse(terminal.record.contains("crashed"), terminal.record)
+    }
+
+    /// A package for `:check` to build and run: Package.swift and exercises/ of this one;
+    /// a `swift` that sleeps while the file `slow-build` is there and otherwise succeeds;
+    /// and a runner (`mlplab-exercises`, debug and release) that sleeps.
+    private func waitingPackage() throws -> String {
+        let root = Binary.temporaryFile("waiting-package-\(UUID().uuidString)")
+        let files = FileManager.default
+        addTeardownBlock { try? files.removeItem(atPath: root) }
+        try files.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try files.copyItem(atPath: Binary.repositoryRoot.path + "/Package.swift", toPath: root + "/Package.swift")
+        try files.createSymbolicLink(atPath: root + "/exercises", withDestinationPath: Binary.repositoryRoot.path + "/exercises")
+        let sleeper = "#!/bin/sh\nexec sleep 60\n"
+        for configuration in ["debug", "release"] {
+            try files.createDirectory(atPath: root + "/.build/" + configuration, withIntermediateDirectories: true)
+            try makeScript(sleeper, at: root + "/.build/\(configuration)/mlplab-exercises")
+        }
+        try makeScript("#!/bin/sh\nif [ -e \"$(dirname \"$0\")/slow-build\" ]; then exec sleep 60; fi\n", at: root + "/swift")
+        XCTAssertTrue(files.createFile(atPath: root + "/slow-build", contents: nil))
+        return root
+    }
+
+    private func makeScript(_ text: String, at path: String) throws {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    }
+
+    /// An error while the progress bar is on the screen starts on a line of its own:
+    /// the bar is erased first, in the REPL's fit and in `mlplab train`.
+    func testATrainingErrorIsNotGluedToTheProgressBar() throws {
+        let repl = try openTerminal()
+        defer { repl.finish() }
+        XCTAssertTrue(repl.wait(for: ">>> "), repl.transcript)
+        repl.type("X, y = load(); X = X / 255; seed(0); net = mlp([784, 16, 10])\r")
+        XCTAssertTrue(repl.wait(for: ">>> "))
+        repl.type("fit(net, X, y, lr: 1000.0)\r")
+        XCTAssertTrue(repl.wait(for: "value error: training diverged"), repl.transcript)
+        assertStartsALine("value error: training diverged", in: repl.record)
+
+        let train = try openTerminal(arguments: ["train", "--lr", "1000", "--hidden", "16"])
+        defer { train.finish() }
+        XCTAssertTrue(train.wait(for: "error: training diverged"), train.transcript)
+        assertStartsALine("error: training diverged", in: train.record)
+    }
+
+    /// `text` shows after the progress bar was drawn, at the start of a line: after a
+    /// newline, or after the bar was erased (carriage return, then erase to the end of the line).
+    private func assertStartsALine(_ text: String, in record: String, line: UInt = #line) {
+        guard let range = record.range(of: text) else { return XCTFail("no \(text) in \(record)", line: line) }
+        let before = record[..<range.lowerBound]
+        XCTAssertTrue(before.contains("  epoch 1  "), "the progress bar was drawn: \(record)", line: line)
+        XCTAssertTrue(before.hasSuffix("\n") || before.hasSuffix("\r\u{1B}[K"),
+                      "\(text) is glued to what came before: \(before.suffix(80).debugDescription)", line: line)
     }
 }

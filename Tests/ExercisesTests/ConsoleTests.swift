@@ -101,6 +101,7 @@ final class ConsoleTests: XCTestCase {
         try store.recordCheck(of: relu, results: try Checker.runAll(relu, with: .reference))
         try store.recordCheck(of: softmax, results: try Checker.runAll(softmax, with: .mine))
         let console = try console(progressPath: path)
+        console.driver.runner = try builtRunner()
         var told: [Set<String>] = []
         console.learnerFunctionsChanged = { told.append($0) }
 
@@ -142,8 +143,8 @@ final class ConsoleTests: XCTestCase {
     func testChoosingTakesEachExercisesFunctionByItsName() throws {
         for exercise in Course.exercises {
             let statuses = { (implementations: Implementations) in try Checker.runAll(exercise, with: implementations).map(\.status) }
-            XCTAssertEqual(try statuses(.choosing { $0 == exercise.name }), try statuses(.mine), exercise.name)
-            XCTAssertEqual(try statuses(.choosing { $0 != exercise.name }), try statuses(.reference), exercise.name)
+            XCTAssertEqual(try statuses(.choosing({ $0 == exercise.name }, from: .mine)), try statuses(.mine), exercise.name)
+            XCTAssertEqual(try statuses(.choosing({ $0 != exercise.name }, from: .mine)), try statuses(.reference), exercise.name)
         }
     }
 
@@ -194,32 +195,52 @@ final class ConsoleTests: XCTestCase {
         }
     }
 
-    /// :reload restarts on the program the build wrote into the package, not on the
-    /// running one; when that fails, the session goes on and the saved workspace is removed.
-    /// (A successful restart replaces the process: ReloadTests covers it on the real binary.)
-    func testAFailedReloadSaysSoAndLeavesNoWorkspaceFile() throws {
-        let package = try temporaryFolder(self)
-        let console = ExerciseConsole(root: PackageRoot(path: package, configuration: "release"),
-                                      progress: try ExerciseProgressFile(path: package + "/exercises.json"),
-                                      write: { [unowned self] in output.append($0) }, confirm: { _ in false })
-        console.driver.swift = "/bin/true"      // a build that succeeds and writes nothing
-        var saved: [String] = []
-        XCTAssertThrowsError(try console.reload { file in
-            saved.append(file)
-            XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data(count: 1000)))
-        }) { error in
-            XCTAssertEqual("\(error)", "cannot restart \(package)/.build/release/mlplab: No such file or directory; "
-                           + "the variables could not be carried over, so this session goes on as it was")
-        }
-        XCTAssertEqual(saved.count, 1)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: saved[0]), "the workspace file is removed")
+    /// :reload rebuilds the runner and nothing else: a failed build is reported and leaves
+    /// the functions in use as they were; a build that succeeds says the latest code is in use.
+    /// (ReloadTests runs it on the real binary after an edit.)
+    func testReloadRebuildsTheRunnerAndKeepsTheChoiceWhenTheBuildFails() throws {
+        let console = try console()
+        console.driver.runner = try builtRunner()
+        try console.use("mine relu")
+        console.driver.swift = "/bin/false"
+        output = []
+        XCTAssertThrowsError(try console.reload())
+        XCTAssertEqual(output.first, "rebuilding your exercises…")
+        XCTAssertEqual(console.learnerFunctions, ["relu"])
 
-        struct DiskFull: Error {}
-        XCTAssertThrowsError(try console.reload { file in
-            FileManager.default.createFile(atPath: file, contents: Data(count: 10))
-            throw DiskFull()
-        }) { error in XCTAssertTrue(error is DiskFull) }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: saved[0]), "a half-written workspace file is removed")
+        console.driver.swift = "/bin/true"      // a build that succeeds and writes nothing
+        output = []
+        try console.reload()
+        XCTAssertEqual(output, ["rebuilding your exercises…",
+                                "rebuilt: fit and the lesson cells now call your latest relu; your variables are as they were"])
+    }
+
+    /// `:use mine` builds the runner first when it is missing or older than an exercise
+    /// file: the build that fails here (a `swift` that exits 1) shows that it was tried,
+    /// and a failed build leaves the reference in use.
+    func testUseMineBuildsAMissingOrStaleRunnerFirst() throws {
+        let console = try console()
+        console.driver.swift = "/bin/false"
+        for runner in [try temporaryFolder(self) + "/missing", "/bin/true"] {
+            console.driver.runner = runner
+            output = []
+            XCTAssertThrowsError(try console.use("mine relu"), runner)
+            XCTAssertEqual(output.first, "building your exercises…", runner)
+            XCTAssertEqual(console.learnerFunctions, [], runner)
+        }
+        console.driver.runner = try builtRunner()
+        output = []
+        try console.use("mine relu")
+        XCTAssertEqual(console.learnerFunctions, ["relu"])
+        XCTAssertFalse(output.contains("building your exercises…"), "an up-to-date runner is not rebuilt: \(output)")
+    }
+
+    /// An executable file written now, newer than every exercise file: a runner built after the last edit.
+    private func builtRunner() throws -> String {
+        let path = try temporaryFolder(self) + "/mlplab-exercises"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n".utf8),
+                                                    attributes: [.posixPermissions: 0o755]))
+        return path
     }
 
     func testAPassingCheckIsRecordedAsFinishedAndShownPerLesson() throws {
@@ -243,9 +264,48 @@ final class ConsoleTests: XCTestCase {
         let path = try temporaryFolder(self) + "/exercises.json"
         try "{ not json".write(toFile: path, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try ExerciseProgressFile(path: path)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("cannot read the exercise progress in \(path)"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("cannot use the exercise progress in \(path): "), "\(error)")
+            XCTAssertTrue("\(error)".hasSuffix("; correct it, or move the file away to start afresh"), "\(error)")
         }
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "{ not json")
+    }
+
+    /// Every value is checked when the file is read: each bad one is refused with the
+    /// file and the field, and the file is left as the learner had it. (A hint count
+    /// of -1 was accepted, and `:hint` then read the hint at index -1.)
+    func testOutOfRangeValuesAreRefusedNamingTheField() throws {
+        let path = try temporaryFolder(self) + "/exercises.json"
+        func record(version: Int = 1, finished: String = "{}", lastCheck: String = "{}", hints: String = "{}") -> String {
+            "{\"version\": \(version), \"finished\": \(finished), \"lastCheck\": \(lastCheck), \"hintsShown\": \(hints)}"
+        }
+        let cases: [(json: String, reason: String)] = [
+            (record(hints: "{\"parseIDXHeader\": -1}"), "'hintsShown.parseIDXHeader' is -1; a number of hints is 0 or more"),
+            (record(hints: "{\"relu\": \"two\"}"), "'hintsShown.relu' has the wrong type (expected Int)"),
+            (record(hints: "{\"parseIdxHeader\": 1}"),
+             "'hintsShown.parseIdxHeader' is about an exercise this course does not have"),
+            (record(finished: "{\"backprop\": \"2026-12-01T09:14:03Z\"}"),
+             "'finished.backprop' is about an exercise this course does not have"),
+            (record(lastCheck: "{\"relu\": {\"passed\": 4, \"total\": 3, \"text\": \"all 3 cases pass\"}}"),
+             "'lastCheck.relu' says 4 of 3 cases passed"),
+            (record(lastCheck: "{\"relu\": {\"passed\": -1, \"total\": 3, \"text\": \"\"}}"),
+             "'lastCheck.relu' says -1 of 3 cases passed"),
+            (record(lastCheck: "{\"relu\": {\"passed\": 3, \"text\": \"\"}}"), "'lastCheck.relu.total' is missing"),
+            (record(version: 0), "'version' is 0; formats count from 1"),
+            (record(version: 2), "'version' is 2: the file was written by a newer mlplab; update mlplab"),
+            ("{\"version\": 1, \"finished\": {}, \"lastCheck\": {}}", "'hintsShown' is missing"),
+        ]
+        for (json, reason) in cases {
+            try json.write(toFile: path, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try ExerciseProgressFile(path: path), json) { error in
+                XCTAssertEqual("\(error)", "cannot use the exercise progress in \(path): \(reason); "
+                               + "correct it, or move the file away to start afresh")
+            }
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), json)
+        }
+        // The same layout with sound values opens.
+        try record(finished: "{\"relu\": \"2026-12-01T09:14:03Z\"}", hints: "{\"parseIDXHeader\": 0, \"relu\": 3}")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ExerciseProgressFile(path: path).record.hintsShown, ["parseIDXHeader": 0, "relu": 3])
     }
 
     func testTheProgressFileLivesUnderXDGStateHome() {

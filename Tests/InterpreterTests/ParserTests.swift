@@ -26,7 +26,7 @@ final class ParserTests: XCTestCase {
         case .string(let s): return "'\(s)'"
         case .bool(let b): return String(b)
         case .none: return "none"
-        case .name(let n): return n
+        case .name(let n), .local(let n, _): return n
         case .list(let items): return "[" + items.map(describe).joined(separator: ", ") + "]"
         case .tuple(let items): return "tuple(" + items.map(describe).joined(separator: ", ") + ")"
         case .unary(let op, let x): return "(\(op.rawValue)\(op == .not ? " " : "")\(describe(x)))"
@@ -42,6 +42,12 @@ final class ParserTests: XCTestCase {
                 case .slice(let a, let b, let c): return [a, b, c].map { $0.map(describe) ?? "_" }.joined(separator: ":")
                 }
             }.joined(separator: ", ") + "]"
+        case .ellipsis: return "..."
+        case .conditional(let c, let a, let b): return "(\(describe(a)) if \(describe(c)) else \(describe(b)))"
+        case .lambda(let definition): return "lambda(" + definition.parameters.map(\.name).joined(separator: ", ") + ")"
+        case .dict(let entries): return "{" + entries.map { describe($0.key) + ": " + describe($0.value) }.joined(separator: ", ") + "}"
+        case .comprehension: return "comprehension"
+        case .formatted: return "f-string"
         }
     }
 
@@ -129,8 +135,9 @@ final class ParserTests: XCTestCase {
 
         let loop = try Parser.parse("for i in range(3): a = i; print(a)\nb = 1")
         XCTAssertEqual(loop.statements.count, 2)
-        guard case .loop(let variable, _, let body, _) = loop.statements[0] else { return XCTFail("not a loop") }
-        XCTAssertEqual(variable, "i")
+        guard case .loop(let targets, _, let body, _) = loop.statements[0] else { return XCTFail("not a loop") }
+        XCTAssertEqual(targets.count, 1)
+        guard case .name("i") = targets[0].kind else { return XCTFail("the loop variable is not i") }
         XCTAssertEqual(body.count, 2)
 
         XCTAssertEqual(try Parser.parse("").statements.count, 0)
@@ -174,9 +181,9 @@ final class ParserTests: XCTestCase {
             ("f(a=1, 2)", "a positional argument cannot follow a keyword argument", 7),
             ("x.", "expected an attribute name after '.'", 2),
             ("for in x: 1", "expected a variable name after 'for'", 4),
-            ("for i x: 1", "expected 'in' after 'for i'", 6),
+            ("for i x: 1", "expected 'in' after the variables of 'for'", 6),
             ("for i in x 1", "expected ':' after the sequence of the for loop", 11),
-            ("for i in x:", "expected statements after ':' on the same line", 11),
+            ("for i in x:", "expected an indented block after ':': indent the lines that belong to it", 10),
             ("a, b += 1", "'+=' needs a single target, not several", 5),
             ("12abc", "invalid number: '12a'", 0),
             ("99999999999999999999", "integer 99999999999999999999 is too large (the limit is 9223372036854775807)", 0),
@@ -194,7 +201,10 @@ final class ParserTests: XCTestCase {
                        Array(repeating: "1", count: 5000).joined(separator: " + "),
                        String(repeating: "-", count: 5000) + "1",
                        "x" + String(repeating: ".T", count: 5000),
-                       String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)] {
+                       String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000),
+                       String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000),
+                       String(repeating: "-", count: 100_000) + "1",
+                       String(repeating: "for k in range(1): ", count: 100_000) + "k"] {
             XCTAssertThrowsError(try Parser.parse(source)) { error in
                 XCTAssertTrue((error as? InterpreterError)?.message.hasPrefix("this expression is nested too deeply") == true,
                               "\(source.prefix(20)): \(error)")
@@ -203,6 +213,8 @@ final class ParserTests: XCTestCase {
         // Long but flat is fine.
         XCTAssertNoThrow(try Parser.parse("[" + Array(repeating: "1", count: 5000).joined(separator: ", ") + "]"))
         XCTAssertNoThrow(try Parser.parse(Array(repeating: "1", count: 50).joined(separator: " + ")))
+        // Python itself stops at 20 nested blocks ("too many statically nested blocks").
+        XCTAssertNoThrow(try Parser.parse(String(repeating: "for k in range(1): ", count: 20) + "k"))
     }
 
     func testUnclosedBracketsAskForMoreInput() throws {

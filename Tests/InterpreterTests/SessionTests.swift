@@ -241,7 +241,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(session.completions(for: "x[x.sh", in: "x[x.sh", at: 0), ["x[x.shape"])
         XCTAssertEqual(session.completions(for: "net.layers[0].W.sh", in: "net.layers[0].W.sh", at: 0),
                        ["net.layers[0].W.shape"])
-        XCTAssertEqual(session.completions(for: "re", in: ":help re", at: 6), ["read_bytes", "relu", "reset", "reshape"])
+        XCTAssertEqual(session.completions(for: "re", in: ":help re", at: 6), ["read_bytes", "relu", "repr", "reset", "reshape", "reversed"])
         XCTAssertEqual(session.completions(for: "x", in: ":del x", at: 5), ["x", "xs"])
         XCTAssertEqual(session.completions(for: "zz", in: "zz", at: 0), [])
     }

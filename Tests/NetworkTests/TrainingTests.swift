@@ -118,7 +118,9 @@ final class ModelFileTests: XCTestCase {
                 XCTAssertEqual(a.value.shape, b.value.shape)
                 XCTAssertEqual(a.value.doubles, b.value.doubles)
             }
-            XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".tmp-\(getpid())"))
+            let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+            XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: folder).contains { $0.hasPrefix(name + ".tmp-") },
+                           "no temporary file is left beside \(name)")
         }
     }
 
@@ -140,5 +142,50 @@ final class ModelFileTests: XCTestCase {
         XCTAssertThrowsError(try ModelFile.load(from: "/nonexistent/model.mlp")) { error in
             XCTAssertEqual("\(error)", "cannot load the model /nonexistent/model.mlp: no such file")
         }
+    }
+
+    /// A model file with an intact checksum around `header` and `payloadBytes` zero bytes,
+    /// laid out by hand from the format's description (magic, version 1, header length, CRC-32).
+    func modelFile(header: String, payloadBytes: Int) -> [UInt8] {
+        func littleEndian(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        let body = Array("MLPLABNN".utf8) + littleEndian(1) + littleEndian(UInt32(header.utf8.count))
+            + Array(header.utf8) + [UInt8](repeating: 0, count: payloadBytes)
+        return body + littleEndian(Checksum.crc32(body))
+    }
+
+    /// Damaged headers behind a good checksum: each is refused with what is wrong,
+    /// never a crash (lines `=` and `==`, a missing sizes= line and sizes past
+    /// Int's range crashed `mlplab eval`).
+    func testDamagedHeadersGiveClearErrors() throws {
+        let rest = "activation=relu\nloss=softmax-ce\ndtype=float32"
+        // (4 × 3 + 3) + (3 × 2 + 2) = 23 float32 parameters.
+        let cases: [(header: String, error: String)] = [
+            ("=\nsizes=4,3,2\n" + rest, "its header line \"=\" is not key=value"),
+            ("sizes=4,3,2\n==\n" + rest, "its header line \"==\" is not key=value"),
+            ("sizes=4,3,2\n=relu\n" + rest, "its header line \"=relu\" is not key=value"),
+            ("sizes=4,3,2\nrelu\n" + rest, "its header line \"relu\" is not key=value"),
+            (rest, "its header has no sizes= line"),
+            ("sizes=\n" + rest, "its header's sizes= are not two or more layer sizes from 1 to 1048576"),
+            ("sizes=4\n" + rest, "its header's sizes=4 are not two or more layer sizes from 1 to 1048576"),
+            ("sizes=4,,2\n" + rest, "its header's sizes=4,,2 are not two or more layer sizes from 1 to 1048576"),
+            ("sizes=4,0,2\n" + rest, "its header's sizes=4,0,2 are not two or more layer sizes from 1 to 1048576"),
+            ("sizes=4294967296,4294967296,2\n" + rest,
+             "its header's sizes=4294967296,4294967296,2 are not two or more layer sizes from 1 to 1048576"),
+            ("sizes=9223372036854775807,3\n" + rest,
+             "its header's sizes=9223372036854775807,3 are not two or more layer sizes from 1 to 1048576"),
+            ("sizes=1048576,1048576,1048576\n" + rest,
+             "its size does not match the layer sizes [1048576, 1048576, 1048576]"),
+            ("sizes=4,3,2\nactivation=relu\nloss=softmax-ce",
+             "its header is incomplete: \"sizes=4,3,2\\nactivation=relu\\nloss=softmax-ce\""),
+        ]
+        for (header, error) in cases {
+            let path = temporaryPath("bad.mlp")
+            XCTAssertEqual(loadError(modelFile(header: header, payloadBytes: 23 * 4)),
+                           "cannot load the model \(path): \(error)", header)
+        }
+        // The same layout with a sound header loads: the cases above fail for their header alone.
+        let net = try ModelFile.decode(modelFile(header: "sizes=4,3,2\n" + rest, payloadBytes: 23 * 4))
+        XCTAssertEqual(net.sizes, [4, 3, 2])
+        XCTAssertEqual(net.parameters.map(\.value.shape), [[4, 3], [3], [3, 2], [2]])
     }
 }

@@ -59,6 +59,34 @@ final class LessonVerifierTests: XCTestCase {
         XCTAssertEqual(report.differences.count, 1)
     }
 
+    func testACellMayHoldIndentedBlocksAfterContinuationPrompts() throws {
+        let lesson = try LessonParser.parse("""
+            ---
+            id: blocks
+            title: Blocks
+            ---
+            ```pycon
+            >>> def relu_sum(xs):
+            ...     total = 0
+            ...     for x in xs:
+            ...         if x > 0:
+            ...             total += x
+            ...     return total
+            ...
+            >>> relu_sum([3, -1, 2])
+            5
+            >>> for k in range(2):
+            ...     print(f"k={k}")
+            ...
+            k=0
+            k=1
+            ```
+            """, path: "10-blocks.md")
+        let report = LessonVerifier.run(lesson, in: Session(output: { _, _ in }))
+        XCTAssertTrue(report.passed, report.summary + "\n" + report.cells.flatMap(\.examples).map(\.actual).joined(separator: "\n"))
+        XCTAssertEqual(report.exampleCount, 3)
+    }
+
     func testRecordingWritesTheActualOutputsAndKeepsTheRest() throws {
         let text = """
             ---

@@ -86,6 +86,49 @@ final class ProgressStoreTests: XCTestCase {
         }
     }
 
+    /// Values the JSON types allow but progress cannot have: each is named in the
+    /// warning, and the file is kept beside, as the learner had it.
+    func testOutOfRangeValuesAreNamedAndTheFileKept() throws {
+        try FileManager.default.createDirectory(atPath: folder + "/state/mlplab", withIntermediateDirectories: true)
+        func progress(version: Int = 1, cell: String = "0", lesson: String = "\"forward\"", lessons: String = "{}",
+                      finished: String = "[]") -> String {
+            "{\"version\": \(version), \"currentLesson\": \(lesson), \"currentCell\": \(cell), "
+                + "\"lessons\": \(lessons), \"finishedExercises\": \(finished)}"
+        }
+        let cases: [(json: String, reason: String)] = [
+            (progress(cell: "-3"), "'currentCell' is -3; cells count from 0"),
+            (progress(cell: "\"four\""), "'currentCell' has the wrong type (expected Int)"),
+            (progress(lesson: "\"\""), "'currentLesson' is empty; it names a lesson by its id"),
+            (progress(version: 99), "'version' is 99; this mlplab reads format 1"),
+            (progress(lessons: "{\"forward\": {\"cellCount\": -1, \"cellsRun\": [], \"cellsDiffering\": []}}"),
+             "'lessons.forward.cellCount' is -1; a count is 0 or more"),
+            (progress(lessons: "{\"forward\": {\"cellCount\": 9, \"cellsRun\": [0, -2], \"cellsDiffering\": []}}"),
+             "'lessons.forward.cellsRun' holds -2; cells count from 0"),
+            (progress(lessons: "{\"forward\": {\"cellCount\": 9, \"cellsRun\": [0], \"cellsDiffering\": [-1]}}"),
+             "'lessons.forward.cellsDiffering' holds -1; cells count from 0"),
+            (progress(lessons: "{\"forward\": {\"cellCount\": 9, \"cellsRun\": [0]}}"),
+             "'lessons.forward.cellsDiffering' is missing"),
+            (progress(finished: "[\"relu\", \"\"]"), "'finishedExercises' holds an empty name"),
+        ]
+        for (n, (json, reason)) in cases.enumerated() {
+            try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+            let now = Date(timeIntervalSince1970: 1_700_000_000 + Double(n))  // 2023-11-14 22:13:2n UTC
+            let (loaded, warning) = ProgressStore(path: path).load(now: now)
+            let aside = path + ".damaged-20231114-22132\(n)"
+            XCTAssertEqual(loaded, LearnerProgress(), json)
+            XCTAssertEqual(warning, "the progress file \(path) could not be used (\(reason)); "
+                           + "moved it to \(aside) and started afresh")
+            XCTAssertEqual(try String(contentsOfFile: aside, encoding: .utf8), json)
+        }
+        // The same layout with sound values loads.
+        try Data(progress(cell: "2", lessons: "{\"forward\": {\"cellCount\": 9, \"cellsRun\": [0, 1], \"cellsDiffering\": [1]}}",
+                          finished: "[\"relu\"]").utf8).write(to: URL(fileURLWithPath: path))
+        let (loaded, warning) = ProgressStore(path: path).load()
+        XCTAssertNil(warning)
+        XCTAssertEqual(loaded.currentCell, 2)
+        XCTAssertEqual(loaded.lessons["forward"], LessonProgress(cellCount: 9, cellsRun: [0, 1], cellsDiffering: [1]))
+    }
+
     func testStandardPlace() {
         XCTAssertEqual(ProgressStore.standard(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"])?.path, "/s/mlplab/progress.json")
         XCTAssertEqual(ProgressStore.standard(environment: ["HOME": "/h"])?.path, "/h/.local/state/mlplab/progress.json")

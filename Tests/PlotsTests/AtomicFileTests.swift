@@ -43,3 +43,36 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path), ["inside"])
     }
 }
+
+extension AtomicFileTests {
+    /// A writer killed mid-save leaves `PATH.tmp-PID-…`; the next save of PATH removes
+    /// the files of processes that have ended, and leaves those of running ones alone.
+    func testTemporaryFilesOfEndedWritersAreRemovedByTheNextSave() throws {
+        let directory = try temporaryDirectory(self)
+        let path = directory.appendingPathComponent("workspace.mlpws").path
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let abandoned = "workspace.mlpws.tmp-\(ended.processIdentifier)-x1"
+        let running = "workspace.mlpws.tmp-1-x2"          // PID 1 runs as long as the system does
+        let otherFile = "other.mlpws.tmp-\(ended.processIdentifier)-x3"
+        for name in [abandoned, running, otherFile] {
+            XCTAssertTrue(FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: Data([1])))
+        }
+        try AtomicFile.write(Array("new".utf8), to: path)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: directory.path)),
+                       ["workspace.mlpws", running, otherFile])
+        XCTAssertEqual(FileManager.default.contents(atPath: path), Data("new".utf8))
+    }
+
+    func testAFullDiskSaysSoAndNamesTheFile() {
+        let full = AtomicFileError(path: "/data/ws.mlpws", step: .write, errorNumber: ENOSPC)
+        XCTAssertEqual(full.description, "cannot save /data/ws.mlpws: No space left on device (while writing); "
+                       + "free some space on that disk, or save somewhere else; the old file, if any, is unchanged")
+        let tooLarge = AtomicFileError(path: "ws.mlpws", step: .write, errorNumber: EFBIG)
+        XCTAssertTrue(tooLarge.description.hasPrefix("cannot save ws.mlpws: File too large (while writing); "),
+                      tooLarge.description)
+        XCTAssertTrue(tooLarge.description.contains("ulimit -f"), tooLarge.description)
+    }
+}

@@ -18,6 +18,9 @@ public final class ExerciseConsole {
     public private(set) var learnerFunctions: Set<String> = []
     /// Told about every `:use`, so that the REPL can switch its builtins.
     public var learnerFunctionsChanged: (Set<String>) -> Void = { _ in }
+    /// Where the learner's functions run under `:use mine`: a child process, so that a
+    /// crash in them ends that process, not the REPL.
+    public private(set) lazy var learner = LearnerProcess(driver: driver)
 
     public init(root: PackageRoot, progress: ExerciseProgressStore,
                 write: @escaping (String) -> Void, confirm: @escaping (String) -> Bool) {
@@ -214,23 +217,35 @@ public final class ExerciseConsole {
                 + "their checks, or the named ones) or :use reference [NAME…]")
         }
         let named = try words.dropFirst().map { try Course.find($0).name }
+        let chosen: Set<String>
         switch (choice, named.isEmpty) {
-        case ("mine", true): learnerFunctions = Set(Course.exercises.map(\.name).filter(progress.record.passes))
-        case ("mine", false): learnerFunctions.formUnion(named)
-        case (_, true): learnerFunctions = []
-        default: learnerFunctions.subtract(named)
+        case ("mine", true): chosen = Set(Course.exercises.map(\.name).filter(progress.record.passes))
+        case ("mine", false): chosen = learnerFunctions.union(named)
+        case (_, true): chosen = []
+        default: chosen = learnerFunctions.subtracting(named)
         }
+        if !chosen.isEmpty { try buildRunnerIfStale() }
+        learnerFunctions = chosen
         learnerFunctionsChanged(learnerFunctions)
         write(selectionLine(nonePassing: choice == "mine" && named.isEmpty))
-        if !learnerFunctions.isEmpty, let edited = editedSinceBuild() {
-            write("\(edited) changed after this mlplab was built: `:reload` to run your latest code")
+        if !learnerFunctions.isEmpty {
+            write("your functions run in a process of their own: if one crashes, the call stops with the report "
+                  + "and your variables stay; after an edit, `:reload` runs your latest code")
         }
+    }
+
+    /// Builds the runner that serves the learner's functions when it is missing or an
+    /// exercise file changed after it was built, so that `:use mine` runs the latest code.
+    private func buildRunnerIfStale() throws {
+        guard !FileManager.default.isExecutableFile(atPath: driver.runner) || editedSinceBuild(executable: driver.runner) != nil
+        else { return }
+        write("building your exercises…")
+        try driver.build(echo: write)
     }
 
     /// "fit and the lesson cells use your relu, softmax (its checks do not pass yet), and the
     /// reference for the 16 others".
     private func selectionLine(nonePassing: Bool) -> String {
-        let yours = Course.exercises.map(\.name).filter(learnerFunctions.contains)
         guard !yours.isEmpty else {
             return nonePassing
                 ? "none of your functions passes its checks yet (`:check NAME`), so fit and the lesson cells use the reference"
@@ -242,8 +257,11 @@ public final class ExerciseConsole {
             + (others == 0 ? "" : ", and the reference for the \(others) other\(others == 1 ? "" : "s")")
     }
 
-    /// The first exercise file modified after the running program was built, if any.
-    func editedSinceBuild(executable: String = PackageRoot.currentExecutable()) -> String? {
+    /// The learner's functions in use, in course order.
+    private var yours: [String] { Course.exercises.map(\.name).filter(learnerFunctions.contains) }
+
+    /// The first exercise file modified after `executable` was built, if any.
+    func editedSinceBuild(executable: String) -> String? {
         let files = FileManager.default
         guard let built = (try? files.attributesOfItem(atPath: executable))?[.modificationDate] as? Date else { return nil }
         return LessonGroup.all.map(\.file).first { file in
@@ -254,37 +272,18 @@ public final class ExerciseConsole {
 
     // MARK: :reload
 
-    /// Rebuilds the `mlplab` program with the learner's latest code, then hands over to
-    /// it: `saveWorkspace` writes the variables to the file it is given (and says which it
-    /// could not save); the new program starts with `--restore-workspace FILE`, loads the
-    /// file and removes it. A failed build leaves this session running, unchanged; a
-    /// failed save or restart removes the file and leaves the session running too.
-    public func reload(saveWorkspace: (String) throws -> Void) throws {
-        write("rebuilding mlplab with your exercises…")
-        try driver.build(product: "mlplab", echo: write)
-        let file = NSTemporaryDirectory() + "mlplab-reload-\(getpid()).workspace"
-        // Reached only when no restart happened: the new program removes the file itself.
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        try saveWorkspace(file)
-        write("restarting with your new code: the variables saved above come back; the random generator "
-              + "starts afresh (call seed(n) again)" + (learnerFunctions.isEmpty ? "" : ", and :use mine is needed again"))
-        let program = rebuiltProgram
-        let failure = Self.exec(program, arguments: ["--restore-workspace", file])
-        throw CourseError.runnerFailed("cannot restart \(program): \(failure); the variables could not be carried "
-            + "over, so this session goes on as it was")
-    }
-
-    /// The program the build just wrote. Not the running program's own path: the build
-    /// replaced that file, and /proc/self/exe now names it "… (deleted)".
-    public var rebuiltProgram: String { root.binPath + "/mlplab" }
-
-    /// Replaces this process by `program`; returns only when that fails, with the reason.
-    private static func exec(_ program: String, arguments: [String]) -> String {
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        fflush(stdout)      // what was written so far would otherwise vanish with this process
-        execv(program, argv)
-        return String(cString: strerror(errno))
+    /// Rebuilds the runner with the learner's latest code and restarts the process that
+    /// serves their functions. The variables never leave this session: the learner's code
+    /// runs only in that process, so nothing else needs restarting. A failed build leaves
+    /// the previous runner serving the calls.
+    public func reload() throws {
+        write("rebuilding your exercises…")
+        try driver.build(echo: write)
+        learner.stop()
+        write(learnerFunctions.isEmpty
+              ? "rebuilt: `:use mine` makes fit and the lesson cells use your functions"
+              : "rebuilt: fit and the lesson cells now call your latest " + yours.joined(separator: ", ")
+                + "; your variables are as they were")
     }
 }
 
@@ -308,8 +307,7 @@ extension ExerciseConsole {
         }
     }
 
-    /// `:exercise :check :hint :solution :reset :use`, ready to register in the REPL's command table
-    /// (`:reload` needs the workspace, so the REPL registers it itself around `reload`).
+    /// `:exercise :check :hint :solution :reset :use :reload`, ready to register in the REPL's command table.
     public static let commands: [CommandSpec] = [
         CommandSpec(name: "exercise", arguments: "[NAME]", summary: "an exercise's contract and status, or all of them",
                     help: "Without a name, lists the exercises by lesson with their file, line and status. With one (:exercise softmax), shows its file and line, its signature, its contract (shapes in and out, the formula) and its status.") { console, argument in
@@ -333,8 +331,12 @@ extension ExerciseConsole {
             try console.reset(argument)
         },
         CommandSpec(name: "use", arguments: "mine | reference [NAME …]", summary: "train with your own functions or the reference",
-                    help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ that pass their checks (the forward and backward passes, the losses, the SGD step, the mini-batches), and the reference for the others; :use mine softmax takes your softmax whether or not it passes. :use reference switches everything back, :use reference softmax one function. After editing your code, :reload runs the new version.") { console, argument in
+                    help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ that pass their checks (the forward and backward passes, the losses, the SGD step, the mini-batches), and the reference for the others; :use mine softmax takes your softmax whether or not it passes. :use reference switches everything back, :use reference softmax one function. Your functions run in a process of their own: if one crashes, the call stops with the crash report (file:line:column) and your variables stay. After editing your code, :reload runs the new version.") { console, argument in
             try console.use(argument)
+        },
+        CommandSpec(name: "reload", arguments: "", summary: "rebuild your exercises and use the new code",
+                    help: "Rebuilds your code in exercises/ (compiler errors are shown, and the previous build goes on serving) and restarts the process your functions run in, so that :use mine, fit and the lesson cells call your latest code. Your variables stay as they are.") { console, _ in
+            try console.reload()
         },
     ]
 }

@@ -71,8 +71,8 @@ public struct Implementations {
 }
 
 extension Implementations {
-    /// The learner's function for each exercise `usesMine` names, the reference for the others.
-    public static func choosing(_ usesMine: (String) -> Bool) -> Implementations {
+    /// The function of `mine` for each exercise `usesMine` names, the reference for the others.
+    public static func choosing(_ usesMine: (String) -> Bool, from mine: Implementations) -> Implementations {
         func pick<Function>(_ name: String, _ field: KeyPath<Implementations, Function>) -> Function {
             (usesMine(name) ? mine : reference)[keyPath: field]
         }

@@ -28,6 +28,41 @@ public struct ExerciseRecord: Codable, Equatable, Sendable {
     public func passes(_ exercise: String) -> Bool {
         lastCheck[exercise]?.allPassed ?? false
     }
+
+    /// The record stored in an exercises.json file's contents, every value checked:
+    /// throws a `StateFileError` naming the field that is missing, of the wrong type,
+    /// out of range, or about an exercise this course does not have.
+    public static func decode(_ data: Data, file: String) throws -> ExerciseRecord {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let record = try StateFile.decode(ExerciseRecord.self, from: data, file: file, decoder: decoder)
+        try record.validate(file: file)
+        return record
+    }
+
+    private func validate(file: String) throws {
+        func invalid(_ field: String, _ problem: String) -> StateFileError {
+            StateFileError(file: file, field: field, problem)
+        }
+        guard version <= Self.currentVersion else {
+            throw invalid("version", "is \(version): the file was written by a newer mlplab; update mlplab")
+        }
+        guard version >= 1 else { throw invalid("version", "is \(version); formats count from 1") }
+        let exerciseNames = Set(Course.exercises.map(\.name))
+        for (field, names) in [("finished", Array(finished.keys)), ("lastCheck", Array(lastCheck.keys)),
+                               ("hintsShown", Array(hintsShown.keys))] {
+            if let unknown = names.sorted().first(where: { !exerciseNames.contains($0) }) {
+                throw invalid("\(field).\(unknown)", "is about an exercise this course does not have")
+            }
+        }
+        for (name, count) in hintsShown.sorted(by: { $0.key < $1.key }) where count < 0 {
+            throw invalid("hintsShown.\(name)", "is \(count); a number of hints is 0 or more")
+        }
+        for (name, check) in lastCheck.sorted(by: { $0.key < $1.key })
+        where check.passed < 0 || check.total < 0 || check.passed > check.total {
+            throw invalid("lastCheck.\(name)", "says \(check.passed) of \(check.total) cases passed")
+        }
+    }
 }
 
 /// How a check of one exercise went.
@@ -53,23 +88,19 @@ public final class ExerciseProgressFile: ExerciseProgressStore {
     public private(set) var record: ExerciseRecord
 
     /// Opens the file at `path` (a missing file is an empty record). A damaged or
-    /// newer file is refused with a message rather than overwritten.
+    /// newer file, or one with a value out of range, is refused with a message
+    /// naming the field, rather than overwritten.
     public init(path: String = ExerciseProgressFile.defaultPath()) throws {
         self.path = path
         guard let data = FileManager.default.contents(atPath: path) else {
             record = ExerciseRecord()
             return
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         do {
-            record = try decoder.decode(ExerciseRecord.self, from: data)
-        } catch {
-            throw CourseError.progressUnreadable("cannot read the exercise progress in \(path) (\(error)); "
-                + "move the file away to start afresh")
-        }
-        guard record.version <= ExerciseRecord.currentVersion else {
-            throw CourseError.progressUnreadable("\(path) was written by a newer mlplab (format \(record.version)); update mlplab")
+            record = try ExerciseRecord.decode(data, file: path)
+        } catch let error as StateFileError {
+            throw CourseError.progressUnreadable("cannot use the exercise progress in \(path): \(error.reason); "
+                + "correct it, or move the file away to start afresh")
         }
     }
 

@@ -4,17 +4,26 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Tensor
 
 /// A program run in a child process, its standard output read line by line as it
 /// arrives and its standard error collected, with a time limit.
 ///
 /// Learner code runs this way: if it crashes or loops forever, only the child ends.
+/// Ctrl-C (see `Interrupt`) stops the child too, and `run` then throws `Interrupted`.
 struct ChildProcess {
     enum Termination: Equatable {
         case exited(Int32)
         case signalled(Int32)
         /// The time limit passed; the child was killed.
         case timedOut
+
+        /// How a child that `waitpid` reported on with `waitStatus` ended.
+        init(waitStatus: Int32) {
+            self = waitStatus & 0x7F == 0
+                ? .exited((waitStatus >> 8) & 0xFF)     // WIFEXITED, WEXITSTATUS
+                : .signalled(waitStatus & 0x7F)         // WTERMSIG
+        }
     }
 
     struct Result {
@@ -29,8 +38,12 @@ struct ChildProcess {
     /// Killed after this many seconds without a new line on standard output.
     var silenceLimit: Double? = nil
 
+    /// After Ctrl-C the child has this many seconds to end before it is killed.
+    static let interruptGrace = 5.0
+
     /// Runs the program, calling `onLine` with each line of its standard output
     /// (without the newline). `executable` is searched on PATH when it has no slash.
+    /// Throws `Interrupted` when Ctrl-C was pressed while it ran.
     func run(onLine: (String) -> Void) throws -> Result {
         let output = try Pipe.make(), errors = try Pipe.make()
         var actions = posix_spawn_file_actions_t()
@@ -56,21 +69,32 @@ struct ChildProcess {
         }
 
         var reader = Reader(output: output.read, errors: errors.read)
-        let timedOut = reader.drain(silenceLimit: silenceLimit, onLine: onLine)
-        if timedOut { kill(pid, SIGKILL) }
+        let end = reader.drain(silenceLimit: silenceLimit, onLine: onLine)
+        if end == .silent { kill(pid, SIGKILL) }
+        // At a terminal the child heard Ctrl-C too; it is told again in case only mlplab was.
+        if end == .interrupted { kill(pid, SIGINT) }
         close(output.read)
         close(errors.read)
-        var waitStatus: Int32 = 0
-        while waitpid(pid, &waitStatus, 0) == -1 && errno == EINTR {}
-        let termination: Termination
-        if timedOut {
-            termination = .timedOut
-        } else if waitStatus & 0x7F == 0 {
-            termination = .exited((waitStatus >> 8) & 0xFF)       // WIFEXITED, WEXITSTATUS
-        } else {
-            termination = .signalled(waitStatus & 0x7F)           // WTERMSIG
-        }
+        let waitStatus = Self.waitForExit(pid, killingAfter: end == .interrupted ? Self.interruptGrace : nil)
+        try Interrupt.check()
+        let termination = end == .silent ? .timedOut : Termination(waitStatus: waitStatus)
         return Result(termination: termination, standardError: String(decoding: reader.errorBytes, as: UTF8.self))
+    }
+
+    /// Waits for the child to end and returns its wait status; with a grace period,
+    /// a child still running when it has passed is killed.
+    private static func waitForExit(_ pid: pid_t, killingAfter grace: Double?) -> Int32 {
+        var waitStatus: Int32 = 0
+        if let grace {
+            let deadline = Date().addingTimeInterval(grace)
+            while Date() < deadline {
+                if waitpid(pid, &waitStatus, WNOHANG) == pid { return waitStatus }
+                usleep(20_000)
+            }
+            kill(pid, SIGKILL)
+        }
+        while waitpid(pid, &waitStatus, 0) == -1 && errno == EINTR {}
+        return waitStatus
     }
 
     private func mergedEnvironment() -> [String] {
@@ -101,8 +125,12 @@ struct ChildProcess {
             self.errors = errors
         }
 
-        /// Returns true when the silence limit passed before the child finished.
-        mutating func drain(silenceLimit: Double?, onLine: (String) -> Void) -> Bool {
+        /// Why reading stopped.
+        enum End { case finished, silent, interrupted }
+
+        /// Reads until the child closes both pipes (`finished`), prints nothing for
+        /// `silenceLimit` seconds (`silent`), or Ctrl-C is pressed (`interrupted`).
+        mutating func drain(silenceLimit: Double?, onLine: (String) -> Void) -> End {
             var open: Set<Int32> = [output, errors]
             var buffer = [UInt8](repeating: 0, count: 65536)
             var lastOutput = Date()
@@ -110,7 +138,8 @@ struct ChildProcess {
                 var fds = open.sorted().map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
                 let ready = poll(&fds, nfds_t(fds.count), 100)
                 if ready < 0 && errno != EINTR { break }
-                if let limit = silenceLimit, Date().timeIntervalSince(lastOutput) > limit { return true }
+                if Interrupt.isRequested { return .interrupted }
+                if let limit = silenceLimit, Date().timeIntervalSince(lastOutput) > limit { return .silent }
                 for entry in fds where entry.revents != 0 {
                     let count = read(entry.fd, &buffer, buffer.count)
                     if count <= 0 {
@@ -125,7 +154,7 @@ struct ChildProcess {
                 }
             }
             if !pending.isEmpty { onLine(String(decoding: pending, as: UTF8.self)) }
-            return false
+            return .finished
         }
 
         private mutating func emitLines(_ onLine: (String) -> Void) {

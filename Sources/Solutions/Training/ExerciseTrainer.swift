@@ -55,6 +55,7 @@ public struct ExerciseTrainer {
         let (inputs, labels) = (x.astype(.float64), try Self.integerLabels(y))
         var history = History()
         Interrupt.clear()
+        defer { reporter?.trainingEnded() }
         for epoch in 1...max(epochs, 1) {
             let snapshot = network.parameters.map(\.value)
             let started = Date()

@@ -1,0 +1,101 @@
+import Foundation
+import Solutions
+import Tensor
+import XCTest
+
+/// Under `:use mine` every call of a learner's function crosses to a child process as a
+/// message and comes back. The messages must carry every function's arguments and results
+/// exactly, the process must serve many calls, and a crash must end only the child.
+final class LearnerProcessTests: XCTestCase {
+    /// The reference functions, each call encoded, decoded, answered, and the answer
+    /// encoded and decoded again: every case of every exercise still passes its checks
+    /// (which compare with the reference called directly).
+    func testEveryExercisePassesItsChecksThroughTheMessages() throws {
+        let throughMessages = Implementations.remote { name, arguments in
+            let request = try LearnerMessage.decodeRequest(LearnerMessage.encode(.init(function: name, arguments: arguments)))
+            let answer = try Implementations.reference.answer(request.function, request.arguments)
+            switch try LearnerMessage.decodeReply(LearnerMessage.encode(.values(answer))) {
+            case .values(let results): return results
+            case .thrown(let message): throw LearnerError(description: message)
+            }
+        }
+        for exercise in Course.exercises {
+            let results = try Checker.runAll(exercise, with: throughMessages)
+            XCTAssertFalse(results.isEmpty, exercise.name)
+            XCTAssertEqual(results.filter { $0.status != .passed }.map(\.title), [], exercise.name)
+        }
+    }
+
+    /// The random generator goes to the other side and comes back advanced: the next
+    /// epoch's batches are those of a generator that never left.
+    func testTheGeneratorComesBackWhereItWas() throws {
+        let remote = Implementations.remote { try Implementations.reference.answer($0, $1) }
+        var here = NumpyRandom(seed: 3), there = NumpyRandom(seed: 3)
+        _ = here.standardNormal()           // a cached gaussian travels too
+        _ = there.standardNormal()
+        for _ in 0..<2 {
+            XCTAssertEqual(try remote.miniBatches(10, 4, &there), try Implementations.reference.miniBatches(10, 4, &here))
+        }
+        XCTAssertEqual(there.standardNormal(), here.standardNormal())
+        XCTAssertNil(NumpyRandom(stateWords: [1, 2, 3]), "a state of the wrong length is refused")
+    }
+
+    func testAMalformedMessageThrowsInsteadOfCrashing() throws {
+        let request = LearnerMessage.encode(.init(function: "relu", arguments: [Tensor([1, 2, 3])]))
+        for length in [0, 3, request.count - 1] {
+            XCTAssertThrowsError(try LearnerMessage.decodeRequest(Array(request.prefix(length))), "cut at \(length)")
+        }
+        XCTAssertThrowsError(try LearnerMessage.decodeReply([7])) { error in
+            XCTAssertEqual("\(error)", "the learner process sent a reply of unknown kind 7")
+        }
+    }
+
+    /// The runner this package builds, serving the repository's exercises: untouched
+    /// stubs throw "not implemented", which comes back as the call's error, call after call.
+    func testTheRealRunnerAnswersCallsWithTheStubsErrors() throws {
+        let runner = URL(fileURLWithPath: PackageRoot.currentExecutable()).deletingLastPathComponent()
+            .appendingPathComponent("mlplab-exercises").path
+        guard FileManager.default.isExecutableFile(atPath: runner) else { throw XCTSkip("\(runner) is not built") }
+        let stubs = try String(contentsOfFile: repositoryRoot + "/exercises/03-forward.swift", encoding: .utf8)
+        guard stubs.contains("throw ExerciseError.notImplemented(\"relu\")") else {
+            throw XCTSkip("exercises/03-forward.swift is edited: this test needs the untouched stub of relu")
+        }
+        var driver = CheckDriver(root: PackageRoot(path: repositoryRoot, configuration: "release"))
+        driver.runner = runner
+        let learner = LearnerProcess(driver: driver)
+        for _ in 0..<3 {
+            XCTAssertThrowsError(try learner.implementations.relu(Tensor([-1, 2]))) { error in
+                XCTAssertEqual("\(error)", "relu: not implemented yet (write its body between START CODE HERE and END CODE HERE)")
+            }
+        }
+    }
+
+    /// A runner that crashes: the call throws the crash report with the learner's line, and
+    /// the next call starts a new process (the stand-in counts its starts).
+    func testACrashEndsTheCallWithTheReportAndTheNextCallStartsAfresh() throws {
+        let folder = try temporaryFolder(self)
+        let runner = folder + "/mlplab-exercises"
+        try """
+            #!/bin/sh
+            echo start >> '\(folder)/starts'
+            echo 'Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range' >&2
+            echo '3 [ra] 0x0000557afb1a2c95 accuracy(_:labels:) + 452 in mlplab-exercises at \(repositoryRoot)/exercises/06-training.swift:63:37' >&2
+            kill -ILL $$
+            """.write(toFile: runner, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: runner)
+        var driver = CheckDriver(root: PackageRoot(path: repositoryRoot, configuration: "release"))
+        driver.runner = runner
+        let learner = LearnerProcess(driver: driver)
+        for _ in 0..<2 {
+            XCTAssertThrowsError(try learner.implementations.accuracy(Tensor([1, 2]), Tensor([0]))) { error in
+                XCTAssertEqual("\(error)", """
+                    your accuracy crashed, so mlplab stopped the call (your variables are kept):
+                    the function crashed: SIGILL (a Swift runtime check failed: index out of range, nil force-unwrapped, integer overflow, or a Tensor made with the wrong number of elements)
+                      Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
+                      in your code: accuracy(_:labels:) at exercises/06-training.swift:63:37
+                    """)
+            }
+        }
+        XCTAssertEqual(try String(contentsOfFile: folder + "/starts", encoding: .utf8), "start\nstart\n")
+    }
+}
