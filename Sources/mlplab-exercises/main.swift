@@ -13,7 +13,8 @@
 // reads); --from K starts at case K (1-based) of the first exercise, to go on after
 // a case that crashed.
 import Foundation
-import Solutions
+import ChildProcesses
+import Course
 
 /// Writes a line to standard output at once, so that the results before a crash arrive.
 func emit(_ line: String) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseConsole
 import Foundation
 import Interpreter
 import Notebook

@@ -1,5 +1,8 @@
 import Foundation
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import XCTest
 
 /// The exercise commands other than checking: the list, the contract, hints one at a
@@ -54,9 +57,9 @@ final class ConsoleTests: XCTestCase {
         answers = [true]
         try console.solution("softmax")
         let location = try XCTUnwrap(output.first)
-        XCTAssertTrue(location.hasPrefix("Sources/Solutions/Reference/03-forward.swift:"), location)
+        XCTAssertTrue(location.hasPrefix("Sources/ReferenceSolutions/03-forward.swift:"), location)
         let line = try XCTUnwrap(Int(location.split(separator: ":").last!))
-        let file = try String(contentsOfFile: repositoryRoot + "/Sources/Solutions/Reference/03-forward.swift", encoding: .utf8)
+        let file = try String(contentsOfFile: repositoryRoot + "/Sources/ReferenceSolutions/03-forward.swift", encoding: .utf8)
         XCTAssertTrue(file.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].hasPrefix("public func softmax("))
         XCTAssertTrue(output[1].hasPrefix("/// Reference for `softmax`"), output[1])
         XCTAssertTrue(output[1].contains("x.max(axis: -1, keepdims: true)"), output[1])

@@ -1,6 +1,9 @@
 import Foundation
 import Exercises
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import Tensor
 import XCTest
 

@@ -1,5 +1,8 @@
 import Exercises
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import Tensor
 import XCTest
 
@@ -77,7 +80,7 @@ final class WrongImplementationTests: XCTestCase {
     func testAMissingDivisionByTheBatchSizeIsNamed() throws {
         var broken = reference
         broken.softmaxCrossEntropyGradient = { scores, labels in
-            try Solutions.softmax(scores) - Solutions.oneHot(labels, classes: scores.shape[1])
+            try ReferenceSolutions.softmax(scores) - ReferenceSolutions.oneHot(labels, classes: scores.shape[1])
         }
         let seeded = try result(try results("softmaxCrossEntropyGradient", broken), "scores (5, 10)")
         XCTAssertEqual(seeded.status, .failed)
@@ -109,8 +112,8 @@ final class WrongImplementationTests: XCTestCase {
     func testLogOfSoftmaxGivesAnInfiniteLoss() throws {
         var broken = reference
         broken.softmaxCrossEntropy = { scores, labels in
-            let p = try Solutions.softmax(scores)
-            let picked = try (p.unary(.log) * Solutions.oneHot(labels, classes: scores.shape[1])).sum()
+            let p = try ReferenceSolutions.softmax(scores)
+            let picked = try (p.unary(.log) * ReferenceSolutions.oneHot(labels, classes: scores.shape[1])).sum()
             return -picked.doubles[0] / Double(scores.shape[0])
         }
         let tiny = try result(try results("softmaxCrossEntropy", broken), "scores [0, 1000, -1000]")

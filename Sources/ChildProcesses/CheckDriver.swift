@@ -1,3 +1,4 @@
+import Course
 import Foundation
 
 /// What `mlplab check` and `:check` do: build the learner's code with `swift build`,

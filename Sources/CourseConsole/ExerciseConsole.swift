@@ -1,3 +1,5 @@
+import ChildProcesses
+import Course
 import Foundation
 import Tensor
 

@@ -21,12 +21,6 @@ public struct ExerciseTrainer {
         self.implementations = implementations
     }
 
-    /// The exercises whose functions training calls (the MSE loss needs oneHot, mse and mseGradient).
-    public static let exercisesUsed: Set<String> = [
-        "miniBatches", "linearForward", "relu", "sigmoid", "softmaxCrossEntropy", "softmaxCrossEntropyGradient",
-        "mse", "mseGradient", "oneHot", "linearBackward", "reluBackward", "sigmoidBackward", "sgdStep", "accuracy",
-    ]
-
     /// `fit(...)` of the REPL under `:use mine`: its options, of which the exercises cover
     /// plain SGD (`sgdStep`) and a fresh permutation per epoch (`miniBatches`).
     public func fit(_ model: MLP, _ x: Tensor, _ y: Tensor, config: TrainingConfig, optimizer: OptimizerKind,
