@@ -72,29 +72,9 @@ public struct Implementations {
 }
 
 extension Implementations {
-    /// The function of `mine` for each exercise `usesMine` names, the reference for the others.
-    public static func choosing(_ usesMine: (String) -> Bool, from mine: Implementations) -> Implementations {
-        func pick<Function>(_ name: String, _ field: KeyPath<Implementations, Function>) -> Function {
-            (usesMine(name) ? mine : reference)[keyPath: field]
-        }
-        return Implementations(
-            parseIDXHeader: pick("parseIDXHeader", \.parseIDXHeader),
-            oneHot: pick("oneHot", \.oneHot),
-            normalise: pick("normalise", \.normalise),
-            zeroCentre: pick("zeroCentre", \.zeroCentre),
-            sigmoid: pick("sigmoid", \.sigmoid),
-            relu: pick("relu", \.relu),
-            softmax: pick("softmax", \.softmax),
-            linearForward: pick("linearForward", \.linearForward),
-            linearBackward: pick("linearBackward", \.linearBackward),
-            reluBackward: pick("reluBackward", \.reluBackward),
-            sigmoidBackward: pick("sigmoidBackward", \.sigmoidBackward),
-            softmaxCrossEntropy: pick("softmaxCrossEntropy", \.softmaxCrossEntropy),
-            softmaxCrossEntropyGradient: pick("softmaxCrossEntropyGradient", \.softmaxCrossEntropyGradient),
-            mse: pick("mse", \.mse),
-            mseGradient: pick("mseGradient", \.mseGradient),
-            sgdStep: pick("sgdStep", \.sgdStep),
-            miniBatches: pick("miniBatches", \.miniBatches),
-            accuracy: pick("accuracy", \.accuracy))
+    /// The function of `mine` for each exercise `usesMine` names, the reference for the
+    /// others: each call goes by the exercise's name to one set or the other (`answer`).
+    public static func choosing(_ usesMine: @escaping (String) -> Bool, from mine: Implementations) -> Implementations {
+        .remote { name, arguments in try (usesMine(name) ? mine : reference).answer(name, arguments) }
     }
 }
