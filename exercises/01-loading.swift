@@ -41,7 +41,7 @@ public func parseIDXHeader(_ bytes: [UInt8]) throws -> [Int] {
 /// Throws `ExerciseError.invalidInput` for a label outside 0..<classes.
 ///
 /// Swift types: `labels.int64s` is an `[Int64]` (index with `Int(label)`); `labels.shape`
-/// is an `[Int]`; make the result with `Tensor(shape: [n, classes], doubles: values)`
+/// is an `[Int]`; make the result with `try Tensor(shape: [n, classes], doubles: values)`
 /// from a `[Double]` of n·classes values.
 public func oneHot(_ labels: Tensor, classes: Int) throws -> Tensor {
     // START CODE HERE

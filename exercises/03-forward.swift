@@ -19,7 +19,7 @@ import Tensor
 /// where its exponent is ≤ 0. sigmoid([0, 1000, -1000]) = [0.5, 1, 0].
 ///
 /// Swift types: `x.doubles` is a `[Double]`, row-major;
-/// `Tensor(shape: x.shape, doubles: values)` makes the result;
+/// `try Tensor(shape: x.shape, doubles: values)` makes the result;
 /// `Tensor.binary(.greaterEqual, x, Tensor(scalar: 0))` is a bool Tensor, a mask for
 /// `Tensor.where_`.
 public func sigmoid(_ x: Tensor) throws -> Tensor {
@@ -37,7 +37,7 @@ public func sigmoid(_ x: Tensor) throws -> Tensor {
 /// relu([-2, 0, 3]) = [0, 0, 3].
 ///
 /// Swift types: `x.doubles` is a `[Double]`, row-major;
-/// `Tensor(shape: x.shape, doubles: values)` makes the result; `Tensor(scalar: 0)` is a
+/// `try Tensor(shape: x.shape, doubles: values)` makes the result; `Tensor(scalar: 0)` is a
 /// 0-d float64 Tensor that broadcasts.
 public func relu(_ x: Tensor) throws -> Tensor {
     // START CODE HERE

@@ -170,7 +170,7 @@ struct Draw {
 
 /// A tensor from nested literals: `matrix([[0, 1000, -1000]])`.
 func matrix(_ rows: [[Double]]) -> Tensor {
-    Tensor(shape: [rows.count, rows.first?.count ?? 0], doubles: rows.flatMap { $0 })
+    Tensor(shape: [rows.count, rows.first?.count ?? 0], storage: .float64(rows.flatMap { $0 }))
 }
 
 /// A 1-D int64 tensor of labels.

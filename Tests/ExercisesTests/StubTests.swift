@@ -69,7 +69,7 @@ final class StubTests: XCTestCase {
         XCTAssertEqual(shape, [2])
         let pixels = Tensor(shape: [2], int64s: [0, 255])
         XCTAssertEqual(pixels.doubles, [0, 255], "doubles whatever the dtype")
-        let scores = Tensor(shape: [2, 3], doubles: [0, 5, 1, 9, 2, 3])
+        let scores = try Tensor(shape: [2, 3], doubles: [0, 5, 1, 9, 2, 3])
         XCTAssertEqual(try scores.argmax(axis: -1).dtype, .int64)
         XCTAssertEqual(try scores.max(axis: -1, keepdims: true).shape, [2, 1])
         XCTAssertEqual(try Tensor(shape: [3], doubles: [1, 2, 3]).max(axis: -1, keepdims: true).shape, [1])

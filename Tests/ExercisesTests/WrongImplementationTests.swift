@@ -183,4 +183,16 @@ final class WrongImplementationTests: XCTestCase {
         XCTAssertTrue(text(seeds).contains("the function threw: matmul"), text(seeds))
         XCTAssertTrue(text(seeds).contains("expected result (5, 3)"), text(seeds))
     }
+
+    /// A result made from one value too few (a loop that stops early) is reported as the
+    /// error it throws, with the counts, in every case: the check goes on, nothing crashes.
+    func testAResultWithTheWrongNumberOfValuesIsReportedAsAnError() throws {
+        var broken = reference
+        broken.relu = { x in try Tensor(shape: x.shape, doubles: x.doubles.dropLast().map { max(0, $0) }) }
+        let all = try results("relu", broken)
+        XCTAssertEqual(all.map(\.status), Array(repeating: .failed, count: all.count))
+        let seeded = try result(all, "x (4, 5)")
+        XCTAssertTrue(text(seeded).contains("the function threw: Tensor(shape:doubles:): shape (4, 5) holds 20 elements, "
+                                            + "but 19 values given"), text(seeded))
+    }
 }

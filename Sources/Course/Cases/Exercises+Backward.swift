@@ -20,9 +20,9 @@ extension CheckCases {
             let oneDOut = draw.randn(1, 3), oneX = draw.randn(1, 2), oneW = draw.randn(2, 3)
             return [
                 apply("the seeds' FC layer backward: dOut (5, 3), x (5, 2), W (2, 3)", seeds.fcDOut, seeds.fcX, seeds.fcW,
-                      seeds: [Named("dx", Tensor(shape: [5, 2], doubles: [
+                      seeds: [Named("dx", Tensor(shape: [5, 2], storage: .float64([
                           2.17336759, -1.02791573, 2.05790811, 2.03279805, -1.29734078, -1.42814094,
-                          2.67540605, -1.319593, -0.57430296, 2.96331783]))],
+                          2.67540605, -1.319593, -0.57430296, 2.96331783])))],
                       source: "seeds 004, fc_layer.backward(y)"),
                 apply("dOut (6, 3), x (6, 5), W (5, 3), seed 12", dOut, x, W),
                 apply("a square W (4, 4), where a transposed dW has the right shape", squareDOut, squareX, squareW),
@@ -44,7 +44,7 @@ extension CheckCases {
         "sigmoidBackward": {
             func apply(_ title: String, _ dOut: Tensor, _ out: Tensor, seeds: [Double]? = nil, source: String? = nil) -> CheckCase {
                 CheckCase(title, inputs: [Named("dOut", dOut), Named("out", out)],
-                          seedValues: seeds.map { [Named("result", Tensor(shape: out.shape, doubles: $0))] } ?? [],
+                          seedValues: seeds.map { [Named("result", Tensor(shape: out.shape, storage: .float64($0)))] } ?? [],
                           seedSource: source) { [Named("result", try $0.sigmoidBackward(dOut, out))] }
             }
             var seedsLab2 = Draw(seed: 0)

@@ -19,7 +19,7 @@ extension CheckCases {
     static let forward: [String: CaseBuilder] = [
         "sigmoid": {
             func apply(_ title: String, _ x: Tensor, seeds: [Double]? = nil, source: String? = nil) -> CheckCase {
-                CheckCase(title, inputs: [Named("x", x)], seedValues: seeds.map { [Named("result", Tensor(shape: x.shape, doubles: $0))] } ?? [],
+                CheckCase(title, inputs: [Named("x", x)], seedValues: seeds.map { [Named("result", Tensor(shape: x.shape, storage: .float64($0)))] } ?? [],
                           seedSource: source) { [Named("result", try $0.sigmoid(x))] }
             }
             var draw = Draw(seed: 7)
@@ -48,7 +48,7 @@ extension CheckCases {
         },
         "softmax": {
             func apply(_ title: String, _ x: Tensor, seeds: [Double]? = nil, source: String? = nil) -> CheckCase {
-                CheckCase(title, inputs: [Named("x", x)], seedValues: seeds.map { [Named("result", Tensor(shape: x.shape, doubles: $0))] } ?? [],
+                CheckCase(title, inputs: [Named("x", x)], seedValues: seeds.map { [Named("result", Tensor(shape: x.shape, storage: .float64($0)))] } ?? [],
                           seedSource: source) { [Named("result", try $0.softmax(x))] }
             }
             var draw = Draw(seed: 10)
@@ -64,7 +64,7 @@ extension CheckCases {
         "linearForward": {
             func apply(_ title: String, _ x: Tensor, _ W: Tensor, _ b: Tensor, seeds: [Double]? = nil, source: String? = nil) -> CheckCase {
                 CheckCase(title, inputs: [Named("x", x), Named("W", W), Named("b", b)],
-                          seedValues: seeds.map { [Named("result", Tensor(shape: [x.shape[0], W.shape.last ?? 0], doubles: $0))] } ?? [],
+                          seedValues: seeds.map { [Named("result", Tensor(shape: [x.shape[0], W.shape.last ?? 0], storage: .float64($0)))] } ?? [],
                           seedSource: source) { [Named("result", try $0.linearForward(x, W, b))] }
             }
             let seeds = try seedsChapter2Draws()
