@@ -20,14 +20,13 @@ public struct LessonGroup: Equatable, Sendable {
 
 /// How close an actual value must be to the expected one:
 /// |actual - expected| ≤ absolute + relative · |expected|, as numpy's `isclose`.
-/// Infinities must match exactly; nan never matches a number.
+/// Infinities must match exactly; nan never matches a number. Each exercise's comes from
+/// course.json: floating-point results use 1e-9 + 1e-7·|expected|, far looser than rounding
+/// differences between a loop and a BLAS call, far tighter than any mistake.
 public struct Tolerance: Equatable, Sendable {
     public let absolute: Double
     public let relative: Double
 
-    /// For floating-point results: 1e-9 + 1e-7·|expected|, far looser than rounding
-    /// differences between a loop and a BLAS call, far tighter than any mistake.
-    public static let close = Tolerance(absolute: 1e-9, relative: 1e-7)
     /// For integer results (dimensions, indices).
     public static let exact = Tolerance(absolute: 0, relative: 0)
 
