@@ -73,7 +73,8 @@ public struct Parser {
         guard current.kind == .symbol("=") else { return .expression(first) }
         let equals = advance()
         let targets: [Expr]
-        if case .tuple(let elements) = first.kind { targets = elements } else { targets = [first] }
+        // `a, b = …` has two targets; `W, = …` has one, a tuple, which unpacks one item.
+        if case .tuple(let elements) = first.kind, elements.count > 1 { targets = elements } else { targets = [first] }
         for target in targets { try checkAssignable(target) }
         let value = try expressionList(after: equals)
         if current.kind == .symbol("=") {
