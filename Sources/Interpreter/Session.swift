@@ -253,6 +253,11 @@ public final class Session {
                 return try execute(branch.body)
             }
             return try execute(otherwise)
+        case .with(let context, let target, let body, _):
+            let value = try value(of: context)
+            defer { if case .object(let object) = value { (object as? ClosableObject)?.close() } }
+            if let target { try assign(value, to: [target]) }
+            return try execute(body)
         case .breakLoop: return .breakLoop
         case .continueLoop: return .continueLoop
         case .pass: break
