@@ -104,7 +104,7 @@ extension CoreBuiltins {
         },
         Builtin("where", [.required("condition"), .required("x"), .required("y")], category: "arrays",
                 help: "Element by element, x where the condition is true and y where it is false; the three are broadcast together. A plain number takes the other side's dtype.",
-                example: ">>> where([1, -2, 3] > 0, 1, 0)\n[1 0 1]") { args in
+                example: ">>> where(array([1, -2, 3]) > 0, 1, 0)\n[1 0 1]") { args in
             let condition = try args.tensor("condition")
             let x0 = try args.tensor("x"), y0 = try args.tensor("y")
             let x = try args.tensor("x", beside: y0), y = try args.tensor("y", beside: x0)

@@ -31,7 +31,7 @@ extension CoreBuiltins {
         },
         Builtin("round", [.required("x"), .optional("ndigits", .none)], category: "python",
                 help: "A number rounded to ndigits decimals, halves to the even neighbour as in Python; without ndigits, a whole number (an int). A tensor is rounded element by element, as numpy's round, keeping its dtype.",
-                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14\n>>> round([0.123, 2.5])\n[0. 2.]") { args in
+                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14\n>>> round(array([0.123, 2.5]))\n[0. 2.]") { args in
             if case .tensor(let t) = args["x"] {
                 let digits = args.isNone("ndigits") ? 0 : try args.int("ndigits")
                 guard t.dtype.isFloatingPoint else { return .tensor(t) }
