@@ -25,7 +25,7 @@ final class ReplPipeTests: XCTestCase {
 
     func testOperatorsThroughThePipe() throws {
         let script = """
-            a = [[1.0, 2.0], [3.0, 4.0]]; b = [10.0, 20.0]
+            a = array([[1.0, 2.0], [3.0, 4.0]]); b = array([10.0, 20.0])
             a + b
             a - b
             a * b

@@ -19,7 +19,7 @@ final class WorkspaceArchiveTests: XCTestCase {
 
     private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    private let setup = "a = [[1.5, -2.0], [1e-300, nan]]; b = array([1, -2], dtype: \"float32\"); c = arange(-3, 3); "
+    private let setup = "a = array([[1.5, -2.0], [1e-300, nan]]); b = array([1, -2], dtype: \"float32\"); c = arange(-3, 3); "
         + "d = c > 0; e = zeros(0, 4); n = -42; lr = 0.001; flag = true; name = \"net ✓\"; s = ones(()); f = relu"
 
     func testRoundTripKeepsEveryValue() {
@@ -55,10 +55,10 @@ final class WorkspaceArchiveTests: XCTestCase {
 
     func testDamagedFilesAreRefusedAndTheWorkspaceKept() throws {
         let t = Transcript()
-        t.ok("w = [1.0, 2.0, 3.0]; k = 7")
+        t.ok("w = array([1.0, 2.0, 3.0]); k = 7")
         t.ok(":save \(path("good.bin"))")
         let good = try Data(contentsOf: URL(fileURLWithPath: path("good.bin")))
-        t.ok("w = [9.0]; k = 8")
+        t.ok("w = array([9.0]); k = 8")
 
         var flipped = good
         flipped[good.count / 2] ^= 0x40
@@ -79,7 +79,7 @@ final class WorkspaceArchiveTests: XCTestCase {
 
     func testTheFormatIsTheDocumentedOne() throws {
         let t = Transcript()
-        t.ok("v = [1, 2]")
+        t.ok("v = array([1, 2])")
         t.ok(":save \(path("v.bin"))")
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path("v.bin"))))
         let expectedBody: [UInt8] = Array("MLPLABWS".utf8) + [1, 0, 0, 0] + [1, 0, 0, 0]   // magic, version 1, 1 entry
