@@ -141,17 +141,19 @@ def my_predict(l1, l2, l3, X_in):
 np.random.seed(1)
 X_train = np.random.rand(40, 8)
 labels = np.argmax(X_train[:, :3], axis=1)
-y_train = np.eye(3)[labels]
+y_train = np.zeros((40, 3))
+y_train[np.arange(40), labels] = 1
 
 l1 = myDenseLayer(6, 8)
 l2 = myDenseLayer(5, 6)
 l3 = myDenseLayer(3, 5)
 for layer in [l1, l2, l3]:
-    layer.wegt = np.random.randn(*layer.wegt.shape) * 0.5
-    layer.bias = np.random.randn(*layer.bias.shape) * 0.1
+    n_out, n_in = layer.wegt.shape
+    layer.wegt = np.random.randn(n_out, n_in) * 0.5
+    layer.bias = np.random.randn(n_out) * 0.1
 
 print(X_train.shape, y_train.shape)
-my_loss(l1, l2, l3, X_train, y_train)
+print('loss before training: %.8f' % my_loss(l1, l2, l3, X_train, y_train))
 
 # %% training
 # alpha: Learning rate, Lamda: regularization factor
