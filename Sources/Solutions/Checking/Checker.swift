@@ -1,5 +1,6 @@
 import Exercises
 import Tensor
+import TensorComparison
 
 /// What calling one implementation on a case's inputs came to.
 enum Outcome {

@@ -3,14 +3,22 @@ import Tensor
 /// Compares one actual output with the expected one: dtype, then shape, then values
 /// within the tolerance. Returns nil when they agree, else the lines that say how they
 /// differ and, where a pattern is recognisable, what the mistake probably is.
-struct Comparison {
-    let expected: Named
-    let actual: Tensor
-    let tolerance: Tolerance
-    /// The case's inputs: those shaped like the output are shown at the first difference.
-    let inputs: [Named]
+public struct Comparison {
+    public let expected: Named
+    public let actual: Tensor
+    public let tolerance: Tolerance
+    /// The case's inputs: those shaped like the output are shown at the first difference,
+    /// and the first one's leading axis is the batch size a missing division is named by.
+    public let inputs: [Named]
 
-    var differences: [String]? {
+    public init(expected: Named, actual: Tensor, tolerance: Tolerance, inputs: [Named] = []) {
+        self.expected = expected
+        self.actual = actual
+        self.tolerance = tolerance
+        self.inputs = inputs
+    }
+
+    public var differences: [String]? {
         let e = expected.value, name = expected.name
         if actual.shape != e.shape { return shapeDifference() }
         if actual.dtype != e.dtype {
@@ -30,6 +38,8 @@ struct Comparison {
                 note += " Its transpose has exactly the expected values: transpose it, or swap the operands of the product."
             }
             lines.append(note)
+        } else if let broadcastNote = broadcastNote() {
+            lines.append(broadcastNote)
         } else if actual.count == e.count {
             lines.append("  the same \(e.count) elements could be there, in a different shape: reshape, or check which axis you reduced or kept.")
         } else if e.dtype.isFloatingPoint, let axisNote = reducedAxisNote() {
@@ -38,6 +48,16 @@ struct Comparison {
         lines.append("  expected: " + Formatting.preview(e))
         lines.append("  actual:   " + Formatting.preview(actual))
         return lines
+    }
+
+    /// An (N,) and an (N, 1) combined elementwise broadcast to (N, N): a square result
+    /// where one value per row was expected means a reduction lost its axis on the way.
+    private func broadcastNote() -> String? {
+        let e = expected.value.shape, a = actual.shape
+        guard a.count == 2, a[0] == a[1], a[0] > 1, let rows = e.first, e == [rows] || e == [rows, 1], rows == a[0]
+        else { return nil }
+        return "  \(formatShape(a)) is what an (\(rows),) and an (\(rows), 1) broadcast to: a broadcast that went the wrong way? "
+            + "Keep the reduced axis (keepdims=True) or reshape one operand to match the other."
     }
 
     /// A sum or max over the wrong axis, or without keepdims, changes the shape in a recognisable way.
