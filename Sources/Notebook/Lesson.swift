@@ -1,3 +1,5 @@
+import TensorComparison
+
 /// A lesson: a Markdown document whose code cells run.
 ///
 /// The file reads well on GitHub on its own; the REPL shows its prose, runs
@@ -80,12 +82,46 @@ public struct Cell: Sendable, Equatable {
     /// The 1-based line of the closing fence.
     public let endLine: Int
     public let examples: [Example]
+    /// Set when the cell asks the learner for a value: its first example is then the
+    /// lesson's own answer, which the learner writes in their own way.
+    public let yourTurn: YourTurn?
 
-    public init(index: Int, line: Int, endLine: Int, examples: [Example]) {
+    public init(index: Int, line: Int, endLine: Int, examples: [Example], yourTurn: YourTurn? = nil) {
         self.index = index
         self.line = line
         self.endLine = endLine
         self.examples = examples
+        self.yourTurn = yourTurn
+    }
+
+    /// The lesson's answer to a your-turn cell: its first input.
+    public var answer: Example? {
+        yourTurn == nil ? nil : examples.first
+    }
+}
+
+/// What a your-turn cell asks of the learner. In the file it is a directive on the
+/// cell's first input, the lesson's own answer, with hints in comments before the cell:
+///
+///     <!-- hint: multiply the batch by the weights with @ -->
+///     <!-- hint: then add the bias b1; it broadcasts over the rows -->
+///     ```pycon
+///     >>> h = X @ W1 + b1           # your turn, tolerance 1e-6
+///     >>> h.shape
+///     (5, 100)
+///     ```
+///
+/// The learner's value (`h = …` or the bare expression) is compared with the answer's:
+/// shape and dtype first, then every value within the tolerance (numpy's default when
+/// the directive names none).
+public struct YourTurn: Sendable, Equatable {
+    public let tolerance: Tolerance
+    /// Given one at a time by `:hint`, in order.
+    public let hints: [String]
+
+    public init(tolerance: Tolerance, hints: [String]) {
+        self.tolerance = tolerance
+        self.hints = hints
     }
 }
 
@@ -133,24 +169,4 @@ public enum OutputCheck: Sendable, Equatable {
     case notCompared
 
     public static let standard = OutputCheck.compared(.standard)
-}
-
-/// When two printed numbers count as equal: |actual − expected| ≤ absolute + relative · |expected|,
-/// numpy's `allclose` rule. The default is numpy's: relative 1e-5, absolute 1e-8.
-public struct Tolerance: Sendable, Equatable {
-    public var relative: Double
-    public var absolute: Double
-
-    public init(relative: Double, absolute: Double) {
-        self.relative = relative
-        self.absolute = absolute
-    }
-
-    public static let standard = Tolerance(relative: 1e-5, absolute: 1e-8)
-
-    public func accepts(_ actual: Double, _ expected: Double) -> Bool {
-        if actual.isNaN || expected.isNaN { return actual.isNaN && expected.isNaN }
-        if actual.isInfinite || expected.isInfinite { return actual == expected }
-        return abs(actual - expected) <= absolute + relative * abs(expected)
-    }
 }

@@ -61,6 +61,79 @@ public struct TutorText: Sendable {
             "Enter: 셀 실행 · 사이사이 직접 입력해 보세요 · :next 건너뛰기 · :back · :where · :lessons")
     }
 
+    // MARK: Your-turn cells
+
+    public var yourTurn: String { say("your turn", "직접 해 보기") }
+
+    /// What a waiting your-turn cell asks, under its rule.
+    public func yourTurnTask(target: String?) -> String {
+        let what = target.map { say("an expression for \($0) (or \($0) = …)", "\($0)의 식(또는 \($0) = …)") }
+            ?? say("the expression", "식")
+        return say("""
+            ✎ Type \(what): mlplab compares its value with the lesson's answer. Try as often as you like; \
+            :hint gives a hint, :skip lets the lesson do it, :compare EXPR compares any expression.
+            """, """
+            ✎ \(what)을 입력하세요. mlplab이 그 값을 레슨의 답과 비교합니다. 몇 번이든 다시 해 봐도 됩니다. \
+            :hint는 힌트, :skip은 레슨의 답으로 넘어가기, :compare 식은 아무 식이나 비교합니다.
+            """)
+    }
+
+    public func waitingForAnswer(target: String?) -> String {
+        let what = target.map { say("the expression for \($0)", "\($0)의 식") } ?? say("the expression", "식")
+        return say("This cell waits for your answer: type \(what) (:hint gives a hint, :skip lets the lesson do it).",
+                   "이 셀은 여러분의 답을 기다립니다. \(what)을 입력하세요 (:hint는 힌트, :skip은 레슨의 답으로 넘어가기).")
+    }
+
+    public func right(target: String?, _ summary: String) -> String {
+        let what = target.map { "\($0) \(summary)" } ?? summary
+        return say("right: \(what) is the lesson's value.", "정답입니다: \(what), 레슨의 값과 같습니다.")
+    }
+
+    public var notYet: String { say("not yet:", "아직 아닙니다:") }
+    public var tryAgain: String {
+        say("Try again as often as you like · :hint gives a hint · :skip lets the lesson do it",
+            "몇 번이든 다시 해 보세요 · :hint 힌트 · :skip 레슨의 답으로 넘어가기")
+    }
+
+    public func hint(_ number: Int, of count: Int, _ hint: String) -> String {
+        say("hint \(number) of \(count): ", "힌트 \(number)/\(count): ") + hint
+            + (number < count ? say(" (:hint again for the next one)", " (:hint를 다시 입력하면 다음 힌트)") : "")
+    }
+
+    public func noMoreHints(_ count: Int) -> String {
+        count == 0
+            ? say("This cell has no hints; :skip lets the lesson give its answer.",
+                  "이 셀에는 힌트가 없습니다. :skip으로 레슨의 답을 볼 수 있습니다.")
+            : say("That was the last hint (all \(count) shown); :skip lets the lesson give its answer.",
+                  "마지막 힌트였습니다 (\(count)개 모두 보았습니다). :skip으로 레슨의 답을 볼 수 있습니다.")
+    }
+
+    public func skipped(cell: Int, made names: [String]) -> String {
+        names.isEmpty
+            ? say("Skipped cell \(cell): the lesson's lines ran quietly and made no variables.",
+                  "\(cell)번 셀을 건너뛰었습니다. 레슨의 코드를 조용히 실행했고, 만든 변수는 없습니다.")
+            : say("Skipped cell \(cell): the lesson's lines ran quietly and made \(names.joined(separator: ", ")).",
+                  "\(cell)번 셀을 건너뛰었습니다. 레슨의 코드를 조용히 실행했습니다. 만든 변수: \(names.joined(separator: ", "))")
+    }
+
+    public func skippedLineFailed(_ line: String) -> String {
+        say("while skipping, the lesson's line `\(line)` failed:", "건너뛰는 중 레슨의 코드가 실패했습니다: `\(line)`")
+    }
+
+    public func answerUnavailable(_ reason: String) -> String {
+        say("the lesson's answer cannot be worked out here (\(reason)); your line runs as usual. "
+            + ":back and Enter run the earlier cells again.",
+            "여기서는 레슨의 답을 계산할 수 없습니다 (\(reason)). 입력한 줄은 평소대로 실행합니다. "
+            + ":back과 Enter로 앞의 셀을 다시 실행하세요.")
+    }
+
+    public var compareMatches: String { say("matches the lesson's expected output", "레슨의 기대 출력과 일치합니다") }
+    public var compareDiffers: String { say("differs from the lesson's expected output:", "레슨의 기대 출력과 다릅니다:") }
+    public var nothingToCompare: String {
+        say("The waiting cell expects no output to compare with (:where shows where you are).",
+            "기다리는 셀에 비교할 기대 출력이 없습니다 (:where로 현재 위치를 보세요).")
+    }
+
     public var matches: String { say("matches", "일치") }
     public var notCompared: String { say("output not compared", "출력은 비교하지 않음") }
     public var differs: String { say("differs from the lesson:", "레슨과 다름:") }

@@ -81,6 +81,9 @@ struct RunLessonCommand: ParsableCommand {
                 for (cell, outcome) in report.differences where verify {
                     print(presenter.mismatchReport(outcome, cell: cell, lesson: lesson))
                 }
+                for (cell, problem) in report.answerProblems where verify {
+                    print("✗ \(lesson.path):\(cell.line), cell \(cell.index + 1) of \(lesson.cells.count): \(problem)")
+                }
             } else {
                 report = LessonVerifier.transcript(lesson, in: session, presenter: presenter) { print($0) }
             }
@@ -89,7 +92,7 @@ struct RunLessonCommand: ParsableCommand {
                 try write(report)
                 print("\(lesson.path): recorded the output of \(report.exampleCount) inputs in \(report.cells.count) cells" + seconds)
             } else {
-                differences += report.differences.count
+                differences += report.differences.count + report.answerProblems.count
                 print(report.summary + seconds)
             }
         }
