@@ -25,6 +25,8 @@ public final class Tutor {
     private var warnings: [String] = []
     /// How many hints of each your-turn cell have been shown, by lesson id and cell.
     private var hintsShown: [String: Int] = [:]
+    /// The exercises' `:hint NAME`, registered before the tutor's `:hint`, which hands a name on to it.
+    private var exerciseHint: Command?
     private var text: TutorText { presenter.text }
 
     /// - Parameters:
@@ -156,13 +158,21 @@ public final class Tutor {
                                 style: presenter.style, text: text))
     }
 
-    /// `:lang ko`: the same lessons in another language, at the same place.
+    /// Keeps the language with the progress, for the next start without `--lang`.
+    public func rememberLanguage() {
+        progress.language = language
+        save()
+    }
+
+    /// `:lang ko`: the same lessons in another language, at the same place; remembered.
     public func switchLanguage(to newLanguage: LessonLanguage) throws {
         let reloaded = try library.lessons(newLanguage)
         let openID = position.map { lessons[$0.lesson].id }
         language = newLanguage
+        rememberLanguage()
         lessons = reloaded
         presenter = LessonPresenter(style: presenter.style, language: newLanguage)
+        session.commands.register(commands())
         if let openID, let index = lessons.firstIndex(where: { $0.id == openID }), let cell = position?.cell {
             position = (index, min(cell, lessons[index].cells.count))
             showWaiting(withProse: true)
@@ -402,26 +412,29 @@ public final class Tutor {
 }
 
 extension Tutor {
-    /// Adds `:lessons :open :next :back :run :where :lang` to the session's commands.
-    /// The commands hold the tutor weakly; the caller keeps it alive.
+    /// Adds `:lessons :open :next :skip :back :run :where :hint :compare :lang` to the
+    /// session's commands, their help in the lessons' language (`:lang` registers them
+    /// again). The commands hold the tutor weakly; the caller keeps it alive.
     /// A waiting your-turn cell sees the learner's lines first (`answer`).
     public func registerCommands() {
-        session.commands.register(commands(exerciseHint: session.commands["hint"]))
+        if exerciseHint == nil { exerciseHint = session.commands["hint"] }
+        session.commands.register(commands())
         session.lineInterceptor = { [weak self] line in self?.answer(line) }
     }
 
-    /// - Parameter exerciseHint: the `:hint NAME` of the exercises, if registered before:
-    ///   `:hint` with a name still goes to it.
-    func commands(exerciseHint: Command?) -> [Command] {
-        [
-            Command("lessons", summary: "the lessons, with how far you got",
-                    help: "Lists every lesson with the cells you have run and a ✓ for the finished ones; ▶ marks the open lesson. :open N opens one.") { [weak self] _, _ in
+    func commands() -> [Command] {
+        let text = self.text, exerciseHint = self.exerciseHint
+        func command(_ name: String, arguments: String = "", run: @escaping Command.Body) -> Command {
+            let words = text.command(name)
+            return Command(name, arguments: arguments, summary: words.summary, help: words.help, run: run)
+        }
+        return [
+            command("lessons") { [weak self] _, _ in
                 try self.required().listLessons()
                 return .done
             },
-            Command("open", arguments: "N", summary: "open lesson N (a number or a name)",
-                    help: "Opens a lesson from its beginning: :open 3, :open forward. Press Enter to run each cell in turn.") { [weak self] _, argument in
-                guard !argument.isEmpty else { throw InterpreterError(.command, "usage: :open N (:lessons lists them)") }
+            command("open", arguments: "N") { [weak self] _, argument in
+                guard !argument.isEmpty else { throw InterpreterError(.command, text.usage("open")) }
                 do {
                     try self.required().open(argument)
                 } catch let error as LessonLibraryError {
@@ -429,50 +442,40 @@ extension Tutor {
                 }
                 return .done
             },
-            Command("next", summary: "skip the waiting cell: it runs quietly (at a lesson's end: the next lesson)",
-                    help: "Moves on past the waiting cell: its lines run without showing their output, and the variables they made are listed, so the cells after it find them. At the end of a lesson it opens the next lesson, as Enter does.") { [weak self] _, _ in
+            command("next") { [weak self] _, _ in
                 try self.required().next()
                 return .done
             },
-            Command("skip", summary: "let the lesson answer the waiting cell: it runs quietly",
-                    help: "At a your-turn cell: the lesson's own answer runs quietly, the variables it made are listed, and the lesson goes on. At any other cell it does what :next does.") { [weak self] _, _ in
+            command("skip") { [weak self] _, _ in
                 try self.required().next()
                 return .done
             },
-            Command("hint", arguments: "[NAME]", summary: "the next hint for the waiting your-turn cell (or for exercise NAME)",
-                    help: "At a your-turn cell, gives its hints one at a time, from a nudge to nearly the answer. With an exercise's name (:hint softmax), gives that exercise's next hint.") { [weak self] session, argument in
-                if argument.isEmpty, try self.required().hint() { return .done }
-                guard let exerciseHint, !argument.isEmpty else {
-                    throw InterpreterError(.command, "no your-turn cell is waiting: :hint gives a your-turn cell's hints, :hint NAME an exercise's")
-                }
-                return try exerciseHint.run(session, argument)
-            },
-            Command("compare", arguments: "EXPR", summary: "compare an expression with the waiting cell's expected output",
-                    help: "Evaluates EXPR and holds its value against what the waiting cell expects: at a your-turn cell, the lesson's answer (shape and dtype first, then the values within the cell's tolerance, with the likely mistake named); at any other cell, the output the lesson prints. Nothing moves on.") { [weak self] _, argument in
-                guard !argument.isEmpty else { throw InterpreterError(.command, "usage: :compare EXPR, e.g. :compare X @ W1 + b1") }
-                try self.required().compare(argument)
-                return .done
-            },
-            Command("back", summary: "go back one cell",
-                    help: "Makes the previous cell the waiting one again; Enter runs it once more.") { [weak self] _, _ in
+            command("back") { [weak self] _, _ in
                 try self.required().back()
                 return .done
             },
-            Command("run", arguments: "[all]", summary: "run the waiting cell (Enter does the same); :run all runs the rest",
-                    help: "Runs the waiting cell and shows whether its output matches the lesson. :run all runs every cell left in the lesson, one after another.") { [weak self] _, argument in
-                guard argument.isEmpty || argument == "all" else { throw InterpreterError(.command, "usage: :run or :run all") }
+            command("run", arguments: "[all]") { [weak self] _, argument in
+                guard argument.isEmpty || argument == "all" else { throw InterpreterError(.command, text.usage("run")) }
                 try self.required().run(all: argument == "all")
                 return .done
             },
-            Command("where", summary: "which lesson and cell you are at",
-                    help: "Shows the open lesson, its file, and the cell waiting to run.") { [weak self] _, _ in
+            command("where") { [weak self] _, _ in
                 try self.required().whereAmI()
                 return .done
             },
-            Command("lang", arguments: "en|ko", summary: "show the lessons in English or Korean",
-                    help: "Switches the lessons' language, keeping your place: the cells are the same in both.") { [weak self] _, argument in
+            command("hint", arguments: "[NAME]") { [weak self] session, argument in
+                if argument.isEmpty, try self.required().hint() { return .done }
+                guard let exerciseHint, !argument.isEmpty else { throw InterpreterError(.command, text.usage("hint")) }
+                return try exerciseHint.run(session, argument)
+            },
+            command("compare", arguments: "EXPR") { [weak self] _, argument in
+                guard !argument.isEmpty else { throw InterpreterError(.command, text.usage("compare")) }
+                try self.required().compare(argument)
+                return .done
+            },
+            command("lang", arguments: "en|ko") { [weak self] _, argument in
                 guard let language = LessonLanguage(rawValue: argument) else {
-                    throw InterpreterError(.command, "usage: :lang en or :lang ko")
+                    throw InterpreterError(.command, text.usage("lang"))
                 }
                 do {
                     try self.required().switchLanguage(to: language)

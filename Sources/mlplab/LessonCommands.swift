@@ -7,12 +7,12 @@ import Tensor
 
 extension LessonLanguage: ExpressibleByArgument {}
 
-/// `--lang en|ko`, else the language `LANG` names.
+/// `--lang en|ko`, else the language chosen last (`--lang` or `:lang`), else the one `LANG` names.
 struct LanguageOptions: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "Lesson language: en or ko (default: from LANG; ko_KR.* gives ko).")
+    @Option(name: .customLong("lang"), help: "Lesson language: en or ko (default: the one chosen last, else from LANG; ko_KR.* gives ko).")
     var explicitLanguage: LessonLanguage?
 
-    var language: LessonLanguage { explicitLanguage ?? .from() }
+    var language: LessonLanguage { explicitLanguage ?? ProgressStore.standard()?.savedLanguage() ?? .from() }
 }
 
 /// `mlplab lessons`: the lessons and how far the learner got.
@@ -127,12 +127,14 @@ private func loadLessons<T>(_ body: () throws -> T) throws -> T {
 /// lesson, its earlier cells run again). The REPL calls the tutor's `enter()`
 /// for an empty line. Nil, after a warning, when the lessons cannot be found;
 /// the REPL then works without them.
-func startTutor(in session: Session, language: LessonLanguage, colour: Bool, greet: Bool) -> Tutor? {
+/// - Parameter remember: keep `language` for the next start (it was chosen with `--lang`).
+func startTutor(in session: Session, language: LessonLanguage, remember: Bool, colour: Bool, greet: Bool) -> Tutor? {
     do {
         let tutor = try Tutor(session: session, library: try LessonLibrary.locate(), language: language,
                               store: ProgressStore.standard(), style: .standardOutput(colour: colour))
         tutor.registerCommands()
         tutor.finishedExercisesSource = finishedExercises
+        if remember { tutor.rememberLanguage() }
         if greet { tutor.start() }
         return tutor
     } catch {

@@ -37,7 +37,8 @@ struct Repl: ParsableCommand {
         if interactive { Interrupt.install() }  // Ctrl-C may stop the cells a resumed lesson runs again
         let colour = ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0)
         // Piped input is a script: the lesson commands work, but nothing is shown unasked.
-        let tutor = startTutor(in: session, language: lessons.language, colour: colour, greet: interactive)
+        let tutor = startTutor(in: session, language: lessons.language, remember: lessons.explicitLanguage != nil,
+                                colour: colour, greet: interactive)
         let enter = interactive ? tutor.map { tutor in { tutor.enter() } } : nil
         throw ExitCode(runREPL(session: session, interactive: interactive, onEmptyLine: enter))
     }
