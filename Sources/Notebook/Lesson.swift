@@ -50,6 +50,11 @@ public struct Lesson: Sendable {
         case cell(Cell)
     }
 
+    /// The exercises the lesson leads to, in order (see `Cell.exercises`).
+    public var exercises: [String] {
+        cells.flatMap(\.exercises)
+    }
+
     /// The cells in order; `cells[i].index == i`.
     public var cells: [Cell] {
         blocks.compactMap { if case .cell(let cell) = $0 { return cell } else { return nil } }
@@ -85,13 +90,20 @@ public struct Cell: Sendable, Equatable {
     /// Set when the cell asks the learner for a value: its first example is then the
     /// lesson's own answer, which the learner writes in their own way.
     public let yourTurn: YourTurn?
+    /// The exercises the lesson points to just before this cell, by their function's name,
+    /// from `<!-- exercise: softmax -->` lines: the piece the lesson has just taught, which
+    /// the learner now writes in exercises/. Once it passes its checks, the cells from here
+    /// on run on the learner's function.
+    public let exercises: [String]
 
-    public init(index: Int, line: Int, endLine: Int, examples: [Example], yourTurn: YourTurn? = nil) {
+    public init(index: Int, line: Int, endLine: Int, examples: [Example], yourTurn: YourTurn? = nil,
+                exercises: [String] = []) {
         self.index = index
         self.line = line
         self.endLine = endLine
         self.examples = examples
         self.yourTurn = yourTurn
+        self.exercises = exercises
     }
 
     /// The lesson's answer to a your-turn cell: its first input.

@@ -110,7 +110,8 @@ public enum LessonParser {
             let content = lines[(index + 1)..<close].map(fence.unindent)
             if content.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })?.hasPrefix(">>>") == true {
                 let cellIndex = blocks.filter { if case .cell = $0 { return true } else { return false } }.count
-                let hints = takeHints(from: &prose)
+                let hints = takeComments("hint", from: &prose)
+                let exercises = takeComments("exercise", from: &prose)
                 let (examples, answerTolerance) = try parseExamples(content, firstLine: index + 2, path: path)
                 if answerTolerance == nil, !hints.isEmpty {
                     throw LessonFormatError(path: path, line: index + 1,
@@ -119,7 +120,7 @@ public enum LessonParser {
                 flushProse()
                 let yourTurn = answerTolerance.map { YourTurn(tolerance: $0, hints: hints) }
                 blocks.append(.cell(Cell(index: cellIndex, line: index + 1, endLine: close + 1,
-                                         examples: examples, yourTurn: yourTurn)))
+                                         examples: examples, yourTurn: yourTurn, exercises: exercises)))
             } else {
                 prose.append(contentsOf: lines[index...close])
             }
@@ -129,17 +130,19 @@ public enum LessonParser {
         return blocks
     }
 
-    /// Takes the `<!-- hint: … -->` lines out of the prose before a cell; they are the
-    /// cell's hints, in order (GitHub does not show them).
-    private static func takeHints(from prose: inout [String]) -> [String] {
-        var hints: [String] = []
+    /// Takes the `<!-- KEY: … -->` lines out of the prose before a cell and returns their
+    /// text in order: the cell's hints (`hint`), the exercises it leads to (`exercise`).
+    /// GitHub does not show them.
+    private static func takeComments(_ key: String, from prose: inout [String]) -> [String] {
+        let opening = "<!-- \(key):"
+        var values: [String] = []
         prose.removeAll { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("<!-- hint:"), trimmed.hasSuffix("-->") else { return false }
-            hints.append(trimmed.dropFirst("<!-- hint:".count).dropLast("-->".count).trimmingCharacters(in: .whitespaces))
+            guard trimmed.hasPrefix(opening), trimmed.hasSuffix("-->") else { return false }
+            values.append(trimmed.dropFirst(opening.count).dropLast("-->".count).trimmingCharacters(in: .whitespaces))
             return true
         }
-        return hints
+        return values
     }
 
     /// The examples of one cell, and the answer's tolerance when the first input is

@@ -29,6 +29,13 @@ public struct LessonPresenter {
         return ruleLine + "\n" + style.apply([.cyan], to: text.yourTurnTask(target: target))
     }
 
+    /// An exercise cell: the function to write, where, and the commands for it; or that it is done.
+    public func exerciseNote(_ name: String, file: String?, finished: Bool) -> String {
+        finished
+            ? style.apply([.green], to: "✓ " + text.exerciseDone(name))
+            : style.apply([.cyan], to: "✎ " + text.exercise(name, file: file))
+    }
+
     /// The example's input as the lesson writes it, with its prompts.
     public func input(_ example: Example) -> String {
         example.lines.enumerated().map { n, line in

@@ -27,6 +27,10 @@ public final class Tutor {
     private var hintsShown: [String: Int] = [:]
     /// The exercises' `:hint NAME`, registered before the tutor's `:hint`, which hands a name on to it.
     private var exerciseHint: Command?
+    /// The exercises behind the lessons' exercise cells; nil runs every cell on the builtins.
+    public var exerciseLink: ExerciseLink?
+    /// The exercises whose builtin already runs the learner's function.
+    private var learnersFunctionsInUse: Set<String> = []
     private var text: TutorText { presenter.text }
 
     /// - Parameters:
@@ -54,7 +58,8 @@ public final class Tutor {
         warnings.forEach(warn)
         warnings = []
         guard let id = progress.currentLesson, let index = lessons.firstIndex(where: { $0.id == id }) else {
-            write(presenter.prose(text.welcome(lessons: lessons.count, first: lessons.first?.title ?? "")))
+            write(presenter.prose(text.welcome(lessons: lessons.count, first: lessons.first?.title ?? "",
+                                               exercises: lessons.flatMap(\.exercises).count)))
             return
         }
         let lesson = lessons[index]
@@ -324,9 +329,33 @@ public final class Tutor {
             checkKeptAnswer(turn)
             return false
         }
+        useFinishedExercises(upTo: cell, of: lesson)
         guard let outcomes = runExamples(cell.examples[...], of: cell) else { return false }
         finish(cell, of: lesson, matched: !outcomes.contains { $0.isDifferent })
         return true
+    }
+
+    // MARK: Exercise cells
+
+    /// The exercises the lesson points to before this cell: where to write each, and
+    /// whether it is done.
+    private func showExercises(before cell: Cell) {
+        guard let exerciseLink else { return }
+        for name in cell.exercises {
+            write(presenter.exerciseNote(name, file: exerciseLink.file(name), finished: exerciseLink.isFinished(name)))
+        }
+    }
+
+    /// The exercises pointed to up to this cell that pass their checks: from here on the
+    /// cells run their builtins on the learner's functions, which is said once for each.
+    private func useFinishedExercises(upTo cell: Cell, of lesson: Lesson) {
+        guard let exerciseLink else { return }
+        for name in lesson.cells.prefix(cell.index + 1).flatMap(\.exercises)
+        where !learnersFunctionsInUse.contains(name) && exerciseLink.isFinished(name) {
+            guard let builtin = exerciseLink.useLearnersFunction(name) else { continue }
+            learnersFunctionsInUse.insert(name)
+            write(presenter.style.apply([.green], to: "✓ " + text.runsYourFunction(name, builtin: builtin)))
+        }
     }
 
     /// Runs examples of a cell with their output shown as it comes, and marks each.
@@ -366,6 +395,7 @@ public final class Tutor {
             write(prose.isEmpty ? "" : "\n" + presenter.prose(prose) + "\n")
         }
         if position.cell < lesson.cells.count {
+            showExercises(before: lesson.cells[position.cell])
             write(presenter.preview(lesson.cells[position.cell], of: lesson.cells.count, target: waitingYourTurn?.target))
         } else {
             let next = position.lesson + 1 < lessons.count ? lessons[position.lesson + 1] : nil

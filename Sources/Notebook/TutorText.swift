@@ -10,17 +10,21 @@ public struct TutorText: Sendable {
         language == .ko ? korean : english
     }
 
-    public func welcome(lessons: Int, first: String) -> String {
+    public func welcome(lessons: Int, first: String, exercises: Int) -> String {
         say("""
             Welcome to mlplab: \(lessons) lessons that build a neural network for handwritten digits, from the bytes \
-            of the MNIST files to a trained multi-layer perceptron.
+            of the MNIST files to a trained multi-layer perceptron. Along the way the lessons ask you for values, \
+            and point to \(exercises) functions you write yourself in exercises/.
 
-            Press Enter to begin lesson 0 (\(first)). :lessons lists the lessons, :help lists everything else.
+            Press Enter to begin lesson 0 (\(first)). :lessons lists the lessons and their exercises, \
+            :help lists everything else.
             """, """
             mlplab에 오신 것을 환영합니다. MNIST 파일의 바이트에서 학습된 다층 퍼셉트론까지, 손글씨 숫자를 \
-            인식하는 신경망을 \(lessons)개의 레슨으로 직접 만듭니다.
+            인식하는 신경망을 \(lessons)개의 레슨으로 직접 만듭니다. 레슨을 따라가며 값을 직접 구해 보고, \
+            exercises/에 함수 \(exercises)개를 직접 작성합니다.
 
-            Enter를 누르면 시작합니다: 레슨 0 · \(first). :lessons는 레슨 목록, :help는 모든 명령을 보여 줍니다.
+            Enter를 누르면 시작합니다: 레슨 0 · \(first). :lessons는 레슨과 연습 문제 목록, \
+            :help는 모든 명령을 보여 줍니다.
             """)
     }
 
@@ -176,6 +180,27 @@ public struct TutorText: Sendable {
     public func cannotSave(_ reason: String) -> String {
         say("cannot save your progress: \(reason)", "진행 상황을 저장할 수 없습니다: \(reason)")
     }
+
+    // MARK: Exercise cells
+
+    public func exercise(_ name: String, file: String?) -> String {
+        let place = file.map { say(" in \($0)", " \($0)에서") } ?? ""
+        return say("Exercise \(name): write it yourself\(place). :exercise \(name) shows the line to edit and the contract, "
+                   + ":check \(name) checks it; once it passes, the cells from here on run on your function.",
+                   "연습 문제 \(name): 직접 작성해 보세요\(place). :exercise \(name)은 고칠 줄과 계약을, "
+                   + ":check \(name)은 검사를 보여 줍니다. 검사를 통과하면 여기부터의 셀은 여러분의 함수로 실행됩니다.")
+    }
+
+    public func exerciseDone(_ name: String) -> String {
+        say("Exercise \(name): done.", "연습 문제 \(name): 완료.")
+    }
+
+    public func runsYourFunction(_ name: String, builtin: String) -> String {
+        say("\(name) passes its checks: from here on, \(builtin) in the cells runs your function (:use reference switches back).",
+            "검사를 통과했습니다: \(name). 여기부터 셀의 \(builtin) 호출은 여러분의 함수로 실행됩니다 (:use reference로 되돌립니다).")
+    }
+
+    public var exercisesLabel: String { say("exercises", "연습 문제") }
 
     // MARK: The lesson list
 

@@ -128,12 +128,15 @@ private func loadLessons<T>(_ body: () throws -> T) throws -> T {
 /// for an empty line. Nil, after a warning, when the lessons cannot be found;
 /// the REPL then works without them.
 /// - Parameter remember: keep `language` for the next start (it was chosen with `--lang`).
-func startTutor(in session: Session, language: LessonLanguage, remember: Bool, colour: Bool, greet: Bool) -> Tutor? {
+/// - Parameter exercises: the exercises behind the lessons' exercise cells.
+func startTutor(in session: Session, language: LessonLanguage, remember: Bool, exercises: ExerciseLink?,
+                colour: Bool, greet: Bool) -> Tutor? {
     do {
         let tutor = try Tutor(session: session, library: try LessonLibrary.locate(), language: language,
                               store: ProgressStore.standard(), style: .standardOutput(colour: colour))
         tutor.registerCommands()
         tutor.finishedExercisesSource = finishedExercises
+        tutor.exerciseLink = exercises
         if remember { tutor.rememberLanguage() }
         if greet { tutor.start() }
         return tutor

@@ -185,6 +185,45 @@ final class YourTurnTests: XCTestCase {
         XCTAssertTrue(output().contains("✓ 정답입니다: h (2, 4) float64, 레슨의 값과 같습니다."))
     }
 
+    func testAnExerciseCellPointsToItsExerciseAndThenUsesTheLearnersFunction() throws {
+        let tutor = try makeTutor()
+        var finished = false
+        var used: [String] = []
+        tutor.exerciseLink = ExerciseLink(file: { $0 == "columnMeans" ? "exercises/09-means.swift" : nil },
+                                          isFinished: { _ in finished },
+                                          useLearnersFunction: { used.append($0); return "column_means" })
+        XCTAssertEqual(tutor.session.run(":open 0"), .success)
+        tutor.enter()
+        XCTAssertEqual(tutor.session.run(":skip"), .success)
+        XCTAssertEqual(tutor.session.run(":skip"), .success)
+        var shown = output()
+        XCTAssertTrue(shown.contains("✎ Exercise columnMeans: write it yourself in exercises/09-means.swift. "
+                                     + ":exercise columnMeans shows the line to edit and the contract"), shown)
+        XCTAssertTrue(shown.hasSuffix("── cell 4 of 4 ─────────────────────────────────────────────\n>>> print(m.sum())"), shown)
+
+        finished = true
+        tutor.enter()
+        shown = output()
+        XCTAssertTrue(shown.hasPrefix("✓ columnMeans passes its checks: from here on, column_means in the cells runs your function"), shown)
+        XCTAssertTrue(shown.contains("25.5\n✓ matches"), shown)
+        XCTAssertEqual(used, ["columnMeans"])
+
+        XCTAssertEqual(tutor.session.run(":back"), .success)
+        XCTAssertTrue(output().contains("✓ Exercise columnMeans: done."))
+        tutor.enter()
+        XCTAssertFalse(output().contains("passes its checks"), "said once")
+        XCTAssertEqual(used, ["columnMeans"])
+    }
+
+    func testTheLessonListShowsTheExercisesAndWhichAreDone() throws {
+        let tutor = try makeTutor()
+        XCTAssertEqual(tutor.session.run(":lessons"), .success)
+        XCTAssertTrue(output().contains("exercises: columnMeans ·"))
+        tutor.finishExercise("columnMeans")
+        XCTAssertEqual(tutor.session.run(":lessons"), .success)
+        XCTAssertTrue(output().contains("exercises: columnMeans ✓"))
+    }
+
     func testTheVerifierHoldsTheAnswers() throws {
         let course = try XCTUnwrap(Bundle.module.resourceURL?.appendingPathComponent("Fixtures/yourturn").path)
         let lesson = try LessonLibrary(root: course).lesson("0", .en)
