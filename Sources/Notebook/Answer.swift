@@ -55,11 +55,15 @@ struct YourTurnAnswer {
 
     /// How the learner's value differs from the answer's, as `:check` says it; nil when it
     /// is right. Nil too when `actual` is no number or tensor (see `isComparable`).
-    func differences(_ actual: Value, expected: Value) -> [String]? {
+    func differences(_ actual: Value, expected: Value, language: LessonLanguage = .en) -> [String]? {
+        let korean = language == .ko
+        let name = target ?? (korean ? "입력한 값" : "your value")
         guard let got = Self.tensor(actual), let want = Self.tensor(expected) else {
-            return ["\(target ?? "your value"): a \(actual.kindName), the lesson's answer is a \(expected.kindName)"]
+            return [korean ? "\(name): \(actual.kindName), 레슨의 답: \(expected.kindName)"
+                           : "\(name): a \(actual.kindName), the lesson's answer is a \(expected.kindName)"]
         }
-        return Comparison(expected: Named(target ?? "your value", want), actual: got, tolerance: yourTurn.tolerance).differences
+        return Comparison(expected: Named(name, want), actual: got, tolerance: yourTurn.tolerance,
+                          language: korean ? .ko : .en).differences
     }
 
     /// Numbers and tensors are compared; anything else (a shape tuple, a string) is the

@@ -242,7 +242,7 @@ public final class Tutor {
     /// Says whether the learner's value is the lesson's, with `:check`'s diagnoses when it is
     /// not; a right one is kept under the cell's name and the rest of the cell runs.
     private func judge(_ actual: Value, expected: Value, turn: YourTurnAnswer) {
-        if let differences = turn.differences(actual, expected: expected) {
+        if let differences = turn.differences(actual, expected: expected, language: language) {
             write(presenter.style.apply([.red, .bold], to: "✗ " + text.notYet))
             differences.forEach { write("  " + $0) }
             write(presenter.style.apply([.dim], to: text.tryAgain))
@@ -279,7 +279,7 @@ public final class Tutor {
         if let turn = YourTurnAnswer(cell, in: session) {
             let expected = try turn.expected(in: session)
             let actual = try session.evaluate(source)
-            guard let differences = turn.differences(actual, expected: expected) else {
+            guard let differences = turn.differences(actual, expected: expected, language: language) else {
                 return write(presenter.style.apply([.green], to: "✓ " + text.compareMatches))
             }
             write(presenter.style.apply([.red, .bold], to: "✗ " + text.compareDiffers))

@@ -98,6 +98,17 @@ final class YourTurnTests: XCTestCase {
         XCTAssertTrue(shown.contains("every value is 2 times the expected one"), shown)
     }
 
+    func testABroadcastTheWrongWayIsNamed() throws {
+        let tutor = try atFirstYourTurn()
+        XCTAssertEqual(tutor.session.run("h = x @ W"), .success)
+        _ = output()
+        // (4,) minus (4, 1) broadcasts to (4, 4), where one mean per column was asked for.
+        XCTAssertEqual(tutor.session.run("h.mean(axis=0) - zeros((4, 1))"), .success)
+        let shown = output()
+        XCTAssertTrue(shown.contains("m: shape (4, 4), expected (4,)"), shown)
+        XCTAssertTrue(shown.contains("(4, 4) is what (4,) and (4, 1) broadcast to: a broadcast that went the wrong way?"), shown)
+    }
+
     func testLinesThatAreNoAnswerRunAsUsual() throws {
         let tutor = try atFirstYourTurn()
         XCTAssertEqual(tutor.session.run("x.shape"), .success)
@@ -178,7 +189,10 @@ final class YourTurnTests: XCTestCase {
         XCTAssertEqual(tutor.session.run("W @ x"), .failure)
         _ = output()
         XCTAssertEqual(tutor.session.run("x @ W[:, 0:2]"), .success)
-        XCTAssertTrue(output().contains("✗ 아직 아닙니다:"))
+        let shown = output()
+        XCTAssertTrue(shown.contains("✗ 아직 아닙니다:"), shown)
+        XCTAssertTrue(shown.contains("h: 형상 (2, 2), 기대한 형상 (2, 4)"), shown)
+        XCTAssertTrue(shown.contains("  기대값: [[4, 5, 3, 3], [10, 11, 6, 9]]"), shown)
         XCTAssertEqual(tutor.session.run(":hint"), .success)
         XCTAssertEqual(output(), "힌트 1/2: @로 x와 W를 곱합니다. (:hint를 다시 입력하면 다음 힌트)")
         XCTAssertEqual(tutor.session.run("x @ W"), .success)
