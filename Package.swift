@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "TensorComparison", dependencies: ["Tensor"]),
         .target(name: "Solutions", dependencies: ["Tensor", "TensorComparison", "Network", "Exercises"]),
         // Runs the checks in a child process; small so that a check after an edit rebuilds fast.
-        .executableTarget(name: "mlplab-exercises", dependencies: ["Solutions"]),
+        .executableTarget(name: "mlplab-exercises", dependencies: ["Solutions", "TensorComparison"]),
         .target(name: "Interpreter", dependencies: ["Tensor", "Datasets", "Network", "Plots"]),
         .target(name: "Notebook", dependencies: ["Interpreter", "TensorComparison"]),
         .executableTarget(name: "mlplab", dependencies: [
@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TensorComparison", "Tensor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "Tensor", "Network", "Datasets"],
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "TensorComparison", "Tensor", "Network", "Datasets"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Interpreter", "Network", "Notebook"]),
     ],

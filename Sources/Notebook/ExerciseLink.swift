@@ -8,11 +8,14 @@ public struct ExerciseLink {
     /// Makes the builtin the exercise stands in for run the learner's function, and
     /// returns that builtin's name; nil when no builtin has this exercise behind it.
     public var useLearnersFunction: (String) -> String?
+    /// Makes the exercise commands speak the lessons' language.
+    public var useLanguage: (LessonLanguage) -> Void
 
     public init(file: @escaping (String) -> String?, isFinished: @escaping (String) -> Bool,
-                useLearnersFunction: @escaping (String) -> String?) {
+                useLearnersFunction: @escaping (String) -> String?, useLanguage: @escaping (LessonLanguage) -> Void) {
         self.file = file
         self.isFinished = isFinished
         self.useLearnersFunction = useLearnersFunction
+        self.useLanguage = useLanguage
     }
 }

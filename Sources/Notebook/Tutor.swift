@@ -28,7 +28,10 @@ public final class Tutor {
     /// The exercises' `:hint NAME`, registered before the tutor's `:hint`, which hands a name on to it.
     private var exerciseHint: Command?
     /// The exercises behind the lessons' exercise cells; nil runs every cell on the builtins.
-    public var exerciseLink: ExerciseLink?
+    /// They speak the lessons' language from the moment they are linked.
+    public var exerciseLink: ExerciseLink? {
+        didSet { exerciseLink?.useLanguage(language) }
+    }
     /// The exercises whose builtin already runs the learner's function.
     private var learnersFunctionsInUse: Set<String> = []
     private var text: TutorText { presenter.text }
@@ -174,6 +177,7 @@ public final class Tutor {
         let reloaded = try library.lessons(newLanguage)
         let openID = position.map { lessons[$0.lesson].id }
         language = newLanguage
+        exerciseLink?.useLanguage(newLanguage)
         rememberLanguage()
         lessons = reloaded
         presenter = LessonPresenter(style: presenter.style, language: newLanguage)

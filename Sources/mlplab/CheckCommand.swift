@@ -126,7 +126,8 @@ enum ExerciseREPL {
                       let mineOne = learnerBuiltins(mine, replacing: engine).first(where: { $0.name == builtin }) else { return nil }
                 session.builtins.register(mineOne)
                 return builtin
-            })
+            },
+            useLanguage: { language in console.language = language == .ko ? .ko : .en })
     }
 
     /// The REPL builtins whose work is an exercise, by the exercise's name.

@@ -205,7 +205,8 @@ final class YourTurnTests: XCTestCase {
         var used: [String] = []
         tutor.exerciseLink = ExerciseLink(file: { $0 == "columnMeans" ? "exercises/09-means.swift" : nil },
                                           isFinished: { _ in finished },
-                                          useLearnersFunction: { used.append($0); return "column_means" })
+                                          useLearnersFunction: { used.append($0); return "column_means" },
+                                          useLanguage: { _ in })
         XCTAssertEqual(tutor.session.run(":open 0"), .success)
         tutor.enter()
         XCTAssertEqual(tutor.session.run(":skip"), .success)

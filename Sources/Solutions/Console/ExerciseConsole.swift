@@ -1,4 +1,5 @@
 import Foundation
+import TensorComparison
 
 /// The exercise commands, written once for both front ends: `mlplab check …` on the
 /// command line and `:exercise :check :hint :solution :use :reload` in the REPL (which
@@ -16,6 +17,10 @@ public final class ExerciseConsole {
     public private(set) var choice: ImplementationChoice = .reference
     /// Told about every `:use`, so that the REPL can switch its builtins.
     public var choiceChanged: (ImplementationChoice) -> Void = { _ in }
+    /// The language of what the console says and of the checks' details.
+    public var language = ReportLanguage.en {
+        didSet { driver.language = language }
+    }
     /// Where the learner's functions run under `:use mine`: a child process, so that a
     /// crash in them ends that process, not the REPL.
     public private(set) lazy var learner = LearnerProcess(driver: driver)
@@ -97,7 +102,8 @@ public final class ExerciseConsole {
             throw CourseError.unknownExercise("name an exercise to check (`:check softmax`), or check them all with --all")
         }
         let started = Date()
-        write("building your exercises (swift build -c \(root.configuration))…")
+        write(say("building your exercises (swift build -c \(root.configuration))…",
+                  "연습 문제를 빌드합니다 (swift build -c \(root.configuration))…"))
         let buildSeconds = try driver.build(echo: write)
         var rows: [(exercise: Exercise, results: [CaseResult])] = []
         for exercise in exercises {
@@ -108,9 +114,10 @@ public final class ExerciseConsole {
                 // Stub cases are summed up in one line at the end instead of one line each.
                 guard !all, result.status != .notImplemented else { return }
                 if result.status == .crashed, let previous, previous.status == .crashed, previous.details == result.details {
-                    write("  ✗ \(result.index)/\(result.total) \(result.title): crashed the same way")
+                    write("  ✗ \(result.index)/\(result.total) \(result.title): "
+                          + say("crashed the same way", "같은 방식으로 비정상 종료"))
                 } else {
-                    CheckReport.lines(for: result).forEach(write)
+                    CheckReport.lines(for: result, language: language).forEach(write)
                 }
             }
             if !all { reportEnd(of: exercise, results) }
@@ -118,19 +125,24 @@ public final class ExerciseConsole {
             rows.append((exercise, results))
         }
         if all { CheckReport.table(rows).forEach(write) }
-        write(String(format: "checked in %.1f s (build %.1f s)", Date().timeIntervalSince(started), buildSeconds))
+        write(String(format: say("checked in %.1f s (build %.1f s)", "검사 %.1f초 (빌드 %.1f초)"),
+                     Date().timeIntervalSince(started), buildSeconds))
         return rows.allSatisfy { CheckReport.allPassed($0.results) }
     }
 
     private func reportEnd(of exercise: Exercise, _ results: [CaseResult]) {
         let waiting = results.filter { $0.status == .notImplemented }
         if let first = waiting.first {
-            write("  · " + (first.details.first ?? "not implemented yet")
-                  + " (\(waiting.count) case\(waiting.count == 1 ? "" : "s") waiting)")
+            write("  · " + (first.details.first ?? CheckReport.name(of: .notImplemented, language))
+                  + say(" (\(waiting.count) case\(waiting.count == 1 ? "" : "s") waiting)", " (케이스 \(waiting.count)개 대기 중)"))
         }
         let finishedBefore = progress.record.finished[exercise.name] != nil
-        write("  " + CheckReport.summary(results)
-              + (CheckReport.allPassed(results) && !finishedBefore ? " — \(exercise.name) is finished" : ""))
+        write("  " + CheckReport.summary(results, language: language)
+              + (CheckReport.allPassed(results) && !finishedBefore ? say(" — \(exercise.name) is finished", " — \(exercise.name) 완료") : ""))
+    }
+
+    private func say(_ english: String, _ korean: String) -> String {
+        language == .ko ? korean : english
     }
 
     private func location(of exercise: Exercise) -> String {
@@ -144,13 +156,18 @@ public final class ExerciseConsole {
         let exercise = try Course.find(name)
         let shown = progress.record.hintsShown[exercise.name] ?? 0
         guard shown < exercise.hints.count else {
-            write("no more hints for \(exercise.name): you have seen all \(exercise.hints.count). "
-                  + "`:solution \(exercise.name)` shows the reference solution.")
+            write(say("no more hints for \(exercise.name): you have seen all \(exercise.hints.count). "
+                      + "`:solution \(exercise.name)` shows the reference solution.",
+                      "\(exercise.name)의 힌트는 더 없습니다 (\(exercise.hints.count)개 모두 보았습니다). "
+                      + "`:solution \(exercise.name)`으로 참조 구현을 볼 수 있습니다."))
             return
         }
-        write("hint \(shown + 1) of \(exercise.hints.count) for \(exercise.name): \(exercise.hints[shown])")
+        write(say("hint \(shown + 1) of \(exercise.hints.count) for \(exercise.name): ",
+                  "\(exercise.name) 힌트 \(shown + 1)/\(exercise.hints.count): ") + exercise.hints[shown])
         try progress.update { $0.hintsShown[exercise.name] = shown + 1 }
-        if shown + 1 < exercise.hints.count { write("(`:hint \(exercise.name)` again for the next one)") }
+        if shown + 1 < exercise.hints.count {
+            write(say("(`:hint \(exercise.name)` again for the next one)", "(`:hint \(exercise.name)`을 다시 입력하면 다음 힌트)"))
+        }
     }
 
     /// The reference solution, after the learner says yes.
