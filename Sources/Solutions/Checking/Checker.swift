@@ -47,7 +47,7 @@ public enum Checker {
         let inputs = say("inputs: ", "입력: ") + check.inputs.map(Formatting.describe).joined(separator: "; ")
         switch (expected, actual) {
         case (_, .notImplemented(let name)):
-            let whose = name == exercise.name ? "" : say(" (\(exercise.name) calls it)", " (\(exercise.name)이 호출하는 함수)")
+            let whose = name == exercise.name ? "" : say(" (\(exercise.name) calls it)", " (\(exercise.name)에서 호출하는 함수)")
             return (.notImplemented, [say("\(name): not implemented yet\(whose): write its body between START CODE HERE and END CODE HERE",
                                           "\(name): 아직 구현되지 않았습니다\(whose). START CODE HERE와 END CODE HERE 사이에 본문을 작성하세요")])
         case (.notImplemented(let name), _):
