@@ -184,11 +184,10 @@ public struct TutorText: Sendable {
     // MARK: Exercise cells
 
     public func exercise(_ name: String, file: String?) -> String {
-        let place = file.map { say(" in \($0)", " \($0)에서") } ?? ""
-        return say("Exercise \(name): write it yourself\(place). :exercise \(name) shows the line to edit and the contract, "
-                   + ":check \(name) checks it; once it passes, the cells from here on run on your function.",
-                   "연습 문제 \(name): 직접 작성해 보세요\(place). 고칠 줄과 계약 보기: :exercise \(name) · "
-                   + "검사하기: :check \(name). 검사를 통과하면 여기부터의 셀은 여러분의 함수로 실행됩니다.")
+        say("Exercise \(name): write it yourself\(file.map { " in \($0)" } ?? ""). :exercise \(name) shows the line to edit and the contract, "
+            + ":check \(name) checks it; once it passes, the cells from here on run on your function.",
+            "연습 문제 \(name): \(file.map { "\($0)에서 " } ?? "")직접 작성해 보세요. 고칠 줄과 계약 보기: :exercise \(name) · "
+            + "검사하기: :check \(name). 검사를 통과하면 여기부터의 셀은 여러분의 함수로 실행됩니다.")
     }
 
     public func exerciseDone(_ name: String) -> String {
