@@ -34,11 +34,14 @@ let package = Package(
         // check rebuilds only this module and relinks, instead of recompiling Solutions too.
         .target(name: "Exercises", dependencies: ["Tensor"], path: "exercises", exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-disable-cmo"])]),
-        .target(name: "Solutions", dependencies: ["Tensor", "Network", "Exercises"]),
+        // Holding an actual tensor against the expected one, with the likely mistake named:
+        // what `:check` reports and what a lesson's your-turn cell tells the learner.
+        .target(name: "TensorComparison", dependencies: ["Tensor"]),
+        .target(name: "Solutions", dependencies: ["Tensor", "TensorComparison", "Network", "Exercises"]),
         // Runs the checks in a child process; small so that a check after an edit rebuilds fast.
-        .executableTarget(name: "mlplab-exercises", dependencies: ["Solutions"]),
+        .executableTarget(name: "mlplab-exercises", dependencies: ["Solutions", "TensorComparison"]),
         .target(name: "Interpreter", dependencies: ["Tensor", "Datasets", "Network", "Plots"]),
-        .target(name: "Notebook", dependencies: ["Interpreter"]),
+        .target(name: "Notebook", dependencies: ["Interpreter", "TensorComparison"]),
         .executableTarget(name: "mlplab", dependencies: [
             "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook",
             "Exercises", "Solutions", "CReadline", "CMalloc",
@@ -53,8 +56,8 @@ let package = Package(
         .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "Datasets", "NumericAssertions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "Tensor", "Network", "Datasets"],
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TensorComparison", "Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "TensorComparison", "Tensor", "Network", "Datasets"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Interpreter", "Network", "Notebook"]),
     ],

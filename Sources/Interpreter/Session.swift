@@ -53,6 +53,10 @@ public final class Session {
     var callDepth = 0
     /// Receives every piece of output, one message at a time, without a trailing newline.
     public var output: (String, OutputStyle) -> Void
+    /// Sees each line typed at the prompt (not a `:command`, not a script's line) before
+    /// it runs, and may run it itself: a lesson's your-turn cell takes the answers meant
+    /// for it. Returns nil to leave the line to the session.
+    public var lineInterceptor: ((String) -> RunOutcome?)?
 
     /// A session with the core builtins and commands, writing to standard output.
     public init(output: @escaping (String, OutputStyle) -> Void = Session.standardOutput) {
@@ -114,6 +118,7 @@ public final class Session {
     func runLeavingLineOpen(_ line: String, from location: ScriptLocation? = nil) -> RunOutcome {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix(":") { return runCommand(String(trimmed.dropFirst()), from: location) }
+        if location == nil, let outcome = lineInterceptor?(line) { return outcome }
         do {
             try execute(try parse(line))
             return .success
@@ -145,6 +150,18 @@ public final class Session {
             throw InterpreterError(.syntax, "expected a single expression")
         }
         return try value(of: expr)
+    }
+
+    /// The value of an expression already parsed (from `parse`), without echoing it.
+    public func evaluate(_ expression: Expr) throws -> Value {
+        try value(of: expression)
+    }
+
+    /// Shows a value as an expression statement at the prompt echoes it (`none` shows nothing).
+    public func echo(_ value: Value) {
+        guard let text = value.echoText else { return }
+        finishLine()
+        output(text, .result)
     }
 
     /// Writes an error as the REPL shows it, pointing into `source` (which starts at `location` in a script file).
@@ -209,10 +226,7 @@ public final class Session {
         switch statement {
         case .expression(let expr):
             let value = try value(of: expr)
-            if frame == nil, let text = value.echoText {
-                finishLine()
-                output(text, .result)
-            }
+            if frame == nil { echo(value) }
         case .assign(let targets, let valueExpr, _):
             try assign(try value(of: valueExpr), to: targets)
         case .augmented(let target, let op, let valueExpr, let span):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Interpreter
+import Notebook
 import Solutions
 import Tensor
 
@@ -77,7 +78,10 @@ func askYesNo(_ question: String) -> Bool {
 /// The REPL calls `ExerciseREPL.register(in: session)` once at start, and, when started
 /// by `:reload` with `--restore-workspace FILE`, `ExerciseREPL.restore(from: FILE, into: session)`.
 enum ExerciseREPL {
-    static func register(in session: Session, confirm: @escaping (String) -> Bool = askYesNo) {
+    /// - Returns: what the lessons' exercise cells need to know of the exercises; nil
+    ///   without the package (then nothing can be built or checked).
+    @discardableResult
+    static func register(in session: Session, confirm: @escaping (String) -> Bool = askYesNo) -> ExerciseLink? {
         let console: ExerciseConsole
         do {
             console = ExerciseConsole(root: try PackageRoot.locate(), progress: try ExerciseProgressFile(),
@@ -88,7 +92,7 @@ enum ExerciseREPL {
                 session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary,
                                                   help: spec.help) { _, _ in throw error })
             }
-            return
+            return nil
         }
         let engine = session.builtins.names.compactMap { session.builtins[$0] }
         // The learner's functions run in the console's child process, never in this one.
@@ -114,7 +118,23 @@ enum ExerciseREPL {
             }
             return .done
         })
+        return ExerciseLink(
+            file: { name in (try? Course.find(name))?.group.file },
+            isFinished: { name in console.progress.record.finished[name] != nil },
+            useLearnersFunction: { [unowned session] name in
+                guard let builtin = exerciseBuiltins[name],
+                      let mineOne = learnerBuiltins(mine, replacing: engine).first(where: { $0.name == builtin }) else { return nil }
+                session.builtins.register(mineOne)
+                return builtin
+            },
+            useLanguage: { language in console.language = language == .ko ? .ko : .en })
     }
+
+    /// The REPL builtins whose work is an exercise, by the exercise's name.
+    static let exerciseBuiltins: [String: String] = [
+        "sigmoid": "sigmoid", "relu": "relu", "normalise": "normalise", "oneHot": "onehot", "softmax": "softmax",
+        "softmaxCrossEntropy": "cross_entropy", "mse": "mse", "accuracy": "accuracy",
+    ]
 
     static let reloadSpec = ExerciseConsole.CommandSpec(
         name: "reload", arguments: "", summary: "rebuild mlplab with your edited exercises and restart",

@@ -98,6 +98,25 @@ final class ReplPipeTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("not reached"))
     }
 
+    /// `--lang` and `:lang` are kept with the progress: a start without `--lang` uses the
+    /// language chosen last, whatever LANG says, and so does `mlplab lessons`.
+    func testTheLanguageIsRememberedAcrossStarts() throws {
+        let state = ["XDG_STATE_HOME": Binary.temporaryFile("language-\(UUID().uuidString)"), "LANG": "C"]
+        var result = try Binary.run(["--lang", "ko"], input: ":lessons\n", environment: state)
+        XCTAssertTrue(result.stdout.contains("MNIST 불러오기"), result.stdout + result.stderr)
+        result = try Binary.run([], input: ":lessons\n:help skip\n", environment: state)
+        XCTAssertTrue(result.stdout.contains("MNIST 불러오기"), "remembered: \(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("직접 해 보기 셀에서 레슨의 답을 조용히 실행하고"), result.stdout)
+        result = try Binary.run(["lessons"], environment: state)
+        XCTAssertTrue(result.stdout.contains("MNIST 불러오기"), result.stdout)
+
+        result = try Binary.run([], input: ":lang en\n", environment: state)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        result = try Binary.run([], input: ":lessons\n", environment: state)
+        XCTAssertTrue(result.stdout.contains("Loading MNIST"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("MNIST 불러오기"), result.stdout)
+    }
+
     func testAScriptFileWithExec() throws {
         let path = Binary.temporaryFile("script.mlp")
         try "seed(0)\nrandn(3)\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import Tensor
+import TensorComparison
 
 // The checks and hints of exercises/03-forward.swift.
 

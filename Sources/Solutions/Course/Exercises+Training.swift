@@ -1,4 +1,5 @@
 import Tensor
+import TensorComparison
 
 // The checks and hints of exercises/06-training.swift.
 
