@@ -13,7 +13,7 @@ import math
 import struct
 import numpy as np
 
-SETUP = ('x = [[1.0, -2.0, 3.0], [-4.0, 5.0, -6.0]]; i = [[1, 2], [3, 4]]; v = [0.5, -1.5, 2.5]; '
+SETUP = ('x = array([[1.0, -2.0, 3.0], [-4.0, 5.0, -6.0]]); i = array([[1, 2], [3, 4]]); v = array([0.5, -1.5, 2.5]); '
          'm = i > 2; f = array([1.5, -2.5], dtype: "float32")')
 ENV = {
     'np': np,
@@ -71,7 +71,7 @@ CASES = [
     ('arange(1, 2, 0.25)', 'np.arange(1, 2, 0.25)'), ('arange(0, 10, 3)', 'np.arange(0, 10, 3)'), ('arange(5.0)', 'np.arange(5.0)'),
     ('array([[1, 2], [3, 4]])', 'np.array([[1, 2], [3, 4]])'), ('array([1, 2.5])', 'np.array([1, 2.5])'),
     ('array([true, 2])', 'np.array([True, 2])'), ('array([1, 2], dtype: "float32")', 'np.array([1, 2], dtype=np.float32)'),
-    ('[[1, 2], [3, 4]]', 'np.array([[1, 2], [3, 4]])'), ('[1.5, 2]', 'np.array([1.5, 2])'), ('[true, false]', 'np.array([True, False])'),
+    ('array([[1, 2], [3, 4]])', 'np.array([[1, 2], [3, 4]])'), ('array([1.5, 2])', 'np.array([1.5, 2])'), ('array([true, false])', 'np.array([True, False])'),
     ('full((2, 2), 0.5)', 'np.full((2, 2), 0.5)'), ('full(3, 7)', 'np.full(3, 7)'), ('zeros_like(i)', 'np.zeros_like(i)'),
     ('ones_like(x)', 'np.ones_like(x)'), ('zeros(0, 3)', 'np.zeros((0, 3))'),
     # element-wise math

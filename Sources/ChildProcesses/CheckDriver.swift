@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import TensorComparison
 
 /// What `mlplab check` and `:check` do: build the learner's code with `swift build`,
 /// then run each exercise's cases in the `mlplab-exercises` runner, a child process,
@@ -12,6 +13,8 @@ public struct CheckDriver {
     public var caseTimeLimit: Double = 20
     /// The `swift` that builds: `$SWIFT`, else the one on the PATH.
     public var swift = ProcessInfo.processInfo.environment["SWIFT"] ?? "swift"
+    /// The language of the cases' details.
+    public var language = ReportLanguage.en
 
     public init(root: PackageRoot) {
         self.root = root
@@ -59,7 +62,7 @@ public struct CheckDriver {
         var total: Int?
         let decoder = JSONDecoder()
         repeat {
-            var child = ChildProcess(executable: runner, arguments: ["--json", "--from", "\(next)", exercise.name])
+            var child = ChildProcess(executable: runner, arguments: ["--json", "--from", "\(next)", "--lang", language.rawValue, exercise.name])
             child.environment = ["SWIFT_BACKTRACE": Self.backtraceSettings]
             child.silenceLimit = caseTimeLimit
             let outcome = try child.run { line in

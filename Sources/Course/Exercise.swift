@@ -1,5 +1,6 @@
 import Foundation
 import Tensor
+import TensorComparison
 
 /// The exercises of one lesson, in one file of exercises/ (course.json's `files`).
 public struct LessonGroup: Equatable, Sendable {
@@ -15,59 +16,6 @@ public struct LessonGroup: Equatable, Sendable {
     /// Every exercise file, in the lessons' order.
     public static let all: [LessonGroup] = Manifest.bundled.files.map { file in
         LessonGroup(number: file.lesson, id: file.id, title: file.title, file: file.file, solutionFile: file.reference)
-    }
-}
-
-/// How close an actual value must be to the expected one:
-/// |actual - expected| ≤ absolute + relative · |expected|, as numpy's `isclose`.
-/// Infinities must match exactly; nan never matches a number. Each exercise's comes from
-/// course.json: floating-point results use 1e-9 + 1e-7·|expected|, far looser than rounding
-/// differences between a loop and a BLAS call, far tighter than any mistake.
-public struct Tolerance: Equatable, Sendable {
-    public let absolute: Double
-    public let relative: Double
-
-    /// For integer results (dimensions, indices).
-    public static let exact = Tolerance(absolute: 0, relative: 0)
-
-    public func accepts(_ actual: Double, _ expected: Double) -> Bool {
-        if expected.isNaN { return actual.isNaN }
-        if expected.isInfinite || actual.isInfinite { return actual == expected }
-        return abs(actual - expected) <= absolute + relative * abs(expected)
-    }
-
-    public var description: String {
-        self == .exact ? "exact" : "|actual - expected| ≤ \(Self.format(absolute)) + \(Self.format(relative))·|expected|"
-    }
-
-    private static func format(_ value: Double) -> String {
-        String(format: "%g", value)
-    }
-}
-
-/// A tensor with the name it has in the exercise's signature ("x", "dW", "result").
-public struct Named {
-    public let name: String
-    public let value: Tensor
-
-    public init(_ name: String, _ value: Tensor) {
-        self.name = name
-        self.value = value
-    }
-
-    /// A Double result (a loss, an accuracy) as a 0-d tensor.
-    public init(_ name: String, scalar: Double) {
-        self.init(name, Tensor(scalar: scalar))
-    }
-
-    /// One integer (a count, a size) as a 0-d int64 tensor.
-    public init(_ name: String, integer: Int) {
-        self.init(name, Tensor(shape: [], int64s: [Int64(integer)]))
-    }
-
-    /// Integers (dimensions, indices) as an int64 tensor.
-    public init(_ name: String, integers: [Int]) {
-        self.init(name, Tensor(shape: [integers.count], int64s: integers.map(Int64.init)))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TensorComparison
 
 /// The course as `course.json` declares it: the one place where an exercise is named and
 /// described. Everything else about an exercise (its lesson group, hints, tolerance, the

@@ -2,6 +2,7 @@ import ChildProcesses
 import Course
 import Foundation
 import Tensor
+import TensorComparison
 
 /// The exercise commands, written once for both front ends: `mlplab check …` on the
 /// command line and `:exercise :check :hint :solution :reset :use :reload` in the REPL (which
@@ -20,6 +21,10 @@ public final class ExerciseConsole {
     public private(set) var learnerFunctions: Set<String> = []
     /// Told about every `:use`, so that the REPL can switch its builtins.
     public var learnerFunctionsChanged: (Set<String>) -> Void = { _ in }
+    /// The language of what the console says and of the checks' details.
+    public var language = ReportLanguage.en {
+        didSet { driver.language = language }
+    }
     /// Where the learner's functions run under `:use mine`: a child process, so that a
     /// crash in them ends that process, not the REPL.
     public private(set) lazy var learner = LearnerProcess(driver: driver)
@@ -48,7 +53,8 @@ public final class ExerciseConsole {
                 if let shapes = functionText(exercise)?.shapesParagraph { write("      \(shapes)") }
             }
         }
-        write("`mlplab check NAME` (`:check NAME`) checks one; `:exercise NAME` shows its contract.")
+        write(say("`mlplab check NAME` (`:check NAME`) checks one; `:exercise NAME` shows its contract.",
+                  "하나 검사하기: `mlplab check NAME`(`:check NAME`) · 계약 보기: `:exercise NAME`"))
     }
 
     /// One exercise's file and line, its signature and contract, and its status.
@@ -56,11 +62,13 @@ public final class ExerciseConsole {
         let exercise = try Course.find(name)
         let file = exercise.group.file
         guard let text = functionText(exercise) else {
-            write("\(exercise.name): cannot find `public func \(exercise.name)(` in \(file): was it renamed? "
-                  + "The checks call the function by that name.")
+            write(say("\(exercise.name): cannot find `public func \(exercise.name)(` in \(file): was it renamed? "
+                      + "The checks call the function by that name.",
+                      "\(exercise.name): \(file)에서 `public func \(exercise.name)(`를 찾을 수 없습니다. 이름을 바꾸었나요? "
+                      + "검사는 이 이름으로 함수를 호출합니다."))
             return
         }
-        write("\(exercise.name) — lesson \(exercise.group.number), \(exercise.group.title)")
+        write("\(exercise.name) — " + say("lesson \(exercise.group.number), \(exercise.group.title)", "레슨 \(exercise.group.number)"))
         write("\(file):\(text.line)")
         write("")
         write("    " + text.signature.replacingOccurrences(of: "\n", with: "\n    "))
@@ -68,8 +76,10 @@ public final class ExerciseConsole {
         text.documentation.forEach { write("    " + $0) }
         write("")
         let count = (try? exercise.cases().count) ?? 0
-        write("status: \(status(of: exercise)). \(count) checks: `:check \(exercise.name)` runs them, "
-              + "`:hint \(exercise.name)` gives a hint (\(exercise.hints.count) in all).")
+        write(say("status: \(status(of: exercise)). \(count) checks: `:check \(exercise.name)` runs them, "
+                  + "`:hint \(exercise.name)` gives a hint (\(exercise.hints.count) in all).",
+                  "상태: \(status(of: exercise)). 검사 \(count)개 실행: `:check \(exercise.name)` · "
+                  + "힌트 보기 (모두 \(exercise.hints.count)개): `:hint \(exercise.name)`"))
     }
 
     /// "✓ finished", "✗ last check: 2 of 5 cases pass", "· not started", "… edited, not checked".
@@ -77,12 +87,12 @@ public final class ExerciseConsole {
         let record = progress.record
         let last = record.lastCheck[exercise.name]
         if record.finished[exercise.name] != nil {
-            guard let last, !last.allPassed else { return "✓ finished" }
-            return "✓ finished (last check: \(last.text))"
+            guard let last, !last.allPassed else { return say("✓ finished", "✓ 완료") }
+            return say("✓ finished (last check: \(last.text))", "✓ 완료 (마지막 검사: \(last.text))")
         }
-        guard let text = functionText(exercise) else { return "? not found in its file" }
-        if text.isUntouchedStub { return "· not started" }
-        return last.map { "✗ last check: " + $0.text } ?? "… edited, not checked yet"
+        guard let text = functionText(exercise) else { return say("? not found in its file", "? 파일에서 찾을 수 없음") }
+        if text.isUntouchedStub { return say("· not started", "· 시작 전") }
+        return last.map { say("✗ last check: ", "✗ 마지막 검사: ") + $0.text } ?? say("… edited, not checked yet", "… 고쳤지만 아직 검사 전")
     }
 
     func functionText(_ exercise: Exercise) -> FunctionText? {
@@ -101,7 +111,8 @@ public final class ExerciseConsole {
             throw CourseError.unknownExercise("name an exercise to check (`:check softmax`), or check them all with --all")
         }
         let started = Date()
-        write("building your exercises (swift build -c \(root.configuration))…")
+        write(say("building your exercises (swift build -c \(root.configuration))…",
+                  "연습 문제를 빌드합니다 (swift build -c \(root.configuration))…"))
         let buildSeconds = try driver.build(echo: write)
         var rows: [(exercise: Exercise, results: [CaseResult])] = []
         for exercise in exercises {
@@ -112,9 +123,10 @@ public final class ExerciseConsole {
                 // Stub cases are summed up in one line at the end instead of one line each.
                 guard !all, result.status != .notImplemented else { return }
                 if result.status == .crashed, let previous, previous.status == .crashed, previous.details == result.details {
-                    write("  ✗ \(result.index)/\(result.total) \(result.title): crashed the same way")
+                    write("  ✗ \(result.index)/\(result.total) \(result.title): "
+                          + say("crashed the same way", "같은 방식으로 비정상 종료"))
                 } else {
-                    CheckReport.lines(for: result).forEach(write)
+                    CheckReport.lines(for: result, language: language).forEach(write)
                 }
             }
             if !all { reportEnd(of: exercise, results) }
@@ -122,19 +134,24 @@ public final class ExerciseConsole {
             rows.append((exercise, results))
         }
         if all { CheckReport.table(rows).forEach(write) }
-        write(String(format: "checked in %.1f s (build %.1f s)", Date().timeIntervalSince(started), buildSeconds))
+        write(String(format: say("checked in %.1f s (build %.1f s)", "검사 %.1f초 (빌드 %.1f초)"),
+                     Date().timeIntervalSince(started), buildSeconds))
         return rows.allSatisfy { CheckReport.allPassed($0.results) }
     }
 
     private func reportEnd(of exercise: Exercise, _ results: [CaseResult]) {
         let waiting = results.filter { $0.status == .notImplemented }
         if let first = waiting.first {
-            write("  · " + (first.details.first ?? "not implemented yet")
-                  + " (\(waiting.count) case\(waiting.count == 1 ? "" : "s") waiting)")
+            write("  · " + (first.details.first ?? CheckReport.name(of: .notImplemented, language))
+                  + say(" (\(waiting.count) case\(waiting.count == 1 ? "" : "s") waiting)", " (케이스 \(waiting.count)개 대기 중)"))
         }
         let finishedBefore = progress.record.finished[exercise.name] != nil
-        write("  " + CheckReport.summary(results)
-              + (CheckReport.allPassed(results) && !finishedBefore ? " — \(exercise.name) is finished" : ""))
+        write("  " + CheckReport.summary(results, language: language)
+              + (CheckReport.allPassed(results) && !finishedBefore ? say(" — \(exercise.name) is finished", " — \(exercise.name) 완료") : ""))
+    }
+
+    private func say(_ english: String, _ korean: String) -> String {
+        language == .ko ? korean : english
     }
 
     private func location(of exercise: Exercise) -> String {
@@ -148,13 +165,18 @@ public final class ExerciseConsole {
         let exercise = try Course.find(name)
         let shown = progress.record.hintsShown[exercise.name] ?? 0
         guard shown < exercise.hints.count else {
-            write("no more hints for \(exercise.name): you have seen all \(exercise.hints.count). "
-                  + "`:solution \(exercise.name)` shows the reference solution.")
+            write(say("no more hints for \(exercise.name): you have seen all \(exercise.hints.count). "
+                      + "`:solution \(exercise.name)` shows the reference solution.",
+                      "\(exercise.name)의 힌트는 더 없습니다 (\(exercise.hints.count)개 모두 보았습니다). "
+                      + "참조 구현 보기: `:solution \(exercise.name)`"))
             return
         }
-        write("hint \(shown + 1) of \(exercise.hints.count) for \(exercise.name): \(exercise.hints[shown])")
+        write(say("hint \(shown + 1) of \(exercise.hints.count) for \(exercise.name): ",
+                  "\(exercise.name) 힌트 \(shown + 1)/\(exercise.hints.count): ") + exercise.hints[shown])
         try progress.update { $0.hintsShown[exercise.name] = shown + 1 }
-        if shown + 1 < exercise.hints.count { write("(`:hint \(exercise.name)` again for the next one)") }
+        if shown + 1 < exercise.hints.count {
+            write(say("(`:hint \(exercise.name)` again for the next one)", "(다음 힌트: `:hint \(exercise.name)`)"))
+        }
     }
 
     /// The reference solution, after the learner says yes.
@@ -208,6 +230,16 @@ public final class ExerciseConsole {
 
     // MARK: :use
 
+    /// Takes the learner's function for one exercise from now on, without a word: a lesson's
+    /// exercise cell does this once the function passes, and says so itself.
+    public func useMine(_ name: String) throws {
+        let exercise = try Course.find(name)
+        guard !learnerFunctions.contains(exercise.name) else { return }
+        try buildRunnerIfStale()
+        learnerFunctions.insert(exercise.name)
+        learnerFunctionsChanged(learnerFunctions)
+    }
+
     /// Switches `fit` and the lesson cells between the learner's functions and the reference:
     /// `:use mine` takes the learner's function for every exercise whose last check passed,
     /// `:use mine NAME…` for the named ones as well, `:use reference` puts the reference
@@ -231,8 +263,10 @@ public final class ExerciseConsole {
         learnerFunctionsChanged(learnerFunctions)
         write(selectionLine(nonePassing: choice == "mine" && named.isEmpty))
         if !learnerFunctions.isEmpty {
-            write("your functions run in a process of their own: if one crashes, the call stops with the report "
-                  + "and your variables stay; after an edit, `:reload` runs your latest code")
+            write(say("your functions run in a process of their own: if one crashes, the call stops with the report "
+                      + "and your variables stay; after an edit, `:reload` runs your latest code",
+                      "여러분의 함수는 별도 프로세스에서 실행됩니다: 함수가 비정상 종료해도 호출만 보고와 함께 멈추고 "
+                      + "변수는 그대로 남습니다. 코드를 고친 뒤에는 `:reload`로 최신 코드를 실행하세요"))
         }
     }
 
@@ -250,13 +284,18 @@ public final class ExerciseConsole {
     private func selectionLine(nonePassing: Bool) -> String {
         guard !yours.isEmpty else {
             return nonePassing
-                ? "none of your functions passes its checks yet (`:check NAME`), so fit and the lesson cells use the reference"
-                : "fit and the lesson cells use the reference implementations"
+                ? say("none of your functions passes its checks yet (`:check NAME`), so fit and the lesson cells use the reference",
+                      "아직 검사를 통과한 함수가 없어 fit과 레슨의 셀은 참조 구현을 씁니다 (`:check 이름`)")
+                : say("fit and the lesson cells use the reference implementations", "fit과 레슨의 셀은 참조 구현을 씁니다")
         }
-        let names = yours.map { progress.record.passes($0) ? $0 : $0 + " (its checks do not pass yet)" }
+        let names = yours.map {
+            progress.record.passes($0) ? $0 : $0 + say(" (its checks do not pass yet)", " (아직 검사를 통과하지 못함)")
+        }
         let others = Course.exercises.count - yours.count
-        return "fit and the lesson cells use your " + names.joined(separator: ", ")
-            + (others == 0 ? "" : ", and the reference for the \(others) other\(others == 1 ? "" : "s")")
+        return say("fit and the lesson cells use your " + names.joined(separator: ", ")
+                       + (others == 0 ? "" : ", and the reference for the \(others) other\(others == 1 ? "" : "s")"),
+                   "fit과 레슨의 셀이 쓰는 여러분의 함수: " + names.joined(separator: ", ")
+                       + (others == 0 ? "" : " (나머지 \(others)개는 참조 구현)"))
     }
 
     /// The learner's functions in use, in course order.

@@ -3,6 +3,7 @@ import Course
 import Foundation
 import Interpreter
 import Network
+import Notebook
 import Tensor
 
 /// Asks on the terminal; anything but y or yes is no (and so is end of input).
@@ -18,7 +19,10 @@ public func askYesNo(_ question: String) -> Bool {
 ///
 /// The REPL calls `ExerciseREPL.register(in: session)` once at start.
 public enum ExerciseREPL {
-    public static func register(in session: Session, confirm: @escaping (String) -> Bool = askYesNo) {
+    /// - Returns: what the lessons' exercise cells need to know of the exercises; nil
+    ///   without the package (then nothing can be built or checked).
+    @discardableResult
+    public static func register(in session: Session, confirm: @escaping (String) -> Bool = askYesNo) -> ExerciseLink? {
         let console: ExerciseConsole
         do {
             console = ExerciseConsole(root: try PackageRoot.locate(), progress: try ExerciseProgressFile(),
@@ -29,7 +33,7 @@ public enum ExerciseREPL {
                 session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary,
                                                   help: spec.help) { _, _ in throw error })
             }
-            return
+            return nil
         }
         let engine = session.builtins.names.compactMap { session.builtins[$0] }
         // The learner's functions run in the console's child process, never in this one.
@@ -50,6 +54,14 @@ public enum ExerciseREPL {
                 return .done
             })
         }
+        return ExerciseLink(
+            file: { name in (try? Course.find(name))?.group.file },
+            isFinished: { name in console.progress.record.finished[name] != nil },
+            useLearnersFunction: { name in
+                guard let builtin = (try? Course.find(name))?.builtin, (try? console.useMine(name)) != nil else { return nil }
+                return builtin
+            },
+            useLanguage: { language in console.language = language == .ko ? .ko : .en })
     }
 
     /// The REPL builtins whose work is one of the exercises in `names`, computed by the

@@ -100,6 +100,9 @@ public indirect enum Statement {
     case loop(targets: [Expr], sequence: Expr, body: [Statement], span: SourceSpan)
     /// `while condition: …`.
     case whileLoop(condition: Expr, body: [Statement])
+    /// `with gzip.open(path) as f: …`: the block runs with the value bound to the target,
+    /// and then the value is closed, if it is a file.
+    case with(context: Expr, target: Expr?, body: [Statement], span: SourceSpan)
     /// `if …: … elif …: … else: …`: the first branch whose condition holds runs.
     case branches([(condition: Expr, body: [Statement])], otherwise: [Statement])
     case breakLoop
@@ -198,6 +201,7 @@ extension Statement {
         case .augmented(let target, _, _, _): return target.boundNames
         case .loop(let targets, _, let body, _): return targets.flatMap(\.boundNames) + body.flatMap(\.assignedNames)
         case .whileLoop(_, let body): return body.flatMap(\.assignedNames)
+        case .with(_, let target, let body, _): return (target?.boundNames ?? []) + body.flatMap(\.assignedNames)
         case .branches(let branches, let otherwise):
             return branches.flatMap { $0.body.flatMap(\.assignedNames) } + otherwise.flatMap(\.assignedNames)
         case .function(let definition): return [definition.name]

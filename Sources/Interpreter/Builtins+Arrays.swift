@@ -51,10 +51,10 @@ extension CoreBuiltins {
             return .tensor(try Tensor.arange(bounds[0], bounds[1], step: bounds[2], dtype: dtype))
         },
         Builtin("array", [.required("values"), .optional("dtype", .none)], category: "arrays",
-                help: "A tensor from nested lists of numbers (or from tensors of one shape, stacked along a new first axis), like np.array. Whole numbers give int64, any float gives float64, unless dtype says otherwise. A list literal of numbers is already a tensor; array is for giving the dtype or stacking tensors.",
+                help: "A new tensor from nested lists of numbers (or from tensors of one shape, stacked along a new first axis), like np.array. Whole numbers give int64, any float gives float64, unless dtype says otherwise. Given a tensor, it makes a copy.",
                 example: ">>> array([[1, 2], [3, 4]], dtype: \"float32\")\n[[1. 2.]\n [3. 4.]]") { args in
             let t = try args.tensor("values")
-            return .tensor(t.astype(try args.dtype("dtype") ?? t.dtype))
+            return .tensor(t.astype(try args.dtype("dtype") ?? t.dtype).copy())
         },
         Builtin("concatenate", [.required("tensors"), .optional("axis", .int(0))], category: "arrays",
                 help: "Joins a list of tensors along an existing axis (0 by default: one under another). All other dimensions must match. To join the training images of two files, or the rows of a mini-batch.",
@@ -82,18 +82,18 @@ extension CoreBuiltins {
         },
         Builtin("flatten", [.required("x")], category: "arrays",
                 help: "The elements as one row (a 1-D tensor), in row-major order.",
-                example: ">>> [[1, 2], [3, 4]].flatten()\n[1 2 3 4]") { args in
+                example: ">>> array([[1, 2], [3, 4]]).flatten()\n[1 2 3 4]") { args in
             .tensor(try args.tensor("x").flattened())
         },
         Builtin("astype", [.required("x"), .required("dtype")], category: "arrays",
                 help: "The same values converted to another dtype: \"float64\", \"float32\", \"int64\" or \"bool\". Floats become ints by dropping the fraction (toward zero).",
                 example: ">>> astype([1.7, -1.7], \"int64\")\n[ 1 -1]") { args in
-            .tensor(try args.tensor("x").astype(try args.requiredDType("dtype")))
+            .tensor(try args.tensor("x").astype(try args.requiredDType("dtype")).copy())
         },
         Builtin("copy", [.required("x")], category: "arrays",
-                help: "A copy of x. Assignment never shares elements here (b = a then b[0] = 1 leaves a alone), so copy is only for code written for numpy.",
-                example: ">>> copy([1, 2])\n[1 2]") { args in
-            .tensor(try args.tensor("x"))
+                help: "A copy of x with elements of its own. As in numpy, b = a gives the same array a second name (b[0] = 1 or b += 1 changes a too); b = a.copy() does not.",
+                example: ">>> a = array([1, 2]); b = a.copy(); b[0] = 5; a\n[1 2]") { args in
+            .tensor(try args.tensor("x").copy())
         },
         Builtin("item", [.required("x")], category: "arrays",
                 help: "The one element of a one-element tensor as a plain number, like numpy's x.item(): loss.item().",
@@ -104,7 +104,7 @@ extension CoreBuiltins {
         },
         Builtin("where", [.required("condition"), .required("x"), .required("y")], category: "arrays",
                 help: "Element by element, x where the condition is true and y where it is false; the three are broadcast together. A plain number takes the other side's dtype.",
-                example: ">>> where([1, -2, 3] > 0, 1, 0)\n[1 0 1]") { args in
+                example: ">>> where(array([1, -2, 3]) > 0, 1, 0)\n[1 0 1]") { args in
             let condition = try args.tensor("condition")
             let x0 = try args.tensor("x"), y0 = try args.tensor("y")
             let x = try args.tensor("x", beside: y0), y = try args.tensor("y", beside: x0)

@@ -31,7 +31,7 @@ extension CoreBuiltins {
         },
         Builtin("round", [.required("x"), .optional("ndigits", .none)], category: "python",
                 help: "A number rounded to ndigits decimals, halves to the even neighbour as in Python; without ndigits, a whole number (an int). A tensor is rounded element by element, as numpy's round, keeping its dtype.",
-                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14\n>>> round([0.123, 2.5])\n[0. 2.]") { args in
+                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14\n>>> round(array([0.123, 2.5]))\n[0. 2.]") { args in
             if case .tensor(let t) = args["x"] {
                 let digits = args.isNone("ndigits") ? 0 : try args.int("ndigits")
                 guard t.dtype.isFloatingPoint else { return .tensor(t) }
@@ -82,8 +82,7 @@ extension CoreBuiltins {
         Builtin("type", [.required("x")], category: "python",
                 help: "The class of an object made from a class, else the name of the value's kind.",
                 example: ">>> type(3)\n<class 'int'>") { args in
-            if case .object(let instance as Instance) = args["x"] { return .object(instance.type) }
-            return .object(KindName(name: args["x"].kindName))
+            args["x"].type
         },
         Builtin("isinstance", [.required("x"), .required("kind")], category: "python",
                 help: "True when x is an object of the class kind (or of a class derived from it), or a value of the builtin kind int, float, str, bool, list, tuple or dict.",
@@ -106,6 +105,20 @@ extension CoreBuiltins {
         var scale = 1.0
         for _ in 0..<abs(digits) { scale *= 10 }
         return digits < 0 ? 1 / scale : scale
+    }
+}
+
+extension Value {
+    /// What `type(x)` and `x.__class__` give: the class of an object made from a class, else
+    /// the kind's name as Python and numpy print it (`<class 'numpy.ndarray'>`, and numpy's
+    /// scalar types for the 0-d tensors that stand for them).
+    var type: Value {
+        switch self {
+        case .object(let instance as Instance): return .object(instance.type)
+        case .tensor(let t) where t.ndim > 0: return .object(KindName(name: "numpy.ndarray"))
+        case .tensor(let t): return .object(KindName(name: "numpy.\(t.dtype.rawValue == "bool" ? "bool" : t.dtype.rawValue)"))
+        default: return .object(KindName(name: kindName))
+        }
     }
 }
 

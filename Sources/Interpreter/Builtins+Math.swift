@@ -69,7 +69,7 @@ extension CoreBuiltins {
 
     static let reductions: [Builtin] = [
         reduction("sum", help: "The sum of the elements: of all of them (a 0-d result) or along one axis. axis: 0 sums down the columns, axis: 1 along each row; keepdims: true keeps the summed axis with length 1 so the result broadcasts against x. The bias gradient is dOut.sum(axis: 0).",
-                  example: ">>> x = [[1, 2], [3, 4]]\n>>> x.sum(axis: 0)\n[4 6]\n>>> sum(x, axis: 1, keepdims: true)\n[[3]\n [7]]") { try $0.sum(axis: $1, keepdims: $2) },
+                  example: ">>> x = array([[1, 2], [3, 4]])\n>>> x.sum(axis: 0)\n[4 6]\n>>> sum(x, axis: 1, keepdims: true)\n[[3]\n [7]]") { try $0.sum(axis: $1, keepdims: $2) },
         reduction("mean", help: "The average of the elements, of all or along one axis (see sum for axis and keepdims). Zero-centring the data subtracts the mean.",
                   example: ">>> mean([[1, 2], [3, 4]], axis: 0)\n[2. 3.]") { try $0.mean(axis: $1, keepdims: $2) },
         reduction("std", help: "The standard deviation (population, ddof 0, as numpy's default), of all elements or along one axis.",
@@ -87,7 +87,7 @@ extension CoreBuiltins {
         reduction("any", help: "True where at least one element is non-zero (true), of all or along one axis.",
                   example: ">>> any([0, 0, 3])\nTrue") { try $0.astype(.bool).astype(.int64).max(axis: $1, keepdims: $2).astype(.bool) },
         reduction("all", help: "True where every element is non-zero (true), of all or along one axis.",
-                  example: ">>> all([1, 0, 3] > 0)\nFalse") { try $0.astype(.bool).astype(.int64).min(axis: $1, keepdims: $2).astype(.bool) },
+                  example: ">>> all(array([1, 0, 3]) > 0)\nFalse") { try $0.astype(.bool).astype(.int64).min(axis: $1, keepdims: $2).astype(.bool) },
     ]
 
     /// A reduction that, given two plain numbers (`max(a, b)`), picks one of them as

@@ -6,7 +6,7 @@ extension CoreBuiltins {
     static let python: [Builtin] = [
         Builtin("print", [.variadic("values"), .keywordOnly("sep", .string(" ")), .keywordOnly("end", .string("\n"))], category: "python",
                 help: "Writes the values on one line separated by sep (a space), then end (a new line), as Python's print does: strings without quotes, tensors numpy-style. An expression typed alone is shown anyway; print is for several values at once or inside a loop or function.",
-                example: ">>> print(\"loss\", 0.5, [1, 2])\nloss 0.5 [1 2]\n>>> print(1, 2, sep=\", \")\n1, 2") { args in
+                example: ">>> print(\"loss\", 0.5, [1, 2])\nloss 0.5 [1, 2]\n>>> print(1, 2, sep=\", \")\n1, 2") { args in
             args.session.print(args.rest.map(\.str).joined(separator: try args.string("sep")) + (try args.string("end")))
             return .none
         },

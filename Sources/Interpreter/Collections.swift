@@ -71,16 +71,6 @@ struct PythonDict: ScriptObject {
 /// (or attribute, or item), changed, and stored back.
 enum ListMethods {
     static let names: Set<String> = ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "sort"]
-    /// The ones numpy's arrays do not have, which turn a tensor written as a list literal into a list.
-    static let growing: Set<String> = ["append", "extend", "insert", "pop"]
-}
-
-extension Value {
-    /// A row of a tensor as a list item: a plain number for a 1-D tensor's element.
-    static func plainRow(_ row: Value) -> Value {
-        if case .tensor(let t) = row, t.ndim == 0 { return .plain(t) }
-        return row
-    }
 }
 
 extension Session {

@@ -80,6 +80,7 @@ extension Session {
           class                 class Layer:\n                            def __init__(self, n): self.W = zeros(n, n)\n                            def forward(self, x): return x @ self.W
           inheritance, super    class Relu(Layer):\n                            def __init__(self): super().__init__(3)
           import                import numpy as np; from numpy import exp, zeros
+          with                  with gzip.open("data/sample/t10k-labels-idx1-ubyte.gz") as f:\n                            labels = np.frombuffer(f.read(), np.uint8, offset=8)
           f-strings             f"epoch {e:3d} loss {loss:.4f} {name!r}"
           % and .format         "loss %.3f" % loss; "{} of {}".format(i, n)
           lists                 xs = []; xs.append(1); xs[1:3]; xs + ys; xs * 2
@@ -89,9 +90,9 @@ extension Session {
           builtins              len range enumerate zip min max sum abs round int float bool str repr
                                 list tuple dict type isinstance sorted reversed any all print(…, sep=", ", end="")
 
-        Not in the language: try/except/finally, raise, with, yield, global, nonlocal, async/await,
+        Not in the language: try/except/finally, raise, yield, global, nonlocal, async/await,
         del (use :del NAME), decorators, ':=', *args and **kwargs, sets, multiple inheritance, else after a loop.
-        A list of numbers written [1, 2, 3] is a tensor, as np.array([1, 2, 3]); [] is a list to append to.
-        Values are copied on assignment (b = a; b[0] = 1 leaves a as it was); objects made from a class are shared.
+        As in Python and numpy, assignment gives a value a second name: after b = a, b[0] = 1 and b += 1
+        change the array a too (b = a.copy() does not). [1, 2, 3] is a list; np.array([1, 2, 3]) is an array.
         """
 }

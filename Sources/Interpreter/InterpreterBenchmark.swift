@@ -41,4 +41,26 @@ public final class InterpreterBenchmark {
         for _ in 0..<iterations { try session.execute(program) }
         return Date().timeIntervalSince(started)
     }
+
+    /// The cost of a call: seconds for a loop of `calls` iterations whose body calls a
+    /// `def` (`y = affine(i)`), and for the same loop with the function's body written inline.
+    public static func functionCallTimes(calls: Int = 10_000) throws -> (function: Double, inline: Double) {
+        let session = Session(output: { _, _ in })
+        guard session.run("def affine(v):\n    return v * 2.5 + 1\n") == .success else {
+            throw InterpreterError(.syntax, "the benchmark's function does not parse")
+        }
+        let called = try session.parse("for i in range(\(calls)): y = affine(i)")
+        let inline = try session.parse("for i in range(\(calls)): y = i * 2.5 + 1")
+        func seconds(_ program: Program) throws -> Double {
+            let started = Date()
+            try session.execute(program)
+            return Date().timeIntervalSince(started)
+        }
+        var best = (function: Double.infinity, inline: Double.infinity)
+        for _ in 0..<3 {
+            best.function = Swift.min(best.function, try seconds(called))
+            best.inline = Swift.min(best.inline, try seconds(inline))
+        }
+        return best
+    }
 }

@@ -70,7 +70,7 @@ public struct InterpreterError: Error, Equatable, CustomStringConvertible {
     }
 
     /// Any error thrown by the layers below, in the interpreter's terms.
-    static func wrapping(_ error: Error) -> InterpreterError {
+    public static func wrapping(_ error: Error) -> InterpreterError {
         switch error {
         case let error as InterpreterError:
             return error

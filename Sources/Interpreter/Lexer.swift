@@ -50,10 +50,10 @@ enum Keyword: String, CaseIterable {
     case `true`, `false`, none, True, False, None
     case and, or, not, `for`, `in`, `is`
     case `if`, elif, `else`, `while`, `break`, `continue`, pass, assert
-    case def, `return`, lambda, `class`, `import`, from, `as`
+    case def, `return`, lambda, `class`, `import`, from, `as`, with
     /// Python's keywords for what the language does not have: reserved, so
     /// that using one is reported by name (see `Unsupported`).
-    case `try`, except, finally, raise, with, yield, global, nonlocal, async, await, del
+    case `try`, except, finally, raise, yield, global, nonlocal, async, await, del
 }
 
 /// Splits source text into tokens. Comments (`#` to the end of the line) and

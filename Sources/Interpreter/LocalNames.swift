@@ -15,6 +15,8 @@ extension Statement {
         case .loop(let targets, let sequence, let body, let span):
             return .loop(targets: targets.map(expr), sequence: expr(sequence), body: block(body), span: span)
         case .whileLoop(let condition, let body): return .whileLoop(condition: expr(condition), body: block(body))
+        case .with(let context, let target, let body, let span):
+            return .with(context: expr(context), target: target.map(expr), body: block(body), span: span)
         case .branches(let branches, let otherwise):
             return .branches(branches.map { (expr($0.condition), block($0.body)) }, otherwise: block(otherwise))
         case .assert(let condition, let message, let span):

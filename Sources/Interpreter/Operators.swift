@@ -18,14 +18,17 @@ enum Operators {
         if let x = PythonNumber(a), let y = PythonNumber(b) {
             return try PythonNumber.binary(op, x, y)
         }
-        if case .tensor = a, b.isPythonNumber || b.isTensor { return try tensorBinary(op, a, b) }
-        if case .tensor = b, a.isPythonNumber { return try tensorBinary(op, a, b) }
+        if case .tensor = a, b.isPythonNumber || b.isTensor || b.isSequence { return try tensorBinary(op, a, b) }
+        if case .tensor = b, a.isPythonNumber || a.isSequence { return try tensorBinary(op, a, b) }
         if let result = try sequenceBinary(op, a, b) { return result }
         throw unsupported(op, a, b)
     }
 
     private static func tensorBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
-        let x = try a.asTensor()!, y = try b.asTensor()!
+        guard let x = try a.asTensor(), let y = try b.asTensor() else {
+            let list = a.isSequence ? a : b
+            throw InterpreterError(.value, "this \(list.kindName) cannot become an array: its items are not numbers or arrays of one shape")
+        }
         let weakA = a.isPythonNumber, weakB = b.isPythonNumber
         switch op {
         case .add: return .tensor(try Tensor.binary(.add, x, y, weakA: weakA, weakB: weakB))
@@ -75,10 +78,6 @@ enum Operators {
         case (.add, .list(let x), .list(let y)):
             try checkLength(x.count + y.count, of: "list")
             return try nested(.list(x + y))
-        case (.add, .list(let x), .tensor(let t)) where t.ndim == 1:
-            // `xs + [5]`: a literal of numbers is a tensor; its numbers join the list.
-            try checkLength(x.count + t.count, of: "list")
-            return try nested(.list(x + (try t.rows()).map(Value.plainRow)))
         case (.remainder, .string(let format), _): return .string(try PythonFormat.percent(format, b))
         case (.multiply, .string, .int), (.multiply, .int, .string),
              (.multiply, .list, .int), (.multiply, .int, .list),
@@ -145,6 +144,8 @@ enum Operators {
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.object(let x), .object(let y)): return (x as AnyObject) === (y as AnyObject) && type(of: x) is AnyClass
+        // The same array under two names (`g is layer.grads[0]`), as numpy's `is` finds.
+        case (.tensor(let x), .tensor(let y)): return x.ndim > 0 && x.sharesElements(with: y) && x.shape == y.shape
         default: return false
         }
     }
@@ -240,17 +241,11 @@ enum Operators {
 
     // MARK: Literals, iteration, unpacking
 
-    /// `[]` is an empty list (to `append` to, as in Python).
-    /// `[…]`: a tensor when the elements are numbers or tensors of one shape
-    /// (like `np.array`: `[[1, 2], [3, 4]]` is a 2×2 int64 tensor), else a list
-    /// (`[a, b]` of tensors with different shapes, for `concatenate`).
+    /// `[…]` is a Python list, whatever it holds: `[W, b]` keeps the arrays themselves
+    /// (a layer's `params`), and `np.array([[1, 2], [3, 4]])` makes a tensor of one.
+    /// Where a list meets an array in arithmetic, numpy turns it into an array.
     static func listLiteral(_ items: [Value]) throws -> Value {
-        if items.isEmpty { return .list([]) }
-        let shapes = items.map(\.numericShape)
-        guard shapes.allSatisfy({ $0 != nil && $0 == shapes.first! }), let tensor = try Tensor.stacking(items) else {
-            return try nested(.list(items))
-        }
-        return .tensor(tensor)
+        try nested(.list(items))
     }
 
     /// Tuples and lists may hold tuples and lists, but not more than
@@ -327,6 +322,7 @@ enum Operators {
     // MARK: Attributes
 
     static func attribute(_ v: Value, _ name: String, builtins: BuiltinTable) throws -> Value {
+        if name == "__class__" { return v.type }
         switch v {
         case .tensor(let t):
             return try TensorAttributes.value(t, name, builtins: builtins)
@@ -378,13 +374,12 @@ enum Operators {
     static func setItem(_ container: inout Value, _ indices: [IndexValue], _ value: Value) throws {
         switch container {
         case .tensor(var t):
-            // Release the enum's reference so the elements are written in place, not copied.
-            container = .none
-            defer { container = .tensor(t) }
+            // Written into the elements every name for this array sees, as numpy does
+            // (`grads[0][...] = dW` fills the array a layer also holds).
             guard let source = try value.asTensor() else {
                 throw InterpreterError(.type, "cannot store \(value.kindDescription) in a tensor")
             }
-            try t.assign(try tensorIndices(indices, ndim: t.ndim), source)
+            try t.assignShared(try tensorIndices(indices, ndim: t.ndim), source)
         case .list(var items):
             guard indices.count == 1, case .value(let key, _) = indices[0], let i = key.asInt else {
                 throw InterpreterError(.type, "list items are assigned one at a time with a whole-number index")
@@ -508,6 +503,14 @@ extension Value {
     var isTensor: Bool {
         if case .tensor = self { return true }
         return false
+    }
+
+    /// A list or tuple, which numpy turns into an array where it meets one (`x * [1, 2]`).
+    var isSequence: Bool {
+        switch self {
+        case .list, .tuple: return true
+        default: return false
+        }
     }
 
     var isBool: Bool {

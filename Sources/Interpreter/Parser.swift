@@ -73,7 +73,8 @@ public struct Parser {
         guard current.kind == .symbol("=") else { return .expression(first) }
         let equals = advance()
         let targets: [Expr]
-        if case .tuple(let elements) = first.kind { targets = elements } else { targets = [first] }
+        // `a, b = …` has two targets; `W, = …` has one, a tuple, which unpacks one item.
+        if case .tuple(let elements) = first.kind, elements.count > 1 { targets = elements } else { targets = [first] }
         for target in targets { try checkAssignable(target) }
         let value = try expressionList(after: equals)
         if current.kind == .symbol("=") {
@@ -93,6 +94,7 @@ public struct Parser {
         switch keyword {
         case .for: return try loop()
         case .while: return try whileLoop()
+        case .with: return try withStatement()
         case .if: return try branches()
         case .def: return try functionDefinition()
         case .class: return try classDefinition()
@@ -154,6 +156,28 @@ public struct Parser {
         let condition = try expression(after: keyword)
         let colon = try expectColon(after: "the condition of while")
         return .whileLoop(condition: condition, body: try loopBody(after: colon))
+    }
+
+    /// `with EXPR as NAME:` and its block (one context, as the notebooks' file reading has).
+    private mutating func withStatement() throws -> Statement {
+        let keyword = advance()
+        let context = try expression(after: keyword)
+        var target: Expr?
+        if current.kind == .keyword(.as) {
+            let asToken = advance()
+            guard startsExpression(current) else {
+                throw InterpreterError(.syntax, "expected a variable name after 'as'", at: asToken.span)
+            }
+            let name = try postfix()
+            try checkAssignable(name)
+            target = name
+        }
+        if current.kind == .symbol(",") {
+            throw InterpreterError(.syntax, "'with' takes one context here; nest a second 'with' inside the first",
+                                   at: current.span)
+        }
+        let colon = try expectColon(after: "the context of with")
+        return .with(context: context, target: target, body: try block(after: colon), span: keyword.span.union(colon.span))
     }
 
     private mutating func loopBody(after colon: Token) throws -> [Statement] {

@@ -51,7 +51,7 @@ extension Session {
         }
         for line in lines {
             lineNumber += 1
-            if !pending.isEmpty, Session.endsBlock(line) {
+            if !pending.isEmpty, Session.endsBlock(line), !Session.endsInsideBrackets(pending) {
                 if !runPending() { return succeeded }
             }
             if pending.isEmpty && line.allSatisfy(\.isWhitespace) { continue }
@@ -64,6 +64,20 @@ extension Session {
         // block or report the syntax error.
         if !pending.isEmpty { _ = runPending() }
         return succeeded
+    }
+
+    /// True when `text` has more opening brackets than closing ones, so that the next line
+    /// goes on with it wherever it starts (`key_file = {` … `}` at the left margin).
+    private static func endsInsideBrackets(_ text: String) -> Bool {
+        guard let tokens = try? Lexer.tokens(of: text) else { return false }
+        let depth = tokens.reduce(0) { depth, token in
+            switch token.kind {
+            case .symbol("("), .symbol("["), .symbol("{"): return depth + 1
+            case .symbol(")"), .symbol("]"), .symbol("}"): return depth - 1
+            default: return depth
+            }
+        }
+        return depth > 0
     }
 
     /// True when `text` is an `if` on one line, which the next line may continue with `elif` or `else`.

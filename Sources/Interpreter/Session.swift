@@ -53,6 +53,10 @@ public final class Session {
     var callDepth = 0
     /// Receives every piece of output, one message at a time, without a trailing newline.
     public var output: (String, OutputStyle) -> Void
+    /// Sees each line typed at the prompt (not a `:command`, not a script's line) before
+    /// it runs, and may run it itself: a lesson's your-turn cell takes the answers meant
+    /// for it. Returns nil to leave the line to the session.
+    public var lineInterceptor: ((String) -> RunOutcome?)?
 
     /// A session with the core builtins and commands, writing to standard output.
     public init(output: @escaping (String, OutputStyle) -> Void = Session.standardOutput) {
@@ -114,6 +118,7 @@ public final class Session {
     func runLeavingLineOpen(_ line: String, from location: ScriptLocation? = nil) -> RunOutcome {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix(":") { return runCommand(String(trimmed.dropFirst()), from: location) }
+        if location == nil, let outcome = lineInterceptor?(line) { return outcome }
         do {
             try execute(try parse(line))
             return .success
@@ -145,6 +150,18 @@ public final class Session {
             throw InterpreterError(.syntax, "expected a single expression")
         }
         return try value(of: expr)
+    }
+
+    /// The value of an expression already parsed (from `parse`), without echoing it.
+    public func evaluate(_ expression: Expr) throws -> Value {
+        try value(of: expression)
+    }
+
+    /// Shows a value as an expression statement at the prompt echoes it (`none` shows nothing).
+    public func echo(_ value: Value) {
+        guard let text = value.echoText else { return }
+        finishLine()
+        output(text, .result)
     }
 
     /// Writes an error as the REPL shows it, pointing into `source` (which starts at `location` in a script file).
@@ -209,17 +226,23 @@ public final class Session {
         switch statement {
         case .expression(let expr):
             let value = try value(of: expr)
-            if frame == nil, let text = value.echoText {
-                finishLine()
-                output(text, .result)
-            }
+            if frame == nil { echo(value) }
         case .assign(let targets, let valueExpr, _):
             try assign(try value(of: valueExpr), to: targets)
         case .augmented(let target, let op, let valueExpr, let span):
             let current = try value(of: target)
             let operand = try value(of: valueExpr)
             let result = try locating(span) { try Operators.binary(op, current, operand) }
-            try assign(result, to: [target])
+            // An array is changed in place, so every name for it sees the change
+            // (`params[i] -= lr * grads[i]` updates the layer's own weights); numbers,
+            // strings, lists and numpy scalars (0-d) get a new value, and elements of an
+            // array (`dx[i, t] -= 1`) are stored back into it.
+            if case .tensor(var array) = current, array.ndim > 0, case .tensor(let computed) = result,
+               try !isArrayElement(target) {
+                try locating(span) { try array.storeShared(computed, operation: "\(op.rawValue)=") }
+            } else {
+                try assign(result, to: [target])
+            }
         case .loop(let targets, let sequence, let body, let span):
             let items = try locating(span) { try Operators.iterate(try value(of: sequence)) }
             for item in items {
@@ -244,6 +267,11 @@ public final class Session {
                 return try execute(branch.body)
             }
             return try execute(otherwise)
+        case .with(let context, let target, let body, _):
+            let value = try value(of: context)
+            defer { if case .object(let object) = value { (object as? ClosableObject)?.close() } }
+            if let target { try assign(value, to: [target]) }
+            return try execute(body)
         case .breakLoop: return .breakLoop
         case .continueLoop: return .continueLoop
         case .pass: break
@@ -262,6 +290,13 @@ public final class Session {
             try importModule(module)
         }
         return .normal
+    }
+
+    /// True for a target that indexes into an array (`x[0]`, `x[mask]`): its value is a new
+    /// array made from the elements, not the array a name holds.
+    private func isArrayElement(_ target: Expr) throws -> Bool {
+        guard case .index(let base, _) = target.kind else { return false }
+        return try value(of: base).isTensor
     }
 
     /// Runs a block, stopping at the first `break`, `continue` or `return`.
@@ -465,10 +500,6 @@ public final class Session {
             switch try value(of: base) {
             case .list(let items) where method != "format":
                 return try callListMethod(method, on: items, target: base, arguments, span: span)
-            case .tensor(let t) where t.ndim > 0 && ListMethods.growing.contains(method):
-                // `sizes = [10, 5]; sizes.append(3)`: a literal of numbers is a tensor, which
-                // has no append; the learner means a Python list, so it becomes one.
-                return try callListMethod(method, on: (try t.rows()).map(Value.plainRow), target: base, arguments, span: span)
             case .string(let template) where method == "format":
                 let (positional, keywords) = try values(of: arguments)
                 return .string(try locating(span) { try PythonFormat.format(template, positional, keywords) })

@@ -2,7 +2,7 @@
 /// that names the construct and says what to write instead, rather than
 /// leaving the learner to guess from an unexpected token.
 enum Unsupported {
-    case tryStatement, except, finally, raise, with, yield, global, nonlocal, async, await, del
+    case tryStatement, except, finally, raise, yield, global, nonlocal, async, await, del
     case decorator, walrus, starParameters, starArguments, annotation, set, multipleInheritance, loopElse
 
     /// The construct a reserved keyword begins; nil for keywords the language has.
@@ -12,7 +12,6 @@ enum Unsupported {
         case .except: self = .except
         case .finally: self = .finally
         case .raise: self = .raise
-        case .with: self = .with
         case .yield: self = .yield
         case .global: self = .global
         case .nonlocal: self = .nonlocal
@@ -30,8 +29,6 @@ enum Unsupported {
             return "'\(word)' is not supported in mlplab (there is no try/except/finally): an error stops the statement and the session goes on; check values with 'if' beforehand"
         case .raise:
             return "'raise' is not supported in mlplab; to stop with a message, write: assert condition, \"message\""
-        case .with:
-            return "'with' is not supported in mlplab; open nothing, use :load and :save for files"
         case .yield:
             return "'yield' (generators) is not supported in mlplab; build a list and return it"
         case .global, .nonlocal:

@@ -98,6 +98,11 @@ public enum Value {
 ///
 /// Structs and classes both work: an assignment `net.layers[0].W = W` reads
 /// the object, calls `setAttribute` on the copy and stores the copy back.
+/// An object that holds something open, such as a file: `with` closes it after its block.
+public protocol ClosableObject {
+    func close()
+}
+
 public protocol ScriptObject: CustomStringConvertible {
     /// The kind shown by `:vars` and in messages, e.g. "MLP".
     var typeName: String { get }

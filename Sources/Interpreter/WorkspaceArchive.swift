@@ -28,12 +28,18 @@ public protocol ArchivableObject: ScriptObject {
 ///     4 bool     u8
 ///     5 string   u32 length + UTF-8
 ///     6 object   kind (u32 length + UTF-8), u64 length + the object's own bytes
+///     7 list     count u32, then each item as a tag and payload
+///     8 tuple    count u32, then each item as a tag and payload
+///     9 dict     count u32, then each key and its value as tags and payloads
+///    10 none     nothing
+///
+/// Lists, tuples and dicts nest at most `Operators.maximumNesting` deep, as in a session.
 enum WorkspaceArchive {
     static let magic = Array("MLPLABWS".utf8)
     static let version: UInt32 = 1
 
     private enum Tag: UInt8 {
-        case tensor = 1, int, float, bool, string, object
+        case tensor = 1, int, float, bool, string, object, list, tuple, dict, none
     }
 
     /// The file's bytes, and the names of the values that have no file format (functions, tuples …).
@@ -87,6 +93,14 @@ enum WorkspaceArchive {
         case .string(let s):
             writer.u8(Tag.string.rawValue)
             writer.string(s)
+        case .none:
+            writer.u8(Tag.none.rawValue)
+        case .list(let items):
+            return try writeItems(.list, items, to: &writer)
+        case .tuple(let items):
+            return try writeItems(.tuple, items, to: &writer)
+        case .object(let dict as PythonDict):
+            return try writeItems(.dict, zip(dict.keys, dict.values).flatMap { [$0, $1] }, count: dict.count, to: &writer)
         case .object(let object as any ArchivableObject):
             let bytes = try object.archived()
             writer.u8(Tag.object.rawValue)
@@ -96,6 +110,18 @@ enum WorkspaceArchive {
         default:
             return false
         }
+        return true
+    }
+
+    /// A list's, tuple's or dict's tag, count and items; false, writing nothing, when one of the
+    /// items has no file format (a list holding a function is skipped whole). A dict's `count`
+    /// is its number of entries, each written as its key and its value.
+    private static func writeItems(_ tag: Tag, _ items: [Value], count: Int? = nil, to writer: inout ByteWriter) throws -> Bool {
+        var nested = ByteWriter()
+        nested.u8(tag.rawValue)
+        nested.u32(UInt32(count ?? items.count))
+        for item in items where !(try write(item, to: &nested)) { return false }
+        writer.bytes(nested.data)
         return true
     }
 
@@ -129,16 +155,35 @@ enum WorkspaceArchive {
         var result: [(String, Value)] = []
         for _ in 0..<count {
             let name = try reader.string()
-            result.append((name, try readValue(&reader, objectTypes: objectTypes)))
+            result.append((name, try readValue(&reader, objectTypes: objectTypes, depth: 1)))
         }
         guard reader.isAtEnd else { throw InterpreterError(.file, "the file has unexpected bytes after its last entry") }
         return result
     }
 
-    private static func readValue(_ reader: inout ByteReader,
-                                  objectTypes: [String: (Data) throws -> any ScriptObject]) throws -> Value {
+    private static func readValue(_ reader: inout ByteReader, objectTypes: [String: (Data) throws -> any ScriptObject],
+                                  depth: Int) throws -> Value {
         guard let tag = Tag(rawValue: try reader.u8()) else { throw InterpreterError(.file, "the file holds an unknown kind of value") }
+        /// The items of a list, tuple or dict: each takes at least one byte, and they nest within the limit.
+        func items(perEntry: Int) throws -> [Value] {
+            guard depth <= Operators.maximumNesting else {
+                throw InterpreterError(.file, "the file nests lists deeper than \(Operators.maximumNesting)")
+            }
+            let count = Int(try reader.u32()) * perEntry
+            guard count <= reader.remaining else { throw reader.malformed("ends too early (it is truncated)") }
+            return try (0..<count).map { _ in try readValue(&reader, objectTypes: objectTypes, depth: depth + 1) }
+        }
         switch tag {
+        case .none: return .none
+        case .list: return .list(try items(perEntry: 1))
+        case .tuple: return .tuple(try items(perEntry: 1))
+        case .dict:
+            let entries = try items(perEntry: 2)
+            var dict = PythonDict()
+            for i in stride(from: 0, to: entries.count, by: 2) {
+                do { try dict.set(entries[i], entries[i + 1]) } catch { throw InterpreterError(.file, "the file holds a dict key that is not a number or a string") }
+            }
+            return .object(dict)
         case .tensor: return .tensor(try reader.tensor())
         case .int: return .int(Int(Int64(bitPattern: try reader.u64())))
         case .float: return .float(Double(bitPattern: try reader.u64()))

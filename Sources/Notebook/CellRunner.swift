@@ -67,14 +67,16 @@ public struct CellRunner {
     public func run(_ example: Example, echo: ((String, OutputStyle) -> Void)? = nil) -> ExampleOutcome {
         var pieces: [String] = []
         var lastError: String?
-        let previous = session.output
+        let previous = session.output, interceptor = session.lineInterceptor
         session.output = { text, style in
             pieces.append(text)
             if style == .error { lastError = text }
             echo?(text, style)
         }
+        session.lineInterceptor = nil   // the lesson's own lines are never a learner's answer
         let outcome = session.run(example.source)
         session.output = previous
+        session.lineInterceptor = interceptor
         let actual = pieces.joined(separator: "\n")
         return ExampleOutcome(example: example, actual: actual, failed: outcome == .failure,
                               interrupted: outcome == .failure && lastError?.hasSuffix("interrupted") == true,

@@ -1,3 +1,5 @@
+import TensorComparison
+
 /// A lesson: a Markdown document whose code cells run.
 ///
 /// The file reads well on GitHub on its own; the REPL shows its prose, runs
@@ -48,6 +50,11 @@ public struct Lesson: Sendable {
         case cell(Cell)
     }
 
+    /// The exercises the lesson leads to, in order (see `Cell.exercises`).
+    public var exercises: [String] {
+        cells.flatMap(\.exercises)
+    }
+
     /// The cells in order; `cells[i].index == i`.
     public var cells: [Cell] {
         blocks.compactMap { if case .cell(let cell) = $0 { return cell } else { return nil } }
@@ -80,12 +87,53 @@ public struct Cell: Sendable, Equatable {
     /// The 1-based line of the closing fence.
     public let endLine: Int
     public let examples: [Example]
+    /// Set when the cell asks the learner for a value: its first example is then the
+    /// lesson's own answer, which the learner writes in their own way.
+    public let yourTurn: YourTurn?
+    /// The exercises the lesson points to just before this cell, by their function's name,
+    /// from `<!-- exercise: softmax -->` lines: the piece the lesson has just taught, which
+    /// the learner now writes in exercises/. Once it passes its checks, the cells from here
+    /// on run on the learner's function.
+    public let exercises: [String]
 
-    public init(index: Int, line: Int, endLine: Int, examples: [Example]) {
+    public init(index: Int, line: Int, endLine: Int, examples: [Example], yourTurn: YourTurn? = nil,
+                exercises: [String] = []) {
         self.index = index
         self.line = line
         self.endLine = endLine
         self.examples = examples
+        self.yourTurn = yourTurn
+        self.exercises = exercises
+    }
+
+    /// The lesson's answer to a your-turn cell: its first input.
+    public var answer: Example? {
+        yourTurn == nil ? nil : examples.first
+    }
+}
+
+/// What a your-turn cell asks of the learner. In the file it is a directive on the
+/// cell's first input, the lesson's own answer, with hints in comments before the cell:
+///
+///     <!-- hint: multiply the batch by the weights with @ -->
+///     <!-- hint: then add the bias b1; it broadcasts over the rows -->
+///     ```pycon
+///     >>> h = X @ W1 + b1           # your turn, tolerance 1e-6
+///     >>> h.shape
+///     (5, 100)
+///     ```
+///
+/// The learner's value (`h = …` or the bare expression) is compared with the answer's:
+/// shape and dtype first, then every value within the tolerance (numpy's default when
+/// the directive names none).
+public struct YourTurn: Sendable, Equatable {
+    public let tolerance: Tolerance
+    /// Given one at a time by `:hint`, in order.
+    public let hints: [String]
+
+    public init(tolerance: Tolerance, hints: [String]) {
+        self.tolerance = tolerance
+        self.hints = hints
     }
 }
 
@@ -133,24 +181,4 @@ public enum OutputCheck: Sendable, Equatable {
     case notCompared
 
     public static let standard = OutputCheck.compared(.standard)
-}
-
-/// When two printed numbers count as equal: |actual − expected| ≤ absolute + relative · |expected|,
-/// numpy's `allclose` rule. The default is numpy's: relative 1e-5, absolute 1e-8.
-public struct Tolerance: Sendable, Equatable {
-    public var relative: Double
-    public var absolute: Double
-
-    public init(relative: Double, absolute: Double) {
-        self.relative = relative
-        self.absolute = absolute
-    }
-
-    public static let standard = Tolerance(relative: 1e-5, absolute: 1e-8)
-
-    public func accepts(_ actual: Double, _ expected: Double) -> Bool {
-        if actual.isNaN || expected.isNaN { return actual.isNaN && expected.isNaN }
-        if actual.isInfinite || expected.isInfinite { return actual == expected }
-        return abs(actual - expected) <= absolute + relative * abs(expected)
-    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The languages lessons are written in: `lessons/en/` and `lessons/ko/`.
-public enum LessonLanguage: String, CaseIterable, Sendable {
+public enum LessonLanguage: String, CaseIterable, Codable, Sendable {
     case en
     case ko
 

@@ -3,8 +3,10 @@
 ///       Lessons
 ///       0  Tensors                 14/14 cells  ✓
 ///     ▶ 1  Loading MNIST            3/12 cells
+///          exercises: parseIDXHeader ✓
 ///       2  Normalising                 —
-///     Exercises finished: none yet (:check NAME checks one).
+///          exercises: normalise ·  zeroCentre ·  oneHot ·
+///     Exercises finished: parseIDXHeader (:check NAME checks one).
 public enum LessonList {
     /// - Parameter current: the id of the open lesson, marked with ▶.
     public static func render(_ lessons: [Lesson], progress: LearnerProgress, current: String?,
@@ -17,6 +19,13 @@ public enum LessonList {
             let number = String(repeating: " ", count: numberWidth - String(lesson.number).count) + String(lesson.number)
             let title = lesson.title + String(repeating: " ", count: titleWidth - displayWidth(lesson.title))
             lines.append("  \(marker) \(number)  \(title)  \(status(of: lesson, progress.lessons[lesson.id], style: style, text: text))")
+            if !lesson.exercises.isEmpty {
+                let marks = lesson.exercises.map { name in
+                    name + " " + (progress.finishedExercises.contains(name) ? style.apply([.green], to: "✓") : "·")
+                }
+                lines.append(String(repeating: " ", count: numberWidth + 6) + text.exercisesLabel + ": "
+                             + marks.joined(separator: "  "))
+            }
         }
         lines.append(text.exercisesFinished(progress.finishedExercises))
         lines.append(style.apply([.dim], to: text.listHint))

@@ -1,4 +1,5 @@
 import Foundation
+import TensorComparison
 
 /// A lesson file that cannot be read as a lesson, with the place and the fix.
 public struct LessonFormatError: Error, Equatable, CustomStringConvertible {
@@ -108,10 +109,18 @@ public enum LessonParser {
             }
             let content = lines[(index + 1)..<close].map(fence.unindent)
             if content.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })?.hasPrefix(">>>") == true {
-                flushProse()
                 let cellIndex = blocks.filter { if case .cell = $0 { return true } else { return false } }.count
-                let examples = try parseExamples(content, firstLine: index + 2, path: path)
-                blocks.append(.cell(Cell(index: cellIndex, line: index + 1, endLine: close + 1, examples: examples)))
+                let hints = takeComments("hint", from: &prose)
+                let exercises = takeComments("exercise", from: &prose)
+                let (examples, answerTolerance) = try parseExamples(content, firstLine: index + 2, path: path)
+                if answerTolerance == nil, !hints.isEmpty {
+                    throw LessonFormatError(path: path, line: index + 1,
+                                            "hints come before a your-turn cell: mark its first input '# your turn'")
+                }
+                flushProse()
+                let yourTurn = answerTolerance.map { YourTurn(tolerance: $0, hints: hints) }
+                blocks.append(.cell(Cell(index: cellIndex, line: index + 1, endLine: close + 1,
+                                         examples: examples, yourTurn: yourTurn, exercises: exercises)))
             } else {
                 prose.append(contentsOf: lines[index...close])
             }
@@ -121,9 +130,27 @@ public enum LessonParser {
         return blocks
     }
 
-    /// The examples of one cell. `firstLine` is the file line of `content[0]`.
-    private static func parseExamples(_ content: [String], firstLine: Int, path: String) throws -> [Example] {
+    /// Takes the `<!-- KEY: … -->` lines out of the prose before a cell and returns their
+    /// text in order: the cell's hints (`hint`), the exercises it leads to (`exercise`).
+    /// GitHub does not show them.
+    private static func takeComments(_ key: String, from prose: inout [String]) -> [String] {
+        let opening = "<!-- \(key):"
+        var values: [String] = []
+        prose.removeAll { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix(opening), trimmed.hasSuffix("-->") else { return false }
+            values.append(trimmed.dropFirst(opening.count).dropLast("-->".count).trimmingCharacters(in: .whitespaces))
+            return true
+        }
+        return values
+    }
+
+    /// The examples of one cell, and the answer's tolerance when the first input is
+    /// marked `# your turn`. `firstLine` is the file line of `content[0]`.
+    private static func parseExamples(_ content: [String], firstLine: Int,
+                                      path: String) throws -> ([Example], Tolerance?) {
         var examples: [Example] = []
+        var answerTolerance: Tolerance?
         var input: [String] = []
         var output: [String] = []
         var inputLine = 0
@@ -146,6 +173,12 @@ public enum LessonParser {
                 }
                 do {
                     check = try OutputCheck.directive(in: text) ?? .standard
+                    if let tolerance = try OutputCheck.yourTurn(in: text) {
+                        guard examples.isEmpty else {
+                            throw DirectiveError(message: "'# your turn' marks the first input of a cell, the lesson's answer")
+                        }
+                        answerTolerance = tolerance
+                    }
                 } catch let error as DirectiveError {
                     throw LessonFormatError(path: path, line: fileLine, error.message)
                 }
@@ -161,7 +194,7 @@ public enum LessonParser {
             }
         }
         finish()
-        return examples
+        return (examples, answerTolerance)
     }
 
     /// The text after a `>>> ` or `... ` prompt (the space may be left off on an empty line).
@@ -216,10 +249,27 @@ extension OutputCheck {
     ///     >>> history.train_loss      # tolerance 1e-3
     ///     >>> W.sum()                 # tolerance 1e-3, absolute 1e-6
     static func directive(in input: String) throws -> OutputCheck? {
-        guard let comment = directiveComment(in: input) else { return nil }
+        guard let comment = directiveComment(in: input), !comment.hasPrefix(yourTurnMark) else { return nil }
         if comment == "output not compared" { return .notCompared }
+        return .compared(try tolerance(in: comment))
+    }
+
+    static let yourTurnMark = "your turn"
+
+    /// The tolerance of the answer a `# your turn` input gives (`# your turn, tolerance 1e-6`;
+    /// numpy's default without one), or nil for any other input.
+    static func yourTurn(in input: String) throws -> Tolerance? {
+        guard let comment = directiveComment(in: input), comment.hasPrefix(yourTurnMark) else { return nil }
+        let rest = comment.dropFirst(yourTurnMark.count).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
+        return rest.isEmpty ? .standard : try tolerance(in: rest)
+    }
+
+    /// `tolerance 1e-3` or `tolerance 1e-3, absolute 1e-6`.
+    private static func tolerance(in comment: String) throws -> Tolerance {
         let words = comment.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
-        guard words.first == "tolerance" else { return nil }
+        guard words.first == "tolerance" else {
+            throw DirectiveError(message: "write the tolerance as '# tolerance 1e-3' or '# tolerance 1e-3, absolute 1e-6'")
+        }
         var tolerance = Tolerance.standard
         var rest = words.dropFirst()
         guard let relative = rest.first.flatMap(Double.init), relative >= 0 else {
@@ -233,7 +283,7 @@ extension OutputCheck {
             }
             tolerance.absolute = absolute
         }
-        return .compared(tolerance)
+        return tolerance
     }
 
     /// The input line without its directive comment (other comments stay).
@@ -246,7 +296,7 @@ extension OutputCheck {
     private static func directiveComment(in input: String) -> String? {
         guard let range = commentRange(in: input) else { return nil }
         let text = input[range].dropFirst().trimmingCharacters(in: .whitespaces)
-        return text == "output not compared" || text.hasPrefix("tolerance") ? text : nil
+        return text == "output not compared" || text.hasPrefix("tolerance") || text.hasPrefix(yourTurnMark) ? text : nil
     }
 
     /// Where the line's `#` comment starts (a `#` outside quotes) to the end.

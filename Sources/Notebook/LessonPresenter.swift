@@ -20,10 +20,20 @@ public struct LessonPresenter {
     }
 
     /// A cell before it runs: a rule naming it, then its input lines.
-    public func preview(_ cell: Cell, of count: Int) -> String {
-        let rule = "── " + text.cellLabel(cell.index + 1, of: count) + " "
+    /// A your-turn cell shows what it asks instead of the lesson's answer.
+    public func preview(_ cell: Cell, of count: Int, target: String? = nil) -> String {
+        var rule = "── " + text.cellLabel(cell.index + 1, of: count) + " "
+        if cell.yourTurn != nil { rule += "· " + text.yourTurn + " " }
         let ruleLine = style.apply([.dim], to: rule + String(repeating: "─", count: max(0, min(style.width, 60) - displayWidth(rule))))
-        return ([ruleLine] + cell.examples.map(input)).joined(separator: "\n")
+        guard cell.yourTurn != nil else { return ([ruleLine] + cell.examples.map(input)).joined(separator: "\n") }
+        return ruleLine + "\n" + style.apply([.cyan], to: text.yourTurnTask(target: target))
+    }
+
+    /// An exercise cell: the function to write, where, and the commands for it; or that it is done.
+    public func exerciseNote(_ name: String, file: String?, finished: Bool) -> String {
+        finished
+            ? style.apply([.green], to: "✓ " + text.exerciseDone(name))
+            : style.apply([.cyan], to: "✎ " + text.exercise(name, file: file))
     }
 
     /// The example's input as the lesson writes it, with its prompts.

@@ -1,3 +1,5 @@
+import TensorComparison
+
 /// Comparing what a cell printed with what the lesson says it prints.
 ///
 /// Both texts are cut into tokens: numbers (`-0.64834065`, `1e-05`, `3`, `nan`,

@@ -16,6 +16,9 @@ public struct LearnerProgress: Codable, Equatable, Sendable {
     public var lessons: [String: LessonProgress]
     /// Names of exercises whose checks have passed, sorted.
     public var finishedExercises: [String]
+    /// The language chosen last with `--lang` or `:lang`; nil until one is chosen
+    /// (then `LANG` decides).
+    public var language: LessonLanguage?
 
     public init() {
         version = LearnerProgress.formatVersion
@@ -149,6 +152,13 @@ public struct ProgressStore: Sendable {
         } catch {
             return (LearnerProgress(), "the progress file \(path) could not be used (\(problem)) nor moved aside; it will be replaced at the next save")
         }
+    }
+
+    /// The language saved with the progress, read without touching the file (a damaged
+    /// one is left for `load` to report); nil when none was chosen or the file cannot be read.
+    public func savedLanguage() -> LessonLanguage? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return (try? LearnerProgress.decode(data, file: path))?.language
     }
 
     /// Writes the progress, creating the folder if needed.

@@ -5,8 +5,11 @@ import Interpreter
 /// output as matching the lesson or not, and shows what comes next. Between
 /// cells the learner types their own lines; the lesson's variables are theirs.
 ///
+/// A your-turn cell waits for the learner's own line instead: what they type is
+/// compared with the lesson's answer (see `YourTurn`), and a right answer moves on.
+///
 /// Commands (registered in the session's command table by `registerCommands`):
-/// `:lessons :open N :next :back :run :run all :where :lang`.
+/// `:lessons :open N :next :skip :back :run :run all :where :hint :compare :lang`.
 /// Progress is saved after every step and restored by `start()`.
 public final class Tutor {
     public let session: Session
@@ -20,6 +23,17 @@ public final class Tutor {
     private let store: ProgressStore?
     private var presenter: LessonPresenter
     private var warnings: [String] = []
+    /// How many hints of each your-turn cell have been shown, by lesson id and cell.
+    private var hintsShown: [String: Int] = [:]
+    /// The exercises' `:hint NAME`, registered before the tutor's `:hint`, which hands a name on to it.
+    private var exerciseHint: Command?
+    /// The exercises behind the lessons' exercise cells; nil runs every cell on the builtins.
+    /// They speak the lessons' language from the moment they are linked.
+    public var exerciseLink: ExerciseLink? {
+        didSet { exerciseLink?.useLanguage(language) }
+    }
+    /// The exercises whose builtin already runs the learner's function.
+    private var learnersFunctionsInUse: Set<String> = []
     private var text: TutorText { presenter.text }
 
     /// - Parameters:
@@ -47,7 +61,8 @@ public final class Tutor {
         warnings.forEach(warn)
         warnings = []
         guard let id = progress.currentLesson, let index = lessons.firstIndex(where: { $0.id == id }) else {
-            write(presenter.prose(text.welcome(lessons: lessons.count, first: lessons.first?.title ?? "")))
+            write(presenter.prose(text.welcome(lessons: lessons.count, first: lessons.first?.title ?? "",
+                                               exercises: lessons.flatMap(\.exercises).count)))
             return
         }
         let lesson = lessons[index]
@@ -65,7 +80,9 @@ public final class Tutor {
             open(lessonAt: progress.currentLesson.flatMap { id in lessons.firstIndex { $0.id == id } } ?? 0)
             return
         }
-        if position.cell < lessons[position.lesson].cells.count {
+        if let turn = waitingYourTurn {
+            checkKeptAnswer(turn)
+        } else if position.cell < lessons[position.lesson].cells.count {
             if runWaitingCell() { showWaiting(withProse: true) }
         } else {
             openNextLesson()
@@ -80,12 +97,26 @@ public final class Tutor {
         open(lessonAt: index)
     }
 
-    /// `:next`: skips the waiting cell without running it; at the end of a lesson, opens the next one.
+    /// `:next` and `:skip`: the waiting cell's lines run quietly (a your-turn cell's answer
+    /// too) and the variables they made are named, so that later cells find them; at the
+    /// end of a lesson, opens the next one.
     public func next() {
         guard let position else { return enter() }
-        guard position.cell < lessons[position.lesson].cells.count else { return openNextLesson() }
-        self.position = (position.lesson, position.cell + 1)
-        save()
+        let lesson = lessons[position.lesson]
+        guard position.cell < lesson.cells.count else { return openNextLesson() }
+        let cell = lesson.cells[position.cell]
+        let outcome = CellRunner(session: session).run(cell)
+        if outcome.examples.contains(where: \.interrupted) { return write(text.interrupted) }
+        for failure in outcome.examples where failure.failed {
+            write(text.skippedLineFailed(failure.example.source))
+            session.output(failure.actual, .error)
+        }
+        var made: [String] = []
+        for name in cell.examples.flatMap({ AssignedNames.of($0.source, in: session) }) where !made.contains(name) {
+            made.append(name)
+        }
+        write(presenter.style.apply([.dim], to: text.skipped(cell: cell.index + 1, made: made)))
+        finish(cell, of: lesson, matched: outcome.matches)
         showWaiting(withProse: true)
     }
 
@@ -107,7 +138,7 @@ public final class Tutor {
             if runWaitingCell() { showWaiting(withProse: true) }
             return
         }
-        while let current = self.position, current.cell < lesson.cells.count {
+        while let current = self.position, current.cell < lesson.cells.count, lesson.cells[current.cell].yourTurn == nil {
             if current.cell > position.cell { write(presenter.preview(lesson.cells[current.cell], of: lesson.cells.count)) }
             if !runWaitingCell() { break }
         }
@@ -135,19 +166,138 @@ public final class Tutor {
                                 style: presenter.style, text: text))
     }
 
-    /// `:lang ko`: the same lessons in another language, at the same place.
+    /// Keeps the language with the progress, for the next start without `--lang`.
+    public func rememberLanguage() {
+        progress.language = language
+        save()
+    }
+
+    /// `:lang ko`: the same lessons in another language, at the same place; remembered.
     public func switchLanguage(to newLanguage: LessonLanguage) throws {
         let reloaded = try library.lessons(newLanguage)
         let openID = position.map { lessons[$0.lesson].id }
         language = newLanguage
+        exerciseLink?.useLanguage(newLanguage)
+        rememberLanguage()
         lessons = reloaded
         presenter = LessonPresenter(style: presenter.style, language: newLanguage)
+        session.commands.register(commands())
         if let openID, let index = lessons.firstIndex(where: { $0.id == openID }), let cell = position?.cell {
             position = (index, min(cell, lessons[index].cells.count))
             showWaiting(withProse: true)
         } else {
             position = nil
         }
+    }
+
+    // MARK: Your-turn cells
+
+    /// The waiting cell, when it is a your-turn cell.
+    private var waitingYourTurn: YourTurnAnswer? {
+        guard let position, position.cell < lessons[position.lesson].cells.count else { return nil }
+        return YourTurnAnswer(lessons[position.lesson].cells[position.cell], in: session)
+    }
+
+    /// A line typed while a your-turn cell waits (the session's line interceptor). A value
+    /// for the cell (an expression, or an assignment to the name it asks for) is compared
+    /// with the lesson's answer; a right one moves the lesson on. Nil leaves the line to
+    /// the session: other assignments, loops, and anything while no your-turn cell waits.
+    func answer(_ source: String) -> RunOutcome? {
+        guard let turn = waitingYourTurn, let program = try? session.parse(source),
+              let line = AnswerLine(program), line.target == nil || line.target == turn.target else { return nil }
+        let expected: Value
+        do {
+            expected = try turn.expected(in: session)
+        } catch {
+            write(text.answerUnavailable(InterpreterError.wrapping(error).message))
+            return nil
+        }
+        let actual: Value
+        do {
+            if let target = line.target {
+                try session.execute(program)
+                actual = session[variable: target] ?? .none
+            } else {
+                actual = try session.evaluate(line.expression)
+                session.echo(actual)
+                guard YourTurnAnswer.isComparable(actual) else { return .success }
+            }
+        } catch {
+            session.report(error, source: source)
+            return .failure
+        }
+        judge(actual, expected: expected, turn: turn)
+        return .success
+    }
+
+    /// Enter at a your-turn cell: the value kept under the cell's name is checked, when
+    /// there is one; otherwise the task is said again.
+    private func checkKeptAnswer(_ turn: YourTurnAnswer) {
+        guard let target = turn.target, let kept = session[variable: target] else {
+            return write(text.waitingForAnswer(target: turn.target))
+        }
+        do {
+            judge(kept, expected: try turn.expected(in: session), turn: turn)
+        } catch {
+            write(text.answerUnavailable(InterpreterError.wrapping(error).message))
+        }
+    }
+
+    /// Says whether the learner's value is the lesson's, with `:check`'s diagnoses when it is
+    /// not; a right one is kept under the cell's name and the rest of the cell runs.
+    private func judge(_ actual: Value, expected: Value, turn: YourTurnAnswer) {
+        if let differences = turn.differences(actual, expected: expected, language: language) {
+            write(presenter.style.apply([.red, .bold], to: "✗ " + text.notYet))
+            differences.forEach { write("  " + $0) }
+            write(presenter.style.apply([.dim], to: text.tryAgain))
+            return
+        }
+        if let target = turn.target { session[variable: target] = actual }
+        write(presenter.style.apply([.green], to: "✓ " + text.right(target: turn.target, YourTurnAnswer.summary(actual))))
+        guard let position, let outcomes = runExamples(turn.cell.examples.dropFirst(), of: turn.cell) else { return }
+        finish(turn.cell, of: lessons[position.lesson], matched: !outcomes.contains { $0.isDifferent })
+        showWaiting(withProse: true)
+    }
+
+    /// `:hint`: the waiting your-turn cell's next hint. False when no your-turn cell waits.
+    public func hint() -> Bool {
+        guard let position, let turn = waitingYourTurn else { return false }
+        let key = "\(lessons[position.lesson].id)/\(position.cell)"
+        let shown = hintsShown[key] ?? 0
+        let hints = turn.yourTurn.hints
+        guard shown < hints.count else {
+            write(text.noMoreHints(hints.count))
+            return true
+        }
+        write(text.hint(shown + 1, of: hints.count, hints[shown]))
+        hintsShown[key] = shown + 1
+        return true
+    }
+
+    /// `:compare EXPR`: the expression's value held against the waiting cell's expected
+    /// output: a your-turn cell's answer as `:check` compares, any other cell's last
+    /// compared output as the lesson compares it.
+    public func compare(_ source: String) throws {
+        guard let position, position.cell < lessons[position.lesson].cells.count else { return write(text.nothingToCompare) }
+        let cell = lessons[position.lesson].cells[position.cell]
+        if let turn = YourTurnAnswer(cell, in: session) {
+            let expected = try turn.expected(in: session)
+            let actual = try session.evaluate(source)
+            guard let differences = turn.differences(actual, expected: expected, language: language) else {
+                return write(presenter.style.apply([.green], to: "✓ " + text.compareMatches))
+            }
+            write(presenter.style.apply([.red, .bold], to: "✗ " + text.compareDiffers))
+            return differences.forEach { write("  " + $0) }
+        }
+        guard let example = cell.examples.last(where: { !$0.expected.isEmpty && $0.check != .notCompared }),
+              case .compared(let tolerance) = example.check else { return write(text.nothingToCompare) }
+        let actual = try session.evaluate(source).echoText ?? ""
+        guard let mismatch = OutputComparison.difference(actual: actual, expected: example.expectedText, tolerance: tolerance) else {
+            return write(presenter.style.apply([.green], to: "✓ " + text.compareMatches))
+        }
+        write(presenter.style.apply([.red, .bold], to: "✗ " + text.compareDiffers) + " " + mismatch.description)
+        write(presenter.style.apply([.dim], to: text.lessonExpects))
+        example.expected.forEach { write("    " + $0) }
     }
 
     /// Records a finished exercise (for `:check`) and saves.
@@ -173,30 +323,71 @@ public final class Tutor {
     }
 
     /// Runs the waiting cell with its output shown as it comes, marks it, records it and moves on.
-    /// - Returns: false when Ctrl-C stopped it (it stays the waiting cell).
+    /// A your-turn cell waits for the learner's answer instead.
+    /// - Returns: false when the cell stays the waiting one (Ctrl-C stopped it, or it is a your-turn cell).
     private func runWaitingCell() -> Bool {
         guard let position else { return false }
         let lesson = lessons[position.lesson]
         let cell = lesson.cells[position.cell]
+        if let turn = waitingYourTurn {
+            checkKeptAnswer(turn)
+            return false
+        }
+        useFinishedExercises(upTo: cell, of: lesson)
+        guard let outcomes = runExamples(cell.examples[...], of: cell) else { return false }
+        finish(cell, of: lesson, matched: !outcomes.contains { $0.isDifferent })
+        return true
+    }
+
+    // MARK: Exercise cells
+
+    /// The exercises the lesson points to before this cell: where to write each, and
+    /// whether it is done.
+    private func showExercises(before cell: Cell) {
+        guard let exerciseLink else { return }
+        for name in cell.exercises {
+            write(presenter.exerciseNote(name, file: exerciseLink.file(name), finished: exerciseLink.isFinished(name)))
+        }
+    }
+
+    /// The exercises pointed to up to this cell that pass their checks: from here on the
+    /// cells run their builtins on the learner's functions, which is said once for each.
+    private func useFinishedExercises(upTo cell: Cell, of lesson: Lesson) {
+        guard let exerciseLink else { return }
+        for name in lesson.cells.prefix(cell.index + 1).flatMap(\.exercises)
+        where !learnersFunctionsInUse.contains(name) && exerciseLink.isFinished(name) {
+            guard let builtin = exerciseLink.useLearnersFunction(name) else { continue }
+            learnersFunctionsInUse.insert(name)
+            write(presenter.style.apply([.green], to: "✓ " + text.runsYourFunction(name, builtin: builtin)))
+        }
+    }
+
+    /// Runs examples of a cell with their output shown as it comes, and marks each.
+    /// - Returns: nil when Ctrl-C stopped them.
+    private func runExamples(_ examples: ArraySlice<Example>, of cell: Cell) -> [ExampleOutcome]? {
         let runner = CellRunner(session: session)
         let echo = session.output
         var outcomes: [ExampleOutcome] = []
-        for example in cell.examples {
+        for example in examples {
             if presenter.showsInputs(cell) { write(presenter.input(example)) }
             let outcome = runner.run(example, echo: echo)
             if outcome.interrupted {
                 write(text.interrupted)
-                return false
+                return nil
             }
             outcomes.append(outcome)
             if let mark = presenter.mark(outcome) { write(mark) }
         }
-        if outcomes.allSatisfy({ presenter.mark($0) == nil }) { write(presenter.quietCellMark()) }
-        progress.recordCell(cell.index, of: lesson.id, cellCount: lesson.cells.count,
-                            matched: !outcomes.contains { $0.isDifferent })
+        if !examples.isEmpty, outcomes.allSatisfy({ presenter.mark($0) == nil }) { write(presenter.quietCellMark()) }
+        return outcomes
+    }
+
+    /// Records the cell as run and makes the next one wait.
+    private func finish(_ cell: Cell, of lesson: Lesson, matched: Bool) {
+        guard let position else { return }
+        progress.recordCell(cell.index, of: lesson.id, cellCount: lesson.cells.count, matched: matched)
         self.position = (position.lesson, position.cell + 1)
         save()
-        return true
     }
 
     /// Shows the waiting cell (after the prose that leads to it), or the end of the lesson.
@@ -208,7 +399,8 @@ public final class Tutor {
             write(prose.isEmpty ? "" : "\n" + presenter.prose(prose) + "\n")
         }
         if position.cell < lesson.cells.count {
-            write(presenter.preview(lesson.cells[position.cell], of: lesson.cells.count))
+            showExercises(before: lesson.cells[position.cell])
+            write(presenter.preview(lesson.cells[position.cell], of: lesson.cells.count, target: waitingYourTurn?.target))
         } else {
             let next = position.lesson + 1 < lessons.count ? lessons[position.lesson + 1] : nil
             write(text.endOfLesson(lesson.number, nextNumber: next?.number, nextTitle: next?.title))
@@ -254,22 +446,29 @@ public final class Tutor {
 }
 
 extension Tutor {
-    /// Adds `:lessons :open :next :back :run :where :lang` to the session's commands.
-    /// The commands hold the tutor weakly; the caller keeps it alive.
+    /// Adds `:lessons :open :next :skip :back :run :where :hint :compare :lang` to the
+    /// session's commands, their help in the lessons' language (`:lang` registers them
+    /// again). The commands hold the tutor weakly; the caller keeps it alive.
+    /// A waiting your-turn cell sees the learner's lines first (`answer`).
     public func registerCommands() {
+        if exerciseHint == nil { exerciseHint = session.commands["hint"] }
         session.commands.register(commands())
+        session.lineInterceptor = { [weak self] line in self?.answer(line) }
     }
 
     func commands() -> [Command] {
-        [
-            Command("lessons", summary: "the lessons, with how far you got",
-                    help: "Lists every lesson with the cells you have run and a ✓ for the finished ones; ▶ marks the open lesson. :open N opens one.") { [weak self] _, _ in
+        let text = self.text, exerciseHint = self.exerciseHint
+        func command(_ name: String, arguments: String = "", run: @escaping Command.Body) -> Command {
+            let words = text.command(name)
+            return Command(name, arguments: arguments, summary: words.summary, help: words.help, run: run)
+        }
+        return [
+            command("lessons") { [weak self] _, _ in
                 try self.required().listLessons()
                 return .done
             },
-            Command("open", arguments: "N", summary: "open lesson N (a number or a name)",
-                    help: "Opens a lesson from its beginning: :open 3, :open forward. Press Enter to run each cell in turn.") { [weak self] _, argument in
-                guard !argument.isEmpty else { throw InterpreterError(.command, "usage: :open N (:lessons lists them)") }
+            command("open", arguments: "N") { [weak self] _, argument in
+                guard !argument.isEmpty else { throw InterpreterError(.command, text.usage("open")) }
                 do {
                     try self.required().open(argument)
                 } catch let error as LessonLibraryError {
@@ -277,31 +476,40 @@ extension Tutor {
                 }
                 return .done
             },
-            Command("next", summary: "skip the waiting cell (at a lesson's end: the next lesson)",
-                    help: "Moves on without running the waiting cell. At the end of a lesson it opens the next lesson, as Enter does.") { [weak self] _, _ in
+            command("next") { [weak self] _, _ in
                 try self.required().next()
                 return .done
             },
-            Command("back", summary: "go back one cell",
-                    help: "Makes the previous cell the waiting one again; Enter runs it once more.") { [weak self] _, _ in
+            command("skip") { [weak self] _, _ in
+                try self.required().next()
+                return .done
+            },
+            command("back") { [weak self] _, _ in
                 try self.required().back()
                 return .done
             },
-            Command("run", arguments: "[all]", summary: "run the waiting cell (Enter does the same); :run all runs the rest",
-                    help: "Runs the waiting cell and shows whether its output matches the lesson. :run all runs every cell left in the lesson, one after another.") { [weak self] _, argument in
-                guard argument.isEmpty || argument == "all" else { throw InterpreterError(.command, "usage: :run or :run all") }
+            command("run", arguments: "[all]") { [weak self] _, argument in
+                guard argument.isEmpty || argument == "all" else { throw InterpreterError(.command, text.usage("run")) }
                 try self.required().run(all: argument == "all")
                 return .done
             },
-            Command("where", summary: "which lesson and cell you are at",
-                    help: "Shows the open lesson, its file, and the cell waiting to run.") { [weak self] _, _ in
+            command("where") { [weak self] _, _ in
                 try self.required().whereAmI()
                 return .done
             },
-            Command("lang", arguments: "en|ko", summary: "show the lessons in English or Korean",
-                    help: "Switches the lessons' language, keeping your place: the cells are the same in both.") { [weak self] _, argument in
+            command("hint", arguments: "[NAME]") { [weak self] session, argument in
+                if argument.isEmpty, try self.required().hint() { return .done }
+                guard let exerciseHint, !argument.isEmpty else { throw InterpreterError(.command, text.usage("hint")) }
+                return try exerciseHint.run(session, argument)
+            },
+            command("compare", arguments: "EXPR") { [weak self] _, argument in
+                guard !argument.isEmpty else { throw InterpreterError(.command, text.usage("compare")) }
+                try self.required().compare(argument)
+                return .done
+            },
+            command("lang", arguments: "en|ko") { [weak self] _, argument in
                 guard let language = LessonLanguage(rawValue: argument) else {
-                    throw InterpreterError(.command, "usage: :lang en or :lang ko")
+                    throw InterpreterError(.command, text.usage("lang"))
                 }
                 do {
                     try self.required().switchLanguage(to: language)

@@ -1,16 +1,28 @@
 /// An n-dimensional array that behaves like a numpy `ndarray`.
 ///
-/// Storage is one contiguous, row-major Swift array, so a `Tensor` is a value:
-/// copying it is cheap and the elements are copied only when one of the copies
-/// is written to (Swift's copy-on-write arrays).
+/// Storage is one contiguous, row-major Swift array in a buffer object. For Swift
+/// code a `Tensor` is a value: copying it is cheap and the elements are copied only
+/// when one of the copies is written to (copy-on-write). The notebook language
+/// also needs numpy's aliasing, where `b = a; b += 1` changes `a` too: the
+/// `…Shared` methods write into the buffer that every copy of the tensor holds.
 ///
 /// Shape letters used in comments across mlplab: N = batch size, D = input
 /// features (784 for MNIST), H = hidden units, C = classes (10).
 public struct Tensor {
     /// The extent of each axis, outermost first: `(60000, 784)` is `[60000, 784]`.
     public internal(set) var shape: [Int]
-    /// The elements in row-major order, in the tensor's dtype.
-    public internal(set) var storage: TensorStorage
+    /// The buffer that holds the elements; copies of the tensor share it.
+    private var buffer: TensorBuffer
+
+    /// The elements in row-major order, in the tensor's dtype. Writing them gives
+    /// this tensor a buffer of its own first when another copy shares it.
+    public internal(set) var storage: TensorStorage {
+        get { buffer.storage }
+        _modify {
+            if !isKnownUniquelyReferenced(&buffer) { buffer = TensorBuffer(buffer.storage) }
+            yield &buffer.storage
+        }
+    }
 
     /// Wraps `storage` as a tensor of `shape`; the shape must be valid (`Tensor.elementCount`)
     /// and its element count must match. Code that makes a shape from input checks it first
@@ -19,7 +31,50 @@ public struct Tensor {
         precondition((try? Tensor.elementCount(shape, operation: "Tensor")) == storage.count,
                      "shape \(shape) does not hold the \(storage.count) elements of the storage")
         self.shape = shape
-        self.storage = storage
+        self.buffer = TensorBuffer(storage)
+    }
+
+    /// A tensor with the same elements in a buffer of its own, as numpy's `copy()`: a
+    /// shared write to either leaves the other alone. The elements are copied only when
+    /// one of the two is written to.
+    public func copy() -> Tensor { Tensor(shape: shape, storage: storage) }
+
+    /// True when both tensors hold the same buffer, so that a shared write to one is seen in
+    /// the other (numpy's `np.shares_memory` for whole arrays).
+    public func sharesElements(with other: Tensor) -> Bool { buffer === other.buffer }
+
+    /// Runs `body` on a tensor that holds this tensor's elements alone, then puts the
+    /// elements it leaves back into the shared buffer, where every copy sees them. The
+    /// elements are moved, not copied: while `body` runs, the buffer holds none.
+    private mutating func updateShared(_ body: (inout Tensor) throws -> Void) rethrows {
+        var own = Tensor(shape: shape, storage: buffer.storage)
+        buffer.storage = buffer.storage.emptied
+        defer { buffer.storage = own.storage }
+        try body(&own)
+    }
+
+    /// `x[indices] = value`, written where every copy of `x` sees it, as numpy does.
+    public mutating func assignShared(_ indices: [TensorIndex], _ value: Tensor) throws {
+        // `x[...] = x` reads the buffer that the write empties for a moment: read a copy.
+        let value = value.sharesElements(with: self) ? Tensor(shape: value.shape, storage: value.storage) : value
+        try updateShared { try $0.assign(indices, value) }
+    }
+
+    /// Replaces the elements with `result`'s, where every copy sees them: `x += y`
+    /// computes `x + y` and stores it into `x`, as numpy's in-place operators do. The
+    /// result must have `x`'s shape, and its dtype is cast to `x`'s under numpy's
+    /// "same kind" rule (float64 into float32 is allowed, a float into an integer is not).
+    public mutating func storeShared(_ result: Tensor, operation: String) throws {
+        guard result.shape == shape else {
+            throw TensorError.shapeMismatch(operation: operation, detail:
+                "the array of shape \(formatShape(shape)) cannot hold the result of shape \(formatShape(result.shape)) in place")
+        }
+        guard DType.castsSameKind(result.dtype, to: dtype) else {
+            throw TensorError.invalidArgument(operation: operation, detail:
+                "cannot cast the result from dtype('\(result.dtype)') to dtype('\(dtype)') with casting rule 'same_kind'")
+        }
+        let cast = result.astype(dtype)
+        updateShared { $0 = cast }
     }
 
     public var dtype: DType { storage.dtype }
@@ -41,6 +96,28 @@ public enum DType: String, CaseIterable, Sendable {
     }
 
     public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
+
+    /// numpy's "same kind" casting: to a wider or equal kind (bool < integer < float), or
+    /// within the same kind (float64 into float32). In-place operators cast their result so.
+    public static func castsSameKind(_ source: DType, to target: DType) -> Bool {
+        source.kind <= target.kind
+    }
+
+    /// bool 0, integers 1, floats 2.
+    private var kind: Int {
+        switch self {
+        case .bool: return 0
+        case .int64: return 1
+        case .float32, .float64: return 2
+        }
+    }
+}
+
+/// The box that holds a tensor's elements. Copies of a tensor share it until one of them
+/// is written to with Swift's copy-on-write, or for good with a shared write.
+final class TensorBuffer {
+    var storage: TensorStorage
+    init(_ storage: TensorStorage) { self.storage = storage }
 }
 
 extension DType: Comparable {
@@ -78,6 +155,16 @@ public enum TensorStorage {
         case .float32(let a): return a.count
         case .int64(let a): return a.count
         case .bool(let a): return a.count
+        }
+    }
+
+    /// No elements, in the same dtype: what a buffer holds while its elements are moved out.
+    var emptied: TensorStorage {
+        switch self {
+        case .float64: return .float64([])
+        case .float32: return .float32([])
+        case .int64: return .int64([])
+        case .bool: return .bool([])
         }
     }
 }

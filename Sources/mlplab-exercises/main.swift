@@ -4,17 +4,18 @@
 // relinked, so it rebuilds in seconds) and runs it in a child process, so that a crash in the
 // learner's code ends this program, never the REPL.
 //
-//     mlplab-exercises [--json] [--from K] NAME…     the named exercises
+//     mlplab-exercises [--json] [--from K] [--lang en|ko] NAME…     the named exercises
 //     mlplab-exercises [--json] --all                every exercise
 //     mlplab-exercises --serve                       answers calls of the learner's functions
 //                                                    (LearnerProcess, under the REPL's :use mine)
 //
 // --json prints each case's result as one JSON object per line (what `mlplab check`
 // reads); --from K starts at case K (1-based) of the first exercise, to go on after
-// a case that crashed.
+// a case that crashed; --lang ko writes the cases' details in Korean.
 import Foundation
 import ChildProcesses
 import Course
+import TensorComparison
 
 /// Writes a line to standard output at once, so that the results before a crash arrive.
 func emit(_ line: String) {
@@ -30,6 +31,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments == ["--serve"] { LearnerServer.serve(with: .mine) }
 var json = false
 var firstCase = 1
+var language = ReportLanguage.en
 var names: [String] = []
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
@@ -39,6 +41,10 @@ while !arguments.isEmpty {
     case "--from":
         guard let value = arguments.first.flatMap(Int.init), value >= 1 else { fail("--from needs a case number ≥ 1") }
         firstCase = value
+        arguments.removeFirst()
+    case "--lang":
+        guard let value = arguments.first.flatMap(ReportLanguage.init(rawValue:)) else { fail("--lang needs en or ko") }
+        language = value
         arguments.removeFirst()
     default: names.append(argument)
     }
@@ -55,7 +61,7 @@ for (position, name) in names.enumerated() {
         var results: [CaseResult] = []
         if !json { emit("\(exercise.name): \(exercise.summary)") }
         for index in start..<max(start, cases.count) {
-            let result = Checker.run(exercise, case: index, of: cases, with: .mine)
+            let result = Checker.run(exercise, case: index, of: cases, with: .mine, language: language)
             results.append(result)
             if json {
                 emit(String(decoding: try encoder.encode(result), as: UTF8.self))

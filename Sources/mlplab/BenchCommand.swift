@@ -69,10 +69,13 @@ struct Bench: ParsableCommand {
         let (direct, interpreted) = try interpreterTimes()
         print(String(format: "  REPL: h = x @ W + b    %.3f s interpreted vs %.3f s direct Swift, 1000 times on (128, 784): %.2fx",
                      interpreted, direct, interpreted / direct))
+        let calls = try InterpreterBenchmark.functionCallTimes()
+        print(String(format: "  REPL: def called 10,000 times  %.4f s vs %.4f s with its body inline: %.2fx",
+                     calls.function, calls.inline, calls.function / calls.inline))
         print(String(format: "  peak memory            %.0f MB", peakMemoryMB()))
-        print(String(format: "{\"load_s\": %.3f, \"epoch_s\": %.3f, \"dense_epoch_s\": %.3f, \"sgemm_epoch_s\": %.3f, \"test_acc\": %.4f, \"repl_overhead\": %.3f, \"peak_mb\": %.0f}",
+        print(String(format: "{\"load_s\": %.3f, \"epoch_s\": %.3f, \"dense_epoch_s\": %.3f, \"sgemm_epoch_s\": %.3f, \"test_acc\": %.4f, \"repl_overhead\": %.3f, \"def_call_overhead\": %.3f, \"peak_mb\": %.0f}",
                      loadSeconds, median(sparse.epochSeconds), median(dense.epochSeconds), limit,
-                     sparse.testAccuracy.last ?? 0, interpreted / direct, peakMemoryMB()))
+                     sparse.testAccuracy.last ?? 0, interpreted / direct, calls.function / calls.inline, peakMemoryMB()))
     }
 
     /// Trains the seeds' best configuration from seed 0 and returns its history.

@@ -7,12 +7,12 @@ import Tensor
 
 extension LessonLanguage: ExpressibleByArgument {}
 
-/// `--lang en|ko`, else the language `LANG` names.
+/// `--lang en|ko`, else the language chosen last (`--lang` or `:lang`), else the one `LANG` names.
 struct LanguageOptions: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "Lesson language: en or ko (default: from LANG; ko_KR.* gives ko).")
+    @Option(name: .customLong("lang"), help: "Lesson language: en or ko (default: the one chosen last, else from LANG; ko_KR.* gives ko).")
     var explicitLanguage: LessonLanguage?
 
-    var language: LessonLanguage { explicitLanguage ?? .from() }
+    var language: LessonLanguage { explicitLanguage ?? ProgressStore.standard()?.savedLanguage() ?? .from() }
 }
 
 /// `mlplab lessons`: the lessons and how far the learner got.
@@ -81,6 +81,9 @@ struct RunLessonCommand: ParsableCommand {
                 for (cell, outcome) in report.differences where verify {
                     print(presenter.mismatchReport(outcome, cell: cell, lesson: lesson))
                 }
+                for (cell, problem) in report.answerProblems where verify {
+                    print("✗ \(lesson.path):\(cell.line), cell \(cell.index + 1) of \(lesson.cells.count): \(problem)")
+                }
             } else {
                 report = LessonVerifier.transcript(lesson, in: session, presenter: presenter) { print($0) }
             }
@@ -89,7 +92,7 @@ struct RunLessonCommand: ParsableCommand {
                 try write(report)
                 print("\(lesson.path): recorded the output of \(report.exampleCount) inputs in \(report.cells.count) cells" + seconds)
             } else {
-                differences += report.differences.count
+                differences += report.differences.count + report.answerProblems.count
                 print(report.summary + seconds)
             }
         }
@@ -124,12 +127,17 @@ private func loadLessons<T>(_ body: () throws -> T) throws -> T {
 /// lesson, its earlier cells run again). The REPL calls the tutor's `enter()`
 /// for an empty line. Nil, after a warning, when the lessons cannot be found;
 /// the REPL then works without them.
-func startTutor(in session: Session, language: LessonLanguage, colour: Bool, greet: Bool) -> Tutor? {
+/// - Parameter remember: keep `language` for the next start (it was chosen with `--lang`).
+/// - Parameter exercises: the exercises behind the lessons' exercise cells.
+func startTutor(in session: Session, language: LessonLanguage, remember: Bool, exercises: ExerciseLink?,
+                colour: Bool, greet: Bool) -> Tutor? {
     do {
         let tutor = try Tutor(session: session, library: try LessonLibrary.locate(), language: language,
                               store: ProgressStore.standard(), style: .standardOutput(colour: colour))
         tutor.registerCommands()
         tutor.finishedExercisesSource = finishedExercises
+        tutor.exerciseLink = exercises
+        if remember { tutor.rememberLanguage() }
         if greet { tutor.start() }
         return tutor
     } catch {

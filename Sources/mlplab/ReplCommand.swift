@@ -28,13 +28,14 @@ struct Repl: ParsableCommand {
     func run() throws {
         let session = Session()
         session.dataFolder = data
-        ExerciseREPL.register(in: session)
+        let exercises = ExerciseREPL.register(in: session)
         if let script { throw ExitCode(runScript(path: script, session: session)) }
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive { Interrupt.install() }  // Ctrl-C may stop the cells a resumed lesson runs again
         let colour = ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0)
         // Piped input is a script: the lesson commands work, but nothing is shown unasked.
-        let tutor = startTutor(in: session, language: lessons.language, colour: colour, greet: interactive)
+        let tutor = startTutor(in: session, language: lessons.language, remember: lessons.explicitLanguage != nil, exercises: exercises,
+                                colour: colour, greet: interactive)
         let enter = interactive ? tutor.map { tutor in { tutor.enter() } } : nil
         throw ExitCode(runREPL(session: session, interactive: interactive, onEmptyLine: enter))
     }

@@ -25,7 +25,7 @@ final class ReplPipeTests: XCTestCase {
 
     func testOperatorsThroughThePipe() throws {
         let script = """
-            a = [[1.0, 2.0], [3.0, 4.0]]; b = [10.0, 20.0]
+            a = array([[1.0, 2.0], [3.0, 4.0]]); b = array([10.0, 20.0])
             a + b
             a - b
             a * b
@@ -96,6 +96,25 @@ final class ReplPipeTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("name error: 'x' is not defined"), result.stderr)
         XCTAssertTrue(result.stdout.contains("relu(x)"), result.stdout)
         XCTAssertFalse(result.stdout.contains("not reached"))
+    }
+
+    /// `--lang` and `:lang` are kept with the progress: a start without `--lang` uses the
+    /// language chosen last, whatever LANG says, and so does `mlplab lessons`.
+    func testTheLanguageIsRememberedAcrossStarts() throws {
+        let state = ["XDG_STATE_HOME": Binary.temporaryFile("language-\(UUID().uuidString)"), "LANG": "C"]
+        var result = try Binary.run(["--lang", "ko"], input: ":lessons\n", environment: state)
+        XCTAssertTrue(result.stdout.contains("MNIST 불러오기"), result.stdout + result.stderr)
+        result = try Binary.run([], input: ":lessons\n:help skip\n", environment: state)
+        XCTAssertTrue(result.stdout.contains("MNIST 불러오기"), "remembered: \(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("직접 해 보기 셀에서 레슨의 답을 조용히 실행하고"), result.stdout)
+        result = try Binary.run(["lessons"], environment: state)
+        XCTAssertTrue(result.stdout.contains("MNIST 불러오기"), result.stdout)
+
+        result = try Binary.run([], input: ":lang en\n", environment: state)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        result = try Binary.run([], input: ":lessons\n", environment: state)
+        XCTAssertTrue(result.stdout.contains("Loading MNIST"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("MNIST 불러오기"), result.stdout)
     }
 
     func testAScriptFileWithExec() throws {

@@ -127,6 +127,43 @@ final class ReplTerminalTests: XCTestCase {
         XCTAssertFalse(terminal.process.isRunning, ":quit ends the REPL")
     }
 
+    /// Lesson 3's your-turn cells at a real terminal: a wrong answer is diagnosed and the
+    /// cell waits, a hint comes, the right answer moves the lesson on; a skipped cell's
+    /// variables are there for the next cell.
+    func testAYourTurnCellIsAnsweredAndAnotherSkipped() throws {
+        let terminal = try openTerminal(arguments: ["--lang", "en"])
+        defer { terminal.finish() }
+        XCTAssertTrue(terminal.wait(for: ">>> "), "the prompt appears: \(terminal.transcript)")
+        terminal.type(":open 3\r")
+        XCTAssertTrue(terminal.wait(for: "cell 1 of 13"), "\(terminal.transcript)")
+        for cell in 1...6 {
+            terminal.type(":next\r")
+            XCTAssertTrue(terminal.wait(for: "Skipped cell \(cell):"), "\(terminal.transcript)")
+        }
+        XCTAssertTrue(terminal.wait(for: "cell 7 of 13 · your turn"), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "Type an expression for z"), "\(terminal.transcript)")
+
+        terminal.type("z = x - x.min()\r")
+        XCTAssertTrue(terminal.wait(for: "✗ not yet:"), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "first difference at [0]: expected -1000, actual 1000"), "\(terminal.transcript)")
+        terminal.type(":hint\r")
+        XCTAssertTrue(terminal.wait(for: "hint 1 of 2: Subtract the same number from every element."), "\(terminal.transcript)")
+        terminal.type("x - x.max()\r")
+        XCTAssertTrue(terminal.wait(for: "✓ right: z (3,) float64 is the lesson's value."), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "cell 8 of 13"), "the lesson goes on: \(terminal.transcript)")
+
+        terminal.type(":next\r")
+        XCTAssertTrue(terminal.wait(for: "Skipped cell 8:"), "\(terminal.transcript)")
+        terminal.type(":next\r")
+        XCTAssertTrue(terminal.wait(for: "cell 10 of 13 · your turn"), "\(terminal.transcript)")
+        terminal.type(":skip\r")
+        XCTAssertTrue(terminal.wait(for: "Skipped cell 10: the lesson's lines ran quietly and made h, a, s."), "\(terminal.transcript)")
+        terminal.type("\r")
+        XCTAssertTrue(terminal.wait(for: "✓ matches"), "the next cell finds s: \(terminal.transcript)")
+        XCTAssertFalse(terminal.record.contains("is not defined"), "\(terminal.record)")
+        terminal.type(":quit\r")
+    }
+
     func testABlockIsTypedAfterTheContinuationPromptAndEndsAtAnEmptyLine() throws {
         let terminal = try openTerminal()
         defer { terminal.finish() }

@@ -75,6 +75,18 @@ final class ConsoleTests: XCTestCase {
         XCTAssertTrue(output.last!.hasPrefix("status: · not started. 4 checks"), output.last!)
     }
 
+    func testUnderKoreanTheConsoleSpeaksKorean() throws {
+        let console = try console()
+        console.language = .ko
+        try console.show("linearBackward")
+        XCTAssertEqual(output[0], "linearBackward — 레슨 5")
+        XCTAssertTrue(output.last!.hasPrefix("상태: · 시작 전. 검사 4개 실행: `:check linearBackward` · 힌트 보기"), output.last!)
+        output = []
+        try console.hint("softmax")
+        XCTAssertEqual(output, ["softmax 힌트 1/3: " + (try Course.find("softmax").hints[0]),
+                                "(다음 힌트: `:hint softmax`)"])
+    }
+
     func testTheListHasEveryExerciseWithItsFileAndStatus() throws {
         let console = try console()
         console.list()

@@ -5,7 +5,7 @@ import XCTest
 /// Bad input never ends the session and never changes the workspace: each of
 /// these lines fails with its own message, and the variables stay as they were.
 final class ErrorTests: XCTestCase {
-    private let setup = "x = [[1.0, 2.0], [3.0, 4.0]]; W = ones(3, 2); n = 3; s = \"text\"; net = 0"
+    private let setup = "x = array([[1.0, 2.0], [3.0, 4.0]]); W = ones(3, 2); n = 3; s = \"text\"; net = 0"
 
     /// (line, the error's kind and message). A `…` at the end means "starts with", at the
     /// start "ends with": the rest of those messages comes from the Tensor module.
@@ -138,7 +138,7 @@ final class ErrorTests: XCTestCase {
 
     func testAFailedIndexAssignmentLeavesTheTensorAsItWas() {
         let t = Transcript()
-        t.ok("g = [1.0, -2.0, 3.0]")
+        t.ok("g = array([1.0, -2.0, 3.0])")
         XCTAssertEqual(t.session.run("g[[0, 5]] = 0"), .failure)
         XCTAssertEqual(t.doubles("g"), [1, -2, 3])
         XCTAssertEqual(t.session.run("g[g < 0] = zeros(5)"), .failure)

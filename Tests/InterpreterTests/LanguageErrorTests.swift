@@ -10,7 +10,6 @@ final class LanguageErrorTests: XCTestCase {
         ("except ValueError: pass", "'except' is not supported"),
         ("finally: pass", "'finally' is not supported"),
         ("raise ValueError('bad')", "'raise' is not supported"),
-        ("with open('f') as f: pass", "'with' is not supported"),
         ("def g():\n    yield 1", "'yield' (generators) is not supported"),
         ("def g():\n    global x\n    x = 1", "'global' is not supported"),
         ("nonlocal x", "'nonlocal' is not supported"),

@@ -16,7 +16,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(t.ok("ones(3).shape"), "(3,)")
         XCTAssertEqual(t.ok("none"), "")
         XCTAssertEqual(t.ok("a = 1; a; b = 2; b"), "1\n2")
-        XCTAssertEqual(t.ok("[1, 2] > 1"), NumpyFormat.string(Tensor(shape: [2], bools: [false, true])))
+        XCTAssertEqual(t.ok("array([1, 2]) > 1"), NumpyFormat.string(Tensor(shape: [2], bools: [false, true])))
         XCTAssertEqual(t.ok("[\"a\", 1]"), "['a', 1]")
         XCTAssertEqual(t.ok("x = ones(2, 3); x.sum()"), "6.0")
         XCTAssertEqual(t.ok("x.dtype"), "dtype('float64')")
@@ -27,16 +27,16 @@ final class SessionTests: XCTestCase {
 
     func testAssignmentForms() {
         let t = Transcript()
-        t.ok("X, y = [1, 2], 3")
+        t.ok("X, y = array([1, 2]), 3")
         XCTAssertEqual(t.doubles("X"), [1, 2])
         XCTAssertEqual(t.session[variable: "y"]?.repr, "3")
-        t.ok("a, b = [[1, 2], [3, 4]]")
+        t.ok("a, b = array([[1, 2], [3, 4]])")
         XCTAssertEqual(t.doubles("b"), [3, 4])
         t.ok("(p, q) = 1, 2")
         XCTAssertEqual(t.session[variable: "q"]?.repr, "2")
         t.ok("a, b = b, a")
         XCTAssertEqual(t.doubles("a"), [3, 4])
-        t.ok("W = ones(2, 2); dW = [[1, 2], [3, 4]]; lr = 0.5; W -= lr * dW")
+        t.ok("W = ones(2, 2); dW = array([[1, 2], [3, 4]]); lr = 0.5; W -= lr * dW")
         XCTAssertEqual(t.doubles("W"), [0.5, 0, -0.5, -1])
         t.ok("W += 1; W *= 2; W /= 4")
         XCTAssertEqual(t.doubles("W"), [0.75, 0.5, 0.25, 0])
@@ -44,17 +44,50 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(t.session[variable: "n"]?.repr, "9")
         t.ok("x = zeros(2, 3); x[0, 1] = 5; x[1] = [1, 2, 3]; x[:, 2] += 10")
         XCTAssertEqual(t.doubles("x"), [0, 5, 10, 1, 2, 13])
-        t.ok("g = [1.0, -2.0, 0.5, -1.0]; h = [1, -1, 0, 2]; g[h <= 0] = 0")
+        t.ok("g = array([1.0, -2.0, 0.5, -1.0]); h = array([1, -1, 0, 2]); g[h <= 0] = 0")
         XCTAssertEqual(t.doubles("g"), [1, 0, 0, -1])
         t.ok("L = [1, \"a\"]; L[1] = 2.5")
         XCTAssertEqual(t.session[variable: "L"]?.repr, "[1, 2.5]")
     }
 
-    func testValueSemanticsNoAliasing() {
+    /// numpy's semantics, worked out by hand: a second name for an array sees every in-place
+    /// change (element assignment, augmented operators, through a list), a copy or a new
+    /// value made by `b = b + 1` does not.
+    func testAssignmentNamesTheSameArrayAsNumpyDoes() {
         let t = Transcript()
-        t.ok("a = [1, 2, 3]; b = a; b[0] = 10")
-        XCTAssertEqual(t.doubles("a"), [1, 2, 3])
+        t.ok("a = array([1, 2, 3]); b = a; b[0] = 10")
+        XCTAssertEqual(t.doubles("a"), [10, 2, 3])
+        t.ok("b += 1")
+        XCTAssertEqual(t.doubles("a"), [11, 3, 4])
+        t.ok("c = a.copy(); c[0] = 0; d = array(a); d[1] = 0; e = a.astype(\"int64\"); e[2] = 0")
+        XCTAssertEqual(t.doubles("a"), [11, 3, 4])
+        t.ok("b = b + 1")
+        XCTAssertEqual(t.doubles("a"), [11, 3, 4])
+        XCTAssertEqual(t.doubles("b"), [12, 4, 5])
+        t.ok("params = [a, b]; grads = [ones(3, dtype=\"int64\"), 2 * ones(3, dtype=\"int64\")]")
+        t.ok("for i in range(2): params[i] -= grads[i]")
+        XCTAssertEqual(t.doubles("a"), [10, 2, 3])
         XCTAssertEqual(t.doubles("b"), [10, 2, 3])
+        t.ok("g = [zeros(2)]; w = g[0]; g[0][...] = array([1.0, 2.0])")
+        XCTAssertEqual(t.doubles("w"), [1, 2])
+        XCTAssertEqual(t.ok("w is g[0]"), "True")
+        XCTAssertEqual(t.ok("w is w.copy()"), "False")
+        // numpy refuses to store a float result into an int array in place.
+        XCTAssertEqual(t.run("a += 0.5"),
+                       "value error: +=: cannot cast the result from dtype('float64') to dtype('int64') with casting rule 'same_kind'")
+        XCTAssertEqual(t.doubles("a"), [10, 2, 3])
+        // A number is a value: n += 1 gives n a new value.
+        t.ok("n = 1; m = n; m += 1")
+        XCTAssertEqual(t.session[variable: "n"]?.repr, "1")
+    }
+
+    func testListsArePythonLists() throws {
+        let t = Transcript()
+        XCTAssertEqual(t.ok("[1, 2] + [3]"), "[1, 2, 3]")
+        XCTAssertEqual(t.ok("[1, 2] * 2"), "[1, 2, 1, 2]")
+        XCTAssertEqual(t.ok("W, = [7]; W"), "7")
+        XCTAssertEqual(t.ok("array([1.0, 2.0]) * [2, 3]"), NumpyFormat.string(try Tensor(shape: [2], doubles: [2, 6])))
+        XCTAssertEqual(t.run("[1, 2] - 1"), "type error: '-' is not defined between a list and an int")
     }
 
     func testObjectsAttributesAndWriteBack() {
@@ -75,7 +108,7 @@ final class SessionTests: XCTestCase {
     func testLoops() {
         let t = Transcript()
         XCTAssertEqual(t.ok("for i in range(3): print(i, i ** 2)"), "0 0\n1 1\n2 4")
-        t.ok("total = 0; for row in [[1, 2], [3, 4]]: total = total + row.sum()")
+        t.ok("total = 0; for row in array([[1, 2], [3, 4]]): total = total + row.sum()")
         XCTAssertEqual(t.ok("total"), "10")
         XCTAssertEqual(t.ok("for c in \"ab\": print(c)"), "a\nb")
     }

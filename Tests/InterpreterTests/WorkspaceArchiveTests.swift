@@ -19,7 +19,7 @@ final class WorkspaceArchiveTests: XCTestCase {
 
     private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    private let setup = "a = [[1.5, -2.0], [1e-300, nan]]; b = array([1, -2], dtype: \"float32\"); c = arange(-3, 3); "
+    private let setup = "a = array([[1.5, -2.0], [1e-300, nan]]); b = array([1, -2], dtype: \"float32\"); c = arange(-3, 3); "
         + "d = c > 0; e = zeros(0, 4); n = -42; lr = 0.001; flag = true; name = \"net ✓\"; s = ones(()); f = relu"
 
     func testRoundTripKeepsEveryValue() {
@@ -55,10 +55,10 @@ final class WorkspaceArchiveTests: XCTestCase {
 
     func testDamagedFilesAreRefusedAndTheWorkspaceKept() throws {
         let t = Transcript()
-        t.ok("w = [1.0, 2.0, 3.0]; k = 7")
+        t.ok("w = array([1.0, 2.0, 3.0]); k = 7")
         t.ok(":save \(path("good.bin"))")
         let good = try Data(contentsOf: URL(fileURLWithPath: path("good.bin")))
-        t.ok("w = [9.0]; k = 8")
+        t.ok("w = array([9.0]); k = 8")
 
         var flipped = good
         flipped[good.count / 2] ^= 0x40
@@ -77,9 +77,34 @@ final class WorkspaceArchiveTests: XCTestCase {
         XCTAssertEqual(t.session[variable: "k"]?.repr, "8")
     }
 
+    func testListsTuplesDictsAndNoneRoundTrip() {
+        let t = Transcript()
+        t.ok("losses = [2.5, 1.25, None]; pair = (1, [\"a\", (2,)]); d = {\"lr\": 0.1, 3: [ones(2)]}; bad = [1, relu]")
+        let before = t.session.variables
+        XCTAssertEqual(t.ok(":save \(path("lists.bin"))"), "saved 3 variables to \(path("lists.bin")) (not saved, no file format: bad)")
+        t.ok(":reset")
+        XCTAssertEqual(t.ok(":load \(path("lists.bin"))"), "loaded 3 variables: d, losses, pair")
+        for name in ["losses", "pair", "d"] {
+            XCTAssertEqual(t.session[variable: name]?.repr, before[name]?.repr, name)
+        }
+        XCTAssertEqual(t.ok("d[3][0].dtype"), "dtype('float64')")
+    }
+
+    func testAListNestedDeeperThanASessionAllowsIsRefused() throws {
+        // magic, version 1, one entry named "x": 101 lists, each holding the next, then none.
+        var body = Array("MLPLABWS".utf8) + [1, 0, 0, 0] + [1, 0, 0, 0] + [1, 0, 0, 0] + Array("x".utf8)
+        for _ in 0..<101 { body += [7, 1, 0, 0, 0] }
+        body += [10]
+        let crc = Checksum.crc32(body)   // the checksum is right: the nesting is what is refused
+        let bytes = body + [UInt8(crc & 0xff), UInt8(crc >> 8 & 0xff), UInt8(crc >> 16 & 0xff), UInt8(crc >> 24)]
+        try Data(bytes).write(to: URL(fileURLWithPath: path("deep.bin")))
+        let t = Transcript()
+        XCTAssertEqual(t.run(":load \(path("deep.bin"))"), "file error: the file nests lists deeper than 100")
+    }
+
     func testTheFormatIsTheDocumentedOne() throws {
         let t = Transcript()
-        t.ok("v = [1, 2]")
+        t.ok("v = array([1, 2])")
         t.ok(":save \(path("v.bin"))")
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path("v.bin"))))
         let expectedBody: [UInt8] = Array("MLPLABWS".utf8) + [1, 0, 0, 0] + [1, 0, 0, 0]   // magic, version 1, 1 entry

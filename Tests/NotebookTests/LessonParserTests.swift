@@ -1,4 +1,5 @@
 import Notebook
+import TensorComparison
 import XCTest
 
 final class LessonParserTests: XCTestCase {
@@ -71,8 +72,8 @@ final class LessonParserTests: XCTestCase {
         let examples = lesson.cells[0].examples
         XCTAssertEqual(examples.map(\.check), [
             .notCompared,
-            .compared(Tolerance(relative: 1e-3, absolute: 1e-8)),
-            .compared(Tolerance(relative: 1e-3, absolute: 1e-6)),
+            .compared(Tolerance(absolute: 1e-8, relative: 1e-3)),
+            .compared(Tolerance(absolute: 1e-6, relative: 1e-3)),
             .standard, .standard,
         ])
         XCTAssertEqual(examples[0].source, ":time h = x @ W")

@@ -59,12 +59,12 @@ final class LessonsTests: XCTestCase {
         }
     }
 
-    /// A cell as the two languages must share it: the inputs with their
-    /// directives, and the outputs that are compared.
+    /// A cell as the two languages must share it: the exercises it leads to, the inputs
+    /// with their directives, and the outputs that are compared.
     private func comparable(_ cell: Cell) -> String {
-        cell.examples.map { example in
+        (cell.exercises.map { "exercise: " + $0 } + cell.examples.map { example in
             (example.lines.map { ">>> " + $0 } + (example.check == .notCompared ? [] : example.expected)).joined(separator: "\n")
-        }.joined(separator: "\n")
+        }).joined(separator: "\n")
     }
 
     /// The numbers the course material prints appear in compared cells (and so

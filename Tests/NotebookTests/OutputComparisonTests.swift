@@ -1,4 +1,5 @@
 import Notebook
+import TensorComparison
 import XCTest
 
 final class OutputComparisonTests: XCTestCase {
@@ -15,7 +16,7 @@ final class OutputComparisonTests: XCTestCase {
         // 1e-8 + 1e-5 · 0.5 = 5.01e-6 is allowed.
         XCTAssertNil(difference("[0.500005 1.]", "[0.5 1.]"))
         XCTAssertNotNil(difference("[0.50001 1.]", "[0.5 1.]"))
-        XCTAssertNil(difference("0.50001", "0.5", Tolerance(relative: 1e-4, absolute: 0)))
+        XCTAssertNil(difference("0.50001", "0.5", Tolerance(absolute: 0, relative: 1e-4)))
         XCTAssertNil(difference("1e-09", "0."))
         XCTAssertNotNil(difference("1e-07", "0."))
     }
@@ -77,6 +78,6 @@ final class OutputComparisonTests: XCTestCase {
         XCTAssertNil(difference("[Epoch 1/5] Training Loss = 1.2817 / Training Acc = 78.35%", expected))
         XCTAssertEqual(difference("[Epoch 1/5] Training Loss = 1.2817 / Training Acc = 78.36%", expected)?.actual, "78.36")
         XCTAssertNil(difference("[Epoch 1/5] Training Loss = 1.2817 / Training Acc = 78.36%", expected,
-                                Tolerance(relative: 1e-3, absolute: 0)))
+                                Tolerance(absolute: 0, relative: 1e-3)))
     }
 }

@@ -161,6 +161,21 @@ final class TutorTests: XCTestCase {
         XCTAssertEqual(tutor.lessons.map(\.title), ["첫걸음", "Second steps"])
     }
 
+    func testTheLessonCommandsSpeakTheLessonsLanguageAndTheChoiceIsKept() throws {
+        let tutor = try makeTutor(.ko)
+        XCTAssertEqual(tutor.session.commands["skip"]?.summary, "레슨의 답으로 넘어가기: 조용히 실행합니다")
+        XCTAssertEqual(tutor.session.run(":open"), .failure)
+        XCTAssertTrue(output().contains("사용법: :open N (:lessons로 목록을 봅니다)"))
+        XCTAssertNil(store.savedLanguage(), "nothing is chosen before :lang")
+
+        XCTAssertEqual(tutor.session.run(":lang en"), .success)
+        XCTAssertEqual(tutor.session.commands["skip"]?.summary, "let the lesson answer the waiting cell: it runs quietly")
+        XCTAssertEqual(store.savedLanguage(), .en)
+        XCTAssertEqual(tutor.session.run(":lang ko"), .success)
+        XCTAssertEqual(store.savedLanguage(), .ko)
+        XCTAssertEqual(store.load().progress.language, .ko)
+    }
+
     func testAFolderWithoutLessonsIsRefused() throws {
         try FileManager.default.createDirectory(atPath: folder + "/lessons/en", withIntermediateDirectories: true)
         XCTAssertThrowsError(try Tutor(session: Session(), library: LessonLibrary(root: folder + "/lessons"), language: .en,

@@ -1,4 +1,5 @@
 import Tensor
+import TensorComparison
 
 // The checks of exercises/03-forward.swift.
 

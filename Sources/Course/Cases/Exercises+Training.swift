@@ -1,5 +1,6 @@
 import ReferenceSolutions
 import Tensor
+import TensorComparison
 
 // The checks of exercises/06-training.swift.
 

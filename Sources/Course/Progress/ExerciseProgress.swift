@@ -1,5 +1,6 @@
 import Foundation
 import Tensor
+import TensorComparison
 
 /// Where the learner's exercise progress is kept: which exercises passed every check,
 /// the last check's summary, and how many hints each exercise has given.

@@ -2,9 +2,9 @@ import Foundation
 import Tensor
 
 /// How numbers, indices and tensors appear in check reports.
-enum Formatting {
+public enum Formatting {
     /// Up to 8 significant digits: 2.0579081, 0.5, 1e+308, nan, -inf.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == value.rounded(), abs(value) < 1e15 { return String(format: "%.0f", value) }
@@ -12,7 +12,7 @@ enum Formatting {
     }
 
     /// A multi-index: [1, 0]; a 0-d tensor's only element is [].
-    static func index(_ flat: Int, shape: [Int]) -> String {
+    public static func index(_ flat: Int, shape: [Int]) -> String {
         var rest = flat
         var parts = [Int](repeating: 0, count: shape.count)
         for axis in shape.indices.reversed() where shape[axis] > 0 {
@@ -24,7 +24,7 @@ enum Formatting {
 
     /// Small tensors in full with their nesting, e.g. [[0, 1], [2, 3]]; larger ones as
     /// their first and last values in row-major order.
-    static func preview(_ t: Tensor, limit: Int = 12) -> String {
+    public static func preview(_ t: Tensor, limit: Int = 12) -> String {
         let values = t.doubles
         if t.ndim == 0 { return values.first.map(number) ?? "" }
         if values.count <= limit { return nested(values[...], shape: t.shape[...]) }
@@ -45,7 +45,7 @@ enum Formatting {
     }
 
     /// "x (5, 2) float64", with the values when there are only a few.
-    static func describe(_ named: Named) -> String {
+    public static func describe(_ named: Named) -> String {
         let t = named.value
         var text = "\(named.name) \(formatShape(t.shape)) \(t.dtype.rawValue)"
         if t.count <= 12 { text += " = " + preview(t) }
