@@ -22,8 +22,11 @@ test: build-tests
 
 build: deps
 	@mkdir -p .build; set -o pipefail; $(SWIFT) build -c $(CONFIG) 2>&1 | tee $(BUILD_LOG) || { \
-	    echo "The build failed. Errors in exercises/*.swift come from your exercise code: fix the line named above,"; \
-	    echo "or put the untouched stubs back with: git checkout exercises/"; exit 1; }
+	    files=$$(grep -o 'exercises/[^/:]*\.swift:[0-9]*:[0-9]*: error' $(BUILD_LOG) | cut -d: -f1 | sort -u | paste -sd' ' -); \
+	    echo "The build failed."; [ -z "$$files" ] || { \
+	        echo "The errors in $$files come from your exercise code: fix the line named above, or put one exercise's"; \
+	        echo "stub back with :reset NAME in mlplab, or every exercise of the file with: git checkout $$files"; }; \
+	    exit 1; }
 
 # The test bundle and every product the end-to-end tests run (mlplab, mlplab-exercises).
 # A plain `swift test` would build with testable imports, settings that recompile every

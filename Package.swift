@@ -31,20 +31,31 @@ let package = Package(
         .target(name: "Plots", dependencies: ["Tensor", "CZlib"]),
         // The learner's files: a top-level folder, easy to find and edit. Without cross-module
         // optimisation an edited function body leaves the module's interface as it was, so a
-        // check rebuilds only this module and relinks, instead of recompiling Solutions too.
+        // check rebuilds only this module and relinks, instead of recompiling the course too.
         .target(name: "Exercises", dependencies: ["Tensor"], path: "exercises", exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-disable-cmo"])]),
         // Holding an actual tensor against the expected one, with the likely mistake named:
         // what `:check` reports and what a lesson's your-turn cell tells the learner.
         .target(name: "TensorComparison", dependencies: ["Tensor"]),
-        .target(name: "Solutions", dependencies: ["Tensor", "TensorComparison", "Network", "Exercises"]),
+        // The reference solution of every exercise, and nothing else.
+        .target(name: "ReferenceSolutions", dependencies: ["Tensor", "Exercises"]),
+        // The course: its manifest (course.json), each exercise's checks, the progress record,
+        // and training with a set of exercise functions.
+        .target(name: "Course", dependencies: ["Tensor", "TensorComparison", "Network", "Exercises", "ReferenceSolutions"],
+                resources: [.copy("course.json")]),
+        // The child processes: the build, the checks' runner, the learner's functions under :use mine.
+        .target(name: "ChildProcesses", dependencies: ["Course", "Tensor", "TensorComparison"]),
         // Runs the checks in a child process; small so that a check after an edit rebuilds fast.
-        .executableTarget(name: "mlplab-exercises", dependencies: ["Solutions", "TensorComparison"]),
+        .executableTarget(name: "mlplab-exercises", dependencies: ["Course", "ChildProcesses", "TensorComparison"]),
         .target(name: "Interpreter", dependencies: ["Tensor", "Datasets", "Network", "Plots"]),
         .target(name: "Notebook", dependencies: ["Interpreter", "TensorComparison"]),
+        // The course's commands (:exercise :check :hint :solution :reset :use :reload, mlplab check)
+        // and their binding into the REPL's commands and builtins.
+        .target(name: "CourseConsole", dependencies: ["Course", "ChildProcesses", "Interpreter", "Notebook", "Network", "Tensor",
+                                                      "TensorComparison"]),
         .executableTarget(name: "mlplab", dependencies: [
             "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook",
-            "Exercises", "Solutions", "CReadline", "CMalloc",
+            "CourseConsole", "CReadline", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -57,7 +68,8 @@ let package = Package(
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TensorComparison", "Tensor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "TensorComparison", "Tensor", "Network", "Datasets"],
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ReferenceSolutions", "Course", "ChildProcesses",
+                                                           "CourseConsole", "TensorComparison", "Tensor", "Network", "Datasets"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Interpreter", "Network", "Notebook"]),
     ],
@@ -74,7 +86,7 @@ if Context.environment["MLPLAB_FUZZ"] != nil {
         ("fuzz-model-file", ["Network"]),
         ("fuzz-workspace-archive", ["Interpreter"]),
         ("fuzz-lesson", ["Notebook"]),
-        ("fuzz-progress", ["Notebook", "Solutions"]),
+        ("fuzz-progress", ["Notebook", "Course"]),
     ]
     package.targets += [
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),

@@ -14,6 +14,10 @@ import Tensor
 ///     result = pixels / 255
 ///
 /// normalise([0, 51, 255]) = [0, 0.2, 1].
+///
+/// Swift types: `pixels.doubles` is a `[Double]` whatever the dtype;
+/// `pixels.astype(.float64)` is a float64 Tensor; `Tensor(scalar: 255)` is a 0-d float64
+/// Tensor that broadcasts.
 public func normalise(_ pixels: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("normalise")
@@ -28,6 +32,9 @@ public func normalise(_ pixels: Tensor) throws -> Tensor {
 ///     result[i, j] = x[i, j] - mean[j]
 ///
 /// Throws (any error) when mean does not have D elements.
+///
+/// Swift types: `x - mean` is a Tensor ((N, D) - (D,) broadcasts along the rows);
+/// `x.shape` is an `[Int]`.
 public func zeroCentre(_ x: Tensor, mean: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("zeroCentre")

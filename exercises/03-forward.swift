@@ -17,6 +17,11 @@ import Tensor
 /// e^-x overflows to inf for x < -709 in float64. The same function written as
 /// e^x / (1 + e^x) only takes e^ of a negative number when x < 0; use each form
 /// where its exponent is ≤ 0. sigmoid([0, 1000, -1000]) = [0.5, 1, 0].
+///
+/// Swift types: `x.doubles` is a `[Double]`, row-major;
+/// `try Tensor(shape: x.shape, doubles: values)` makes the result;
+/// `Tensor.binary(.greaterEqual, x, Tensor(scalar: 0))` is a bool Tensor, a mask for
+/// `Tensor.where_`.
 public func sigmoid(_ x: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("sigmoid")
@@ -30,6 +35,10 @@ public func sigmoid(_ x: Tensor) throws -> Tensor {
 ///     relu(x) = max(0, x)
 ///
 /// relu([-2, 0, 3]) = [0, 0, 3].
+///
+/// Swift types: `x.doubles` is a `[Double]`, row-major;
+/// `try Tensor(shape: x.shape, doubles: values)` makes the result; `Tensor(scalar: 0)` is a
+/// 0-d float64 Tensor that broadcasts.
 public func relu(_ x: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("relu")
@@ -44,6 +53,9 @@ public func relu(_ x: Tensor) throws -> Tensor {
 ///
 /// Subtracting each row's own maximum m_i changes nothing mathematically and keeps
 /// every exponent ≤ 0, so e^ never overflows: softmax([0, 1000, -1000]) = [0, 1, 0].
+///
+/// Swift types: `x.max(axis: -1, keepdims: true)` is a Tensor of shape (N, 1) (or (1,)),
+/// not a `Double`; `x.shape.last!` is C, an `Int`.
 public func softmax(_ x: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("softmax")
@@ -59,6 +71,9 @@ public func softmax(_ x: Tensor) throws -> Tensor {
 ///
 /// N = batch size, D = input features (784 for MNIST), H = units of the layer.
 /// Throws (any error) when the shapes do not fit together.
+///
+/// Swift types: `Tensor.matmul(x, W)` is a Tensor (N, H); `+ b` broadcasts (N, H) + (H,);
+/// `x.ndim` and `W.shape[1]` are `Int`s.
 public func linearForward(_ x: Tensor, _ W: Tensor, _ b: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("linearForward")

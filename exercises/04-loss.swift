@@ -17,6 +17,10 @@ import Tensor
 /// Take the log without ever computing log(0): with m_i the row's maximum,
 ///     log p[i, j] = (scores[i, j] - m_i) - log Σ_k e^(scores[i, k] - m_i).
 /// Scores [0, 1000, -1000] with label 2 give a loss of 2000, not inf.
+///
+/// Swift types: the result is a Swift `Double`: a 0-d Tensor `t` gives it as
+/// `t.doubles[0]`; `labels.int64s` is an `[Int64]` (index with `Int(label)`);
+/// `scores.shape[0]` is N, an `Int`.
 public func softmaxCrossEntropy(_ scores: Tensor, labels: Tensor) throws -> Double {
     // START CODE HERE
     throw ExerciseError.notImplemented("softmaxCrossEntropy")
@@ -30,6 +34,9 @@ public func softmaxCrossEntropy(_ scores: Tensor, labels: Tensor) throws -> Doub
 ///     dL/dscores = (softmax(scores) - onehot(labels)) / N
 ///
 /// The division by N is there because the loss is a mean over the batch.
+///
+/// Swift types: `labels.int64s` is an `[Int64]` (index with `Int(label)`);
+/// `scores.shape[0]` is N, an `Int`: divide by `Tensor(scalar: Double(n))`.
 public func softmaxCrossEntropyGradient(_ scores: Tensor, labels: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("softmaxCrossEntropyGradient")
@@ -43,6 +50,9 @@ public func softmaxCrossEntropyGradient(_ scores: Tensor, labels: Tensor) throws
 ///     L = 1/(N·C) Σ_i Σ_j (y[i, j] - t[i, j])²
 ///
 /// Throws (any error) when y and t have different shapes.
+///
+/// Swift types: the result is a Swift `Double`: `try d.mean()` is a 0-d Tensor,
+/// `.doubles[0]` its value.
 public func mse(_ y: Tensor, _ t: Tensor) throws -> Double {
     // START CODE HERE
     throw ExerciseError.notImplemented("mse")
@@ -58,6 +68,9 @@ public func mse(_ y: Tensor, _ t: Tensor) throws -> Double {
 /// (This is the exact gradient of Σ (y - t)² / N, the squared error summed over the
 /// classes and averaged over the batch; the seeds print the mean over all N·C elements
 /// but train with this gradient, so mlplab does the same.)
+///
+/// Swift types: `y.shape[0]` is N, an `Int`: divide by `Tensor(scalar: Double(n))`;
+/// `Tensor(scalar: 2)` is a 0-d float64 Tensor.
 public func mseGradient(_ y: Tensor, _ t: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("mseGradient")

@@ -18,6 +18,10 @@ import Tensor
 ///     dx = dOut @ Wᵀ          passed on to the layer below
 ///
 /// Each gradient has the shape of what it is the gradient of: dW like W, db like b, dx like x.
+///
+/// Swift types: the result is a tuple of three Tensors:
+/// `return (dW: dW, db: db, dx: dx)`; `x.T` is the transpose, a Tensor;
+/// `dOut.sum(axis: 0)` is a Tensor (H,).
 public func linearBackward(_ dOut: Tensor, x: Tensor, W: Tensor) throws -> (dW: Tensor, db: Tensor, dx: Tensor) {
     // START CODE HERE
     throw ExerciseError.notImplemented("linearBackward")
@@ -32,6 +36,9 @@ public func linearBackward(_ dOut: Tensor, x: Tensor, W: Tensor) throws -> (dW: 
 ///     dx = dOut where x > 0, and 0 where x ≤ 0
 ///
 /// At x = 0 exactly the gradient is blocked (0), as in the seeds' `mask = (x <= 0)`.
+///
+/// Swift types: `Tensor.binary(.greater, x, Tensor(scalar: 0))` is a bool Tensor, a mask
+/// for `Tensor.where_(mask, dOut, Tensor(scalar: 0))`; `x.doubles` is a `[Double]`.
 public func reluBackward(_ dOut: Tensor, x: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("reluBackward")
@@ -47,6 +54,9 @@ public func reluBackward(_ dOut: Tensor, x: Tensor) throws -> Tensor {
 ///
 /// The seeds' check: with seed(0), sigmoidBackward(randn(3), out: randn(3))
 /// = [-4.90531647, -0.64834065, -1.89126428].
+///
+/// Swift types: `Tensor(scalar: 1) - out` is a Tensor; each product of Tensors may throw,
+/// so write `try` before it.
 public func sigmoidBackward(_ dOut: Tensor, out: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("sigmoidBackward")

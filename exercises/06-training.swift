@@ -16,6 +16,9 @@ import Tensor
 ///     parameter ← parameter - learningRate · gradient
 ///
 /// Throws (any error) when the shapes differ.
+///
+/// Swift types: `learningRate` is a Swift `Double`: make it a Tensor with
+/// `Tensor(scalar: learningRate)` before multiplying.
 public func sgdStep(_ parameter: Tensor, gradient: Tensor, learningRate: Double) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("sgdStep")
@@ -34,6 +37,11 @@ public func sgdStep(_ parameter: Tensor, gradient: Tensor, learningRate: Double)
 /// Call `rng.permutation` exactly once per call, so that one call is one epoch and the
 /// next call (the next epoch) gets a different order, as the seeds' training loop does.
 /// Throws `ExerciseError.invalidInput` when batchSize < 1.
+///
+/// Swift types: `rng.permutation(count)` returns an `[Int64]`, not an `[Int]`: convert
+/// with `.map { Int($0) }`; `rng` is `inout`, call it as `rng.permutation(count)` (no
+/// `&`). The result is an `[[Int]]`: `stride(from: 0, to: count, by: batchSize)` gives
+/// each batch's start, `Array(order[start..<end])` turns a slice into an array.
 public func miniBatches(count: Int, batchSize: Int, rng: inout NumpyRandom) throws -> [[Int]] {
     // START CODE HERE
     throw ExerciseError.notImplemented("miniBatches")
@@ -47,6 +55,10 @@ public func miniBatches(count: Int, batchSize: Int, rng: inout NumpyRandom) thro
 ///     accuracy = (1/N) · #{ i : argmax_j scores[i, j] == labels[i] }
 ///
 /// When several scores tie for the maximum, the first one counts (numpy's argmax).
+///
+/// Swift types: `scores.argmax(axis: -1)` is an int64 Tensor (N,): `.int64s` gives an
+/// `[Int64]` to compare with `labels.int64s`; the result is a Swift `Double`:
+/// `Double(correct) / Double(n)`.
 public func accuracy(_ scores: Tensor, labels: Tensor) throws -> Double {
     // START CODE HERE
     throw ExerciseError.notImplemented("accuracy")

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes Tests/ExercisesTests/Fixtures/exercises.json: numpy's answer to every check case of
-every exercise, with the inputs drawn exactly as Sources/Solutions/Course/Exercises+*.swift draws
+every exercise, with the inputs drawn exactly as Sources/Course/Cases/Exercises+*.swift draws
 them (np.random.seed(s) then the same calls in the same order). A case whose inputs break the
 contract is recorded as {"error": true}.
 

@@ -1,7 +1,7 @@
+import Course
 import Foundation
 import FuzzSupport
 import Notebook
-import Solutions
 
 /// One state file's contents, read both as the lessons' progress.json and as
 /// the exercises' exercises.json. Every input must be accepted or refused

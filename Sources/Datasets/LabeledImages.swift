@@ -75,7 +75,7 @@ public struct LabeledImages: Sendable {
 
     /// The pixels scaled to [0, 1], float64 (N, D): numpy's `x / 255.0`, as the seeds do.
     public func scaledFloat64() -> Tensor {
-        Tensor(shape: [count, pixelsPerImage], doubles: mapElements(images.bytes) { Double($0) / 255 })
+        Tensor(shape: [count, pixelsPerImage], storage: .float64(mapElements(images.bytes) { Double($0) / 255 }))
     }
 
     /// The labels as int64 (N,).

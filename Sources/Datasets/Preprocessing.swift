@@ -90,9 +90,9 @@ public enum Preprocessing {
                                     _ float64: (Double) -> Double,
                                     float32: (Float) -> Float) throws -> Tensor {
         switch x.storage {
-        case .float64(let values): return Tensor(shape: x.shape, doubles: mapElements(values, float64))
+        case .float64(let values): return Tensor(shape: x.shape, storage: .float64(mapElements(values, float64)))
         case .float32(let values): return Tensor(shape: x.shape, floats: mapElements(values, float32))
-        case .int64(let values): return Tensor(shape: x.shape, doubles: mapElements(values) { float64(Double($0)) })
+        case .int64(let values): return Tensor(shape: x.shape, storage: .float64(mapElements(values) { float64(Double($0)) }))
         case .bool:
             throw PreprocessingError.unsupportedDType(operation: operation, dtype: .bool,
                                                       expected: "int64, float32 or float64")

@@ -33,6 +33,6 @@ public enum Spiral {
                 t[classes * row + j] = 1
             }
         }
-        return (Tensor(shape: [count, 2], doubles: x), Tensor(shape: [count, classes], int64s: t))
+        return (Tensor(shape: [count, 2], storage: .float64(x)), Tensor(shape: [count, classes], int64s: t))
     }
 }

@@ -222,7 +222,7 @@ extension Tensor {
             parts.append(part)
             weak.append(item.isPythonNumber)
         }
-        guard let first = parts.first else { return Tensor(shape: [0], doubles: []) }
+        guard let first = parts.first else { return Tensor(shape: [0], storage: .float64([])) }
         if let ragged = parts.first(where: { $0.shape != first.shape }) {
             throw InterpreterError(.value, "cannot make a tensor from rows of different shapes \(NumpyFormat.shape(first.shape)) and \(NumpyFormat.shape(ragged.shape))")
         }
@@ -230,7 +230,7 @@ extension Tensor {
         let shape = [parts.count] + first.shape
         try Tensor.checkAllocation(shape, operation: "array")
         switch dtype {
-        case .float64: return Tensor(shape: shape, doubles: parts.flatMap(\.doubles))
+        case .float64: return Tensor(shape: shape, storage: .float64(parts.flatMap(\.doubles)))
         case .float32: return Tensor(shape: shape, floats: parts.flatMap(\.floats))
         case .int64: return Tensor(shape: shape, int64s: parts.flatMap(\.int64s))
         case .bool: return Tensor(shape: shape, bools: parts.flatMap(\.bools))

@@ -36,7 +36,7 @@ extension CoreBuiltins {
                 let digits = args.isNone("ndigits") ? 0 : try args.int("ndigits")
                 guard t.dtype.isFloatingPoint else { return .tensor(t) }
                 let scale = pow10(digits)
-                let rounded = Tensor(shape: t.shape, doubles: t.doubles.map { ($0 * scale).rounded(.toNearestOrEven) / scale })
+                let rounded = Tensor(shape: t.shape, storage: .float64(t.doubles.map { ($0 * scale).rounded(.toNearestOrEven) / scale }))
                 return .tensor(rounded.astype(t.dtype))
             }
             guard let x = args["x"].asDouble else { throw args.error("x must be a number, got \(args["x"].kindDescription)") }

@@ -29,10 +29,10 @@ public enum GradientCheck {
         var values = value.doubles
         let original = values[i]
         values[i] = original + epsilon
-        set(Tensor(shape: value.shape, doubles: values))
+        set(Tensor(shape: value.shape, storage: .float64(values)))
         let plus = try f()
         values[i] = original - epsilon
-        set(Tensor(shape: value.shape, doubles: values))
+        set(Tensor(shape: value.shape, storage: .float64(values)))
         let minus = try f()
         set(value)
         return (plus - minus) / (2 * epsilon)

@@ -147,7 +147,7 @@ public enum ModelFile {
         if dtype == .float32 {
             return Tensor(shape: shape, floats: (0..<count).map { Float(bitPattern: read(UInt32.self, bytes, at: offset + 4 * $0)) })
         }
-        return Tensor(shape: shape, doubles: (0..<count).map { Double(bitPattern: read(UInt64.self, bytes, at: offset + 8 * $0)) })
+        return Tensor(shape: shape, storage: .float64((0..<count).map { Double(bitPattern: read(UInt64.self, bytes, at: offset + 8 * $0)) }))
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {

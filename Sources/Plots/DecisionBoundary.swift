@@ -69,7 +69,7 @@ public struct DecisionGrid: Equatable, Sendable {
                 centres.append(y.upperBound - (Double(row) + 0.5) * cellHeight)
             }
         }
-        return Tensor(shape: [columns * rows, 2], doubles: centres)
+        return Tensor(shape: [columns * rows, 2], storage: .float64(centres))
     }
 
     /// min...max of the finite `values`, widened on each side by `margin` × span (0.1 at least).

@@ -115,7 +115,7 @@ public struct ByteReader {
         case .bool: return Tensor(shape: shape, bools: try littleEndian(n, as: UInt8.self).map { $0 != 0 })
         case .int64: return Tensor(shape: shape, int64s: try littleEndian(n, as: Int64.self))
         case .float32: return Tensor(shape: shape, floats: try littleEndian(n, as: UInt32.self).map(Float.init(bitPattern:)))
-        case .float64: return Tensor(shape: shape, doubles: try littleEndian(n, as: UInt64.self).map(Double.init(bitPattern:)))
+        case .float64: return Tensor(shape: shape, storage: .float64(try littleEndian(n, as: UInt64.self).map(Double.init(bitPattern:))))
         }
     }
 

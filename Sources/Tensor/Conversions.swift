@@ -1,7 +1,16 @@
 /// Making tensors from Swift values and reading their elements back.
 extension Tensor {
-    /// A float64 tensor (numpy's default dtype) of `shape` holding `values`.
-    public init(shape: [Int], doubles values: [Double]) {
+    /// A float64 tensor (numpy's default dtype) of `shape` holding `values`: the way the
+    /// exercises make their results. Throws when the shape is invalid or does not hold
+    /// exactly `values.count` elements, so that a learner's slip is an error they can read,
+    /// not a crash. (Code that made the values for the shape itself uses `init(shape:storage:)`.)
+    public init(shape: [Int], doubles values: [Double]) throws {
+        let count = try Tensor.elementCount(shape, operation: "Tensor(shape:doubles:)")
+        guard count == values.count else {
+            func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            throw TensorError.shapeMismatch(operation: "Tensor(shape:doubles:)", detail: "shape \(formatShape(shape)) holds "
+                                            + "\(counted(count, "element")), but \(counted(values.count, "value")) given")
+        }
         self.init(shape: shape, storage: .float64(values))
     }
 
@@ -22,12 +31,12 @@ extension Tensor {
 
     /// A 1-D float64 tensor, like `np.array([0.5, 1.0])`.
     public init(_ values: [Double]) {
-        self.init(shape: [values.count], doubles: values)
+        self.init(shape: [values.count], storage: .float64(values))
     }
 
     /// A 0-d float64 tensor holding one number (numpy's scalar result of `x.sum()`).
     public init(scalar value: Double) {
-        self.init(shape: [], doubles: [value])
+        self.init(shape: [], storage: .float64([value]))
     }
 
     /// Every element converted to Double, in row-major order.
@@ -74,7 +83,7 @@ extension Tensor {
     public func astype(_ dtype: DType) -> Tensor {
         if dtype == self.dtype { return self }
         switch dtype {
-        case .float64: return Tensor(shape: shape, doubles: doubles)
+        case .float64: return Tensor(shape: shape, storage: .float64(doubles))
         case .float32: return Tensor(shape: shape, floats: floats)
         case .int64: return Tensor(shape: shape, int64s: int64s)
         case .bool: return Tensor(shape: shape, bools: bools)

@@ -161,7 +161,7 @@ extension Tensor {
     /// integers into float64; the rest keep the dtype.
     public func unary(_ op: UnaryOp) throws -> Tensor {
         switch (storage, op.needsFloat) {
-        case (.float64(let a), _): return Tensor(shape: shape, doubles: Tensor.applied(op, a))
+        case (.float64(let a), _): return Tensor(shape: shape, storage: .float64(Tensor.applied(op, a)))
         case (.float32(let a), _): return Tensor(shape: shape, floats: Tensor.applied(op, a))
         case (_, true): return try astype(.float64).unary(op)
         case (.int64(let a), false):
@@ -219,7 +219,7 @@ extension Tensor {
         }
         switch (storage, reference.storage) {
         case (.float32(let g), .float32(let r)): return Tensor(shape: shape, floats: Tensor.kept(g, wherePositive: r))
-        case (.float64(let g), .float64(let r)): return Tensor(shape: shape, doubles: Tensor.kept(g, wherePositive: r))
+        case (.float64(let g), .float64(let r)): return Tensor(shape: shape, storage: .float64(Tensor.kept(g, wherePositive: r)))
         default:
             let positive = try Tensor.binary(.greater, reference, Tensor(scalar: 0), weakB: true)
             return try Tensor.where_(positive, self, Tensor(scalar: 0).astype(dtype))
@@ -259,7 +259,7 @@ extension Tensor {
         let m = try mask.astype(.bool).broadcast(to: shape).bools
         let x = try a.astype(dtype).broadcast(to: shape), y = try b.astype(dtype).broadcast(to: shape)
         switch (x.storage, y.storage) {
-        case (.float64(let p), .float64(let q)): return Tensor(shape: shape, doubles: choose(m, p, q))
+        case (.float64(let p), .float64(let q)): return Tensor(shape: shape, storage: .float64(choose(m, p, q)))
         case (.float32(let p), .float32(let q)): return Tensor(shape: shape, floats: choose(m, p, q))
         case (.int64(let p), .int64(let q)): return Tensor(shape: shape, int64s: choose(m, p, q))
         default: return Tensor(shape: shape, bools: choose(m, x.bools, y.bools))

@@ -43,7 +43,7 @@ extension Tensor {
             cblas_dgemm(CblasRowMajor, ta, tb, Int32(m), Int32(n), Int32(k), 1, pa, lda, pb, ldb,
                         bias == nil ? 0 : 1, pc.baseAddress, Int32(Swift.max(n, 1)))
         } } }
-        return Tensor(shape: [m, n], doubles: c)
+        return Tensor(shape: [m, n], storage: .float64(c))
     }
 
     /// `rows` copies of `row` (or zeros): the starting value of C in C = A·B + C.

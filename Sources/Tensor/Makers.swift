@@ -28,7 +28,7 @@ extension Tensor {
     private static func filled(_ shape: [Int], value: Double, dtype: DType) -> Tensor {
         let count = shape.reduce(1, *)
         switch dtype {
-        case .float64: return Tensor(shape: shape, doubles: Array(repeating: value, count: count))
+        case .float64: return Tensor(shape: shape, storage: .float64(Array(repeating: value, count: count)))
         case .float32: return Tensor(shape: shape, floats: Array(repeating: Float(value), count: count))
         case .int64: return Tensor(shape: shape, int64s: Array(repeating: Int64(value), count: count))
         case .bool: return Tensor(shape: shape, bools: Array(repeating: value != 0, count: count))
@@ -46,6 +46,6 @@ extension Tensor {
         let length = Swift.max(0, Int(exactLength))
         try checkAllocation([length], operation: "arange")
         let values = (0..<length).map { start + Double($0) * step }
-        return Tensor(shape: [length], doubles: values).astype(dtype)
+        return Tensor(shape: [length], storage: .float64(values)).astype(dtype)
     }
 }

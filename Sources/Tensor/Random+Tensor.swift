@@ -6,12 +6,12 @@
 extension Tensor {
     /// Standard normal float64 values of `shape`, like `np.random.randn(*shape)`.
     public static func randn(_ shape: [Int], using rng: inout NumpyRandom) -> Tensor {
-        Tensor(shape: shape, doubles: rng.randn(shape.reduce(1, *)))
+        Tensor(shape: shape, storage: .float64(rng.randn(shape.reduce(1, *))))
     }
 
     /// Uniform float64 values in [0, 1) of `shape`, like `np.random.rand(*shape)`.
     public static func rand(_ shape: [Int], using rng: inout NumpyRandom) -> Tensor {
-        Tensor(shape: shape, doubles: rng.rand(shape.reduce(1, *)))
+        Tensor(shape: shape, storage: .float64(rng.rand(shape.reduce(1, *))))
     }
 
     /// Uniform int64 values in [low, high) of `shape`, like `np.random.randint(low, high, shape)`.

@@ -40,7 +40,7 @@ extension Tensor {
     public func sum(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         let s = try split(axis, keepdims: keepdims, operation: "sum")
         switch storage {
-        case .float64(let a): return Tensor(shape: s.resultShape, doubles: Tensor.sum(a, s))
+        case .float64(let a): return Tensor(shape: s.resultShape, storage: .float64(Tensor.sum(a, s)))
         case .float32(let a): return Tensor(shape: s.resultShape, floats: Tensor.sum(a, s))
         case .int64(let a): return Tensor(shape: s.resultShape, int64s: Tensor.integerSum(a, s))
         case .bool: return try astype(.int64).sum(axis: axis, keepdims: keepdims)

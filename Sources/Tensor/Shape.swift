@@ -138,7 +138,7 @@ extension Tensor {
         }
         func join<E>(_ arrays: [[E]]) -> [E] { zip(source, offsets).map { arrays[$0][$1] } }
         switch dtype {
-        case .float64: return Tensor(shape: shape, doubles: join(parts.map(\.doubles)))
+        case .float64: return Tensor(shape: shape, storage: .float64(join(parts.map(\.doubles))))
         case .float32: return Tensor(shape: shape, floats: join(parts.map(\.floats)))
         case .int64: return Tensor(shape: shape, int64s: join(parts.map(\.int64s)))
         case .bool: return Tensor(shape: shape, bools: join(parts.map(\.bools)))
@@ -177,6 +177,6 @@ extension Tensor {
         try checkAllocation([values.count, classes], operation: "onehot")
         var result = [Double](repeating: 0, count: values.count * classes)
         for (i, label) in values.enumerated() { result[i * classes + Int(label)] = 1 }
-        return Tensor(shape: [values.count, classes], doubles: result).astype(dtype)
+        return Tensor(shape: [values.count, classes], storage: .float64(result)).astype(dtype)
     }
 }

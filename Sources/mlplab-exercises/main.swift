@@ -1,7 +1,7 @@
 // mlplab-exercises: runs the checks of the learner's exercises against the reference
 // solutions and prints one result per case. `mlplab check` builds this small program
-// after every edit (it links only the exercises, the solutions and Tensor, so it
-// rebuilds in seconds) and runs it in a child process, so that a crash in the
+// after every edit (an edit recompiles only the exercises, then this program is
+// relinked, so it rebuilds in seconds) and runs it in a child process, so that a crash in the
 // learner's code ends this program, never the REPL.
 //
 //     mlplab-exercises [--json] [--from K] [--lang en|ko] NAME…     the named exercises
@@ -13,7 +13,8 @@
 // reads); --from K starts at case K (1-based) of the first exercise, to go on after
 // a case that crashed; --lang ko writes the cases' details in Korean.
 import Foundation
-import Solutions
+import ChildProcesses
+import Course
 import TensorComparison
 
 /// Writes a line to standard output at once, so that the results before a crash arrive.

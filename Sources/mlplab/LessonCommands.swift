@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Interpreter
 import Notebook
-import Solutions
+import Course
 import Tensor
 
 extension LessonLanguage: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseConsole
 import Foundation
 import Interpreter
 import Notebook
@@ -16,9 +17,6 @@ struct Repl: ParsableCommand {
     @Option(help: "Folder holding the four MNIST (or Fashion-MNIST) IDX files, where load(\"mnist\") reads them.")
     var data: String?
 
-    @Option(help: ArgumentHelp("The workspace file :reload saved; loaded at start, then removed.", visibility: .hidden))
-    var restoreWorkspace: String?
-
     func validate() throws {
         var isFolder: ObjCBool = false
         if let data, !(FileManager.default.fileExists(atPath: (data as NSString).expandingTildeInPath, isDirectory: &isFolder)
@@ -31,7 +29,6 @@ struct Repl: ParsableCommand {
         let session = Session()
         session.dataFolder = data
         let exercises = ExerciseREPL.register(in: session)
-        if let restoreWorkspace { ExerciseREPL.restore(from: restoreWorkspace, into: session) }
         if let script { throw ExitCode(runScript(path: script, session: session)) }
         let interactive = isatty(STDIN_FILENO) != 0
         if interactive { Interrupt.install() }  // Ctrl-C may stop the cells a resumed lesson runs again

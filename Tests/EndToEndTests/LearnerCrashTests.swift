@@ -20,7 +20,7 @@ final class LearnerCrashTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: package) }
         let script = """
             kept = arange(4) * 7
-            :use mine
+            :use mine accuracy
             seed(0); X = randn(20, 4); y = randint(0, 3, 20); net = mlp([4, 5, 3])
             history = fit(net, X, y, epochs: 1, batch_size: 5, lr: 0.1)
             kept.sum() + 1000

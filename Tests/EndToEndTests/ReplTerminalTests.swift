@@ -67,11 +67,15 @@ final class ReplTerminalTests: XCTestCase {
 
         var transcript: String { seen }
 
-        /// Hangs up the terminal, which ends mlplab (SIGHUP), and waits for it to end.
+        /// Hangs up the terminal, which ends mlplab (SIGHUP), and waits for it to end; then
+        /// kills what is left of the process group it led (a child of mlplab's that outlived it),
+        /// so that no test leaves a process behind.
         func finish() {
+            let group = tcgetpgrp(master)     // the terminal's foreground group: mlplab's
             close(master)
             let deadline = Date().addingTimeInterval(10)
             while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if group > 0 { kill(-group, SIGKILL) }
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
         }

@@ -1,5 +1,8 @@
 import Foundation
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import XCTest
 
 /// The exercise commands other than checking: the list, the contract, hints one at a
@@ -54,9 +57,9 @@ final class ConsoleTests: XCTestCase {
         answers = [true]
         try console.solution("softmax")
         let location = try XCTUnwrap(output.first)
-        XCTAssertTrue(location.hasPrefix("Sources/Solutions/Reference/03-forward.swift:"), location)
+        XCTAssertTrue(location.hasPrefix("Sources/ReferenceSolutions/03-forward.swift:"), location)
         let line = try XCTUnwrap(Int(location.split(separator: ":").last!))
-        let file = try String(contentsOfFile: repositoryRoot + "/Sources/Solutions/Reference/03-forward.swift", encoding: .utf8)
+        let file = try String(contentsOfFile: repositoryRoot + "/Sources/ReferenceSolutions/03-forward.swift", encoding: .utf8)
         XCTAssertTrue(file.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].hasPrefix("public func softmax("))
         XCTAssertTrue(output[1].hasPrefix("/// Reference for `softmax`"), output[1])
         XCTAssertTrue(output[1].contains("x.max(axis: -1, keepdims: true)"), output[1])
@@ -106,18 +109,126 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(Course.exercise(named: "Linear_Backward")?.name, "linearBackward")
     }
 
-    func testUseSwitchesBetweenMineAndReference() throws {
+    func testUseMineTakesTheFunctionsThatPassAndTheReferenceForTheOthers() throws {
+        let path = try temporaryFolder(self) + "/exercises.json"
+        let store = try ExerciseProgressFile(path: path)
+        let (relu, softmax) = (try Course.find("relu"), try Course.find("softmax"))
+        try store.recordCheck(of: relu, results: try Checker.runAll(relu, with: .reference))
+        try store.recordCheck(of: softmax, results: try Checker.runAll(softmax, with: .mine))
+        let console = try console(progressPath: path)
+        console.driver.runner = try builtRunner()
+        var told: [Set<String>] = []
+        console.learnerFunctionsChanged = { told.append($0) }
+
+        try console.use("mine")
+        XCTAssertEqual(console.learnerFunctions, ["relu"])
+        let others = Course.exercises.count - 1     // the course's size, so that adding an exercise changes no test
+        XCTAssertEqual(output.first, "fit and the lesson cells use your relu, and the reference for the \(others) others")
+        output = []
+        try console.use("mine softmax")
+        XCTAssertEqual(console.learnerFunctions, ["relu", "softmax"])
+        XCTAssertEqual(output.first, "fit and the lesson cells use your relu, softmax (its checks do not pass yet), "
+                       + "and the reference for the \(others - 1) others")
+        try console.use("reference relu")
+        XCTAssertEqual(console.learnerFunctions, ["softmax"])
+        output = []
+        try console.use("reference")
+        XCTAssertEqual(console.learnerFunctions, [])
+        XCTAssertEqual(output, ["fit and the lesson cells use the reference implementations"])
+        XCTAssertEqual(told, [["relu"], ["relu", "softmax"], ["softmax"], []])
+
+        XCTAssertThrowsError(try console.use("mine sofmax")) { error in
+            XCTAssertTrue("\(error)".contains("did you mean 'softmax'?"), "\(error)")
+        }
+        XCTAssertThrowsError(try console.use("yours")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("usage: :use mine [NAME…]"), "\(error)")
+        }
+        XCTAssertEqual(console.learnerFunctions, [], "a refused :use changes nothing")
+    }
+
+    func testUseMineWithNothingPassingSaysTheReferenceStays() throws {
+        let console = try console()
+        try console.use("mine")
+        XCTAssertEqual(console.learnerFunctions, [])
+        XCTAssertEqual(output, ["none of your functions passes its checks yet (`:check NAME`), so fit and the lesson cells use the reference"])
+    }
+
+    /// Each exercise's name picks exactly its own function: the checks go as with the
+    /// learner's functions when only that name is chosen, as with the reference when all but
+    /// that one are (with the repository's untouched stubs: "not implemented" against "passed").
+    func testChoosingTakesEachExercisesFunctionByItsName() throws {
+        for exercise in Course.exercises {
+            let statuses = { (implementations: Implementations) in try Checker.runAll(exercise, with: implementations).map(\.status) }
+            XCTAssertEqual(try statuses(.choosing({ $0 == exercise.name }, from: .mine)), try statuses(.mine), exercise.name)
+            XCTAssertEqual(try statuses(.choosing({ $0 != exercise.name }, from: .mine)), try statuses(.reference), exercise.name)
+        }
+    }
+
+    /// :reset rewrites one body in a copy of the package's file: the result is the shipped
+    /// file with only the other exercise's edit left in it.
+    func testResetPutsOneStubBackAndLeavesTheOtherExercisesAlone() throws {
+        let package = try temporaryFolder(self)
+        try FileManager.default.createDirectory(atPath: package + "/exercises", withIntermediateDirectories: true)
+        let file = package + "/exercises/03-forward.swift"
+        let shipped = try String(contentsOfFile: repositoryRoot + "/exercises/03-forward.swift", encoding: .utf8)
+        let stub = { (name: String) in "    throw ExerciseError.notImplemented(\"\(name)\")" }
+        let mine = { (name: String) in "    return x  // my \(name)" }
+        let reluEdited = shipped.replacingOccurrences(of: stub("relu"), with: mine("relu"))
+        try reluEdited.replacingOccurrences(of: stub("softmax"), with: mine("softmax") + "\n    }\n    {")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let progress = try ExerciseProgressFile(path: package + "/exercises.json")
+        let softmax = try Course.find("softmax")
+        try progress.recordCheck(of: softmax, results: try Checker.runAll(softmax, with: .reference))
+        let console = ExerciseConsole(root: PackageRoot(path: package, configuration: "release"), progress: progress,
+                                      write: { [unowned self] in output.append($0) },
+                                      confirm: { [unowned self] in questions.append($0); return answers.removeFirst() })
+
+        answers = [false]
+        try console.reset("softmax")
+        XCTAssertEqual(output, ["not reset: softmax is as you left it."])
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains(mine("softmax")))
+
+        output = []
+        answers = [true]
+        try console.reset("softmax")
+        XCTAssertEqual(questions.last, "Put the stub of softmax back in exercises/03-forward.swift? The code you wrote in it is lost.")
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), reluEdited)
+        XCTAssertTrue(output[0].hasPrefix("softmax is the stub again (exercises/03-forward.swift:"), output[0])
+        XCTAssertNil(progress.record.lastCheck["softmax"])
+        XCTAssertNil(progress.record.finished["softmax"])
+
+        output = []
+        try console.reset("softmax")
+        XCTAssertTrue(output[0].hasPrefix("softmax is the untouched stub already"), output[0])
+        XCTAssertEqual(answers, [], "nothing is asked when there is nothing to reset")
+    }
+
+    func testEveryShippedStubIsTheBodyResetPutsBack() throws {
+        for exercise in Course.exercises {
+            let source = try String(contentsOfFile: repositoryRoot + "/" + exercise.group.file, encoding: .utf8)
+            let function = try XCTUnwrap(FunctionText(function: exercise.name, in: source), exercise.name)
+            XCTAssertEqual(function.body, exercise.stubBody, exercise.name)
+        }
+    }
+
+    /// :reload rebuilds the runner and nothing else: a failed build is reported and leaves
+    /// the functions in use as they were; a build that succeeds says the latest code is in use.
+    /// (ReloadTests runs it on the real binary after an edit.)
+    func testReloadRebuildsTheRunnerAndKeepsTheChoiceWhenTheBuildFails() throws {
         let console = try console()
         console.driver.runner = try builtRunner()
-        XCTAssertEqual(console.choice, .reference)
-        try console.use("mine")
-        XCTAssertEqual(console.choice, .mine)
-        XCTAssertEqual(output[0], "fit and the lesson cells now use your functions from exercises/ (in a process of their own: "
-                       + "if one crashes, the call stops with the report and your variables stay)")
-        XCTAssertTrue(output[1].hasPrefix("not finished yet (training stops with a message where it needs one): "), output[1])
-        try console.use("reference")
-        XCTAssertEqual(console.choice, .reference)
-        XCTAssertThrowsError(try console.use("yours"))
+        try console.use("mine relu")
+        console.driver.swift = "/bin/false"
+        output = []
+        XCTAssertThrowsError(try console.reload())
+        XCTAssertEqual(output.first, "rebuilding your exercises…")
+        XCTAssertEqual(console.learnerFunctions, ["relu"])
+
+        console.driver.swift = "/bin/true"      // a build that succeeds and writes nothing
+        output = []
+        try console.reload()
+        XCTAssertEqual(output, ["rebuilding your exercises…",
+                                "rebuilt: fit and the lesson cells now call your latest relu; your variables are as they were"])
     }
 
     /// `:use mine` builds the runner first when it is missing or older than an exercise
@@ -129,14 +240,14 @@ final class ConsoleTests: XCTestCase {
         for runner in [try temporaryFolder(self) + "/missing", "/bin/true"] {
             console.driver.runner = runner
             output = []
-            XCTAssertThrowsError(try console.use("mine"), runner)
+            XCTAssertThrowsError(try console.use("mine relu"), runner)
             XCTAssertEqual(output.first, "building your exercises…", runner)
-            XCTAssertEqual(console.choice, .reference, runner)
+            XCTAssertEqual(console.learnerFunctions, [], runner)
         }
         console.driver.runner = try builtRunner()
         output = []
-        try console.use("mine")
-        XCTAssertEqual(console.choice, .mine)
+        try console.use("mine relu")
+        XCTAssertEqual(console.learnerFunctions, ["relu"])
         XCTAssertFalse(output.contains("building your exercises…"), "an up-to-date runner is not rebuilt: \(output)")
     }
 
@@ -159,8 +270,10 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(reopened.record.finished, ["relu": Date(timeIntervalSince1970: 0)])
         XCTAssertEqual(reopened.record.lastCheck["relu"], CheckSummary(passed: 3, total: 3, text: "all 3 cases pass"))
         XCTAssertEqual(reopened.record.lastCheck["softmax"], CheckSummary(passed: 0, total: 5, text: "not implemented yet"))
-        XCTAssertEqual(reopened.lessonLines()[2],
-                       "3 the forward pass: 1 of 4 exercises finished: · sigmoid  ✓ relu  · softmax  · linearForward")
+        let forward = Course.exercises.filter { $0.group.file == "exercises/03-forward.swift" }.map(\.name)
+        XCTAssertEqual(reopened.lessonLines()[2], "3 the forward pass: 1 of \(forward.count) exercises finished: "
+                       + forward.map { ($0 == "relu" ? "✓ " : "· ") + $0 }.joined(separator: "  "))
+        XCTAssertEqual(Array(forward.prefix(2)), ["sigmoid", "relu"])
         let saved = try String(contentsOfFile: path, encoding: .utf8)
         XCTAssertTrue(saved.contains("\"relu\" : \"1970-01-01T00:00:00Z\""), saved)
     }

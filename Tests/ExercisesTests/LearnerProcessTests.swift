@@ -1,5 +1,8 @@
 import Foundation
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import Tensor
 import XCTest
 

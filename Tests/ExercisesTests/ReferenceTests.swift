@@ -1,5 +1,8 @@
 import Exercises
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import Tensor
 import XCTest
 
@@ -61,7 +64,7 @@ final class ReferenceTests: XCTestCase {
     func testTheSeedsDJdzSigmoidExample() throws {
         var rng = NumpyRandom(seed: 0)
         let dOut = Tensor.randn([3], using: &rng), out = Tensor.randn([3], using: &rng)
-        let result = try Solutions.sigmoidBackward(dOut, out: out).doubles
+        let result = try ReferenceSolutions.sigmoidBackward(dOut, out: out).doubles
         for (a, e) in zip(result, [-4.90531647, -0.64834065, -1.89126428]) { XCTAssertEqual(a, e, accuracy: 5e-9) }
     }
 

@@ -1,5 +1,8 @@
 import Foundation
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import XCTest
 
 /// The parent side of a check: the learner's code runs in a child process, so a crash or

@@ -1,5 +1,8 @@
 import Foundation
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import XCTest
 
 /// End to end, on a copy of the package whose stubs are completed with the reference

@@ -1,6 +1,10 @@
 import Foundation
 import Exercises
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
+import Tensor
 import XCTest
 
 /// The untouched stubs compile (this test target links them) and fail every case
@@ -39,6 +43,42 @@ final class StubTests: XCTestCase {
             XCTAssertEqual(function.body.filter { $0.contains("// END CODE HERE") }.count, 1, exercise.name)
             XCTAssertTrue(function.signature.hasPrefix("public func \(exercise.name)("), function.signature)
         }
+    }
+
+    /// Every stub says which Swift types the learner meets in it (`:exercise NAME` shows it).
+    func testEveryStubNamesTheSwiftTypesItMeets() throws {
+        for exercise in Course.exercises {
+            let source = try String(contentsOfFile: repositoryRoot + "/" + exercise.group.file, encoding: .utf8)
+            let function = try XCTUnwrap(FunctionText(function: exercise.name, in: source), exercise.name)
+            let paragraph = function.documentation.drop { !$0.hasPrefix("Swift types: ") }.joined(separator: " ")
+            XCTAssertFalse(paragraph.isEmpty, "\(exercise.name) has no \"Swift types:\" paragraph")
+        }
+        let miniBatches = try XCTUnwrap(FunctionText(function: "miniBatches", in: try String(
+            contentsOfFile: repositoryRoot + "/exercises/06-training.swift", encoding: .utf8)))
+        XCTAssertTrue(miniBatches.documentation.joined(separator: " ").contains("`rng.permutation(count)` returns an `[Int64]`"))
+    }
+
+    /// The types the stubs' "Swift types:" paragraphs name, as the compiler sees them.
+    func testTheSwiftTypesTheStubsNameAreTheRealOnes() throws {
+        var rng = NumpyRandom(seed: 0)
+        let order: [Int64] = rng.permutation(4)
+        XCTAssertEqual(order.sorted(), [0, 1, 2, 3])
+        let labels = Tensor(shape: [2], int64s: [2, 0])
+        let (values, shape): ([Int64], [Int]) = (labels.int64s, labels.shape)
+        XCTAssertEqual(values, [2, 0])
+        XCTAssertEqual(shape, [2])
+        let pixels = Tensor(shape: [2], int64s: [0, 255])
+        XCTAssertEqual(pixels.doubles, [0, 255], "doubles whatever the dtype")
+        let scores = try Tensor(shape: [2, 3], doubles: [0, 5, 1, 9, 2, 3])
+        XCTAssertEqual(try scores.argmax(axis: -1).dtype, .int64)
+        XCTAssertEqual(try scores.max(axis: -1, keepdims: true).shape, [2, 1])
+        XCTAssertEqual(try Tensor(shape: [3], doubles: [1, 2, 3]).max(axis: -1, keepdims: true).shape, [1])
+        XCTAssertEqual(try scores.mean().shape, [])
+        XCTAssertEqual(Tensor(scalar: 2).dtype, .float64)
+        XCTAssertEqual(try Tensor.binary(.greater, scores, Tensor(scalar: 0)).dtype, .bool)
+        XCTAssertEqual(try scores.sum(axis: 0).shape, [3])
+        let bytes: [UInt8] = [0xEA]
+        XCTAssertEqual(Int(bytes[0]) << 24, 0xEA00_0000)
     }
 
     /// The reference solution of every exercise can be shown by `:solution`.

@@ -1,5 +1,8 @@
 import Foundation
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import Tensor
 import XCTest
 
@@ -18,7 +21,7 @@ enum NumpyCases {
                 guard let outputs = entry["outputs"] as? [[String: Any]] else { return .error }
                 return .outputs(outputs.map { output in
                     (output["name"] as! String,
-                     Tensor(shape: output["shape"] as! [Int], doubles: (output["values"] as! [String]).map { Double($0)! }))
+                     Tensor(shape: output["shape"] as! [Int], storage: .float64((output["values"] as! [String]).map { Double($0)! })))
                 })
             }
         }

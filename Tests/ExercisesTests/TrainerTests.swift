@@ -1,7 +1,10 @@
 import Datasets
 import Foundation
 import Network
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import Tensor
 import XCTest
 
@@ -50,8 +53,8 @@ final class TrainerTests: XCTestCase {
         var rng = NumpyRandom(seed: 0)
         let model = try MLP(sizes: [784, 64, 10], rng: &rng, dtype: .float32)
         let history = try ExerciseTrainer(.reference).fit(
-            model, try Solutions.normalise(train.pixels()), train.labelTensor(), epochs: 2, batchSize: 64, learningRate: 0.1,
-            rng: &rng, test: (try Solutions.normalise(test.pixels()), test.labelTensor()))
+            model, try ReferenceSolutions.normalise(train.pixels()), train.labelTensor(), epochs: 2, batchSize: 64, learningRate: 0.1,
+            rng: &rng, test: (try ReferenceSolutions.normalise(test.pixels()), test.labelTensor()))
         XCTAssertEqual(model.dtype, .float64, "converted to the exercises' float64")
         XCTAssertEqual(history.testAccuracy.count, 2)
         XCTAssertGreaterThan(history.testAccuracy.last!, 0.85)

@@ -1,5 +1,8 @@
 import Exercises
-import Solutions
+import ChildProcesses
+import Course
+import CourseConsole
+import ReferenceSolutions
 import Tensor
 import XCTest
 
@@ -77,7 +80,7 @@ final class WrongImplementationTests: XCTestCase {
     func testAMissingDivisionByTheBatchSizeIsNamed() throws {
         var broken = reference
         broken.softmaxCrossEntropyGradient = { scores, labels in
-            try Solutions.softmax(scores) - Solutions.oneHot(labels, classes: scores.shape[1])
+            try ReferenceSolutions.softmax(scores) - ReferenceSolutions.oneHot(labels, classes: scores.shape[1])
         }
         let seeded = try result(try results("softmaxCrossEntropyGradient", broken), "scores (5, 10)")
         XCTAssertEqual(seeded.status, .failed)
@@ -109,8 +112,8 @@ final class WrongImplementationTests: XCTestCase {
     func testLogOfSoftmaxGivesAnInfiniteLoss() throws {
         var broken = reference
         broken.softmaxCrossEntropy = { scores, labels in
-            let p = try Solutions.softmax(scores)
-            let picked = try (p.unary(.log) * Solutions.oneHot(labels, classes: scores.shape[1])).sum()
+            let p = try ReferenceSolutions.softmax(scores)
+            let picked = try (p.unary(.log) * ReferenceSolutions.oneHot(labels, classes: scores.shape[1])).sum()
             return -picked.doubles[0] / Double(scores.shape[0])
         }
         let tiny = try result(try results("softmaxCrossEntropy", broken), "scores [0, 1000, -1000]")
@@ -179,5 +182,17 @@ final class WrongImplementationTests: XCTestCase {
         XCTAssertEqual(seeds.status, .failed)
         XCTAssertTrue(text(seeds).contains("the function threw: matmul"), text(seeds))
         XCTAssertTrue(text(seeds).contains("expected result (5, 3)"), text(seeds))
+    }
+
+    /// A result made from one value too few (a loop that stops early) is reported as the
+    /// error it throws, with the counts, in every case: the check goes on, nothing crashes.
+    func testAResultWithTheWrongNumberOfValuesIsReportedAsAnError() throws {
+        var broken = reference
+        broken.relu = { x in try Tensor(shape: x.shape, doubles: x.doubles.dropLast().map { max(0, $0) }) }
+        let all = try results("relu", broken)
+        XCTAssertEqual(all.map(\.status), Array(repeating: .failed, count: all.count))
+        let seeded = try result(all, "x (4, 5)")
+        XCTAssertTrue(text(seeded).contains("the function threw: Tensor(shape:doubles:): shape (4, 5) holds 20 elements, "
+                                            + "but 19 values given"), text(seeded))
     }
 }

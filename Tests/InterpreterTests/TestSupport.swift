@@ -143,6 +143,6 @@ struct FakeNet: ScriptObject {
     }
 
     static func make() -> FakeNet {
-        FakeNet(layers: [FakeLayer(W: Tensor(shape: [2, 3], doubles: [1, 2, 3, 4, 5, 6]), b: Tensor([0, 0, 0]))], lr: 0.1)
+        FakeNet(layers: [FakeLayer(W: Tensor(shape: [2, 3], storage: .float64([1, 2, 3, 4, 5, 6])), b: Tensor([0, 0, 0]))], lr: 0.1)
     }
 }

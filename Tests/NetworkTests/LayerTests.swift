@@ -10,7 +10,7 @@ enum Reference {
         let url = Bundle.module.url(forResource: "network", withExtension: "json", subdirectory: "Fixtures")!
         let json = try! JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: [String: Any]]
         return json.mapValues { entry in
-            Tensor(shape: entry["shape"] as! [Int], doubles: (entry["values"] as! [String]).map { Double($0)! })
+            Tensor(shape: entry["shape"] as! [Int], storage: .float64((entry["values"] as! [String]).map { Double($0)! }))
         }
     }()
 
@@ -40,7 +40,7 @@ final class LayerTests: XCTestCase {
     func testFirstLayerSkippingZeroPixelsMatchesTheDenseLayer() throws {
         var rng = NumpyRandom(seed: 11)
         let pixels = Tensor.rand([64, 784], using: &rng).doubles.map { $0 < 0.8 ? 0 : $0 }
-        let x = Tensor(shape: [64, 784], doubles: pixels).astype(.float32)
+        let x = Tensor(shape: [64, 784], storage: .float64(pixels)).astype(.float32)
         let dOut = Tensor.randn([64, 32], using: &rng).astype(.float32)
         let dense = try Linear(784, 32, initialization: .he, rng: &rng, dtype: .float32)
         let sparse = dense.converted(to: .float32) as! Linear
@@ -67,13 +67,13 @@ final class LayerTests: XCTestCase {
 
     func testASparseBatchNeedsFloat32WeightsAndGradients() throws {
         let batch = try XCTUnwrap(SparseRows(Tensor(shape: [2, 3], floats: [1, 0, 0, 0, 0, 2]), maxDensity: 0.5))
-        let weights = Tensor(shape: [3, 2], doubles: [1, 2, 3, 4, 5, 6])
-        let wide = Linear(W: weights, b: Tensor(shape: [2], doubles: [0, 0]))
+        let weights = Tensor(shape: [3, 2], storage: .float64([1, 2, 3, 4, 5, 6]))
+        let wide = Linear(W: weights, b: Tensor(shape: [2], storage: .float64([0, 0])))
         XCTAssertThrowsError(try wide.forward(batch)) { XCTAssertTrue("\($0)".contains("float32 weights"), "\($0)") }
         let layer = Linear(W: weights.astype(.float32), b: Tensor(shape: [2], floats: [0.5, 0]))
         // [[1, 0, 0], [0, 0, 2]] @ [[1, 2], [3, 4], [5, 6]] + [0.5, 0] by hand.
         XCTAssertEqual(try layer.forward(batch).floats, [1.5, 2, 10.5, 12])
-        XCTAssertThrowsError(try layer.backward(Tensor(shape: [2, 2], doubles: [1, 1, 1, 1]))) {
+        XCTAssertThrowsError(try layer.backward(Tensor(shape: [2, 2], storage: .float64([1, 1, 1, 1])))) {
             XCTAssertTrue("\($0)".contains("dOut must be float32"), "\($0)")
         }
         _ = try layer.backward(Tensor(shape: [2, 2], floats: [1, 0, 0, 1]))
@@ -94,7 +94,7 @@ final class LayerTests: XCTestCase {
     func testSigmoidAndSoftmaxAreStableAtBothTails() throws {
         let x = Tensor([0, 1000, -1000])
         XCTAssertEqual(try Sigmoid().forward(x).doubles, [0.5, 1, 0])
-        let p = try softmax(Tensor(shape: [1, 3], doubles: [1000, 1000, -1000])).doubles
+        let p = try softmax(Tensor(shape: [1, 3], storage: .float64([1000, 1000, -1000]))).doubles
         XCTAssertEqual(p, [0.5, 0.5, 0])
     }
 

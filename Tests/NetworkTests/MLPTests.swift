@@ -115,12 +115,12 @@ final class GradientCheckTests: XCTestCase {
     func testNudgesAcrossTheReLUKinkAreLeftOut() throws {
         func network() -> MLP {
             MLP(sizes: [1, 1, 2], activation: .relu, lossKind: .softmaxCrossEntropy, layers: [
-                Linear(W: Tensor(shape: [1, 1], doubles: [1]), b: Tensor(shape: [1], doubles: [-0.5 + 2e-6])),
+                Linear(W: Tensor(shape: [1, 1], storage: .float64([1])), b: Tensor(shape: [1], storage: .float64([-0.5 + 2e-6]))),
                 ReLU(),
-                Linear(W: Tensor(shape: [1, 2], doubles: [1, -1]), b: Tensor(shape: [2], doubles: [0, 0])),
+                Linear(W: Tensor(shape: [1, 2], storage: .float64([1, -1])), b: Tensor(shape: [2], storage: .float64([0, 0]))),
             ])
         }
-        let (x, y) = (Tensor(shape: [1, 1], doubles: [0.5]), Tensor(shape: [1], int64s: [1]))
+        let (x, y) = (Tensor(shape: [1, 1], storage: .float64([0.5])), Tensor(shape: [1], int64s: [1]))
         let entries = Dictionary(uniqueKeysWithValues: try GradientCheck.check(network(), x, y).map { ($0.name, $0) })
         XCTAssertEqual(entries["b1"]?.checkedElements, 0, "the bias nudge crosses the kink")
         XCTAssertEqual(entries["W1"]?.checkedElements, 0, "so does the weight's (x = 0.5)")
@@ -134,7 +134,7 @@ final class GradientCheckTests: XCTestCase {
         let analytic = net.linearLayers[0].db.doubles[0]
         func loss(bias: Double) throws -> Double {
             let nudged = network()
-            nudged.linearLayers[0].bias.value = Tensor(shape: [1], doubles: [bias])
+            nudged.linearLayers[0].bias.value = Tensor(shape: [1], storage: .float64([bias]))
             return try nudged.forward(x, y)
         }
         let eps = GradientCheck.epsilon

@@ -12,9 +12,9 @@ final class OptimizerTests: XCTestCase {
 
     /// The weight after the three steps, computed in `dtype`.
     func weightAfterThreeSteps(_ optimizer: Optimizer, dtype: DType) throws -> [Double] {
-        let p = Parameter(name: "W", value: Tensor(shape: [2, 3], doubles: start).astype(dtype))
+        let p = Parameter(name: "W", value: Tensor(shape: [2, 3], storage: .float64(start)).astype(dtype))
         for g in gradients {
-            p.gradient = Tensor(shape: [2, 3], doubles: g).astype(dtype)
+            p.gradient = Tensor(shape: [2, 3], storage: .float64(g)).astype(dtype)
             try optimizer.step([p])
         }
         XCTAssertEqual(p.value.dtype, dtype)

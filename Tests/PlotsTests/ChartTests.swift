@@ -164,7 +164,7 @@ final class ExtremeValueTests: XCTestCase {
     }
 
     func testBoundariesSurvive() throws {
-        let points = Tensor(shape: [3, 2], doubles: [1e308, -1e308, -1e308, 1e308, .nan, 0])
+        let points = Tensor(shape: [3, 2], storage: .float64([1e308, -1e308, -1e308, 1e308, .nan, 0]))
         let everywhereZero: (Tensor) -> [Int] = { Array(repeating: 0, count: $0.shape[0]) }
         XCTAssertFalse(try TerminalPicture.boundary(points: points, labels: [0, 1, 0], width: 8, height: 4,
                                                     style: .plain, predict: everywhereZero).isEmpty)

@@ -4,7 +4,7 @@ import XCTest
 
 final class DecisionBoundaryTests: XCTestCase {
     /// Two points, (0, 0) of class 0 and (1, 1) of class 1.
-    private let points = Tensor(shape: [2, 2], doubles: [0, 0, 1, 1])
+    private let points = Tensor(shape: [2, 2], storage: .float64([0, 0, 1, 1]))
 
     /// Class 1 right of x = 0.5.
     private func rightHalf(_ grid: Tensor) -> [Int] {
@@ -53,7 +53,7 @@ final class DecisionBoundaryTests: XCTestCase {
     }
 
     func testPointsMustBePairs() {
-        let triples = Tensor(shape: [2, 3], doubles: Array(repeating: 0, count: 6))
+        let triples = Tensor(shape: [2, 3], storage: .float64(Array(repeating: 0, count: 6)))
         XCTAssertThrowsError(try TerminalPicture.boundary(points: triples, labels: [0, 1], style: .plain) { _ in [] })
         XCTAssertThrowsError(try TerminalPicture.boundary(points: points, labels: [0], style: .plain) { _ in [] })
     }

@@ -18,11 +18,11 @@ final class MNISTPictureTests: XCTestCase {
         let bytes = [UInt8](try runProgram(gzip, ["-dc", Self.imagesPath]).prefix(16 + 784 * count))
         // IDX header: magic 0x00000803, then the count and 28 × 28, big-endian.
         XCTAssertEqual(Array(bytes[0..<4]), [0, 0, 8, 3])
-        return Tensor(shape: [count, 784], doubles: bytes[16...].map(Double.init))
+        return Tensor(shape: [count, 784], storage: .float64(bytes[16...].map(Double.init)))
     }
 
     private func image(_ n: Int, of images: Tensor) -> Tensor {
-        Tensor(shape: [784], doubles: Array(images.doubles[n * 784 ..< (n + 1) * 784]))
+        Tensor(shape: [784], storage: .float64(Array(images.doubles[n * 784 ..< (n + 1) * 784])))
     }
 
     private func outputDirectory() throws -> URL {

@@ -44,7 +44,7 @@ final class PNGTests: XCTestCase {
 
     func testDigitIsEnlargedByEight() throws {
         // levels 0, 1, 0.2, 0.4 → greys 0, 255, 51, 102, each an 8 × 8 block.
-        let image = Tensor(shape: [2, 2], doubles: [0, 255, 51, 102])
+        let image = Tensor(shape: [2, 2], storage: .float64([0, 255, 51, 102]))
         let png = try saveAndDecode(try PNGPicture.digit(image))
         XCTAssertEqual([png.width, png.height, png.colourType], [16, 16, 0])
         let blocks = [0, 255, 51, 102]
@@ -54,7 +54,7 @@ final class PNGTests: XCTestCase {
     }
 
     func testGridWithCaptions() throws {
-        let images = Tensor(shape: [2, 4], doubles: [0, 1, 1, 0, 1, 0, 0, 1])
+        let images = Tensor(shape: [2, 4], storage: .float64([0, 1, 1, 0, 1, 0, 0, 1]))
         let captions = try Caption.predictions([1, 2], labels: [1, 3])
         let png = try saveAndDecode(try PNGPicture.grid(images: images, captions: captions, columns: 2, scale: 4))
         // Cells are as wide as the longer caption, "Pred: 2, Label: 3 ✗" (19 glyphs × 6 − 1 = 113 px),
@@ -77,7 +77,7 @@ final class PNGTests: XCTestCase {
 
     func testWeightsUseTheDivergingPalette() throws {
         // (D = 4, H = 2): unit 0 is [[1, 2], [3, 4]], unit 1 is [[-1, 0], [0, 0]].
-        let weights = Tensor(shape: [4, 2], doubles: [1, -1, 2, 0, 3, 0, 4, 0])
+        let weights = Tensor(shape: [4, 2], storage: .float64([1, -1, 2, 0, 3, 0, 4, 0]))
         let png = try saveAndDecode(try PNGPicture.weights(weights, scale: 4))
         // 2 tiles → a 2 × 2 grid; cells are as wide as "unit 0" (35 px), tiles 8 px centred in them.
         let tileLeft = 8 + (35 - 8) / 2
@@ -87,7 +87,7 @@ final class PNGTests: XCTestCase {
     }
 
     func testDecisionBoundary() throws {
-        let points = Tensor(shape: [2, 2], doubles: [0, 0, 1, 1])
+        let points = Tensor(shape: [2, 2], storage: .float64([0, 0, 1, 1]))
         let raster = try PNGPicture.boundary(points: points, labels: [0, 1], size: 64, cell: 2) { grid in
             let values = grid.doubles
             return (0..<grid.shape[0]).map { values[2 * $0] > 0.5 ? 1 : 0 }

@@ -39,7 +39,7 @@ final class TerminalStyleTests: XCTestCase {
         var environment = colourTerminal
         environment["NO_COLOR"] = "yes"
         let style = TerminalStyle.detect(environment: environment, isTerminal: true)
-        let digit = Tensor(shape: [4, 4], doubles: (0..<16).map(Double.init))
+        let digit = Tensor(shape: [4, 4], storage: .float64((0..<16).map(Double.init)))
         let text = try TerminalPicture.digit(digit, style: style)
             + TerminalPicture.lineChart(series: [(name: "loss", values: [3, 2, 1])], style: style)
             + TerminalPicture.confusion(trueLabels: [0, 1], predicted: [1, 1], classes: 2, style: style)

@@ -114,9 +114,9 @@ extension PrintFixture.Case {
         let count = shape.reduce(1, *)
         switch dtype {
         case "float64":
-            return Tensor(shape: shape, doubles: try values(count, parse: Double.init) { pattern, i in
+            return Tensor(shape: shape, storage: .float64(try values(count, parse: Double.init) { pattern, i in
                 (Double(pattern.value(at: i)) - Double(pattern.shift)) / pattern.divisor
-            })
+            }))
         case "float32":
             return Tensor(shape: shape, floats: try values(count, parse: { UInt32($0, radix: 16).map(Float.init(bitPattern:)) }) { pattern, i in
                 (Float(pattern.value(at: i)) - Float(pattern.shift)) / Float(pattern.divisor)

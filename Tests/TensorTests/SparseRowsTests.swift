@@ -122,7 +122,7 @@ final class SparseRowsTests: XCTestCase {
         XCTAssertThrowsError(try sparse.times(Tensor(shape: [4, 2], floats: Array(repeating: 1, count: 8)))) {
             XCTAssertTrue("\($0)".contains("inner dimensions 3 and 4 differ"), "\($0)")
         }
-        XCTAssertThrowsError(try sparse.times(Tensor(shape: [3, 2], doubles: Array(repeating: 1, count: 6)))) {
+        XCTAssertThrowsError(try sparse.times(Tensor(shape: [3, 2], storage: .float64(Array(repeating: 1, count: 6))))) {
             XCTAssertTrue("\($0)".contains("float32"), "\($0)")
         }
     }

@@ -35,6 +35,20 @@ final class TensorErrorTests: XCTestCase {
                        "onehot: the number of classes must be positive, got -1")
     }
 
+    /// The initializer the exercises make their results with throws on a wrong count
+    /// instead of stopping the program: 2·3 = 6 elements, by hand.
+    func testMakingATensorFromTooFewOrTooManyValuesThrows() {
+        XCTAssertEqual(message { try Tensor(shape: [2, 3], doubles: [1, 2, 3, 4, 5]) },
+                       "Tensor(shape:doubles:): shape (2, 3) holds 6 elements, but 5 values given")
+        XCTAssertEqual(message { try Tensor(shape: [], doubles: [1, 2]) },
+                       "Tensor(shape:doubles:): shape () holds 1 element, but 2 values given")
+        XCTAssertEqual(message { try Tensor(shape: [2], doubles: [7]) },
+                       "Tensor(shape:doubles:): shape (2,) holds 2 elements, but 1 value given")
+        XCTAssertEqual(message { try Tensor(shape: [-2, -3], doubles: [1, 2, 3, 4, 5, 6]) },
+                       "Tensor(shape:doubles:): negative dimension -2 in shape (-2, -3)")
+        XCTAssertEqual(try Tensor(shape: [2, 3], doubles: [1, 2, 3, 4, 5, 6]).shape, [2, 3])
+    }
+
     func testIndexErrors() throws {
         let x = try Tensor.zeros([6, 5])
         XCTAssertEqual(message { try x.index([.int(6)]) }, "index 6 is out of bounds for axis 0 with size 6")

@@ -29,7 +29,7 @@ final class TensorOpsTests: XCTestCase {
         let shape = json["shape"] as! [Int]
         let values = json["values"] as! [Any]
         switch json["dtype"] as! String {
-        case "float64": return Tensor(shape: shape, doubles: values.map { Double($0 as! String)! })
+        case "float64": return Tensor(shape: shape, storage: .float64(values.map { Double($0 as! String)! }))
         case "float32": return Tensor(shape: shape, floats: values.map { Float(Double($0 as! String)!) })
         case "bool": return Tensor(shape: shape, bools: values.map { $0 as! Bool })
         default: return Tensor(shape: shape, int64s: values.map { Int64(($0 as! NSNumber).int64Value) })

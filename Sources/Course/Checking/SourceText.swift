@@ -13,6 +13,8 @@ public struct FunctionText: Equatable, Sendable {
     public let signature: String
     /// The body's lines, braces excluded.
     public let body: [String]
+    /// Where the body is: 0-based indices of its lines in the text.
+    public let bodyLines: Range<Int>
     /// Doc comment, signature and body as they stand in the file.
     public let source: String
 
@@ -27,6 +29,13 @@ public struct FunctionText: Equatable, Sendable {
     /// Whether the body still has the stub's `throw ExerciseError.notImplemented(…)`.
     public var isUntouchedStub: Bool {
         body.contains { $0.contains("throw ExerciseError.notImplemented(") }
+    }
+
+    /// `text` (the text this function was read from) with the body replaced by `lines`.
+    public func replacingBody(with lines: [String], in text: String) -> String {
+        var all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        all.replaceSubrange(bodyLines, with: lines)
+        return all.joined(separator: "\n")
     }
 
     /// The function called `name` in `text`, or nil when the file has no such function.
@@ -44,7 +53,8 @@ public struct FunctionText: Equatable, Sendable {
         }
         let signatureText = lines[start...open].joined(separator: "\n")
         signature = String(signatureText.dropLast()).trimmingTrailingSpaces
-        body = Array(lines[(open + 1)..<close])
+        bodyLines = (open + 1)..<close
+        body = Array(lines[bodyLines])
         source = lines[docStart...close].joined(separator: "\n")
     }
 }

@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import Tensor
 
@@ -70,11 +71,6 @@ public enum LearnerMessage {
             throw LearnerMessageError(error.description)
         }
     }
-}
-
-public struct LearnerMessageError: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = "the learner process sent " + description }
 }
 
 /// A message's list of tensors: a u32 count, then each tensor.

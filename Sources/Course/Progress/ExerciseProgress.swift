@@ -25,6 +25,11 @@ public struct ExerciseRecord: Codable, Equatable, Sendable {
 
     public init() {}
 
+    /// Whether the last check of the exercise passed every case.
+    public func passes(_ exercise: String) -> Bool {
+        lastCheck[exercise]?.allPassed ?? false
+    }
+
     /// The record stored in an exercises.json file's contents, every value checked:
     /// throws a `StateFileError` naming the field that is missing, of the wrong type,
     /// out of range, or about an exercise this course does not have.

@@ -2,7 +2,7 @@ import Foundation
 import Tensor
 import TensorComparison
 
-/// The exercises of one lesson, in one file of exercises/.
+/// The exercises of one lesson, in one file of exercises/ (course.json's `files`).
 public struct LessonGroup: Equatable, Sendable {
     public let number: Int
     /// The lesson's id (lessons/en/NN-ID.md), which the lessons' progress uses too.
@@ -13,23 +13,10 @@ public struct LessonGroup: Equatable, Sendable {
     /// The reference solutions' file, relative to the package root.
     public let solutionFile: String
 
-    init(_ number: Int, _ id: String, _ title: String) {
-        self.number = number
-        self.id = id
-        self.title = title
-        let stem = String(format: "%02d-", number) + id
-        file = "exercises/\(stem).swift"
-        solutionFile = "Sources/Solutions/Reference/\(stem).swift"
+    /// Every exercise file, in the lessons' order.
+    public static let all: [LessonGroup] = Manifest.bundled.files.map { file in
+        LessonGroup(number: file.lesson, id: file.id, title: file.title, file: file.file, solutionFile: file.reference)
     }
-
-    public static let loading = LessonGroup(1, "loading", "loading MNIST")
-    public static let normalising = LessonGroup(2, "normalising", "normalising")
-    public static let forward = LessonGroup(3, "forward", "the forward pass")
-    public static let loss = LessonGroup(4, "loss", "the loss")
-    public static let backward = LessonGroup(5, "backward", "the backward pass")
-    public static let training = LessonGroup(6, "training", "training")
-
-    public static let all: [LessonGroup] = [loading, normalising, forward, loss, backward, training]
 }
 
 /// One check: fixed inputs, and how to call one implementation of the exercise on them.
@@ -54,26 +41,53 @@ public struct CheckCase {
     }
 }
 
-/// One exercise: a function the learner writes, its checks and its hints.
+/// What the checks of one exercise are built by: fixed inputs, and how to call an
+/// implementation on them (some inputs are MNIST-sized, so they are built when asked for).
+typealias CaseBuilder = () throws -> [CheckCase]
+
+/// The checks of every exercise, by the exercise's name (one dictionary per exercise file,
+/// in Cases/).
+enum CheckCases {
+    static let byName: [String: CaseBuilder] = [loading, normalising, forward, loss, backward, training]
+        .reduce(into: [:]) { all, file in all.merge(file) { first, _ in first } }
+}
+
+/// One exercise: a function the learner writes, as course.json declares it, and its checks.
 public struct Exercise {
     /// The Swift function's name, which is also the name `mlplab check` takes.
     public let name: String
+    /// The file it is written in, with the other exercises of that file.
     public let group: LessonGroup
+    /// The lesson that teaches it, and the cell after which the lesson leads to it.
+    public let lesson: Int
+    public let afterCell: Int
     /// One line: what the function computes.
     public let summary: String
     public let tolerance: Tolerance
     /// Given one at a time by `:hint`, from a nudge to nearly the answer.
     public let hints: [String]
-    let makeCases: () throws -> [CheckCase]
+    /// The REPL builtin it computes under `:use mine`, if any.
+    public let builtin: String?
+    /// Whether `fit` calls it under `:use mine`.
+    public let usedInTraining: Bool
+    let makeCases: CaseBuilder
 
-    init(_ name: String, _ group: LessonGroup, summary: String, tolerance: Tolerance = .close,
-         hints: [String], cases: @escaping () throws -> [CheckCase]) {
-        self.name = name
+    init(_ entry: Manifest.Entry, group: LessonGroup, cases: @escaping CaseBuilder) {
+        name = entry.name
         self.group = group
-        self.summary = summary
-        self.tolerance = tolerance
-        self.hints = hints
-        self.makeCases = cases
+        lesson = entry.lesson
+        afterCell = entry.afterCell
+        summary = entry.summary
+        tolerance = entry.tolerance
+        hints = entry.hints
+        builtin = entry.builtin
+        usedInTraining = entry.training
+        makeCases = cases
+    }
+
+    /// The body of the exercise's stub as exercises/ ships it, line by line: what `:reset` puts back.
+    public var stubBody: [String] {
+        ["    // START CODE HERE", "    throw ExerciseError.notImplemented(\"\(name)\")", "    // END CODE HERE"]
     }
 
     /// The checks, built when asked for (some inputs are MNIST-sized).
@@ -103,7 +117,7 @@ struct Draw {
 
 /// A tensor from nested literals: `matrix([[0, 1000, -1000]])`.
 func matrix(_ rows: [[Double]]) -> Tensor {
-    Tensor(shape: [rows.count, rows.first?.count ?? 0], doubles: rows.flatMap { $0 })
+    Tensor(shape: [rows.count, rows.first?.count ?? 0], storage: .float64(rows.flatMap { $0 }))
 }
 
 /// A 1-D int64 tensor of labels.

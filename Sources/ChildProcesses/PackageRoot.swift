@@ -1,3 +1,4 @@
+import Course
 import Foundation
 
 /// The mlplab package on disk: where exercises/ is, and which build configuration

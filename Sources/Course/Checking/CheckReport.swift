@@ -32,7 +32,7 @@ public enum CheckReport {
     }
 
     /// "crashed", "not implemented yet", … in the report's language.
-    static func name(of status: CaseResult.Status, _ language: ReportLanguage) -> String {
+    public static func name(of status: CaseResult.Status, _ language: ReportLanguage) -> String {
         guard language == .ko else { return status == .notImplemented ? "not implemented yet" : status.rawValue }
         switch status {
         case .passed: return "통과"

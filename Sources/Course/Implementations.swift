@@ -1,4 +1,5 @@
 import Exercises
+import ReferenceSolutions
 import Tensor
 
 /// One implementation of every exercise function: the reference solutions or the
@@ -29,24 +30,24 @@ public struct Implementations {
 
     /// The reference solutions (this module).
     public static let reference = Implementations(
-        parseIDXHeader: Solutions.parseIDXHeader,
-        oneHot: { try Solutions.oneHot($0, classes: $1) },
-        normalise: Solutions.normalise,
-        zeroCentre: { try Solutions.zeroCentre($0, mean: $1) },
-        sigmoid: Solutions.sigmoid,
-        relu: Solutions.relu,
-        softmax: Solutions.softmax,
-        linearForward: Solutions.linearForward,
-        linearBackward: { try Solutions.linearBackward($0, x: $1, W: $2) },
-        reluBackward: { try Solutions.reluBackward($0, x: $1) },
-        sigmoidBackward: { try Solutions.sigmoidBackward($0, out: $1) },
-        softmaxCrossEntropy: { try Solutions.softmaxCrossEntropy($0, labels: $1) },
-        softmaxCrossEntropyGradient: { try Solutions.softmaxCrossEntropyGradient($0, labels: $1) },
-        mse: Solutions.mse,
-        mseGradient: Solutions.mseGradient,
-        sgdStep: { try Solutions.sgdStep($0, gradient: $1, learningRate: $2) },
-        miniBatches: { try Solutions.miniBatches(count: $0, batchSize: $1, rng: &$2) },
-        accuracy: { try Solutions.accuracy($0, labels: $1) })
+        parseIDXHeader: ReferenceSolutions.parseIDXHeader,
+        oneHot: { try ReferenceSolutions.oneHot($0, classes: $1) },
+        normalise: ReferenceSolutions.normalise,
+        zeroCentre: { try ReferenceSolutions.zeroCentre($0, mean: $1) },
+        sigmoid: ReferenceSolutions.sigmoid,
+        relu: ReferenceSolutions.relu,
+        softmax: ReferenceSolutions.softmax,
+        linearForward: ReferenceSolutions.linearForward,
+        linearBackward: { try ReferenceSolutions.linearBackward($0, x: $1, W: $2) },
+        reluBackward: { try ReferenceSolutions.reluBackward($0, x: $1) },
+        sigmoidBackward: { try ReferenceSolutions.sigmoidBackward($0, out: $1) },
+        softmaxCrossEntropy: { try ReferenceSolutions.softmaxCrossEntropy($0, labels: $1) },
+        softmaxCrossEntropyGradient: { try ReferenceSolutions.softmaxCrossEntropyGradient($0, labels: $1) },
+        mse: ReferenceSolutions.mse,
+        mseGradient: ReferenceSolutions.mseGradient,
+        sgdStep: { try ReferenceSolutions.sgdStep($0, gradient: $1, learningRate: $2) },
+        miniBatches: { try ReferenceSolutions.miniBatches(count: $0, batchSize: $1, rng: &$2) },
+        accuracy: { try ReferenceSolutions.accuracy($0, labels: $1) })
 
     /// The learner's functions in exercises/ (module Exercises), as last compiled.
     public static let mine = Implementations(
@@ -70,12 +71,10 @@ public struct Implementations {
         accuracy: { try Exercises.accuracy($0, labels: $1) })
 }
 
-/// Which implementations the engine uses when a lesson cell or `fit` asks for an
-/// exercise function: the learner's (`:use mine`) or the reference (`:use reference`).
-public enum ImplementationChoice: String, CaseIterable, Sendable {
-    case mine, reference
-
-    public var implementations: Implementations {
-        self == .mine ? .mine : .reference
+extension Implementations {
+    /// The function of `mine` for each exercise `usesMine` names, the reference for the
+    /// others: each call goes by the exercise's name to one set or the other (`answer`).
+    public static func choosing(_ usesMine: @escaping (String) -> Bool, from mine: Implementations) -> Implementations {
+        .remote { name, arguments in try (usesMine(name) ? mine : reference).answer(name, arguments) }
     }
 }

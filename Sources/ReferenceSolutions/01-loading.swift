@@ -36,5 +36,5 @@ public func oneHot(_ labels: Tensor, classes: Int) throws -> Tensor {
     for (i, label) in values.enumerated() {
         rows[i * classes + Int(label)] = 1
     }
-    return Tensor(shape: [values.count, classes], doubles: rows)
+    return try Tensor(shape: [values.count, classes], doubles: rows)
 }

@@ -1,13 +1,18 @@
-/// The exercises of the course, in the order the lessons reach them.
+/// The exercises of the course, in the order the lessons reach them, as course.json
+/// declares them.
 public enum Course {
-    public static let exercises: [Exercise] = [
-        .parseIDXHeader, .oneHot,
-        .normalise, .zeroCentre,
-        .sigmoid, .relu, .softmax, .linearForward,
-        .softmaxCrossEntropy, .softmaxCrossEntropyGradient, .mse, .mseGradient,
-        .linearBackward, .reluBackward, .sigmoidBackward,
-        .sgdStep, .miniBatches, .accuracy,
-    ]
+    public static let exercises: [Exercise] = Manifest.bundled.exercises.map { entry in
+        // Manifest.decode made sure that the file and the checks exist.
+        Exercise(entry, group: LessonGroup.all.first { $0.file == entry.file }!, cases: CheckCases.byName[entry.name]!)
+    }
+
+    /// The exercises `fit` calls under `:use mine`.
+    public static var usedInTraining: Set<String> { Set(exercises.filter(\.usedInTraining).map(\.name)) }
+
+    /// The exercise that computes the REPL builtin `builtin` under `:use mine`, if any.
+    public static func exercise(standingInFor builtin: String) -> Exercise? {
+        exercises.first { $0.builtin == builtin }
+    }
 
     /// The exercise called `name`. Case and underscores are ignored, so `linear_backward`
     /// and `LinearBackward` both find `linearBackward`.
@@ -62,11 +67,12 @@ public enum CourseError: Error, CustomStringConvertible, Equatable {
     case buildFailed(String)
     case runnerFailed(String)
     case progressUnreadable(String)
+    case manifestInvalid(String)
 
     public var description: String {
         switch self {
         case .unknownExercise(let message), .packageNotFound(let message), .buildFailed(let message),
-             .runnerFailed(let message), .progressUnreadable(let message):
+             .runnerFailed(let message), .progressUnreadable(let message), .manifestInvalid(let message):
             return message
         }
     }

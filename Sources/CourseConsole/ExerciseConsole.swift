@@ -1,8 +1,11 @@
+import ChildProcesses
+import Course
 import Foundation
+import Tensor
 import TensorComparison
 
 /// The exercise commands, written once for both front ends: `mlplab check …` on the
-/// command line and `:exercise :check :hint :solution :use :reload` in the REPL (which
+/// command line and `:exercise :check :hint :solution :reset :use :reload` in the REPL (which
 /// registers `ExerciseConsole.commands` in its command table).
 ///
 /// Output goes to `write`, one message at a time; questions go to `confirm`.
@@ -13,10 +16,11 @@ public final class ExerciseConsole {
     public var write: (String) -> Void
     /// Asks a yes/no question; true means yes.
     public var confirm: (String) -> Bool
-    /// Whose functions `fit` and the lesson cells use: `:use mine` / `:use reference`.
-    public private(set) var choice: ImplementationChoice = .reference
+    /// The exercises whose learner's function `fit` and the lesson cells use (`:use`);
+    /// the reference stands in for the others.
+    public private(set) var learnerFunctions: Set<String> = []
     /// Told about every `:use`, so that the REPL can switch its builtins.
-    public var choiceChanged: (ImplementationChoice) -> Void = { _ in }
+    public var learnerFunctionsChanged: (Set<String>) -> Void = { _ in }
     /// The language of what the console says and of the checks' details.
     public var language = ReportLanguage.en {
         didSet { driver.language = language }
@@ -195,31 +199,74 @@ public final class ExerciseConsole {
         write(text.source)
     }
 
-    // MARK: :use
+    // MARK: :reset
 
-    /// Switches `fit` and the lesson cells between the learner's functions and the reference.
-    public func use(_ argument: String) throws {
-        guard let choice = ImplementationChoice(rawValue: argument.lowercased()) else {
-            throw CourseError.unknownExercise("usage: :use mine (your functions from exercises/) or :use reference")
+    /// Puts one exercise's stub back, after the learner says yes: its body becomes the stub's
+    /// again (`Exercise.stubBody`); its doc comment, its signature and the other exercises in
+    /// the file stay as they are. Its last check is forgotten.
+    public func reset(_ name: String) throws {
+        let exercise = try Course.find(name)
+        let file = exercise.group.file
+        guard let source = try? String(contentsOfFile: root.file(file), encoding: .utf8),
+              let text = FunctionText(function: exercise.name, in: source) else {
+            throw CourseError.unknownExercise("cannot find `public func \(exercise.name)(` in \(file): "
+                + "`git checkout \(file)` puts the whole file back, with every exercise in it as a stub")
         }
-        if choice == .mine { try buildRunnerIfStale() }
-        self.choice = choice
-        choiceChanged(choice)
-        guard choice == .mine else {
-            write(say("fit and the lesson cells now use the reference implementations",
-                      "이제 fit과 레슨의 셀은 참조 구현을 씁니다"))
+        guard text.body != exercise.stubBody else {
+            write("\(exercise.name) is the untouched stub already (\(file):\(text.line))")
             return
         }
-        write(say("fit and the lesson cells now use your functions from exercises/ (in a process of their own: "
-                  + "if one crashes, the call stops with the report and your variables stay)",
-                  "이제 fit과 레슨의 셀은 exercises/에 있는 여러분의 함수를 씁니다 (별도 프로세스에서 실행되므로, "
-                  + "함수가 비정상 종료해도 호출만 보고와 함께 멈추고 변수는 그대로 남습니다)"))
-        let needed = Course.exercises.filter { Self.usedInTraining.contains($0.name) }
-        let unfinished = needed.filter { progress.record.finished[$0.name] == nil }.map(\.name)
-        if !unfinished.isEmpty {
-            write(say("not finished yet (training stops with a message where it needs one): ",
-                      "아직 완료하지 않음 (학습이 이 함수를 필요로 하는 곳에서 메시지와 함께 멈춥니다): ")
-                  + unfinished.joined(separator: ", "))
+        guard confirm("Put the stub of \(exercise.name) back in \(file)? The code you wrote in it is lost.") else {
+            write("not reset: \(exercise.name) is as you left it.")
+            return
+        }
+        try AtomicFile.write(Array(text.replacingBody(with: exercise.stubBody, in: source).utf8), to: root.file(file))
+        try progress.update { record in
+            record.lastCheck[exercise.name] = nil
+            record.finished[exercise.name] = nil
+        }
+        write("\(exercise.name) is the stub again (\(file):\(text.line)); `:exercise \(exercise.name)` shows its contract")
+    }
+
+    // MARK: :use
+
+    /// Takes the learner's function for one exercise from now on, without a word: a lesson's
+    /// exercise cell does this once the function passes, and says so itself.
+    public func useMine(_ name: String) throws {
+        let exercise = try Course.find(name)
+        guard !learnerFunctions.contains(exercise.name) else { return }
+        try buildRunnerIfStale()
+        learnerFunctions.insert(exercise.name)
+        learnerFunctionsChanged(learnerFunctions)
+    }
+
+    /// Switches `fit` and the lesson cells between the learner's functions and the reference:
+    /// `:use mine` takes the learner's function for every exercise whose last check passed,
+    /// `:use mine NAME…` for the named ones as well, `:use reference` puts the reference
+    /// back everywhere, `:use reference NAME…` for the named ones. Says in one line which is which.
+    public func use(_ argument: String) throws {
+        let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let choice = words.first?.lowercased(), ["mine", "reference"].contains(choice) else {
+            throw CourseError.unknownExercise("usage: :use mine [NAME…] (your functions from exercises/ that pass "
+                + "their checks, or the named ones) or :use reference [NAME…]")
+        }
+        let named = try words.dropFirst().map { try Course.find($0).name }
+        let chosen: Set<String>
+        switch (choice, named.isEmpty) {
+        case ("mine", true): chosen = Set(Course.exercises.map(\.name).filter(progress.record.passes))
+        case ("mine", false): chosen = learnerFunctions.union(named)
+        case (_, true): chosen = []
+        default: chosen = learnerFunctions.subtracting(named)
+        }
+        if !chosen.isEmpty { try buildRunnerIfStale() }
+        learnerFunctions = chosen
+        learnerFunctionsChanged(learnerFunctions)
+        write(selectionLine(nonePassing: choice == "mine" && named.isEmpty))
+        if !learnerFunctions.isEmpty {
+            write(say("your functions run in a process of their own: if one crashes, the call stops with the report "
+                      + "and your variables stay; after an edit, `:reload` runs your latest code",
+                      "여러분의 함수는 별도 프로세스에서 실행됩니다: 함수가 비정상 종료해도 호출만 보고와 함께 멈추고 "
+                      + "변수는 그대로 남습니다. 코드를 고친 뒤에는 `:reload`로 최신 코드를 실행하세요"))
         }
     }
 
@@ -232,14 +279,30 @@ public final class ExerciseConsole {
         try driver.build(echo: write)
     }
 
-    /// The exercise functions `ExerciseTrainer` calls.
-    static let usedInTraining: Set<String> = [
-        "miniBatches", "linearForward", "relu", "sigmoid", "softmaxCrossEntropy", "softmaxCrossEntropyGradient",
-        "linearBackward", "reluBackward", "sigmoidBackward", "sgdStep", "accuracy",
-    ]
+    /// "fit and the lesson cells use your relu, softmax (its checks do not pass yet), and the
+    /// reference for the 16 others".
+    private func selectionLine(nonePassing: Bool) -> String {
+        guard !yours.isEmpty else {
+            return nonePassing
+                ? say("none of your functions passes its checks yet (`:check NAME`), so fit and the lesson cells use the reference",
+                      "아직 검사를 통과한 함수가 없어 fit과 레슨의 셀은 참조 구현을 씁니다 (`:check 이름`)")
+                : say("fit and the lesson cells use the reference implementations", "fit과 레슨의 셀은 참조 구현을 씁니다")
+        }
+        let names = yours.map {
+            progress.record.passes($0) ? $0 : $0 + say(" (its checks do not pass yet)", " (아직 검사를 통과하지 못함)")
+        }
+        let others = Course.exercises.count - yours.count
+        return say("fit and the lesson cells use your " + names.joined(separator: ", ")
+                       + (others == 0 ? "" : ", and the reference for the \(others) other\(others == 1 ? "" : "s")"),
+                   "fit과 레슨의 셀이 쓰는 여러분의 함수: " + names.joined(separator: ", ")
+                       + (others == 0 ? "" : " (나머지 \(others)개는 참조 구현)"))
+    }
 
-    /// The first exercise file modified after the running program was built, if any.
-    func editedSinceBuild(executable: String = PackageRoot.currentExecutable()) -> String? {
+    /// The learner's functions in use, in course order.
+    private var yours: [String] { Course.exercises.map(\.name).filter(learnerFunctions.contains) }
+
+    /// The first exercise file modified after `executable` was built, if any.
+    func editedSinceBuild(executable: String) -> String? {
         let files = FileManager.default
         guard let built = (try? files.attributesOfItem(atPath: executable))?[.modificationDate] as? Date else { return nil }
         return LessonGroup.all.map(\.file).first { file in
@@ -250,25 +313,18 @@ public final class ExerciseConsole {
 
     // MARK: :reload
 
-    /// Rebuilds the `mlplab` program with the learner's latest code, then hands over to
-    /// it: `saveWorkspace` writes the variables to the file it is given (and says which it
-    /// could not save); the new program starts with `--restore-workspace FILE`.
-    /// A failed build leaves this session running, unchanged.
-    public func reload(saveWorkspace: (String) throws -> Void) throws {
-        write("rebuilding mlplab with your exercises…")
-        try driver.build(product: "mlplab", echo: write)
-        let file = NSTemporaryDirectory() + "mlplab-reload-\(getpid()).workspace"
-        try saveWorkspace(file)
-        write("restarting with your new code: the variables saved above come back; the random generator "
-              + "starts afresh (call seed(n) again)" + (choice == .mine ? ", and :use mine is needed again" : ""))
-        let executable = PackageRoot.currentExecutable()
-        let arguments = [executable, "--restore-workspace", file]
-        let argv = arguments.map { strdup($0) } + [nil]
-        fflush(stdout)      // what was written so far would otherwise vanish with this process
-        execv(executable, argv)
-        argv.forEach { free($0) }
-        throw CourseError.runnerFailed("cannot restart \(executable): \(String(cString: strerror(errno))); "
-            + "the variables are saved in \(file) (load them with :load)")
+    /// Rebuilds the runner with the learner's latest code and restarts the process that
+    /// serves their functions. The variables never leave this session: the learner's code
+    /// runs only in that process, so nothing else needs restarting. A failed build leaves
+    /// the previous runner serving the calls.
+    public func reload() throws {
+        write("rebuilding your exercises…")
+        try driver.build(echo: write)
+        learner.stop()
+        write(learnerFunctions.isEmpty
+              ? "rebuilt: `:use mine` makes fit and the lesson cells use your functions"
+              : "rebuilt: fit and the lesson cells now call your latest " + yours.joined(separator: ", ")
+                + "; your variables are as they were")
     }
 }
 
@@ -292,8 +348,7 @@ extension ExerciseConsole {
         }
     }
 
-    /// `:exercise :check :hint :solution :use`, ready to register in the REPL's command table
-    /// (`:reload` needs the workspace, so the REPL registers it itself around `reload`).
+    /// `:exercise :check :hint :solution :reset :use :reload`, ready to register in the REPL's command table.
     public static let commands: [CommandSpec] = [
         CommandSpec(name: "exercise", arguments: "[NAME]", summary: "an exercise's contract and status, or all of them",
                     help: "Without a name, lists the exercises by lesson with their file, line and status. With one (:exercise softmax), shows its file and line, its signature, its contract (shapes in and out, the formula) and its status.") { console, argument in
@@ -312,9 +367,17 @@ extension ExerciseConsole {
                     help: "Shows the reference solution of an exercise, after asking you to confirm: try the hints first.") { console, argument in
             try console.solution(argument)
         },
-        CommandSpec(name: "use", arguments: "mine | reference", summary: "train with your own functions or the reference",
-                    help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ (the forward and backward passes, the losses, the SGD step, the mini-batches); :use reference switches back. Your functions run in a process of their own, built from your latest code by :use mine and :check: if one crashes, the call stops with the crash report (file:line:column) and your variables stay.") { console, argument in
+        CommandSpec(name: "reset", arguments: "NAME", summary: "put one exercise's stub back (asks first)",
+                    help: "Puts the stub of one exercise back in its file (:reset softmax), after asking: the body you wrote is replaced by the stub's START CODE HERE … END CODE HERE; the other exercises in the file are left as they are. Use it when an exercise no longer compiles and you want to start it again.") { console, argument in
+            try console.reset(argument)
+        },
+        CommandSpec(name: "use", arguments: "mine | reference [NAME …]", summary: "train with your own functions or the reference",
+                    help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ that pass their checks (the forward and backward passes, the losses, the SGD step, the mini-batches), and the reference for the others; :use mine softmax takes your softmax whether or not it passes. :use reference switches everything back, :use reference softmax one function. Your functions run in a process of their own: if one crashes, the call stops with the crash report (file:line:column) and your variables stay. After editing your code, :reload runs the new version.") { console, argument in
             try console.use(argument)
+        },
+        CommandSpec(name: "reload", arguments: "", summary: "rebuild your exercises and use the new code",
+                    help: "Rebuilds your code in exercises/ (compiler errors are shown, and the previous build goes on serving) and restarts the process your functions run in, so that :use mine, fit and the lesson cells call your latest code. Your variables stay as they are.") { console, _ in
+            try console.reload()
         },
     ]
 }

@@ -115,3 +115,9 @@ private extension Tensor {
         return Tensor(shape: [words.count], int64s: words.map { Int64(bitPattern: $0) })
     }
 }
+
+/// A call or reply across the process boundary that does not fit the function it names.
+public struct LearnerMessageError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = "the learner process sent " + description }
+}
