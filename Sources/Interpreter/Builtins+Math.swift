@@ -34,9 +34,14 @@ extension CoreBuiltins {
         Builtin("clip", [.required("x"), .optional("min", .none), .optional("max", .none)], category: "math",
                 help: "Every element of x limited to the range [min, max]; either bound may be none. Clipping probabilities away from 0 keeps log finite.",
                 example: ">>> clip([-1.0, 0.5, 2.0], 0, 1)\n[0.  0.5 1. ]") { args in
-            let lower = try args.optionalDouble("min"), upper = try args.optionalDouble("max")
+            func bound(_ name: String) throws -> Tensor? {
+                if case .none = args[name] { return nil }
+                return try args.tensor(name)
+            }
+            let lower = try bound("min"), upper = try bound("max")
             if lower == nil && upper == nil { throw args.error("give min, max or both") }
-            return .tensor(try args.tensor("x").clip(min: lower, max: upper))
+            return .tensor(try args.tensor("x").clip(min: lower, max: upper,
+                                                     weakMin: args["min"].isPythonNumber, weakMax: args["max"].isPythonNumber))
         },
         Builtin("matmul", [.required("a"), .required("b")], category: "math",
                 help: "The matrix product, the same as a @ b: (N, D) @ (D, H) gives (N, H). A 1-D tensor on the left acts as a row, on the right as a column. The inner dimensions must agree; the message names both shapes when they do not.",
