@@ -9,29 +9,29 @@ extension CoreBuiltins {
                 help: "(position, item) pairs of a list, tuple, range or the rows of a tensor, positions counting from start; for i, x in enumerate(xs): …",
                 example: ">>> list(enumerate([\"a\", \"b\"]))\n[(0, 'a'), (1, 'b')]") { args in
             let start = try args.int("start")
-            return .list(try Operators.iterate(args["items"]).enumerated().map { .tuple([.int(start + $0), $1]) })
+            return .list(try Operators.listItems(args["items"]).enumerated().map { .tuple([.int(start + $0), $1]) })
         },
         Builtin("zip", [.variadic("sequences")], category: "python",
                 help: "Tuples of the items at the same position in each sequence, as many as the shortest has; for x, y in zip(xs, ys): …",
                 example: ">>> list(zip([1, 2], [\"a\", \"b\"]))\n[(1, 'a'), (2, 'b')]") { args in
-            let sequences = try args.rest.map { Array(try Operators.iterate($0)) }
+            let sequences = try args.rest.map { Array(try Operators.listItems($0)) }
             let count = sequences.map(\.count).min() ?? 0
             return .list((0..<count).map { i in .tuple(sequences.map { $0[i] }) })
         },
         Builtin("sorted", [.required("items"), .keywordOnly("reverse", .bool(false))], category: "python",
                 help: "The items (numbers, strings, or tuples of them) as a new list in ascending order; reverse=True for descending.",
                 example: ">>> sorted([3, 1, 2])\n[1, 2, 3]") { args in
-            let items = try Operators.sorted(Array(try Operators.iterate(args["items"])))
+            let items = try Operators.sorted(Array(try Operators.listItems(args["items"])))
             return .list(try args.bool("reverse") ? items.reversed() : items)
         },
         Builtin("reversed", [.required("items")], category: "python",
                 help: "The items of a list, tuple, range or tensor (its rows) from last to first, as a list.",
                 example: ">>> reversed([1, 2, 3])\n[3, 2, 1]") { args in
-            .list(Array(try Operators.iterate(args["items"])).reversed())
+            .list(Array(try Operators.listItems(args["items"])).reversed())
         },
         Builtin("round", [.required("x"), .optional("ndigits", .none)], category: "python",
                 help: "A number rounded to ndigits decimals, halves to the even neighbour as in Python; without ndigits, a whole number (an int). A tensor is rounded element by element, as numpy's round, keeping its dtype.",
-                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14\n>>> round([0.123, 2.5])\n[0. 2.]") { args in
+                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14\n>>> round([0.123, 2.5])\narray([0., 2.])") { args in
             if case .tensor(let t) = args["x"] {
                 let digits = args.isNone("ndigits") ? 0 : try args.int("ndigits")
                 guard t.dtype.isFloatingPoint else { return .tensor(t) }
@@ -59,14 +59,14 @@ extension CoreBuiltins {
             .string(args["x"].str)
         },
         Builtin("repr", [.required("x")], category: "python",
-                help: "The value as the REPL echoes it: strings in quotes.",
+                help: "The value as the REPL echoes it, Python's repr: strings in quotes, tensors as numpy shows them (array([0.5, 1. ]), np.float64(0.5)).",
                 example: ">>> repr(\"a\")\n\"'a'\"") { args in
             .string(args["x"].repr)
         },
         Builtin("tuple", [.optional("items", .tuple([]))], category: "python",
                 help: "The items of a list, range, string or the rows of a tensor, as a tuple.",
                 example: ">>> tuple([1, 2])\n(1, 2)") { args in
-            .tuple(Array(try Operators.iterate(args["items"])))
+            .tuple(Array(try Operators.listItems(args["items"])))
         },
         Builtin("dict", [.optional("pairs", .list([]))], category: "python",
                 help: "A dict from (key, value) pairs, or a copy of a dict; dict() is empty. {\"lr\": 0.1} writes one directly.",

@@ -69,7 +69,7 @@ extension CoreBuiltins {
             if case .object(let range as PythonRange) = args["items"] {
                 try Operators.checkLength(range.count, of: "list")
             }
-            return .list(Array(try Operators.iterate(args["items"])))
+            return .list(Array(try Operators.listItems(args["items"])))
         },
     ]
 }

@@ -101,7 +101,7 @@ extension Session {
             items.append(positional[0])
         case "extend":
             try expect(1...1)
-            items += try locating(span) { try Operators.iterate(positional[0]) }
+            items += try locating(span) { try Operators.listItems(positional[0]) }
         case "insert":
             try expect(2...2)
             guard let i = positional[0].asInt else { throw InterpreterError(.type, "list.insert() needs a whole-number position", at: span) }

@@ -310,6 +310,13 @@ enum Operators {
         }
     }
 
+    /// The items of a list made from `v` (`list`, `tuple`, `sorted`, `reversed`, `zip`, `enumerate`,
+    /// `extend`, comprehensions): a tensor's rows, its elements as plain numbers, since a literal
+    /// `[3, 4]` is a tensor whose numbers join a list as Python's ints and floats.
+    static func listItems(_ v: Value) throws -> AnySequence<Value> {
+        AnySequence(try iterate(v).lazy.map(Value.plainRow))
+    }
+
     /// `a, b = value`: the value's items, which must be exactly `count`.
     static func unpack(_ v: Value, count: Int) throws -> [Value] {
         let length: Int

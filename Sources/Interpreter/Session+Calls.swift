@@ -175,7 +175,7 @@ extension Session {
     /// variables do not leak. The first sequence is computed outside that scope, as in Python.
     func evaluate(_ comprehension: Comprehension) throws -> Value {
         guard case .loop(_, let firstSequence) = comprehension.clauses[0] else { return .list([]) }
-        let first = try Operators.iterate(try value(of: firstSequence))
+        let first = try Operators.listItems(try value(of: firstSequence))
         let function = Function(comprehension.scope, defaults: [], enclosing: frame)
         let caller = frame
         frame = Frame(function, slots: Array(repeating: nil, count: comprehension.scope.locals.count))
@@ -197,7 +197,7 @@ extension Session {
         guard index < comprehension.clauses.count else { return try produce() }
         switch comprehension.clauses[index] {
         case .loop(let targets, let sequence):
-            let items = index == 0 ? first : try Operators.iterate(try value(of: sequence))
+            let items = index == 0 ? first : try Operators.listItems(try value(of: sequence))
             for item in items {
                 try Interrupt.check()
                 try assign(item, to: targets)
