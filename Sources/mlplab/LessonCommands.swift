@@ -89,7 +89,7 @@ struct RunLessonCommand: ParsableCommand {
             let seconds = String(format: " (%.1f s)", Date().timeIntervalSince(started))
             if record {
                 try write(report)
-                print("\(lesson.path): recorded the output of \(report.exampleCount) inputs in \(report.cells.count) cells" + seconds)
+                print("\(lesson.path): recorded the output of \(report.differences.count) of \(report.exampleCount) inputs in \(report.cells.count) cells (the others already matched)" + seconds)
             } else {
                 differences += report.differences.count
                 print(report.summary + seconds)

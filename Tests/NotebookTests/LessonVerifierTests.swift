@@ -87,6 +87,7 @@ final class LessonVerifierTests: XCTestCase {
         XCTAssertEqual(report.exampleCount, 3)
     }
 
+    /// The differing output is rewritten; `x + 1`, which matches but for its spacing, keeps its text.
     func testRecordingWritesTheActualOutputsAndKeepsTheRest() throws {
         let text = """
             ---
@@ -101,6 +102,8 @@ final class LessonVerifierTests: XCTestCase {
             >>> x * 2
             [9. 9.]
 
+            >>> x + 1
+            array([2.,   3.])
             >>> x.shape   # output not compared
             >>> print("a"); print("b")
             old
@@ -121,7 +124,9 @@ final class LessonVerifierTests: XCTestCase {
             ```pycon
             >>> x = array([1.0, 2.0])
             >>> x * 2
-            [2. 4.]
+            array([2., 4.])
+            >>> x + 1
+            array([2.,   3.])
             >>> x.shape   # output not compared
             >>> print("a"); print("b")
             a
