@@ -103,7 +103,7 @@ final class ReplPipeTests: XCTestCase {
         try "seed(0)\nrandn(3)\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try Binary.run(["--exec", path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "[1.76405235 0.40015721 0.97873798]\n")
+        XCTAssertEqual(result.stdout, "array([1.76405235, 0.40015721, 0.97873798])\n")
         let missing = try Binary.run(["--exec", "/nonexistent/script.mlp"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("cannot read /nonexistent/script.mlp"), missing.stderr)

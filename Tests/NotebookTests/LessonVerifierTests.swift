@@ -145,7 +145,7 @@ final class LessonVerifierTests: XCTestCase {
         XCTAssertTrue(report.passed)
         let text = lines.joined(separator: "\n")
         XCTAssertTrue(text.hasPrefix("First steps\n===========\n\nSome prose before the first cell.\n"), text)
-        XCTAssertTrue(text.contains("── cell 1 of 2\n>>> x = array([1, 2, 3])\n>>> x * 2\n[2 4 6]\n✓ matches"), text)
+        XCTAssertTrue(text.contains("── cell 1 of 2\n>>> x = array([1, 2, 3])\n>>> x * 2\narray([2, 4, 6])\n✓ matches"), text)
         XCTAssertTrue(text.hasSuffix("After the last cell.\n"), text)
     }
 }
