@@ -310,9 +310,9 @@ enum Operators {
         }
     }
 
-    /// The items of a list made from `v` (`list`, `tuple`, `sorted`, `reversed`, `zip`, `enumerate`,
-    /// `extend`, comprehensions): a tensor's rows, its elements as plain numbers, since a literal
-    /// `[3, 4]` is a tensor whose numbers join a list as Python's ints and floats.
+    /// The items a `for` loop or comprehension visits, and those of a list made from `v` (`list`,
+    /// `tuple`, `sorted`, `reversed`, `zip`, `enumerate`, `extend`): a tensor's rows, its elements
+    /// as plain numbers, since a literal `[3, 4]` is a tensor whose numbers are Python's ints and floats.
     static func listItems(_ v: Value) throws -> AnySequence<Value> {
         AnySequence(try iterate(v).lazy.map(Value.plainRow))
     }

@@ -221,7 +221,7 @@ public final class Session {
             let result = try locating(span) { try Operators.binary(op, current, operand) }
             try assign(result, to: [target])
         case .loop(let targets, let sequence, let body, let span):
-            let items = try locating(span) { try Operators.iterate(try value(of: sequence)) }
+            let items = try locating(span) { try Operators.listItems(try value(of: sequence)) }
             for item in items {
                 try assign(item, to: targets)
                 switch try execute(body) {

@@ -55,7 +55,7 @@ final class TutorTests: XCTestCase {
 
         // The learner's own line between cells sees the lesson's variables.
         XCTAssertEqual(tutor.session.run("x + 10"), .success)
-        XCTAssertEqual(output(), "[11 12 13]")
+        XCTAssertEqual(output(), "array([11, 12, 13])")
 
         tutor.enter()
         shown = output()
