@@ -92,6 +92,8 @@ extension Session {
         Not in the language: try/except/finally, raise, with, yield, global, nonlocal, async/await,
         del (use :del NAME), decorators, ':=', *args and **kwargs, sets, multiple inheritance, else after a loop.
         A list of numbers written [1, 2, 3] is a tensor, as np.array([1, 2, 3]); [] is a list to append to.
+        A bare expression shows its repr, as Python's REPL does (array([0.5, 1. ]), np.float64(0.5));
+        print(x) and str(x) show numpy's str ([0.5 1. ]).
         Values are copied on assignment (b = a; b[0] = 1 leaves a as it was); objects made from a class are shared.
         """
 }
