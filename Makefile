@@ -7,7 +7,7 @@ BUILD_LOG    := .build/last-build.log
 SHELL        := /bin/bash
 SECONDS      ?= 60
 
-.PHONY: run test build build-tests fuzz deps clean
+.PHONY: run test build build-tests record-lessons fuzz deps clean
 
 # A learner's exercise file that does not compile must not lock them out of the
 # notebook: the last working build starts instead, and :check shows the error.
@@ -34,6 +34,12 @@ build: deps
 # --build-tests` uses the same settings as `make run`, so both share one build in .build/.
 build-tests: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
+
+# Every lesson's expected outputs, in both languages, rewritten as what the cells print now: after a
+# change to how values are shown, or after merging new cells. Review with `git diff lessons/`.
+record-lessons: build
+	$(BIN) run --record --lang en
+	$(BIN) run --record --lang ko
 
 # libFuzzer on every reader of outside input, SECONDS seconds per target; fails on any crash.
 fuzz: deps

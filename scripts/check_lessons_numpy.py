@@ -279,12 +279,8 @@ def prelude():
 
 
 def display(value):
-    """What the REPL echoes for an expression's value."""
-    if value is None:
-        return
-    if isinstance(value, (np.ndarray, np.generic)):
-        print(str(value))
-    else:
+    """What the REPL echoes for an expression's value: its repr, as Python's REPL shows it."""
+    if value is not None:
         print(repr(value))
 
 

@@ -1,73 +1,26 @@
 #!/usr/bin/env python3
 """Writes Tests/TensorTests/Fixtures/print.json: numpy's own `print(x)` text for many tensors.
 
-Each case holds a dtype, a shape, the elements, and `str(x)` as numpy 2.x prints it with the
-default print options. Elements are strings that read back exactly: float64 as Python's repr
-("0.1", "-0.0", "nan", "-inf"), float32 as the 8 hex digits of its bits, int64 in decimal,
-bool as "True"/"False". Arrays too large to store are described by a `pattern` instead, which
-the tests rebuild element by element:
-
-    v[i] = (i * multiplier + offset) % modulus            (int64 arithmetic, i = flat index)
-    float dtypes: (dtype(v[i]) - dtype(shift)) / dtype(divisor)   (in that dtype's arithmetic)
-    int64: v[i] - shift                                    bool: v[i] != 0
+The cases' format is described in numpy_fixture_cases.py.
 
 Cases copied from the course material (/work/shared/seeds) are recomputed here with numpy's
 legacy RandomState and, when the seed files are present, checked against the text printed there.
 
 Run from the repository root:  python3 scripts/make_print_fixtures.py
 """
-import json
 import os
 import sys
 
 import numpy as np
 
+from numpy_fixture_cases import Cases
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Tests", "TensorTests", "Fixtures", "print.json")
 SEEDS = os.path.join(os.path.dirname(ROOT), "shared", "seeds")
 
-cases = []
-
-
-def encode(a):
-    flat = a.ravel()
-    if a.dtype == np.float64:
-        return [repr(float(x)) for x in flat]
-    if a.dtype == np.float32:
-        return [f"{int(x):08x}" for x in flat.view(np.uint32)]
-    if a.dtype == np.int64:
-        return [str(int(x)) for x in flat]
-    if a.dtype == np.bool_:
-        return ["True" if x else "False" for x in flat]
-    raise ValueError(f"unsupported dtype {a.dtype}")
-
-
-def add(name, a):
-    """A case stored element by element."""
-    a = np.asarray(a)
-    assert a.size <= 1000, f"{name}: store arrays this large as a pattern"
-    cases.append({"name": name, "dtype": str(a.dtype), "shape": list(a.shape),
-                  "elements": encode(a), "expected": str(a)})
-    return a
-
-
-def add_pattern(name, dtype, shape, multiplier, offset, modulus, shift=0, divisor=1):
-    """A case rebuilt from the pattern in the module docstring."""
-    n = int(np.prod(shape))
-    v = (np.arange(n, dtype=np.int64) * multiplier + offset) % modulus
-    if dtype in ("float64", "float32"):
-        t = np.dtype(dtype).type
-        a = (v.astype(dtype) - t(shift)) / t(divisor)
-    elif dtype == "int64":
-        a = v - shift
-    else:
-        a = v != 0
-    a = a.reshape(shape)
-    assert a.dtype == np.dtype(dtype)
-    cases.append({"name": name, "dtype": dtype, "shape": list(shape),
-                  "pattern": {"multiplier": multiplier, "offset": offset, "modulus": modulus,
-                              "shift": shift, "divisor": divisor},
-                  "expected": str(a)})
+cases = Cases(str)
+add, add_pattern = cases.add, cases.add_pattern
 
 
 def check_in_seed(file_prefix, a):
@@ -204,8 +157,4 @@ add_pattern("(10, 10, 10, 10) float32", "float32", (10, 10, 10, 10), 1, 0, 10000
 add_pattern("(1200,) float64 scientific", "float64", (1200,), 1, 1, 1201, divisor=1e7)
 add_pattern("(100, 100) float64 mixed signs", "float64", (100, 100), 7919, 0, 10007, shift=5003, divisor=3)
 
-os.makedirs(os.path.dirname(OUT), exist_ok=True)
-with open(OUT, "w", encoding="utf-8") as f:
-    json.dump({"numpy": np.__version__, "cases": cases}, f, indent=1, ensure_ascii=False)
-    f.write("\n")
-print(f"wrote {len(cases)} cases to {os.path.relpath(OUT, ROOT)} ({os.path.getsize(OUT)} bytes)")
+cases.write(OUT, ROOT)

@@ -75,11 +75,6 @@ public struct Arguments {
         return double
     }
 
-    /// A number or `none`.
-    public func optionalDouble(_ name: String) throws -> Double? {
-        isNone(name) ? nil : try double(name)
-    }
-
     public func bool(_ name: String) throws -> Bool {
         switch self[name] {
         case .bool(let b): return b

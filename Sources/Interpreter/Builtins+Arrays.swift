@@ -5,29 +5,29 @@ extension CoreBuiltins {
     static let arrays: [Builtin] = [
         Builtin("zeros", [.variadic("shape"), .keywordOnly("dtype", .string("float64"))], category: "arrays",
                 help: "A new tensor of the given shape filled with zeros. The shape is given as separate whole numbers or as one tuple; dtype is \"float64\" (the default), \"float32\", \"int64\" or \"bool\". Shapes beyond the size limit are refused instead of exhausting memory.",
-                example: ">>> zeros(2, 3)\n[[0. 0. 0.]\n [0. 0. 0.]]") { args in
+                example: ">>> zeros(2, 3)\narray([[0., 0., 0.],\n       [0., 0., 0.]])") { args in
             .tensor(try Tensor.zeros(try args.shape(nonEmpty: "zeros"), dtype: try args.dtype("dtype") ?? .float64))
         },
         Builtin("ones", [.variadic("shape"), .keywordOnly("dtype", .string("float64"))], category: "arrays",
                 help: "A new tensor of the given shape filled with ones, like zeros. Useful as a bias or to count things with sum.",
-                example: ">>> ones(3, dtype: \"int64\")\n[1 1 1]") { args in
+                example: ">>> ones(3, dtype: \"int64\")\narray([1, 1, 1])") { args in
             .tensor(try Tensor.ones(try args.shape(nonEmpty: "ones"), dtype: try args.dtype("dtype") ?? .float64))
         },
         Builtin("zeros_like", [.required("x"), .optional("dtype", .none)], category: "arrays",
                 help: "Zeros with the shape and dtype of x (or the dtype given). The usual way to start a gradient or a running sum of the same shape as a parameter.",
-                example: ">>> zeros_like([[1, 2], [3, 4]])\n[[0 0]\n [0 0]]") { args in
+                example: ">>> zeros_like([[1, 2], [3, 4]])\narray([[0, 0],\n       [0, 0]])") { args in
             let x = try args.tensor("x")
             return .tensor(try Tensor.zeros(x.shape, dtype: try args.dtype("dtype") ?? x.dtype))
         },
         Builtin("ones_like", [.required("x"), .optional("dtype", .none)], category: "arrays",
                 help: "Ones with the shape and dtype of x (or the dtype given).",
-                example: ">>> ones_like([1.5, 2.5])\n[1. 1.]") { args in
+                example: ">>> ones_like([1.5, 2.5])\narray([1., 1.])") { args in
             let x = try args.tensor("x")
             return .tensor(try Tensor.ones(x.shape, dtype: try args.dtype("dtype") ?? x.dtype))
         },
         Builtin("full", [.required("shape"), .required("value"), .optional("dtype", .none)], category: "arrays",
                 help: "A tensor of the given shape (a whole number or a tuple) with every element equal to value. The dtype follows the value (int64 for a whole number, float64 for a float) unless given.",
-                example: ">>> full((2, 2), 7)\n[[7 7]\n [7 7]]") { args in
+                example: ">>> full((2, 2), 7)\narray([[7, 7],\n       [7, 7]])") { args in
             let value = try args.tensor("value")
             guard value.count == 1 else { throw args.error("value must be a single number") }
             let shape = try args.shape([args["shape"]], "shape")
@@ -36,7 +36,7 @@ extension CoreBuiltins {
         Builtin("arange", [.required("start"), .optional("stop", .none), .optional("step", .int(1)), .optional("dtype", .none)],
                 category: "arrays",
                 help: "Evenly spaced numbers from start up to (not including) stop, step apart; with one argument, from 0 up to it. The result is int64 when every argument is a whole number and float64 otherwise, as in numpy.",
-                example: ">>> arange(5)\n[0 1 2 3 4]\n>>> arange(0, 1, 0.25)\n[0.   0.25 0.5  0.75]") { args in
+                example: ">>> arange(5)\narray([0, 1, 2, 3, 4])\n>>> arange(0, 1, 0.25)\narray([0.  , 0.25, 0.5 , 0.75])") { args in
             let (start, stop) = args.isNone("stop") ? (Value.int(0), args["start"]) : (args["start"], args["stop"])
             let bounds = try [start, stop, args["step"]].map { v -> Double in
                 guard let d = v.asDouble else { throw args.error("start, stop and step must be numbers, got \(v.kindDescription)") }
@@ -52,7 +52,7 @@ extension CoreBuiltins {
         },
         Builtin("array", [.required("values"), .optional("dtype", .none)], category: "arrays",
                 help: "A new tensor from nested lists of numbers (or from tensors of one shape, stacked along a new first axis), like np.array. Whole numbers give int64, any float gives float64, unless dtype says otherwise. Given a tensor, it makes a copy.",
-                example: ">>> array([[1, 2], [3, 4]], dtype: \"float32\")\n[[1. 2.]\n [3. 4.]]") { args in
+                example: ">>> array([[1, 2], [3, 4]], dtype: \"float32\")\narray([[1., 2.],\n       [3., 4.]], dtype=float32)") { args in
             let t = try args.tensor("values")
             return .tensor(t.astype(try args.dtype("dtype") ?? t.dtype).copy())
         },
@@ -70,29 +70,29 @@ extension CoreBuiltins {
         },
         Builtin("reshape", [.required("x"), .variadic("shape")], category: "arrays",
                 help: "The same elements in a new shape with the same number of elements. One dimension may be -1 and is then worked out. Also a method: x.reshape(-1, 784) turns 28×28 images into rows of 784 pixels.",
-                example: ">>> arange(6).reshape(2, 3)\n[[0 1 2]\n [3 4 5]]\n>>> reshape(arange(6), -1, 2).shape\n(3, 2)") { args in
+                example: ">>> arange(6).reshape(2, 3)\narray([[0, 1, 2],\n       [3, 4, 5]])\n>>> reshape(arange(6), -1, 2).shape\n(3, 2)") { args in
             .tensor(try args.tensor("x").reshaped(try args.shape(nonEmpty: "reshape")))
         },
         Builtin("transpose", [.required("x"), .variadic("axes")], category: "arrays",
                 help: "The axes in reverse order (the matrix transpose for 2-D, the same as x.T), or in the order given.",
-                example: ">>> transpose(arange(6).reshape(2, 3))\n[[0 3]\n [1 4]\n [2 5]]") { args in
+                example: ">>> transpose(arange(6).reshape(2, 3))\narray([[0, 3],\n       [1, 4],\n       [2, 5]])") { args in
             let x = try args.tensor("x")
             if args.rest.isEmpty { return .tensor(x.T) }
             return .tensor(try x.transposed(try args.shape(args.rest, "axes")))
         },
         Builtin("flatten", [.required("x")], category: "arrays",
                 help: "The elements as one row (a 1-D tensor), in row-major order.",
-                example: ">>> array([[1, 2], [3, 4]]).flatten()\n[1 2 3 4]") { args in
+                example: ">>> array([[1, 2], [3, 4]]).flatten()\narray([1, 2, 3, 4])") { args in
             .tensor(try args.tensor("x").flattened())
         },
         Builtin("astype", [.required("x"), .required("dtype")], category: "arrays",
                 help: "The same values converted to another dtype: \"float64\", \"float32\", \"int64\" or \"bool\". Floats become ints by dropping the fraction (toward zero).",
-                example: ">>> astype([1.7, -1.7], \"int64\")\n[ 1 -1]") { args in
+                example: ">>> astype([1.7, -1.7], \"int64\")\narray([ 1, -1])") { args in
             .tensor(try args.tensor("x").astype(try args.requiredDType("dtype")).copy())
         },
         Builtin("copy", [.required("x")], category: "arrays",
                 help: "A copy of x with elements of its own. As in numpy, b = a gives the same array a second name (b[0] = 1 or b += 1 changes a too); b = a.copy() does not.",
-                example: ">>> a = array([1, 2]); b = a.copy(); b[0] = 5; a\n[1 2]") { args in
+                example: ">>> a = array([1, 2]); b = a.copy(); b[0] = 5; a\narray([1, 2])") { args in
             .tensor(try args.tensor("x").copy())
         },
         Builtin("item", [.required("x")], category: "arrays",
@@ -104,7 +104,7 @@ extension CoreBuiltins {
         },
         Builtin("where", [.required("condition"), .required("x"), .required("y")], category: "arrays",
                 help: "Element by element, x where the condition is true and y where it is false; the three are broadcast together. A plain number takes the other side's dtype.",
-                example: ">>> where(array([1, -2, 3]) > 0, 1, 0)\n[1 0 1]") { args in
+                example: ">>> where(array([1, -2, 3]) > 0, 1, 0)\narray([1, 0, 1])") { args in
             let condition = try args.tensor("condition")
             let x0 = try args.tensor("x"), y0 = try args.tensor("y")
             let x = try args.tensor("x", beside: y0), y = try args.tensor("y", beside: x0)

@@ -31,7 +31,7 @@ extension CoreBuiltins {
         },
         Builtin("round", [.required("x"), .optional("ndigits", .none)], category: "python",
                 help: "A number rounded to ndigits decimals, halves to the even neighbour as in Python; without ndigits, a whole number (an int). A tensor is rounded element by element, as numpy's round, keeping its dtype.",
-                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14\n>>> round(array([0.123, 2.5]))\n[0. 2.]") { args in
+                example: ">>> round(2.5)\n2\n>>> round(3.14159, 2)\n3.14\n>>> round(array([0.123, 2.5]))\narray([0., 2.])") { args in
             if case .tensor(let t) = args["x"] {
                 let digits = args.isNone("ndigits") ? 0 : try args.int("ndigits")
                 guard t.dtype.isFloatingPoint else { return .tensor(t) }
@@ -59,7 +59,7 @@ extension CoreBuiltins {
             .string(args["x"].str)
         },
         Builtin("repr", [.required("x")], category: "python",
-                help: "The value as the REPL echoes it: strings in quotes.",
+                help: "The value as the REPL echoes it, Python's repr: strings in quotes, tensors as numpy shows them (array([0.5, 1. ]), np.float64(0.5)).",
                 example: ">>> repr(\"a\")\n\"'a'\"") { args in
             .string(args["x"].repr)
         },

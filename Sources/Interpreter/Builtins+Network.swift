@@ -58,7 +58,7 @@ extension CoreBuiltins {
         Builtin("read_bytes", [.required("name"), .required("file"), .optional("count", .int(16)), .optional("data", .none)],
                 category: "data",
                 help: "The first count bytes of an IDX file, after gunzip, as int64: the header a loader checks before the pixels. file is \"train-images\", \"train-labels\", \"test-images\" or \"test-labels\".",
-                example: ">>> read_bytes(\"sample\", \"train-labels\", 8)\n[  0   0   8   1   0   0  15 160]") { args in
+                example: ">>> read_bytes(\"sample\", \"train-labels\", 8)\narray([  0,   0,   8,   1,   0,   0,  15, 160])") { args in
             let path = try idxPath(args)
             let count = try args.int("count")
             guard (0...4096).contains(count) else { throw args.valueError("count must be between 0 and 4096") }
@@ -73,15 +73,15 @@ extension CoreBuiltins {
         },
         .elementwise("normalise", category: "data",
                      help: "Scales raw pixels 0..255 into [0, 1]: x / 255. Integers become float64; float32 stays float32.",
-                     example: ">>> normalise([0, 51, 255])\n[0.  0.2 1. ]") { try Preprocessing.scaled($0) },
+                     example: ">>> normalise([0, 51, 255])\narray([0. , 0.2, 1. ])") { try Preprocessing.scaled($0) },
         Builtin("zero_centre", [.required("x"), .required("mean")], category: "data",
                 help: "x - mean: moves the data's centre to 0. Use the training set's mean for the test set too, as the seeds do, so both are shifted the same way.",
-                example: ">>> zero_centre([1.0, 2.0, 3.0], 2.0)\n[-1.  0.  1.]") { args in
+                example: ">>> zero_centre([1.0, 2.0, 3.0], 2.0)\narray([-1.,  0.,  1.])") { args in
             .tensor(try Preprocessing.zeroCentred(try args.tensor("x"), mean: try args.double("mean")))
         },
         Builtin("standardise", [.required("x"), .required("mean"), .required("std")], category: "data",
                 help: "(x - mean) / std: zero mean and unit spread. Take mean and std from the training set.",
-                example: ">>> standardise([1.0, 3.0], 2.0, 1.0)\n[-1.  1.]") { args in
+                example: ">>> standardise([1.0, 3.0], 2.0, 1.0)\narray([-1.,  1.])") { args in
             .tensor(try Preprocessing.standardised(try args.tensor("x"), mean: try args.double("mean"), std: try args.double("std")))
         },
     ]

@@ -94,5 +94,7 @@ extension Session {
         del (use :del NAME), decorators, ':=', *args and **kwargs, sets, multiple inheritance, else after a loop.
         As in Python and numpy, assignment gives a value a second name: after b = a, b[0] = 1 and b += 1
         change the array a too (b = a.copy() does not). [1, 2, 3] is a list; np.array([1, 2, 3]) is an array.
+        A bare expression shows its repr, as Python's REPL does (array([0.5, 1. ]), np.float64(0.5));
+        print(x) and str(x) show numpy's str ([0.5 1. ]).
         """
 }

@@ -436,6 +436,9 @@ enum Operators {
         case .tensor(let t) where t.dtype == .int64 || t.dtype == .bool: return .tensor(t)
         case .tensor(let t):
             throw InterpreterError(.type, "index tensors must hold int64 positions or a bool mask, not \(t.dtype.rawValue); use idx.astype(\"int64\")")
+        case .list(let items) where items.isEmpty, .tuple(let items) where items.isEmpty:
+            // numpy reads an empty index list as int64 positions, which select nothing.
+            return .tensor(Tensor(shape: [0], int64s: []))
         case .list, .tuple:
             if let t = try v.asTensor() { return try tensorIndex(.tensor(t)) }
             throw InterpreterError(.type, "an index list must hold whole numbers")

@@ -38,19 +38,21 @@ public enum Value {
         }
     }
 
-    /// The text an expression statement echoes, like Python's `repr`:
-    /// strings quoted, floats as Python prints them, tensors numpy-style.
+    /// The text an expression statement echoes, like Python's REPL: the `repr`.
     /// `none` echoes nothing.
     public var echoText: String? {
         if case .none = self { return nil }
         return repr
     }
 
-    /// Python's `repr`: how the value appears when echoed or inside a tuple.
+    /// Python's `repr`: how the value appears when echoed or inside a list or tuple.
+    /// Tensors as numpy 2 shows them: `array([0.5, 1. ])`, and a 0-d tensor as the numpy
+    /// scalar that reductions and indexing give (`np.float64(0.5)`, `np.int64(3)`, `np.True_`).
     public var repr: String {
         switch self {
         case .string(let s): return PythonFormat.quoted(s)
-        case .dtype(let d): return "dtype('\(d.rawValue)')"
+        case .tensor(let t): return t.shape.isEmpty ? NumpyFormat.scalarRepr(t) : NumpyFormat.repr(t)
+        case .dtype(let d): return NumpyFormat.dtype(d)
         case .tuple(let items):
             return items.count == 1 ? "(\(items[0].repr),)" : "(" + items.map(\.repr).joined(separator: ", ") + ")"
         case .list(let items): return "[" + items.map(\.repr).joined(separator: ", ") + "]"

@@ -241,11 +241,13 @@ extension Tensor {
         }
     }
 
-    /// Clamps every element to [min, max], like `np.clip`.
-    public func clip(min lower: Double?, max upper: Double?) throws -> Tensor {
+    /// Clamps every element to [min, max], like `np.clip`: `minimum(maximum(x, min), max)`, so the
+    /// dtype follows numpy's promotion. A weak bound is a plain Python number, which takes x's dtype
+    /// when it is of the same kind (an int64 x clipped to 1 and 4 stays int64; to 1.5 becomes float64).
+    public func clip(min lower: Tensor?, max upper: Tensor?, weakMin: Bool = false, weakMax: Bool = false) throws -> Tensor {
         var result = self
-        if let lower { result = try Tensor.binary(.maximum, result, Tensor(scalar: lower), weakB: true) }
-        if let upper { result = try Tensor.binary(.minimum, result, Tensor(scalar: upper), weakB: true) }
+        if let lower { result = try Tensor.binary(.maximum, result, lower, weakB: weakMin) }
+        if let upper { result = try Tensor.binary(.minimum, result, upper, weakB: weakMax) }
         return result
     }
 

@@ -4,7 +4,8 @@ public enum TensorIndex {
     case int(Int)
     /// `start:stop:step` with numpy's defaults and negative counting (`x[0:5]`, `x[:, ::2]`).
     case slice(start: Int?, stop: Int?, step: Int?)
-    /// An int64 index array (`x[idx]`, a mini-batch) or a boolean mask (`g[h <= 0]`).
+    /// An int64 index array (`x[idx]`, a mini-batch) or a boolean mask (`g[h <= 0]`). A 0-d
+    /// mask takes no axis and adds one of length 1 (true) or 0 (false), as in numpy.
     case tensor(Tensor)
     /// A new axis of extent 1 (`x[:, None]`).
     case newAxis
@@ -57,7 +58,8 @@ extension Tensor {
     /// dtype) into the elements selected by `indices`: `x[0, 1] = 5`, `g[h <= 0] = 0`.
     public mutating func assign(_ indices: [TensorIndex], _ value: Tensor) throws {
         let selection = try select(indices)
-        let source = try value.astype(dtype).broadcast(to: selection.shape)
+        let source = try value.astype(dtype).droppingLeadingUnitAxes(downTo: selection.shape.count)
+            .broadcast(to: selection.shape)
         func write<E>(_ dst: UnsafeMutableBufferPointer<E>, _ v: [E]) {
             let n = selection.blockLength
             v.withUnsafeBufferPointer { src in
@@ -74,6 +76,13 @@ extension Tensor {
         }
     }
 
+    /// numpy's assignment rule: a value with more axes than the selection fits it when the
+    /// extra leading axes have length 1 (`a[:, :] = ones((1, 3, 2))` into a (3, 2) `a`).
+    private func droppingLeadingUnitAxes(downTo rank: Int) throws -> Tensor {
+        let extra = shape.prefix(Swift.max(0, ndim - rank)).prefix { $0 == 1 }.count
+        return extra == 0 ? self : try reshaped(Array(shape.dropFirst(extra)))
+    }
+
     /// One piece of the result: its dimensions and the source-offset
     /// contribution of each of its positions, listed only when the result is
     /// not empty (`x[::-1]` of a (2**40, 0) tensor lists no 2**40 positions).
@@ -88,7 +97,7 @@ extension Tensor {
         let strides = Tensor.rowMajorStrides(shape)
         var base = 0
         var components: [Component] = []
-        var advanced: [(axis: Int, values: Tensor)] = []
+        var advanced: [(axis: Int?, values: Tensor)] = []
         var advancedSlot: Int?            // where the advanced block goes among the components
         var advancedContiguous = true
         var lastWasAdvanced = false
@@ -111,8 +120,12 @@ extension Tensor {
             case .newAxis:
                 components.append(Component(dims: [1], contributions: { [0] }))
                 lastWasAdvanced = false
-            case .tensor(let t) where t.dtype == .bool:
-                let mask = t.shape.isEmpty ? try t.reshaped([1]) : t
+            case .tensor(let t) where t.dtype == .bool && t.shape.isEmpty:
+                // numpy's nonzero of a 0-d mask: one position (true) or none (false), on no axis.
+                if advancedSlot == nil { advancedSlot = components.count } else if !lastWasAdvanced { advancedContiguous = false }
+                advanced.append((nil, Tensor(shape: [t.bools[0] ? 1 : 0], int64s: t.bools[0] ? [0] : [])))
+                lastWasAdvanced = true
+            case .tensor(let mask) where mask.dtype == .bool:
                 guard Array(shape[axis..<Swift.min(axis + mask.ndim, ndim)]) == mask.shape else {
                     throw TensorError.shapeMismatch(operation: "index",
                         detail: "boolean index of shape \(formatShape(mask.shape)) does not match the indexed axes \(formatShape(Array(shape[axis..<Swift.min(axis + mask.ndim, ndim)])))")
@@ -149,7 +162,7 @@ extension Tensor {
             list.reduce(0) { total, index in
                 switch index {
                 case .newAxis: return total
-                case .tensor(let t) where t.dtype == .bool: return total + Swift.max(t.ndim, 1)
+                case .tensor(let t) where t.dtype == .bool: return total + t.ndim
                 default: return total + 1
                 }
             }
@@ -196,8 +209,8 @@ extension Tensor {
     }
 
     /// The advanced-index block: index arrays broadcast together; position k
-    /// contributes the sum over arrays of `array[k] * stride(axis)`.
-    private func advancedComponent(_ arrays: [(axis: Int, values: Tensor)], strides: [Int]) throws -> Component {
+    /// contributes the sum over arrays of `array[k] * stride(axis)` (nothing for a 0-d mask's, on no axis).
+    private func advancedComponent(_ arrays: [(axis: Int?, values: Tensor)], strides: [Int]) throws -> Component {
         var blockShape: [Int] = []
         for (_, values) in arrays {
             guard let s = Broadcast.shape(blockShape, values.shape) else {
@@ -208,7 +221,7 @@ extension Tensor {
             blockShape = s
         }
         var contributions = [Int](repeating: 0, count: try Tensor.checkAllocation(blockShape, operation: "index"))
-        for (axis, values) in arrays {
+        for case let (axis?, values) in arrays {
             let spread = try values.broadcast(to: blockShape).int64s
             for (k, raw) in spread.enumerated() {
                 contributions[k] += try position(Int(raw), axis: axis) * strides[axis]

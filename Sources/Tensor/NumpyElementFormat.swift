@@ -135,7 +135,7 @@ struct IntegerFormat {
     }
 }
 
-/// numpy's `BoolFormat`: ` True` is padded to the width of `False` inside arrays.
+/// numpy's `BoolFormat`: ` True` is padded to the width of `False` inside arrays (not in a 0-d one).
 enum BoolFormat {
-    static func format(_ value: Bool) -> String { value ? " True" : "False" }
+    static func format(_ value: Bool, padded: Bool) -> String { value ? (padded ? " True" : "True") : "False" }
 }

@@ -23,9 +23,51 @@ public enum NumpyFormat {
     public static func string(_ tensor: Tensor) -> String {
         if tensor.shape.isEmpty { return scalarString(tensor) }
         if tensor.count == 0 { return "[]" }
-        let layout = NestedLayout(shape: tensor.shape, summarised: tensor.count > summaryThreshold)
-        let element = elementFormatter(for: tensor, shown: layout.shownFlatIndices())
-        return layout.render(element)
+        return nestedText(tensor, separator: " ", prefix: "", lineWidth: lineWidth)
+    }
+
+    /// Exactly what numpy 2.x's `repr(x)` gives for an array (what its REPL echoes), without a
+    /// trailing newline: `array([0.5, 1. , 0. ])`, `array([1., 2.], dtype=float32)`, `array(3.)`,
+    /// `array([], shape=(0, 3), dtype=float64)`. numpy's `_array_repr_implementation`: the
+    /// elements as `str` lays them out but separated by ", " and indented past "array(", then
+    /// the shape when the elements do not show it (empty or summarised) and the dtype when the
+    /// elements do not imply it, on a new line when they would overflow it.
+    public static func repr(_ tensor: Tensor) -> String {
+        let prefix = "array("
+        let elements: String
+        if tensor.count == 0 {
+            elements = "[]"
+        } else if tensor.shape.isEmpty {
+            elements = elementFormatter(for: tensor, shown: [0], zeroDimensional: true)(0)
+        } else {
+            elements = nestedText(tensor, separator: ", ", prefix: prefix, lineWidth: lineWidth - ")".count)
+        }
+        var extras: [String] = []
+        if (tensor.count == 0 && tensor.shape != [0]) || tensor.count > summaryThreshold {
+            extras.append("shape=\(shape(tensor.shape))")
+        }
+        if !elementsImplyDType(tensor.dtype) || tensor.count == 0 {
+            extras.append("dtype=\(tensor.dtype.rawValue)")
+        }
+        guard !extras.isEmpty else { return prefix + elements + ")" }
+        let text = prefix + elements + ","
+        let extrasText = extras.joined(separator: ", ") + ")"
+        let lastLineLength = text.utf8.reversed().prefix { $0 != UInt8(ascii: "\n") }.count
+        let overflows = lastLineLength + 1 + extrasText.utf8.count > lineWidth
+        return text + (overflows ? "\n" + String(repeating: " ", count: prefix.count) : " ") + extrasText
+    }
+
+    /// numpy 2.x's `repr` of the scalar a 0-d tensor holds: `np.float64(0.5)`, `np.float32(1.7640524)`,
+    /// `np.int64(3)`, `np.True_`, as its REPL echoes `x.sum()` or `x[0]`.
+    public static func scalarRepr(_ tensor: Tensor) -> String {
+        precondition(tensor.shape.isEmpty, "scalarRepr takes a 0-d tensor, not one of shape \(shape(tensor.shape))")
+        if case .bool(let values) = tensor.storage { return values[0] ? "np.True_" : "np.False_" }
+        return "np.\(tensor.dtype.rawValue)(\(scalarString(tensor)))"
+    }
+
+    /// numpy's `repr` of a dtype: `dtype('float32')`.
+    public static func dtype(_ dtype: DType) -> String {
+        "dtype('\(dtype.rawValue)')"
     }
 
     /// numpy's shape tuple: `(60000, 784)`, `(3,)`, `()`.
@@ -43,9 +85,27 @@ public enum NumpyFormat {
         }
     }
 
+    /// numpy's dtypes whose elements show which dtype they are, so that `repr` leaves out
+    /// `dtype=`: its defaults for Python's bool, int and float.
+    private static func elementsImplyDType(_ dtype: DType) -> Bool {
+        switch dtype {
+        case .bool, .int64, .float64: return true
+        case .float32: return false
+        }
+    }
+
+    /// The nested brackets of an array with at least one axis and one element, rows wrapped at
+    /// `lineWidth` with continuation lines indented past `prefix` and its "[".
+    private static func nestedText(_ tensor: Tensor, separator: String, prefix: String, lineWidth: Int) -> String {
+        let layout = NestedLayout(shape: tensor.shape, summarised: tensor.count > summaryThreshold, separator: separator)
+        let element = elementFormatter(for: tensor, shown: layout.shownFlatIndices())
+        return layout.render(element, indent: String(repeating: " ", count: prefix.count + 1), lineWidth: lineWidth)
+    }
+
     /// Formats the element at a flat (row-major) index, with column widths chosen from the
     /// elements at `shown` — all of them, or only the corners of a summarised array, as numpy does.
-    private static func elementFormatter(for tensor: Tensor, shown: [Int]) -> (Int) -> String {
+    /// Inside an array `True` is padded to the width of `False`; the element of a 0-d array is not.
+    private static func elementFormatter(for tensor: Tensor, shown: [Int], zeroDimensional: Bool = false) -> (Int) -> String {
         switch tensor.storage {
         case .float64(let values):
             let format = FloatingFormat(shown: shown.map { values[$0] })
@@ -57,7 +117,7 @@ public enum NumpyFormat {
             let format = IntegerFormat(shown: shown.map { values[$0] })
             return { format.format(values[$0]) }
         case .bool(let values):
-            return { BoolFormat.format(values[$0]) }
+            return { BoolFormat.format(values[$0], padded: !zeroDimensional) }
         }
     }
 }
@@ -67,18 +127,22 @@ extension Tensor: CustomStringConvertible {
 }
 
 /// The nested-bracket layout of an n-d array (numpy's `_formatArray`): rows of elements
-/// separated by spaces and wrapped at the line width, blocks of rows separated by one
+/// separated by the separator and wrapped at the line width, blocks of rows separated by one
 /// newline per remaining axis (so 3-d blocks have a blank line between them), every line
 /// indented to its bracket depth, and long axes cut to their first and last `edgeItems`.
 private struct NestedLayout {
     let shape: [Int]
     let summarised: Bool
+    /// Between the elements of a row: " " for `str`, ", " for `repr` (whose rows and blocks
+    /// then also end with ",").
+    let separator: String
     /// Row-major strides in elements: (60000, 784) has strides (784, 1).
     let strides: [Int]
 
-    init(shape: [Int], summarised: Bool) {
+    init(shape: [Int], summarised: Bool, separator: String) {
         self.shape = shape
         self.summarised = summarised
+        self.separator = separator
         var strides = [Int](repeating: 1, count: shape.count)
         for axis in shape.indices.dropLast().reversed() {
             strides[axis] = strides[axis + 1] * shape[axis + 1]
@@ -103,9 +167,10 @@ private struct NestedLayout {
         }
     }
 
-    /// The whole array; the first line starts right after "[", later lines are indented by one.
-    func render(_ element: (Int) -> String) -> String {
-        block(axis: 0, offset: 0, indent: " ", width: NumpyFormat.lineWidth, element: element)
+    /// The whole array; the first line starts right after "[", later lines start with `indent`
+    /// (one space for "[", plus the width of what precedes it: "array(" in a `repr`).
+    func render(_ element: (Int) -> String, indent: String, lineWidth: Int) -> String {
+        block(axis: 0, offset: 0, indent: indent, width: lineWidth, element: element)
     }
 
     /// The bracketed block for the sub-array starting at flat `offset` along `axis`. `indent`
@@ -120,11 +185,11 @@ private struct NestedLayout {
             for (number, position) in positions.enumerated() {
                 let word = position.map { element(offset + $0 * strides[axis]) } ?? "..."
                 append(word, to: &line, flushingInto: &text, lineWidth: width - 1, continuationIndent: indent)
-                if number < positions.count - 1 { line += " " }
+                if number < positions.count - 1 { line += self.separator }
             }
             text += line
         } else {
-            let separator = String(repeating: "\n", count: shape.count - axis - 1)
+            let separator = String(self.separator.trimmingTrailingSpaces()) + String(repeating: "\n", count: shape.count - axis - 1)
             for (number, position) in positions.enumerated() {
                 let nested = position.map {
                     block(axis: axis + 1, offset: offset + $0 * strides[axis], indent: indent + " ",

@@ -40,7 +40,7 @@ struct RunLessonCommand: ParsableCommand {
         discussion: """
             Without --verify the lesson is printed as the REPL would show it with every cell run. With --verify \
             only differences are printed, and the exit status is 1 when any output differs from the lesson. \
-            Without a LESSON, --verify checks every lesson.
+            Without a LESSON, --verify checks every lesson and --record records every lesson.
             """)
 
     @ArgumentParser.Argument(help: "The lesson: its number (3), name (forward) or file (lessons/en/03-forward.md).")
@@ -55,7 +55,9 @@ struct RunLessonCommand: ParsableCommand {
     @OptionGroup var options: LanguageOptions
 
     func validate() throws {
-        if lesson == nil && !verify { throw ValidationError("name a lesson, or use --verify to check them all") }
+        if lesson == nil && !verify && !record {
+            throw ValidationError("name a lesson, or use --verify to check them all (--record to record them all)")
+        }
         if record && verify { throw ValidationError("--record and --verify exclude each other") }
     }
 
@@ -90,7 +92,7 @@ struct RunLessonCommand: ParsableCommand {
             let seconds = String(format: " (%.1f s)", Date().timeIntervalSince(started))
             if record {
                 try write(report)
-                print("\(lesson.path): recorded the output of \(report.exampleCount) inputs in \(report.cells.count) cells" + seconds)
+                print("\(lesson.path): recorded the output of \(report.differences.count) of \(report.exampleCount) inputs in \(report.cells.count) cells (the others already matched)" + seconds)
             } else {
                 differences += report.differences.count + report.answerProblems.count
                 print(report.summary + seconds)

@@ -33,8 +33,9 @@ final class HostileInputTests: XCTestCase {
     ]
 
     func testHostileInputsGiveErrorsAndTheSessionGoesOn() throws {
-        // `z[::-1]` of a (2**40, 0) tensor is empty and prints `[]` in numpy; echoing it is fine, so its
-        // line is followed by a loop over the rows, which must be refused (numpy would make 2**40 rows).
+        // `z[::-1]` of a (2**40, 0) tensor is empty (numpy echoes `array([], shape=(1099511627776, 0), dtype=float64)`);
+        // echoing it is fine, so its line is followed by a loop over the rows, which must be refused
+        // (numpy would make 2**40 rows).
         let lines = hostileInputs.map { input, _ in
             input.hasSuffix("z[::-1]") ? input + "; for row in z: print(row)" : input
         }
@@ -55,6 +56,6 @@ final class HostileInputTests: XCTestCase {
             XCTAssertTrue(error.contains(expected), "\(input.prefix(60)): \(error)")
         }
         let ones = Array(repeating: "1", count: 33).joined(separator: ", ")
-        XCTAssertEqual(result.stdout, "[]\nsaved 1 variable to \(file)\nloaded 1 variable: big\n(\(ones))\n42\n")
+        XCTAssertEqual(result.stdout, "array([], shape=(1099511627776, 0), dtype=float64)\nsaved 1 variable to \(file)\nloaded 1 variable: big\n(\(ones))\n42\n")
     }
 }

@@ -43,30 +43,31 @@ final class ReplPipeTests: XCTestCase {
             """
         let result = try Binary.run([], input: script + "\n")
         XCTAssertEqual(result.status, 0, result.stderr)
+        // numpy 2.4: the repr of each expression of the script.
         XCTAssertEqual(result.stdout, """
-            [[11. 22.]
-             [13. 24.]]
-            [[ -9. -18.]
-             [ -7. -16.]]
-            [[10. 40.]
-             [30. 80.]]
-            [[0.1 0.1]
-             [0.3 0.2]]
-            [[ 1.  4.]
-             [ 9. 16.]]
-            [[-1. -2.]
-             [-3. -4.]]
-            [[ 7. 10.]
-             [15. 22.]]
-            [[ True  True]
-             [False False]]
-            [3. 4.]
-            [1. 2.]
-            [2. 4.]
+            array([[11., 22.],
+                   [13., 24.]])
+            array([[ -9., -18.],
+                   [ -7., -16.]])
+            array([[10., 40.],
+                   [30., 80.]])
+            array([[0.1, 0.1],
+                   [0.3, 0.2]])
+            array([[ 1.,  4.],
+                   [ 9., 16.]])
+            array([[-1., -2.],
+                   [-3., -4.]])
+            array([[ 7., 10.],
+                   [15., 22.]])
+            array([[ True,  True],
+                   [False, False]])
+            array([3., 4.])
+            array([1., 2.])
+            array([2., 4.])
             (3, 1, 1024)
-            [[0. 0.]
-             [3. 4.]]
-            [-4. -9.]
+            array([[0., 0.],
+                   [3., 4.]])
+            array([-4., -9.])
 
             """)
     }
@@ -122,7 +123,7 @@ final class ReplPipeTests: XCTestCase {
         try "seed(0)\nrandn(3)\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try Binary.run(["--exec", path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "[1.76405235 0.40015721 0.97873798]\n")
+        XCTAssertEqual(result.stdout, "array([1.76405235, 0.40015721, 0.97873798])\n")
         let missing = try Binary.run(["--exec", "/nonexistent/script.mlp"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("cannot read /nonexistent/script.mlp"), missing.stderr)

@@ -201,7 +201,7 @@ final class ReplTerminalTests: XCTestCase {
         XCTAssertTrue(terminal.wait(for: "training stopped, the weights so far are kept"), terminal.transcript)
         XCTAssertTrue(terminal.wait(for: ">>> "), "the prompt comes back: \(terminal.transcript)")
         terminal.type("h.interrupted, abs(net.W1 - W0).max() > 0, net.W1.shape, keep.sum()\r")
-        XCTAssertTrue(terminal.wait(for: "(True, True, (784, 16), 10)"), terminal.transcript)
+        XCTAssertTrue(terminal.wait(for: "(True, np.True_, (784, 16), np.int64(10))"), terminal.transcript)
     }
 
     /// Ctrl-C during `:check`, while the exercises build and while their checks run:

@@ -106,7 +106,7 @@ final class ErrorTests: XCTestCase {
             XCTAssertEqual(snapshot(transcript.session), before, "workspace changed by \(input)")
         }
         // And the session still works.
-        XCTAssertEqual(transcript.ok("x.sum()"), "10.0")
+        XCTAssertEqual(transcript.ok("x.sum()"), "np.float64(10.0)")
     }
 
     /// The variables, as text that changes whenever any of them does.

@@ -16,12 +16,12 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(t.ok("ones(3).shape"), "(3,)")
         XCTAssertEqual(t.ok("none"), "")
         XCTAssertEqual(t.ok("a = 1; a; b = 2; b"), "1\n2")
-        XCTAssertEqual(t.ok("array([1, 2]) > 1"), NumpyFormat.string(Tensor(shape: [2], bools: [false, true])))
+        XCTAssertEqual(t.ok("array([1, 2]) > 1"), "array([False,  True])")
         XCTAssertEqual(t.ok("[\"a\", 1]"), "['a', 1]")
-        XCTAssertEqual(t.ok("x = ones(2, 3); x.sum()"), "6.0")
+        XCTAssertEqual(t.ok("x = ones(2, 3); x.sum()"), "np.float64(6.0)")
         XCTAssertEqual(t.ok("x.dtype"), "dtype('float64')")
         XCTAssertEqual(t.ok("print(x.dtype)"), "float64")
-        XCTAssertEqual(t.ok("ones(2, dtype: \"float32\").sum()"), "2.0")
+        XCTAssertEqual(t.ok("ones(2, dtype: \"float32\").sum()"), "np.float32(2.0)")
         XCTAssertEqual(t.ok("relu"), "<function relu(x)>")
     }
 
@@ -97,11 +97,11 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(t.ok("net.layers[0].W.shape"), "(2, 3)")
         XCTAssertEqual(t.ok("net.lr"), "0.1")
         t.ok("net.layers[0].W -= 1; net.lr = 0.01")
-        XCTAssertEqual(t.ok("net.layers[0].W.sum()"), "15.0")
+        XCTAssertEqual(t.ok("net.layers[0].W.sum()"), "np.float64(15.0)")
         XCTAssertEqual(t.ok("net.lr"), "0.01")
         XCTAssertEqual(t.run("net.layers[0].WW"), "type error: Linear has no attribute 'WW'; did you mean 'W'?")
         XCTAssertEqual(t.run("net.layers[0].W = 3"), "  net.layers[0].W = 3\n  ^~~~~~~~~~~~~~~\ntype error: W must be a tensor")
-        XCTAssertEqual(t.ok("net.layers[0].W.sum()"), "15.0")
+        XCTAssertEqual(t.ok("net.layers[0].W.sum()"), "np.float64(15.0)")
         XCTAssertTrue(t.ok("help(net)").hasPrefix("MLP: MLP(1 layers)\n\nattributes: layers, lr"))
     }
 
@@ -109,7 +109,7 @@ final class SessionTests: XCTestCase {
         let t = Transcript()
         XCTAssertEqual(t.ok("for i in range(3): print(i, i ** 2)"), "0 0\n1 1\n2 4")
         t.ok("total = 0; for row in array([[1, 2], [3, 4]]): total = total + row.sum()")
-        XCTAssertEqual(t.ok("total"), "10")
+        XCTAssertEqual(t.ok("total"), "np.int64(10)")
         XCTAssertEqual(t.ok("for c in \"ab\": print(c)"), "a\nb")
     }
 
@@ -128,7 +128,7 @@ final class SessionTests: XCTestCase {
         t.ok("sum = 5")
         XCTAssertEqual(t.ok("sum"), "5")
         t.ok(":del sum")
-        XCTAssertEqual(t.ok("sum([1, 2])"), "3")
+        XCTAssertEqual(t.ok("sum([1, 2])"), "np.int64(3)")
     }
 
     // MARK: Commands
@@ -177,7 +177,7 @@ final class SessionTests: XCTestCase {
         let t = Transcript()
         let output = t.ok(":time x = ones(100, 100) @ ones(100, 100); x[0, 0]")
         let lines = output.components(separatedBy: "\n")
-        XCTAssertEqual(lines.first, "100.0")
+        XCTAssertEqual(lines.first, "np.float64(100.0)")
         XCTAssertTrue(lines.last?.range(of: #"^wall time: [0-9.]+ (µs|ms|s)$"#, options: .regularExpression) != nil, output)
         XCTAssertEqual(t.doubles("x")?.count, 10000)
     }
@@ -245,7 +245,7 @@ final class SessionTests: XCTestCase {
             session.write("hello, \(argument)")
             return .done
         })
-        XCTAssertEqual(t.ok("double(2.0, times: 3)"), "6.0")
+        XCTAssertEqual(t.ok("double(2.0, times: 3)"), "np.float64(6.0)")
         XCTAssertEqual(t.ok(":hello lab"), "hello, lab")
         XCTAssertTrue(t.ok(":help").contains("  :hello NAME"))
         XCTAssertEqual(t.run("double(1, 2, 3)"), "type error: double(x, times: 2): takes at most 2 positional arguments, got 3")

@@ -45,7 +45,7 @@ final class SizeLimitTests: XCTestCase {
                        "type error: astype(x, dtype): dtype must be a dtype name like \"float32\", got none")
         XCTAssertEqual(error(t, "choice(2**62, 3, replace=False)"),
                        "value error: cannot choose without replacement from 4611686018427387904 values: that shuffles all of them, and the population is larger than the allocation limit of 268435456 elements; use replace: true")
-        XCTAssertEqual(t.ok("arange(3).astype(\"float32\")"), "[0. 1. 2.]")
+        XCTAssertEqual(t.ok("arange(3).astype(\"float32\")"), "array([0., 1., 2.], dtype=float32)")
     }
 
     func testStringsTuplesAndListsGrowOnlyToTheLimit() {

@@ -73,11 +73,11 @@ final class LessonsTests: XCTestCase {
         let outputs = try library.lessons(.en).flatMap(\.cells).flatMap(\.examples)
             .filter { $0.check != .notCompared }.map(\.expectedText)
         let seeds = [
-            "[1.76405235 0.40015721 0.97873798]",          // seed(0); randn(3)
+            "array([1.76405235, 0.40015721, 0.97873798])", // seed(0); randn(3)
             "[-4.90531647 -0.64834065 -1.89126428]",       // the lab's dJdz_sigmoid
             "[ 0.53948992 -0.29540078 -1.55749236]",       // the lab's dJdz_softmax
-            "[0.5 1.  0. ]",                               // stable sigmoid of [0, 1000, -1000]
-            "[0. 1. 0.]",                                  // stable softmax of [0, 1000, -1000]
+            "array([0.5, 1. , 0. ])",                      // stable sigmoid of [0, 1000, -1000], as the lab shows it
+            "array([0., 1., 0.])",                         // stable softmax of [0, 1000, -1000], as the lab shows it
             "(10, 3)",                                     // the two-layer network's scores
         ]
         for number in seeds {

@@ -45,21 +45,21 @@ final class TutorTests: XCTestCase {
         XCTAssertTrue(shown.contains("Some prose before the first cell."), shown)
         XCTAssertTrue(shown.contains("── cell 1 of 2"), shown)
         XCTAssertTrue(shown.contains(">>> x = array([1, 2, 3])\n>>> x * 2"), shown)
-        XCTAssertFalse(shown.contains("[2 4 6]"), "a cell's output appears only when it runs")
+        XCTAssertFalse(shown.contains("array([2, 4, 6])"), "a cell's output appears only when it runs")
 
         tutor.enter()
         shown = output()
-        XCTAssertTrue(shown.hasPrefix("[2 4 6]\n✓ matches"), shown)
+        XCTAssertTrue(shown.hasPrefix("array([2, 4, 6])\n✓ matches"), shown)
         XCTAssertTrue(shown.contains("A code block that is not a cell stays prose:\n\n    mlplab fetch mnist"), shown)
         XCTAssertTrue(shown.contains("── cell 2 of 2"), shown)
 
         // The learner's own line between cells sees the lesson's variables.
         XCTAssertEqual(tutor.session.run("x + 10"), .success)
-        XCTAssertEqual(output(), "[11 12 13]")
+        XCTAssertEqual(output(), "array([11, 12, 13])")
 
         tutor.enter()
         shown = output()
-        XCTAssertTrue(shown.hasPrefix("9\n✓ matches"), shown)
+        XCTAssertTrue(shown.hasPrefix("np.int64(9)\n✓ matches"), shown)
         XCTAssertTrue(shown.hasSuffix("After the last cell.\n\nEnd of lesson 0. Press Enter for lesson 1: Second steps."), shown)
 
         tutor.enter()
@@ -118,7 +118,7 @@ final class TutorTests: XCTestCase {
         XCTAssertTrue(shown.hasPrefix("Back in lesson 0: First steps, at cell 2 of 2.\nRunning the 1 cell before it again, to restore the lesson's variables…\nDone.\n"), shown)
         XCTAssertTrue(shown.hasSuffix(">>> y = x + 1\n>>> y.sum()"), shown)
         tutor.enter()
-        XCTAssertTrue(output().hasPrefix("9\n✓ matches"))
+        XCTAssertTrue(output().hasPrefix("np.int64(9)\n✓ matches"))
     }
 
     func testTheLessonListShowsProgress() throws {

@@ -66,7 +66,8 @@ func tiled<T>(_ period: [T], count: Int) -> [T] {
     return values
 }
 
-/// Tests/TensorTests/Fixtures/print.json, written by scripts/make_print_fixtures.py.
+/// Tests/TensorTests/Fixtures/print.json, written by scripts/make_print_fixtures.py, and
+/// repr.json, written by scripts/make_repr_fixtures.py.
 struct PrintFixture: Decodable {
     /// The numpy version that printed the expected strings.
     let numpy: String
@@ -74,13 +75,15 @@ struct PrintFixture: Decodable {
 
     struct Case: Decodable {
         let name: String
+        /// In repr.json, what `expected` shows: the "array", the numpy "scalar" it holds, its "dtype" or its "shape".
+        let form: String?
         let dtype: String
         let shape: [Int]
         /// The elements, row-major: float64 as Python repr, float32 as 8 hex digits of its
         /// bits, int64 in decimal, bool as True/False. Absent when `pattern` describes them.
         let elements: [String]?
         let pattern: Pattern?
-        /// numpy's `str(x)`.
+        /// numpy's `str(x)` (print.json) or `repr` (repr.json).
         let expected: String
     }
 
@@ -100,9 +103,9 @@ struct PrintFixture: Decodable {
         let description: String
     }
 
-    static func load() throws -> PrintFixture {
-        guard let url = Bundle.module.url(forResource: "print", withExtension: "json", subdirectory: "Fixtures") else {
-            throw Malformed(description: "Fixtures/print.json is missing: run python3 scripts/make_print_fixtures.py")
+    static func load(_ name: String = "print") throws -> PrintFixture {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
+            throw Malformed(description: "Fixtures/\(name).json is missing: run python3 scripts/make_\(name)_fixtures.py")
         }
         return try JSONDecoder().decode(PrintFixture.self, from: Data(contentsOf: url))
     }

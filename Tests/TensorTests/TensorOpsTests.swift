@@ -51,7 +51,9 @@ final class TensorOpsTests: XCTestCase {
         }
         if let op = unary[c.op] { return try x.unary(op) }
         switch c.op {
-        case "clip": return try x.clip(min: c.keywords["min"] as? Double, max: c.keywords["max"] as? Double)
+        case "clip": return try x.clip(min: (c.keywords["min"] as? Double).map { Tensor(scalar: $0) },
+                                       max: (c.keywords["max"] as? Double).map { Tensor(scalar: $0) },
+                                       weakMin: true, weakMax: true)
         case "where": return try Tensor.where_(x, c.inputs[1], c.inputs[2])
         case "sum": return try x.sum(axis: axis, keepdims: keepdims)
         case "mean": return try x.mean(axis: axis, keepdims: keepdims)
