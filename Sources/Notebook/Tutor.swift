@@ -291,7 +291,10 @@ public final class Tutor {
         }
         guard let example = cell.examples.last(where: { !$0.expected.isEmpty && $0.check != .notCompared }),
               case .compared(let tolerance) = example.check else { return write(text.nothingToCompare) }
-        let actual = try session.evaluate(source).echoText ?? ""
+        // The value is shown as the cell shows its own: with str where the cell prints it, else its repr.
+        let value = try session.evaluate(source)
+        let printsIt = example.lines.first?.trimmingCharacters(in: .whitespaces).hasPrefix("print(") ?? false
+        let actual = printsIt ? value.str : value.echoText ?? ""
         guard let mismatch = OutputComparison.difference(actual: actual, expected: example.expectedText, tolerance: tolerance) else {
             return write(presenter.style.apply([.green], to: "✓ " + text.compareMatches))
         }

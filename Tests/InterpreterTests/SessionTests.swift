@@ -81,12 +81,12 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(t.session[variable: "n"]?.repr, "1")
     }
 
-    func testListsArePythonLists() throws {
+    func testListsArePythonLists() {
         let t = Transcript()
         XCTAssertEqual(t.ok("[1, 2] + [3]"), "[1, 2, 3]")
         XCTAssertEqual(t.ok("[1, 2] * 2"), "[1, 2, 1, 2]")
         XCTAssertEqual(t.ok("W, = [7]; W"), "7")
-        XCTAssertEqual(t.ok("array([1.0, 2.0]) * [2, 3]"), NumpyFormat.string(try Tensor(shape: [2], doubles: [2, 6])))
+        XCTAssertEqual(t.ok("array([1.0, 2.0]) * [2, 3]"), "array([2., 6.])")
         XCTAssertEqual(t.run("[1, 2] - 1"), "type error: '-' is not defined between a list and an int")
     }
 
