@@ -108,6 +108,9 @@ public struct Arguments {
         switch self[name] {
         case .none: return nil
         case .dtype(let d): return d
+        case .function(let type) where DType(named: type.name) != nil:
+            // Python's own types as numpy reads them: astype(float) is float64, dtype=int is int64.
+            return DType(named: type.name)
         case .string(let s):
             guard let d = DType(named: s) else {
                 throw error("unknown dtype \(PythonFormat.quoted(s)); use one of \(DType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")

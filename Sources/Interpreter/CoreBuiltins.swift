@@ -27,7 +27,8 @@ struct NumpyNamespace: ScriptObject {
     let builtins: BuiltinTable
     let constants: [String: Value]
     /// The builtins numpy keeps in `np.random`.
-    static let randomNames = ["seed", "randn", "rand", "randint", "permutation", "choice"]
+    static let randomNames = ["seed", "randn", "rand", "random_sample", "random", "standard_normal", "normal", "uniform",
+                              "randint", "permutation", "shuffle", "choice", "get_state", "set_state"]
     var isRandom = false
 
     var typeName: String { isRandom ? "np.random" : "np" }

@@ -479,13 +479,25 @@ public final class Session {
         let (positional, keywords) = try values(of: arguments)
         switch function {
         case .function(let builtin):
-            return try locating(span) { try builtin.call(positional, keywords: keywords, session: self) }
+            let result = try locating(span) { try builtin.call(positional, keywords: keywords, session: self) }
+            guard builtin.updatesFirstArgument, let argument = arguments.first?.value else { return result }
+            try storeBack(result, into: argument)
+            return .none
         case .object(let object):
             return try call(object, positional, keywords, span: span)
         case .dtype(.bool) where positional.count <= 1 && keywords.isEmpty:
             return .bool(try locating(span) { try positional.first.map(Operators.truth) ?? false })
         default:
             throw InterpreterError(.type, "\(function.kindDescription) is not callable", at: callee.span)
+        }
+    }
+
+    /// Gives the expression a builtin changed in place its new value: a variable, an
+    /// item or an attribute is assigned; any other expression was a temporary, as in numpy.
+    private func storeBack(_ value: Value, into argument: Expr) throws {
+        switch argument.kind {
+        case .name, .local, .index, .attribute: try assign(value, to: [argument])
+        default: break
         }
     }
 

@@ -1,9 +1,9 @@
 /// numpy's broadcasting: aligning two shapes from the right, where a
 /// dimension of 1 stretches to match the other.
-enum Broadcast {
+public enum Broadcast {
     /// The shape two operands broadcast to, or nil when some aligned pair of
     /// dimensions differs and neither is 1.
-    static func shape(_ a: [Int], _ b: [Int]) -> [Int]? {
+    public static func shape(_ a: [Int], _ b: [Int]) -> [Int]? {
         let rank = Swift.max(a.count, b.count)
         var result = [Int](repeating: 1, count: rank)
         for i in 0..<rank {
