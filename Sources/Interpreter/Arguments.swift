@@ -143,9 +143,9 @@ extension DType {
     /// numpy's names and the Python type names it accepts for them.
     init?(named name: String) {
         switch name {
-        case "float64", "float", "double", "f8": self = .float64
-        case "float32", "single", "f4": self = .float32
-        case "int64", "int", "i8": self = .int64
+        case "float64", "float", "double", "f8", "d": self = .float64
+        case "float32", "single", "f4", "f": self = .float32
+        case "int64", "int", "i8", "l", "q": self = .int64
         case "bool", "bool_": self = .bool
         default: return nil
         }

@@ -41,6 +41,7 @@ enum TensorAttributes {
     static let methods = [
         "sum", "mean", "std", "var", "max", "min", "argmax", "argmin", "any", "all",
         "reshape", "transpose", "flatten", "astype", "clip", "dot", "copy", "item",
+        "prod", "cumsum", "round", "repeat", "take", "squeeze", "argsort", "swapaxes",
     ]
 
     /// Every attribute name, for completion.
@@ -54,7 +55,7 @@ enum TensorAttributes {
         case "size": return .int(t.count)
         case "T": return .tensor(t.T)
         default:
-            guard methods.contains(name), let builtin = builtins[name] else {
+            guard methods.contains(name), let builtin = builtins[NumpyNamespace.aliases[name] ?? name] else {
                 var message = "a tensor has no attribute '\(name)'"
                 if let suggestion = closestName(to: name, among: names) { message += "; did you mean '\(suggestion)'?" }
                 throw InterpreterError(.type, message)

@@ -25,6 +25,12 @@ extension CoreBuiltins {
             let x = try args.tensor("x")
             return .tensor(try Tensor.ones(x.shape, dtype: try args.dtype("dtype") ?? x.dtype))
         },
+        Builtin("empty_like", [.required("prototype"), .optional("dtype", .none)], category: "arrays",
+                help: "A tensor with the shape and dtype of prototype (or the dtype given), like np.empty_like; numpy leaves its elements unset, here they are zeros.",
+                example: ">>> empty_like([1.5, 2.5]).shape\n(2,)") { args in
+            let x = try args.tensor("prototype")
+            return .tensor(try Tensor.zeros(x.shape, dtype: try args.dtype("dtype") ?? x.dtype))
+        },
         Builtin("full", [.required("shape"), .required("value"), .optional("dtype", .none)], category: "arrays",
                 help: "A tensor of the given shape (a whole number or a tuple) with every element equal to value. The dtype follows the value (int64 for a whole number, float64 for a float) unless given.",
                 example: ">>> full((2, 2), 7)\n[[7 7]\n [7 7]]") { args in

@@ -80,6 +80,8 @@ extension CoreBuiltins {
                   example: ">>> max([[1, 5], [7, 2]], axis: 1)\n[5 7]\n>>> max(3, 8)\n8") { try $0.max(axis: $1, keepdims: $2) }),
         pythonPair(.less, reduction("min", help: "The smallest element, of all or along one axis. With two plain numbers, the smaller, as Python's min(a, b).",
                   example: ">>> min([3.5, -1.0, 2.0])\n-1.0") { try $0.min(axis: $1, keepdims: $2) }),
+        reduction("prod", help: "The product of the elements, of all or along one axis (see sum for axis and keepdims). Ints and bools multiply as int64.",
+                  example: ">>> prod([[1, 2], [3, 4]], axis: 1)\n[ 2 12]") { try $0.product(axis: $1, keepdims: $2) },
         reduction("argmax", help: "The position of the largest element (the first one on ties), in the flattened tensor or along one axis. The predicted class of each row of scores is scores.argmax(axis: 1).",
                   example: ">>> argmax([[0.1, 0.7, 0.2], [0.8, 0.1, 0.1]], axis: 1)\n[1 0]") { try $0.argmax(axis: $1, keepdims: $2) },
         reduction("argmin", help: "The position of the smallest element, in the flattened tensor or along one axis.",

@@ -33,6 +33,8 @@ enum Operators {
         case .multiply: return .tensor(try Tensor.binary(.multiply, x, y, weakA: weakA, weakB: weakB))
         case .divide: return .tensor(try Tensor.binary(.divide, x, y, weakA: weakA, weakB: weakB))
         case .power: return .tensor(try Tensor.binary(.power, x, y, weakA: weakA, weakB: weakB))
+        case .floorDivide: return .tensor(try Tensor.binary(.floorDivide, x, y, weakA: weakA, weakB: weakB))
+        case .remainder: return .tensor(try Tensor.binary(.remainder, x, y, weakA: weakA, weakB: weakB))
         case .less: return .tensor(try Tensor.binary(.less, x, y, weakA: weakA, weakB: weakB))
         case .lessEqual: return .tensor(try Tensor.binary(.lessEqual, x, y, weakA: weakA, weakB: weakB))
         case .greater: return .tensor(try Tensor.binary(.greater, x, y, weakA: weakA, weakB: weakB))
@@ -51,8 +53,6 @@ enum Operators {
             let constant = Tensor(shape: [], bools: [op == .or])
             // a & b is "b where a, else false"; a | b is "true where a, else b".
             return .tensor(op == .and ? try Tensor.where_(x, y, constant) : try Tensor.where_(x, constant, y))
-        case .floorDivide, .remainder:
-            throw InterpreterError(.type, "'\(op.rawValue)' works on plain numbers only, not on tensors")
         case .contains, .notContains, .identical, .notIdentical:
             throw unsupported(op, a, b)
         }

@@ -3,6 +3,7 @@ import Foundation
 /// Element-wise binary operations with numpy's broadcasting and type promotion.
 public enum BinaryOp: String, CaseIterable, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "**"
+    case floorDivide = "//", remainder = "%"
     case maximum, minimum
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
 
@@ -91,11 +92,48 @@ extension Tensor {
         case .multiply: return map(*)
         case .divide: return map(/)
         case .power: return map { T.pow($0, $1) }
+        case .floorDivide: return map { floorDivision($0, $1).quotient }
+        case .remainder: return map { floorDivision($0, $1).remainder }
         // numpy's maximum and minimum propagate NaN.
         case .maximum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
         case .minimum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
         default: return compared(op, x, xShape, y, yShape, shape)
         }
+    }
+
+    /// numpy's `divmod` for floats (`npy_divmod`): the remainder has the sign of the
+    /// divisor, as in Python, and the quotient is the floor of a / b snapped to the
+    /// nearest whole number; dividing by 0 gives a / b and fmod's NaN.
+    static func floorDivision<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> (quotient: T, remainder: T) {
+        var remainder = a.truncatingRemainder(dividingBy: b)
+        guard b != 0 else { return (a / b, remainder) }
+        var division = (a - remainder) / b
+        if remainder != 0 {
+            if (b < 0) != (remainder < 0) {
+                remainder += b
+                division -= 1
+            }
+        } else {
+            remainder = T(signOf: b, magnitudeOf: 0)
+        }
+        guard division != 0 else { return (T(signOf: a / b, magnitudeOf: 0), remainder) }
+        var quotient = division.rounded(.down)
+        if division - quotient > 0.5 { quotient += 1 }
+        return (quotient, remainder)
+    }
+
+    /// numpy's floor division and remainder for int64: rounded toward minus infinity,
+    /// the remainder with the sign of the divisor; a divisor of 0 gives 0 for both, and
+    /// Int64.min // -1 wraps to Int64.min, as numpy does (with a warning).
+    static func integerFloorDivision(_ a: Int64, _ b: Int64) -> (quotient: Int64, remainder: Int64) {
+        guard b != 0 else { return (0, 0) }
+        guard b != -1 else { return (0 &- a, 0) }
+        var (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)
+        if remainder != 0 && (remainder < 0) != (b < 0) {
+            quotient -= 1
+            remainder += b
+        }
+        return (quotient, remainder)
     }
 
     /// `x op y` for a comparison operator, as a bool tensor.
@@ -125,6 +163,8 @@ extension Tensor {
         case .subtract: return map(&-)
         case .multiply: return map(&*)
         case .divide: preconditionFailure("integer division is promoted to float64 before this point")
+        case .floorDivide: return map { integerFloorDivision($0, $1).quotient }
+        case .remainder: return map { integerFloorDivision($0, $1).remainder }
         case .power:
             if y.contains(where: { $0 < 0 }) {
                 throw TensorError.invalidArgument(operation: "operator **",
