@@ -10,6 +10,7 @@ elements (doubles written with repr, so they read back to the same bits), or the
 of a value that is not an array. Run from the repository root:
 python3 scripts/make_function_fixtures.py
 """
+import gzip
 import pathlib
 import warnings
 
@@ -132,11 +133,66 @@ CASES = [
     "np.array([1.7, -1.7]).astype(int)",
     "np.array([0.0, 2.0]).astype(bool)",
     "np.arange(3).astype('d')",
+    # the uint8 and float16 dtypes: numpy 2's promotion, uint8 wrapping, float16 rounding
+    "np.arange(5).astype(np.uint8)",
+    "np.array([300, -1, 2.7]).astype(np.uint8)",
+    "np.array([250, 3], dtype=np.uint8) + 10",
+    "np.array([250, 3], dtype=np.uint8) + np.arange(2)",
+    "np.array([250, 3], dtype=np.uint8) * np.array([2.0, 0.5], dtype=np.float32)",
+    "np.array([250, 3], dtype=np.uint8) / 255",
+    "np.array([250, 3], dtype=np.uint8) * 1.5",
+    "np.array([10, 3], dtype=np.uint8) - np.array([20, 1], dtype=np.uint8)",
+    "np.array([16, 3], dtype=np.uint8) * np.array([20, 100], dtype=np.uint8)",
+    "-np.array([10, 3], dtype=np.uint8)",
+    "np.array([250, 3], dtype=np.uint8) // 7",
+    "np.array([250, 3], dtype=np.uint8) % 7",
+    "np.array([250, 3], dtype=np.uint8) > 100",
+    "np.array([250, 3], dtype=np.uint8) < 300",
+    "np.array([200, 100, 7], dtype=np.uint8).max()",
+    "np.array([200, 100, 7], dtype=np.uint8).argmax()",
+    "np.array([200, 100, 7], dtype=np.uint8).mean()",
+    "np.array([3, 1, 2], dtype=np.uint8)[np.array([2, 0], dtype=np.uint8)]",
+    "np.sort(np.array([3, 1, 2], dtype=np.uint8))",
+    "np.zeros(3, dtype=np.uint8)",
+    "np.ones((2, 2), dtype='float16')",
+    "np.array([1, 2], dtype=np.uint8) + np.array([0.5, 0.25], dtype=np.float16)",
+    "np.exp(np.array([1, 2], dtype=np.uint8))",
+    "np.array([0.1, 1 / 3], dtype=np.float16)",
+    "np.array([0.1, 0.2], dtype=np.float16) + np.array([0.3, 0.4], dtype=np.float32)",
+    "np.array([0.1, 0.2], dtype=np.float16) * 3",
+    "np.array([0.7, 1.3, 2.9], dtype=np.float16) * 0.1",
+    "np.array([0.7, 1.3, 2.9], dtype=np.float16) < 1.3",
+    "np.array([0.1, 0.2], dtype=np.float16) + np.arange(2)",
+    "np.array([1.5, 2.5], dtype=np.float16) / np.array([3.0, 7.0], dtype=np.float16)",
+    "np.sqrt(np.array([0.1, 2.0], dtype=np.float16))",
+    "np.arange(6).astype(np.float16).reshape(2, 3).sum(axis=0)",
+    "np.array([0.1, 0.7, 0.3], dtype=np.float16).mean()",
+    "np.array([1e-5, 65504, 3.14159, 70000.0]).astype(np.float16)",
+    "np.array([1.5, 2.5], dtype=np.float16).dtype",
+    "np.array([1, 2], dtype=np.uint8).dtype",
+    "str(np.array([250, 3], dtype=np.uint8))",
+    "str(np.array([0.1, 1 / 3], dtype=np.float16))",
+    "str(np.array([1e-5, 65504, 3.14159], dtype=np.float16))",
+    "str(np.array([999.0, 1.5], dtype=np.float16))",
+    "str(np.array([1000.0, 1.5], dtype=np.float16))",
+    "str(np.array([0.1], dtype=np.float16)[0])",
+    "str(np.array([1000.0], dtype=np.float16)[0])",
+    "str(np.array([[0.5, -2.25], [0.001, 7.0]], dtype=np.float16))",
+    # the seeds' IDX loaders on the bundled files
+    "import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz', 'rb'); np.frombuffer(f.read(), np.uint8, offset=8)[:20]",
+    "import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz'); np.frombuffer(f.read(), 'B', count=8)",
+    "import gzip; f = gzip.open('data/sample/train-images-idx3-ubyte.gz', 'rb'); x = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 28, 28); x.shape",
+    "import gzip; f = gzip.open('data/sample/train-images-idx3-ubyte.gz', 'rb'); x = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 28, 28); x[0, 5:10, 10:15]",
+    "import gzip; f = gzip.open('data/sample/t10k-images-idx3-ubyte.gz'); pixels = np.frombuffer(f.read(), 'B', offset=16); (pixels.reshape(-1, 28*28).astype('float32') / 255)[1, 200:210]",
+    "import gzip; f = gzip.open('data/sample/t10k-labels-idx1-ubyte.gz'); np.frombuffer(f.read(), 'B', offset=8).astype(int).sum()",
+    "f = open('data/sample/train-labels-idx1-ubyte.gz', 'rb'); np.frombuffer(f.read(), np.uint8)[:4]",
+    "import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz'); f.read(); f.read()",
+    "import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz'); np.frombuffer(f.read(), np.float16, offset=8, count=3)",
 ]
 
 
 def run(source):
-    names = {"np": np}
+    names = {"np": np, "gzip": gzip}
     *statements, last = source.split("; ")
     for statement in statements:
         exec(statement, names)
@@ -152,7 +208,7 @@ def swift_case(source, value):
         values = ", ".join(repr(float(v)) for v in value.ravel())
         values = values.replace("nan", ".nan").replace("inf", ".infinity")
         return f'    NumpyCase({quoted}, dtype: "{value.dtype}", shape: {list(value.shape)}, values: [{values}]),'
-    text = repr(value).replace('"', '\\"')
+    text = repr(value).replace("\\", "\\\\").replace('"', '\\"')
     return f'    NumpyCase({quoted}, repr: "{text}"),'
 
 

@@ -77,6 +77,10 @@ CASES = [
     "np.random.seed(5); np.random.randint(0, 2, dtype=bool)",
     "np.random.seed(5); np.random.randint(0, 2, size=33, dtype=bool); np.random.randint(0, 2, size=3, dtype=bool)",
     "np.random.seed(5); np.random.randint(0, 2**40, size=3)",
+    "np.random.seed(5); np.random.randint(0, 256, size=10, dtype=np.uint8)",
+    "np.random.seed(5); np.random.randint(3, 9, size=(2, 5), dtype=np.uint8)",
+    "np.random.seed(5); np.random.randint(7, 8, size=3, dtype=np.uint8); np.random.rand()",
+    "np.random.seed(5); np.random.randint(0, 256, size=5, dtype=np.uint8); np.random.randint(0, 256, size=5, dtype=np.uint8)",
     # choice: p, replace=False, a 0-d result for size=()
     "np.random.seed(6); np.random.choice(5)",
     "np.random.seed(6); np.random.choice(5, 3)",

@@ -55,6 +55,8 @@ extension CoreBuiltins {
             let width = try args.randintWidth(dtype, low: low, high: high)
             let shape = try args.size("size")
             let count = try Tensor.checkAllocation(shape ?? [], operation: "randint")
+            // numpy answers an empty size with an empty array before it looks at the bounds.
+            guard low < high || count == 0 else { throw args.valueError("low must be less than high, got [\(low), \(high))") }
             let values = try args.session.random.randint(low: Int64(low), high: Int64(high), count: count, width: width)
             let drawn = Tensor(shape: shape ?? [], int64s: values).astype(dtype)
             return shape == nil ? Value.plain(drawn) : .tensor(drawn)
@@ -176,9 +178,10 @@ extension Arguments {
         let (width, range): (Int, ClosedRange<Int>)
         switch dtype {
         case .int64: return 64
+        case .uint8: (width, range) = (8, 0...255)
         case .bool: (width, range) = (1, 0...1)
         default:
-            throw valueError("randint draws whole numbers: dtype must be int64 or bool, got \(dtype.rawValue)")
+            throw valueError("randint draws whole numbers: dtype must be int64, uint8 or bool, got \(dtype.rawValue)")
         }
         guard range.contains(low) else { throw valueError("low is out of bounds for \(dtype.rawValue): it must be in \(range)") }
         guard high <= low || range.contains(high - 1) else {

@@ -6,7 +6,7 @@ import Tensor
 /// reductions, random, neural-network helpers, and Python's basics.
 enum CoreBuiltins {
     static var all: [Builtin] {
-        arrays + rearranging + math + reductions + random + neuralNetwork + python + language + deepLearning
+        arrays + rearranging + math + reductions + random + files + neuralNetwork + python + language + deepLearning
     }
 
     /// Names that are always defined: `np` (so `np.zeros(3)` and `np.random.randn(2)`
@@ -92,18 +92,7 @@ extension Arguments {
     func tensor(_ name: String, beside other: Tensor) throws -> Tensor {
         let t = try tensor(name)
         guard self[name].isPythonNumber else { return t }
-        return t.astype(t.dtype.kindRank <= other.dtype.kindRank ? other.dtype : t.dtype)
-    }
-}
-
-extension DType {
-    /// bool 0, integer 1, floating point 2: the kinds numpy 2 compares for plain numbers.
-    var kindRank: Int {
-        switch self {
-        case .bool: return 0
-        case .int64: return 1
-        case .float32, .float64: return 2
-        }
+        return t.astype(DType.ofNumber(t.dtype, beside: other.dtype))
     }
 }
 
@@ -114,7 +103,9 @@ extension Value {
         switch t.storage {
         case .float64(let a): return .float(a[0])
         case .float32(let a): return .float(Double(a[0]))
+        case .float16(let a): return .float(Double(a[0]))
         case .int64(let a): return .int(Int(a[0]))
+        case .uint8(let a): return .int(Int(a[0]))
         case .bool(let a): return .bool(a[0])
         }
     }

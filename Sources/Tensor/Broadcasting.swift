@@ -106,6 +106,8 @@ extension Tensor {
         case .float32(let a): return Tensor(shape: target, storage: .float32(spread(a)))
         case .int64(let a): return Tensor(shape: target, storage: .int64(spread(a)))
         case .bool(let a): return Tensor(shape: target, storage: .bool(spread(a)))
+        case .uint8(let a): return Tensor(shape: target, storage: .uint8(spread(a)))
+        case .float16(let a): return Tensor(shape: target, storage: .float16(spread(a)))
         }
     }
 }

@@ -34,10 +34,21 @@ extension Tensor {
     /// kind (bool < integer < float) fits, so `float32_array * 2.0` stays float32
     /// and `int_array / 255` becomes float64.
     static func resultType(_ a: DType, weakA: Bool, _ b: DType, weakB: Bool) -> DType {
-        func kind(_ d: DType) -> Int { d == .bool ? 0 : d == .int64 ? 1 : 2 }
-        if weakB && !weakA { return kind(b) <= kind(a) ? a : (b == .int64 ? .int64 : .float64) }
-        if weakA && !weakB { return kind(a) <= kind(b) ? b : (a == .int64 ? .int64 : .float64) }
+        if weakB && !weakA { return DType.ofNumber(b, beside: a) }
+        if weakA && !weakB { return DType.ofNumber(a, beside: b) }
         return DType.promote(a, b)
+    }
+
+    /// Throws unless every weak (Python) integer beside a uint8 result fits uint8:
+    /// numpy 2 refuses `uint8_array + 300` instead of wrapping the 300.
+    private static func checkWeakIntegers(_ operands: [(Tensor, Bool)], fit dtype: DType) throws {
+        guard dtype == .uint8 else { return }
+        for (t, weak) in operands where weak && t.dtype == .int64 {
+            if let value = t.int64s.first(where: { UInt8(exactly: $0) == nil }) {
+                throw TensorError.invalidArgument(operation: "uint8 arithmetic",
+                    detail: "Python integer \(value) out of bounds for uint8")
+            }
+        }
     }
 
     /// `a op b` element-wise, broadcasting the two shapes. Pass `weakA`/`weakB`
@@ -52,6 +63,16 @@ extension Tensor {
         var common = resultType(a.dtype, weakA: weakA, b.dtype, weakB: weakB)
         if op == .divide && !common.isFloatingPoint { common = .float64 }
         if common == .bool && !op.isComparison { return try boolArithmetic(op, a, b, shape) }
+        if let wide = common.computedAs {
+            // uint8 wraps and float16 rounds: computing in int64 or float32 and storing back
+            // gives numpy's values. The operands are cast to the result's dtype first, as numpy
+            // casts a Python number (`half_array * 0.1` multiplies by float16(0.1)), except that
+            // a comparison with uint8 compares a Python integer as it is (`x < 300`).
+            if op.isComparison && common == .uint8 { return try binary(op, a.astype(wide), b.astype(wide)) }
+            try checkWeakIntegers([(a, weakA), (b, weakB)], fit: common)
+            let result = try binary(op, a.astype(common).astype(wide), b.astype(common).astype(wide))
+            return op.isComparison ? result : result.astype(common)
+        }
 
         switch common {
         case .float64:
@@ -60,6 +81,8 @@ extension Tensor {
             return try floatingBinary(op, a.floats, a.shape, b.floats, b.shape, shape, wrap: TensorStorage.float32)
         case .int64:
             return try integerBinary(op, a.int64s, a.shape, b.int64s, b.shape, shape)
+        case .uint8, .float16:
+            preconditionFailure("\(common) is computed as \(common.computedAs!)")
         case .bool:
             let (x, y) = (a.bools, b.bools)
             let result: [Bool]
@@ -200,6 +223,8 @@ extension Tensor {
     /// `op` applied to every element. exp, log, sqrt, tanh and sigmoid turn
     /// integers into float64; the rest keep the dtype.
     public func unary(_ op: UnaryOp) throws -> Tensor {
+        if dtype == .uint8 && op.needsFloat { return try astype(.float16).unary(op) }
+        if let wide = dtype.computedAs { return try astype(wide).unary(op).astype(dtype) }
         switch (storage, op.needsFloat) {
         case (.float64(let a), _): return Tensor(shape: shape, doubles: Tensor.applied(op, a))
         case (.float32(let a), _): return Tensor(shape: shape, floats: Tensor.applied(op, a))
@@ -217,6 +242,8 @@ extension Tensor {
                     detail: "the - operator is not supported on booleans; use astype(\"int64\") first")
             }
             return op == .square ? try astype(.int64).unary(op) : self
+        case (.uint8, _), (.float16, _):
+            preconditionFailure("\(dtype) is computed as \(dtype.computedAs!)")
         }
     }
 

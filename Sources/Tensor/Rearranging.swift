@@ -184,7 +184,9 @@ extension Tensor {
         switch storage {
         case .float64(let a): return order(a) { !$0.isNaN && ($1.isNaN || $0 < $1) }
         case .float32(let a): return order(a) { !$0.isNaN && ($1.isNaN || $0 < $1) }
+        case .float16(let a): return order(a) { !$0.isNaN && ($1.isNaN || $0 < $1) }
         case .int64(let a): return order(a, <)
+        case .uint8(let a): return order(a, <)
         case .bool(let a): return order(a) { !$0 && $1 }
         }
     }
@@ -209,7 +211,8 @@ extension Tensor {
         case .float64(let a): return Tensor(shape: source.shape, doubles: accumulate(a, +))
         case .float32(let a): return Tensor(shape: source.shape, floats: accumulate(a, +))
         case .int64(let a): return Tensor(shape: source.shape, int64s: accumulate(a, &+))
-        case .bool: return try source.astype(.int64).cumulativeSum(axis: axis)
+        case .bool, .uint8: return try source.astype(.int64).cumulativeSum(axis: axis)
+        case .float16: return try source.astype(.float32).cumulativeSum(axis: axis).astype(.float16)
         }
     }
 
@@ -217,7 +220,8 @@ extension Tensor {
     /// bools and ints multiply to int64 (wrapping on overflow, as numpy does), floats
     /// keep their dtype and multiply in order.
     public func product(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
-        if dtype == .bool { return try astype(.int64).product(axis: axis, keepdims: keepdims) }
+        if dtype == .bool || dtype == .uint8 { return try astype(.int64).product(axis: axis, keepdims: keepdims) }
+        if dtype == .float16 { return try astype(.float32).product(axis: axis, keepdims: keepdims).astype(.float16) }
         let source = axis == nil ? flattened() : self
         let a = try axis.map { try normalizedAxis($0, operation: "prod") } ?? 0
         var resultShape = axis == nil ? [] : shape
@@ -231,7 +235,7 @@ extension Tensor {
         case .float64(let v): return Tensor(shape: resultShape, doubles: multiply(v, one: 1, *))
         case .float32(let v): return Tensor(shape: resultShape, floats: multiply(v, one: 1, *))
         case .int64(let v): return Tensor(shape: resultShape, int64s: multiply(v, one: 1, &*))
-        case .bool: preconditionFailure("bools are multiplied as int64")
+        case .bool, .uint8, .float16: preconditionFailure("\(dtype) is multiplied as \(dtype.computedAs ?? .int64)")
         }
     }
 
@@ -251,7 +255,8 @@ extension Tensor {
         switch storage {
         case .float64(let a): return Tensor(shape: shape, doubles: round(a))
         case .float32(let a): return Tensor(shape: shape, floats: round(a))
-        case .int64, .bool:
+        case .float16: return try astype(.float32).rounded(decimals: decimals).astype(.float16)
+        case .int64, .uint8, .bool:
             return decimals >= 0 ? self : try astype(.float64).rounded(decimals: decimals).astype(dtype)
         }
     }

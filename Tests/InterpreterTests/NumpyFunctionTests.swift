@@ -41,6 +41,15 @@ final class NumpyFunctionTests: XCTestCase {
             ("np.linalg.norm(np.arange(3.0), ord=1)", "Euclidean"),
             ("np.sort(np.arange(3), axis=1)", "out of bounds"),
             ("np.arange(3).astype('q2')", "unknown dtype"),
+            ("np.array([250, 3], dtype=np.uint8) + 300", "Python integer 300 out of bounds for uint8"),
+            ("np.array([250, 3], dtype=np.uint8) - 1000", "out of bounds for uint8"),
+            ("np.frombuffer(np.arange(3), np.uint8)", "buffer must be bytes"),
+            ("f = open('data/sample/train-labels-idx1-ubyte.gz', 'rb'); np.frombuffer(f.read(), np.uint8, offset=99999)", "offset must be"),
+            ("f = open('data/sample/train-labels-idx1-ubyte.gz', 'rb'); np.frombuffer(f.read(), np.int64, offset=1)", "multiple"),
+            ("f = open('data/sample/train-labels-idx1-ubyte.gz', 'rb'); np.frombuffer(f.read(), np.uint8, count=99999)", "smaller than requested"),
+            ("f = open('no/such/file.bin', 'rb')", "cannot read no/such/file.bin"),
+            ("f = open('data/sample/train-labels-idx1-ubyte.gz', 'w')", "only read"),
+            ("import gzip; f = gzip.open('data/README.md')", "cannot read data/README.md"),
         ]
         let t = Transcript()
         t.ok("x = 41")
