@@ -186,6 +186,9 @@ CASES = [
     "import gzip; f = gzip.open('data/sample/t10k-images-idx3-ubyte.gz'); pixels = np.frombuffer(f.read(), 'B', offset=16); (pixels.reshape(-1, 28*28).astype('float32') / 255)[1, 200:210]",
     "import gzip; f = gzip.open('data/sample/t10k-labels-idx1-ubyte.gz'); np.frombuffer(f.read(), 'B', offset=8).astype(int).sum()",
     "f = open('data/sample/train-labels-idx1-ubyte.gz', 'rb'); np.frombuffer(f.read(), np.uint8)[:4]",
+    "import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz'); labels = np.frombuffer(f.read(), 'B', offset=8); onehot = np.zeros((labels.size, labels.max() + 1), dtype='uint8'); onehot[np.arange(labels.size), labels] = 1; onehot[:4]",
+    "np.zeros(np.array([3, 2], dtype=np.uint8).max())",
+    "np.take(np.arange(5) * 10, np.array([4, 1], dtype=np.uint8))",
     "import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz'); f.read(); f.read()",
     "import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz'); np.frombuffer(f.read(), np.float16, offset=8, count=3)",
 ]

@@ -170,7 +170,7 @@ extension Value {
         switch self {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
-        case .tensor(let t) where t.count == 1 && (t.dtype == .int64 || t.dtype == .bool): return Int(t.int64s[0])
+        case .tensor(let t) where t.count == 1 && t.dtype.kind != .floatingPoint: return Int(t.int64s[0])
         default: return nil
         }
     }

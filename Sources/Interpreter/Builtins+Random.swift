@@ -205,7 +205,7 @@ extension Arguments {
             return NumpyRandom(seed: UInt32(n))
         }
         let words = try value.asTensor() ?? Tensor.stacking(Array(try Operators.iterate(value)))
-        guard let words, words.dtype == .int64 || words.dtype == .bool else {
+        guard let words, words.dtype.kind != .floatingPoint else {
             throw error("\(name) must hold whole numbers, got \(value.kindDescription)")
         }
         guard words.ndim == 1 else { throw valueError("a seed sequence must be 1-d, got shape \(NumpyFormat.shape(words.shape))") }

@@ -97,7 +97,7 @@ extension Arguments {
     /// A sequence of whole numbers, as a tensor or a list gives them.
     func wholeNumbers(_ name: String) throws -> [Int] {
         let t = try tensor(name)
-        guard t.dtype == .int64 || t.dtype == .bool, t.ndim <= 1 else {
+        guard t.dtype.kind != .floatingPoint, t.ndim <= 1 else {
             throw error("\(name) must be a whole number or a 1-D sequence of them, got \(self[name].kindDescription)")
         }
         return t.int64s.map { Int($0) }

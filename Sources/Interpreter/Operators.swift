@@ -438,8 +438,7 @@ enum Operators {
         case .bool:
             throw InterpreterError(.type, "a plain true/false cannot index a tensor; use a bool mask tensor like x[x > 0]")
         case .tensor(let t) where t.ndim == 0 && t.dtype.kind == .integer: return .int(Int(t.int64s[0]))
-        case .tensor(let t) where t.dtype == .int64 || t.dtype == .bool: return .tensor(t)
-        case .tensor(let t) where t.dtype == .uint8: return .tensor(t.astype(.int64))
+        case .tensor(let t) where t.dtype.kind != .floatingPoint: return .tensor(t)
         case .tensor(let t):
             throw InterpreterError(.type, "index tensors must hold int64 positions or a bool mask, not \(t.dtype.rawValue); use idx.astype(\"int64\")")
         case .list, .tuple:

@@ -128,7 +128,7 @@ extension Tensor {
                 axis += mask.ndim
                 lastWasAdvanced = true
             case .tensor(let t):
-                guard t.dtype == .int64 else {
+                guard t.dtype.kind == .integer else {
                     throw TensorError.invalidArgument(operation: "index",
                         detail: "arrays used as indices must be of integer or boolean type, got \(t.dtype.rawValue)")
                 }

@@ -50,7 +50,7 @@ extension Tensor {
     /// with no axis from the flattened tensor, in the shape of `indices`; with an axis, the
     /// slices along it, `indices`' shape taking the axis's place.
     public func take(_ indices: Tensor, axis: Int? = nil) throws -> Tensor {
-        guard indices.dtype == .int64 || indices.dtype == .bool && indices.count == 0 else {
+        guard indices.dtype.kind == .integer || indices.dtype == .bool && indices.count == 0 else {
             throw TensorError.invalidArgument(operation: "take", detail: "indices must be whole numbers, got \(indices.dtype.rawValue)")
         }
         let source = axis == nil ? flattened() : self

@@ -167,6 +167,9 @@ let numpyFunctionCases: [NumpyCase] = [
     NumpyCase("import gzip; f = gzip.open('data/sample/t10k-images-idx3-ubyte.gz'); pixels = np.frombuffer(f.read(), 'B', offset=16); (pixels.reshape(-1, 28*28).astype('float32') / 255)[1, 200:210]", dtype: "float32", shape: [10], values: [0.0, 0.0, 0.0, 0.0, 0.14901961386203766, 0.9960784316062927, 0.9215686321258545, 0.13333334028720856, 0.0, 0.0]),
     NumpyCase("import gzip; f = gzip.open('data/sample/t10k-labels-idx1-ubyte.gz'); np.frombuffer(f.read(), 'B', offset=8).astype(int).sum()", dtype: "int64", shape: [], values: [4500.0]),
     NumpyCase("f = open('data/sample/train-labels-idx1-ubyte.gz', 'rb'); np.frombuffer(f.read(), np.uint8)[:4]", dtype: "uint8", shape: [4], values: [31.0, 139.0, 8.0, 0.0]),
+    NumpyCase("import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz'); labels = np.frombuffer(f.read(), 'B', offset=8); onehot = np.zeros((labels.size, labels.max() + 1), dtype='uint8'); onehot[np.arange(labels.size), labels] = 1; onehot[:4]", dtype: "uint8", shape: [4, 10], values: [0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]),
+    NumpyCase("np.zeros(np.array([3, 2], dtype=np.uint8).max())", dtype: "float64", shape: [3], values: [0.0, 0.0, 0.0]),
+    NumpyCase("np.take(np.arange(5) * 10, np.array([4, 1], dtype=np.uint8))", dtype: "int64", shape: [2], values: [40.0, 10.0]),
     NumpyCase("import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz'); f.read(); f.read()", repr: "b''"),
     NumpyCase("import gzip; f = gzip.open('data/sample/train-labels-idx1-ubyte.gz'); np.frombuffer(f.read(), np.float16, offset=8, count=3)", dtype: "float16", shape: [3], values: [1.5556812286376953e-05, 7.683038711547852e-05, 1.52587890625e-05]),
 ]
