@@ -135,6 +135,23 @@ final class GzipStream: ByteStream {
     }
 }
 
+/// The bytes of the file at `path`, as Python's `open(path, 'rb').read()` gives them, or
+/// with `gunzip` its decompressed contents, as `gzip.open(path).read()` does. Files, and
+/// decompressed contents, over `limit` bytes are refused.
+public func fileContents(_ path: String, gunzip: Bool, limit: Int) throws -> [UInt8] {
+    let contents = try readFile(path, limit: limit)
+    guard gunzip else { return contents }
+    let stream = try GzipStream(compressed: contents, file: path)
+    var output: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = try chunk.withUnsafeMutableBufferPointer { try stream.read(into: $0) }
+        output += chunk[..<count]
+        guard output.count <= limit else { throw IDXError.fileTooLarge(file: path, size: output.count, limit: limit) }
+        if count < chunk.count { return output }
+    }
+}
+
 /// The whole file at `path`, refusing files over `limit` bytes.
 func readFile(_ path: String, limit: Int) throws -> [UInt8] {
     let descriptor = open(path, O_RDONLY)

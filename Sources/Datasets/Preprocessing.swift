@@ -93,6 +93,8 @@ public enum Preprocessing {
         case .float64(let values): return Tensor(shape: x.shape, storage: .float64(mapElements(values, float64)))
         case .float32(let values): return Tensor(shape: x.shape, floats: mapElements(values, float32))
         case .int64(let values): return Tensor(shape: x.shape, storage: .float64(mapElements(values) { float64(Double($0)) }))
+        case .uint8(let values): return Tensor(shape: x.shape, storage: .float64(mapElements(values) { float64(Double($0)) }))
+        case .float16(let values): return Tensor(shape: x.shape, storage: .float32(mapElements(values) { float32(Float($0)) }))
         case .bool:
             throw PreprocessingError.unsupportedDType(operation: operation, dtype: .bool,
                                                       expected: "int64, float32 or float64")

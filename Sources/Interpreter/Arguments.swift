@@ -103,6 +103,9 @@ public struct Arguments {
         switch self[name] {
         case .none: return nil
         case .dtype(let d): return d
+        case .function(let type) where DType(named: type.name) != nil:
+            // Python's own types as numpy reads them: astype(float) is float64, dtype=int is int64.
+            return DType(named: type.name)
         case .string(let s):
             guard let d = DType(named: s) else {
                 throw error("unknown dtype \(PythonFormat.quoted(s)); use one of \(DType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))")
@@ -135,9 +138,11 @@ extension DType {
     /// numpy's names and the Python type names it accepts for them.
     init?(named name: String) {
         switch name {
-        case "float64", "float", "double", "f8": self = .float64
-        case "float32", "single", "f4": self = .float32
-        case "int64", "int", "i8": self = .int64
+        case "float64", "float", "double", "f8", "d": self = .float64
+        case "float32", "single", "f4", "f": self = .float32
+        case "float16", "half", "f2", "e": self = .float16
+        case "uint8", "ubyte", "u1", "B": self = .uint8
+        case "int64", "int", "i8", "l", "q": self = .int64
         case "bool", "bool_": self = .bool
         default: return nil
         }
@@ -160,7 +165,7 @@ extension Value {
         switch self {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
-        case .tensor(let t) where t.count == 1 && (t.dtype == .int64 || t.dtype == .bool): return Int(t.int64s[0])
+        case .tensor(let t) where t.count == 1 && t.dtype.kind != .floatingPoint: return Int(t.int64s[0])
         default: return nil
         }
     }
@@ -229,17 +234,18 @@ extension Tensor {
         case .float32: return Tensor(shape: shape, floats: parts.flatMap(\.floats))
         case .int64: return Tensor(shape: shape, int64s: parts.flatMap(\.int64s))
         case .bool: return Tensor(shape: shape, bools: parts.flatMap(\.bools))
+        case .uint8: return Tensor(shape: shape, bytes: parts.flatMap(\.bytes))
+        case .float16: return Tensor(shape: shape, halves: parts.flatMap(\.halves))
         }
     }
 
     /// The promoted dtype of stacked parts; weak (plain-number) parts only raise
-    /// the kind (bool → int → float), never the width of a tensor's float dtype.
+    /// the kind (bool → int → float), never the width of a tensor's dtype (`DType.ofNumber(_:beside:)`).
     private static func stackedDType(_ dtypes: [DType], weak: [Bool]) -> DType {
         let strong = zip(dtypes, weak).filter { !$0.1 }.map(\.0)
         let weakKinds = zip(dtypes, weak).filter { $0.1 }.map(\.0)
-        guard let strongest = strong.max() else { return weakKinds.max() ?? .float64 }
-        guard let weakest = weakKinds.max(), weakest > strongest else { return strong.reduce(strongest, DType.promote) }
-        // A plain float beside int tensors gives float64; beside float32 it would have stayed float32.
-        return weakest.isFloatingPoint && strongest.isFloatingPoint ? strongest : weakest
+        guard let first = strong.first else { return weakKinds.max() ?? .float64 }
+        let common = strong.reduce(first, DType.promote)
+        return weakKinds.reduce(common) { DType.ofNumber($1, beside: $0) }
     }
 }

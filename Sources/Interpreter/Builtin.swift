@@ -62,6 +62,10 @@ public struct Builtin {
     /// `sum(x, axis: none, keepdims: false)`; a method keeps the signature of its function.
     public let signatureText: String
     let body: Body
+    /// True for a builtin that changes its first argument in place, as numpy's
+    /// `shuffle(x)` does: its body returns the argument's new value, the call stores
+    /// it back where the argument came from, and the call itself gives None.
+    public private(set) var updatesFirstArgument = false
 
     public init(_ name: String, _ parameters: [Parameter], category: String,
                 help: String, example: String, body: @escaping Body) {
@@ -82,6 +86,13 @@ public struct Builtin {
         example = builtin.example
         signatureText = builtin.signatureText
         self.body = body
+    }
+
+    /// This builtin, changing its first argument in place (see `updatesFirstArgument`).
+    func updatingFirstArgument() -> Builtin {
+        var builtin = self
+        builtin.updatesFirstArgument = true
+        return builtin
     }
 
     /// The help page: signature, paragraph and example.

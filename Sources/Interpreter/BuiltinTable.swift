@@ -37,10 +37,11 @@ public final class BuiltinTable {
 /// `x.sum(axis: 1)`. A method is the builtin of the same name with the tensor
 /// as its first argument, so it shares that builtin's signature and help.
 enum TensorAttributes {
-    static let properties = ["shape", "ndim", "dtype", "size", "T"]
+    static let properties = ["shape", "ndim", "dtype", "size", "itemsize", "nbytes", "T"]
     static let methods = [
         "sum", "mean", "std", "var", "max", "min", "argmax", "argmin", "any", "all",
         "reshape", "transpose", "flatten", "astype", "clip", "dot", "copy", "item",
+        "prod", "cumsum", "round", "repeat", "take", "squeeze", "argsort", "swapaxes",
     ]
 
     /// Every attribute name, for completion.
@@ -52,9 +53,11 @@ enum TensorAttributes {
         case "ndim": return .int(t.ndim)
         case "dtype": return .dtype(t.dtype)
         case "size": return .int(t.count)
+        case "itemsize": return .int(t.dtype.itemSize)
+        case "nbytes": return .int(t.count * t.dtype.itemSize)
         case "T": return .tensor(t.T)
         default:
-            guard methods.contains(name), let builtin = builtins[name] else {
+            guard methods.contains(name), let builtin = builtins[NumpyNamespace.aliases[name] ?? name] else {
                 var message = "a tensor has no attribute '\(name)'"
                 if let suggestion = closestName(to: name, among: names) { message += "; did you mean '\(suggestion)'?" }
                 throw InterpreterError(.type, message)

@@ -25,6 +25,12 @@ extension CoreBuiltins {
             let x = try args.tensor("x")
             return .tensor(try Tensor.ones(x.shape, dtype: try args.dtype("dtype") ?? x.dtype))
         },
+        Builtin("empty_like", [.required("prototype"), .optional("dtype", .none)], category: "arrays",
+                help: "A tensor with the shape and dtype of prototype (or the dtype given), like np.empty_like; numpy leaves its elements unset, here they are zeros.",
+                example: ">>> empty_like([1.5, 2.5]).shape\n(2,)") { args in
+            let x = try args.tensor("prototype")
+            return .tensor(try Tensor.zeros(x.shape, dtype: try args.dtype("dtype") ?? x.dtype))
+        },
         Builtin("full", [.required("shape"), .required("value"), .optional("dtype", .none)], category: "arrays",
                 help: "A tensor of the given shape (a whole number or a tuple) with every element equal to value. The dtype follows the value (int64 for a whole number, float64 for a float) unless given.",
                 example: ">>> full((2, 2), 7)\narray([[7, 7],\n       [7, 7]])") { args in
@@ -90,6 +96,13 @@ extension CoreBuiltins {
                 example: ">>> astype([1.7, -1.7], \"int64\")\narray([ 1, -1])") { args in
             .tensor(try args.tensor("x").astype(try args.requiredDType("dtype")).copy())
         },
+        Builtin("asarray", [.required("values"), .optional("dtype", .none)], category: "arrays",
+                help: "Like array, but a tensor of the right dtype is returned as it is, not copied: the result is a second name for it, as numpy's asarray.",
+                example: ">>> a = array([1, 2]); b = asarray(a); b[0] = 5; a\narray([5, 2])") { args in
+            let t = try args.tensor("values")
+            guard let dtype = try args.dtype("dtype"), dtype != t.dtype else { return .tensor(t) }
+            return .tensor(t.astype(dtype))
+        },
         Builtin("copy", [.required("x")], category: "arrays",
                 help: "A copy of x with elements of its own. As in numpy, b = a gives the same array a second name (b[0] = 1 or b += 1 changes a too); b = a.copy() does not.",
                 example: ">>> a = array([1, 2]); b = a.copy(); b[0] = 5; a\narray([1, 2])") { args in
@@ -102,10 +115,14 @@ extension CoreBuiltins {
             guard x.count == 1 else { throw args.valueError("only a tensor of one element has an item; this one has \(x.count)") }
             return Value.plain(x)
         },
-        Builtin("where", [.required("condition"), .required("x"), .required("y")], category: "arrays",
-                help: "Element by element, x where the condition is true and y where it is false; the three are broadcast together. A plain number takes the other side's dtype.",
-                example: ">>> where(array([1, -2, 3]) > 0, 1, 0)\narray([1, 0, 1])") { args in
+        Builtin("where", [.required("condition"), .optional("x", .none), .optional("y", .none)], category: "arrays",
+                help: "Element by element, x where the condition is true and y where it is false; the three are broadcast together. A plain number takes the other side's dtype. With the condition alone, the positions where it is true: a tuple of int64 index arrays, one per axis (numpy's nonzero).",
+                example: ">>> where(array([1, -2, 3]) > 0, 1, 0)\narray([1, 0, 1])\n>>> where(array([1, -2, 3]) > 0)\n(array([0, 2]),)") { args in
             let condition = try args.tensor("condition")
+            if args.isNone("x") && args.isNone("y") {
+                return .tuple(Tensor.nonzero(condition.astype(.bool)).map { .tensor($0) })
+            }
+            guard !args.isNone("x") && !args.isNone("y") else { throw args.error("give both x and y, or neither") }
             let x0 = try args.tensor("x"), y0 = try args.tensor("y")
             let x = try args.tensor("x", beside: y0), y = try args.tensor("y", beside: x0)
             return .tensor(try Tensor.where_(condition, x, y))

@@ -6,7 +6,7 @@ import Tensor
 /// reductions, random, neural-network helpers, and Python's basics.
 enum CoreBuiltins {
     static var all: [Builtin] {
-        arrays + math + reductions + random + neuralNetwork + python + language + deepLearning
+        arrays + rearranging + math + reductions + random + files + neuralNetwork + python + language + deepLearning
     }
 
     /// Names that are always defined: `np` (so `np.zeros(3)` and `np.random.randn(2)`
@@ -26,32 +26,43 @@ enum CoreBuiltins {
 struct NumpyNamespace: ScriptObject {
     let builtins: BuiltinTable
     let constants: [String: Value]
-    /// The builtins numpy keeps in `np.random`.
-    static let randomNames = ["seed", "randn", "rand", "randint", "permutation", "choice"]
-    var isRandom = false
+    /// The builtins numpy keeps in its submodules `np.random` and `np.linalg`.
+    static let submodules: [String: [String]] = [
+        "random": ["seed", "randn", "rand", "random_sample", "random", "standard_normal", "normal", "uniform",
+                   "randint", "permutation", "shuffle", "choice", "get_state", "set_state"],
+        "linalg": ["norm"],
+    ]
+    /// numpy's names for builtins that go by another name here: `np.round` is `around`
+    /// (the builtin `round` is Python's).
+    static let aliases = ["round": "around"]
+    /// The submodule this is (`random` for `np.random`), or nil for `np` itself.
+    var submodule: String?
 
-    var typeName: String { isRandom ? "np.random" : "np" }
+    var typeName: String { submodule.map { "np.\($0)" } ?? "np" }
     var description: String { "<module '\(typeName)'>" }
 
     var attributeNames: [String] {
-        if isRandom { return NumpyNamespace.randomNames }
-        let numpyNames = builtins.names.filter { !NumpyNamespace.randomNames.contains($0) }
-        return Set(numpyNames + constants.keys + ["random", "bool_"]).sorted()
+        if let submodule { return NumpyNamespace.submodules[submodule] ?? [] }
+        let inSubmodules = Set(NumpyNamespace.submodules.values.joined())
+        let numpyNames = builtins.names.filter { !inSubmodules.contains($0) }
+        return Set(numpyNames + constants.keys + NumpyNamespace.submodules.keys + ["bool_"]).sorted()
     }
 
     func attribute(_ name: String) throws -> Value {
-        if isRandom {
-            guard NumpyNamespace.randomNames.contains(name), let builtin = builtins[name] else { throw noSuchAttribute(name) }
+        if let submodule {
+            guard NumpyNamespace.submodules[submodule]?.contains(name) == true, let builtin = builtins[name] else {
+                throw noSuchAttribute(name)
+            }
             return .function(builtin)
         }
-        if name == "random" {
-            var random = self
-            random.isRandom = true
-            return .object(random)
+        if NumpyNamespace.submodules[name] != nil {
+            var part = self
+            part.submodule = name
+            return .object(part)
         }
         if name == "bool_" { return .dtype(.bool) }
         if let value = constants[name] { return value }
-        guard let builtin = builtins[name] else { throw noSuchAttribute(name) }
+        guard let builtin = builtins[NumpyNamespace.aliases[name] ?? name] else { throw noSuchAttribute(name) }
         return .function(builtin)
     }
 }
@@ -81,18 +92,7 @@ extension Arguments {
     func tensor(_ name: String, beside other: Tensor) throws -> Tensor {
         let t = try tensor(name)
         guard self[name].isPythonNumber else { return t }
-        return t.astype(t.dtype.kindRank <= other.dtype.kindRank ? other.dtype : t.dtype)
-    }
-}
-
-extension DType {
-    /// bool 0, integer 1, floating point 2: the kinds numpy 2 compares for plain numbers.
-    var kindRank: Int {
-        switch self {
-        case .bool: return 0
-        case .int64: return 1
-        case .float32, .float64: return 2
-        }
+        return t.astype(DType.ofNumber(t.dtype, beside: other.dtype))
     }
 }
 
@@ -103,7 +103,9 @@ extension Value {
         switch t.storage {
         case .float64(let a): return .float(a[0])
         case .float32(let a): return .float(Double(a[0]))
+        case .float16(let a): return .float(Double(a[0]))
         case .int64(let a): return .int(Int(a[0]))
+        case .uint8(let a): return .int(Int(a[0]))
         case .bool(let a): return .bool(a[0])
         }
     }

@@ -36,6 +36,8 @@ enum Operators {
         case .multiply: return .tensor(try Tensor.binary(.multiply, x, y, weakA: weakA, weakB: weakB))
         case .divide: return .tensor(try Tensor.binary(.divide, x, y, weakA: weakA, weakB: weakB))
         case .power: return .tensor(try Tensor.binary(.power, x, y, weakA: weakA, weakB: weakB))
+        case .floorDivide: return .tensor(try Tensor.binary(.floorDivide, x, y, weakA: weakA, weakB: weakB))
+        case .remainder: return .tensor(try Tensor.binary(.remainder, x, y, weakA: weakA, weakB: weakB))
         case .less: return .tensor(try Tensor.binary(.less, x, y, weakA: weakA, weakB: weakB))
         case .lessEqual: return .tensor(try Tensor.binary(.lessEqual, x, y, weakA: weakA, weakB: weakB))
         case .greater: return .tensor(try Tensor.binary(.greater, x, y, weakA: weakA, weakB: weakB))
@@ -54,8 +56,6 @@ enum Operators {
             let constant = Tensor(shape: [], bools: [op == .or])
             // a & b is "b where a, else false"; a | b is "true where a, else b".
             return .tensor(op == .and ? try Tensor.where_(x, y, constant) : try Tensor.where_(x, constant, y))
-        case .floorDivide, .remainder:
-            throw InterpreterError(.type, "'\(op.rawValue)' works on plain numbers only, not on tensors")
         case .contains, .notContains, .identical, .notIdentical:
             throw unsupported(op, a, b)
         }
@@ -432,8 +432,8 @@ enum Operators {
         case .int(let i): return .int(i)
         case .bool:
             throw InterpreterError(.type, "a plain true/false cannot index a tensor; use a bool mask tensor like x[x > 0]")
-        case .tensor(let t) where t.ndim == 0 && t.dtype == .int64: return .int(Int(t.int64s[0]))
-        case .tensor(let t) where t.dtype == .int64 || t.dtype == .bool: return .tensor(t)
+        case .tensor(let t) where t.ndim == 0 && t.dtype.kind == .integer: return .int(Int(t.int64s[0]))
+        case .tensor(let t) where t.dtype.kind != .floatingPoint: return .tensor(t)
         case .tensor(let t):
             throw InterpreterError(.type, "index tensors must hold int64 positions or a bool mask, not \(t.dtype.rawValue); use idx.astype(\"int64\")")
         case .list(let items) where items.isEmpty, .tuple(let items) where items.isEmpty:

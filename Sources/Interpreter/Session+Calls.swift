@@ -141,19 +141,21 @@ extension Session {
 
     // MARK: Modules
 
-    /// The modules `import` knows: numpy and its random part, both the builtins under numpy's names.
+    /// The modules `import` knows: numpy and its random part, both the builtins under numpy's
+    /// names, and gzip, whose `open` the seeds' loaders use.
     private var modules: [String: Value] {
         guard let numpy = constants["np"], case .object(let namespace) = numpy,
               let random = try? namespace.attribute("random") else { return [:] }
-        return ["numpy": numpy, "numpy.random": random]
+        return ["numpy": numpy, "numpy.random": random, "gzip": .object(GzipModule())]
     }
 
     /// `import numpy as np`, `import numpy`, `from numpy import zeros, exp`.
     func importModule(_ statement: ModuleImport) throws {
         let modules = self.modules
         guard let module = modules[statement.module] else {
+            let names = modules.keys.sorted()
             throw InterpreterError(.importing, "there is no module '\(statement.module)' in mlplab; the modules are "
-                                   + modules.keys.sorted().joined(separator: " and ")
+                                   + names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
                                    + " (import numpy as np); the builtins need no import", at: statement.span)
         }
         if !statement.isFrom {

@@ -47,6 +47,8 @@ public final class Session {
     var archivableTypes: [String: (Data) throws -> any ScriptObject] = [:]
     /// The call being run, whose local variables names resolve to first; nil at the top level.
     var frame: Frame?
+    /// How many loop, `if` and `with` blocks the running statement is inside (see `executeBody`).
+    private var blockDepth = 0
     /// Text printed with an `end` other than a newline, waiting for the rest of its line.
     private var unfinishedLine: String?
     /// How many calls of functions defined with `def` are under way.
@@ -226,7 +228,7 @@ public final class Session {
         switch statement {
         case .expression(let expr):
             let value = try value(of: expr)
-            if frame == nil { echo(value) }
+            if frame == nil && blockDepth == 0 { echo(value) }
         case .assign(let targets, let valueExpr, _):
             try assign(try value(of: valueExpr), to: targets)
         case .augmented(let target, let op, let valueExpr, let span):
@@ -247,7 +249,7 @@ public final class Session {
             let items = try locating(span) { try Operators.iterate(try value(of: sequence)) }
             for item in items {
                 try assign(item, to: targets)
-                switch try execute(body) {
+                switch try executeBody(body) {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
                 case .returned(let value): return .returned(value)
@@ -256,7 +258,7 @@ public final class Session {
         case .whileLoop(let condition, let body):
             while try truth(of: condition) {
                 try Interrupt.check()
-                switch try execute(body) {
+                switch try executeBody(body) {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
                 case .returned(let value): return .returned(value)
@@ -264,14 +266,14 @@ public final class Session {
             }
         case .branches(let branches, let otherwise):
             for branch in branches where try truth(of: branch.condition) {
-                return try execute(branch.body)
+                return try executeBody(branch.body)
             }
-            return try execute(otherwise)
+            return try executeBody(otherwise)
         case .with(let context, let target, let body, _):
             let value = try value(of: context)
             defer { if case .object(let object) = value { (object as? ClosableObject)?.close() } }
             if let target { try assign(value, to: [target]) }
-            return try execute(body)
+            return try executeBody(body)
         case .breakLoop: return .breakLoop
         case .continueLoop: return .continueLoop
         case .pass: break
@@ -290,6 +292,14 @@ public final class Session {
             try importModule(module)
         }
         return .normal
+    }
+
+    /// Runs the block of a loop, an `if` or a `with`. An expression standing alone in it is
+    /// not echoed, as in a notebook cell: `model.backward()` in a training loop shows nothing.
+    private func executeBody(_ body: [Statement]) throws -> Completion {
+        blockDepth += 1
+        defer { blockDepth -= 1 }
+        return try execute(body)
     }
 
     /// True for a target that indexes into an array (`x[0]`, `x[mask]`): its value is a new
@@ -510,13 +520,25 @@ public final class Session {
         let (positional, keywords) = try values(of: arguments)
         switch function {
         case .function(let builtin):
-            return try locating(span) { try builtin.call(positional, keywords: keywords, session: self) }
+            let result = try locating(span) { try builtin.call(positional, keywords: keywords, session: self) }
+            guard builtin.updatesFirstArgument, let argument = arguments.first?.value else { return result }
+            try storeBack(result, into: argument)
+            return .none
         case .object(let object):
             return try call(object, positional, keywords, span: span)
         case .dtype(.bool) where positional.count <= 1 && keywords.isEmpty:
             return .bool(try locating(span) { try positional.first.map(Operators.truth) ?? false })
         default:
             throw InterpreterError(.type, "\(function.kindDescription) is not callable", at: callee.span)
+        }
+    }
+
+    /// Gives the expression a builtin changed in place its new value: a variable, an
+    /// item or an attribute is assigned; any other expression was a temporary, as in numpy.
+    private func storeBack(_ value: Value, into argument: Expr) throws {
+        switch argument.kind {
+        case .name, .local, .index, .attribute: try assign(value, to: [argument])
+        default: break
         }
     }
 

@@ -83,7 +83,8 @@ extension DType {
     /// Bytes per element.
     var byteWidth: Int {
         switch self {
-        case .bool: return 1
+        case .bool, .uint8: return 1
+        case .float16: return 2
         case .float32: return 4
         case .int64, .float64: return 8
         }

@@ -94,6 +94,8 @@ func leadingDoubles(_ tensor: Tensor, count: Int) -> [Double] {
     case .float64(let values): return Array(values.prefix(count))
     case .float32(let values): return values.prefix(count).map(Double.init)
     case .int64(let values): return values.prefix(count).map(Double.init)
+    case .uint8(let values): return values.prefix(count).map(Double.init)
+    case .float16(let values): return values.prefix(count).map(Double.init)
     case .bool(let values): return values.prefix(count).map { $0 ? 1 : 0 }
     }
 }

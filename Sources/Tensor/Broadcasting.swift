@@ -1,9 +1,9 @@
 /// numpy's broadcasting: aligning two shapes from the right, where a
 /// dimension of 1 stretches to match the other.
-enum Broadcast {
+public enum Broadcast {
     /// The shape two operands broadcast to, or nil when some aligned pair of
     /// dimensions differs and neither is 1.
-    static func shape(_ a: [Int], _ b: [Int]) -> [Int]? {
+    public static func shape(_ a: [Int], _ b: [Int]) -> [Int]? {
         let rank = Swift.max(a.count, b.count)
         var result = [Int](repeating: 1, count: rank)
         for i in 0..<rank {
@@ -106,6 +106,8 @@ extension Tensor {
         case .float32(let a): return Tensor(shape: target, storage: .float32(spread(a)))
         case .int64(let a): return Tensor(shape: target, storage: .int64(spread(a)))
         case .bool(let a): return Tensor(shape: target, storage: .bool(spread(a)))
+        case .uint8(let a): return Tensor(shape: target, storage: .uint8(spread(a)))
+        case .float16(let a): return Tensor(shape: target, storage: .float16(spread(a)))
         }
     }
 }

@@ -1,7 +1,7 @@
 /// The little-endian byte layout that workspace files (`:save`) and the messages to the
 /// learner's process share: whole numbers, strings, and tensors as
 ///
-///     dtype u8 (0 bool, 1 int64, 2 float32, 3 float64), ndim u32, dims u64 × ndim, elements
+///     dtype u8 (0 bool, 1 int64, 2 float32, 3 float64, 4 uint8, 5 float16), ndim u32, dims u64 × ndim, elements
 public struct ByteWriter {
     public private(set) var data: [UInt8] = []
 
@@ -39,6 +39,8 @@ public struct ByteWriter {
         case .int64(let a): littleEndian(a)
         case .float32(let a): littleEndian(a.map(\.bitPattern))
         case .float64(let a): littleEndian(a.map(\.bitPattern))
+        case .uint8(let a): littleEndian(a)
+        case .float16(let a): littleEndian(a.map(\.bitPattern))
         }
     }
 }
@@ -111,16 +113,24 @@ public struct ByteReader {
             return d
         }
         let n = try Tensor.checkAllocation(shape, operation: "tensor")
-        switch ByteReader.dtypes[code] {
-        case .bool: return Tensor(shape: shape, bools: try littleEndian(n, as: UInt8.self).map { $0 != 0 })
-        case .int64: return Tensor(shape: shape, int64s: try littleEndian(n, as: Int64.self))
-        case .float32: return Tensor(shape: shape, floats: try littleEndian(n, as: UInt32.self).map(Float.init(bitPattern:)))
-        case .float64: return Tensor(shape: shape, storage: .float64(try littleEndian(n, as: UInt64.self).map(Double.init(bitPattern:))))
+        return try elements(n, ByteReader.dtypes[code]).reshaped(shape)
+    }
+
+    /// The next `n` elements of `dtype` as a 1-D tensor, as numpy lays them out in memory
+    /// on a little-endian machine (a bool is one byte, non-zero for true).
+    public mutating func elements(_ n: Int, _ dtype: DType) throws -> Tensor {
+        switch dtype {
+        case .bool: return Tensor(shape: [n], bools: try littleEndian(n, as: UInt8.self).map { $0 != 0 })
+        case .uint8: return Tensor(shape: [n], bytes: try littleEndian(n, as: UInt8.self))
+        case .int64: return Tensor(shape: [n], int64s: try littleEndian(n, as: Int64.self))
+        case .float16: return Tensor(shape: [n], halves: try littleEndian(n, as: UInt16.self).map(Float16.init(bitPattern:)))
+        case .float32: return Tensor(shape: [n], floats: try littleEndian(n, as: UInt32.self).map(Float.init(bitPattern:)))
+        case .float64: return Tensor(shape: [n], storage: .float64(try littleEndian(n, as: UInt64.self).map(Double.init(bitPattern:))))
         }
     }
 
-    /// Dtypes by their code in the bytes.
-    static let dtypes: [DType] = [.bool, .int64, .float32, .float64]
+    /// Dtypes by their code in the bytes; new dtypes are added at the end, so older files still read.
+    static let dtypes: [DType] = [.bool, .int64, .float32, .float64, .uint8, .float16]
 }
 
 /// Bytes that are not what `ByteWriter` writes: cut short, or holding values out of range.

@@ -24,6 +24,16 @@ extension Tensor {
         self.init(shape: shape, storage: .int64(values))
     }
 
+    /// A float16 tensor of `shape` holding `values`.
+    public init(shape: [Int], halves values: [Float16]) {
+        self.init(shape: shape, storage: .float16(values))
+    }
+
+    /// A uint8 tensor of `shape` holding `values`.
+    public init(shape: [Int], bytes values: [UInt8]) {
+        self.init(shape: shape, storage: .uint8(values))
+    }
+
     /// A bool tensor of `shape` holding `values`.
     public init(shape: [Int], bools values: [Bool]) {
         self.init(shape: shape, storage: .bool(values))
@@ -44,7 +54,9 @@ extension Tensor {
         switch storage {
         case .float64(let a): return a
         case .float32(let a): return a.map(Double.init)
+        case .float16(let a): return a.map(Double.init)
         case .int64(let a): return a.map(Double.init)
+        case .uint8(let a): return a.map(Double.init)
         case .bool(let a): return a.map { $0 ? 1 : 0 }
         }
     }
@@ -54,7 +66,9 @@ extension Tensor {
         switch storage {
         case .float64(let a): return a.map(Float.init)
         case .float32(let a): return a
+        case .float16(let a): return a.map(Float.init)
         case .int64(let a): return a.map(Float.init)
+        case .uint8(let a): return a.map(Float.init)
         case .bool(let a): return a.map { $0 ? 1 : 0 }
         }
     }
@@ -64,7 +78,9 @@ extension Tensor {
         switch storage {
         case .float64(let a): return a.map { Int64(exactly: $0.rounded(.towardZero)) ?? Int64.min }
         case .float32(let a): return a.map { Int64(exactly: $0.rounded(.towardZero)) ?? Int64.min }
+        case .float16(let a): return a.map { Int64(exactly: $0.rounded(.towardZero)) ?? Int64.min }
         case .int64(let a): return a
+        case .uint8(let a): return a.map(Int64.init)
         case .bool(let a): return a.map { $0 ? 1 : 0 }
         }
     }
@@ -74,9 +90,27 @@ extension Tensor {
         switch storage {
         case .float64(let a): return a.map { $0 != 0 }
         case .float32(let a): return a.map { $0 != 0 }
+        case .float16(let a): return a.map { $0 != 0 }
         case .int64(let a): return a.map { $0 != 0 }
+        case .uint8(let a): return a.map { $0 != 0 }
         case .bool(let a): return a
         }
+    }
+
+    /// Every element converted to Float16, rounded to the nearest, as numpy's astype(float16).
+    public var halves: [Float16] {
+        switch storage {
+        case .float16(let a): return a
+        case .float64(let a): return a.map(Float16.init)
+        default: return floats.map(Float16.init)
+        }
+    }
+
+    /// Every element converted to UInt8 as numpy's astype(uint8) does: whole numbers
+    /// keep their lowest 8 bits (300 is 44, -1 is 255), floats are truncated first.
+    public var bytes: [UInt8] {
+        if case .uint8(let a) = storage { return a }
+        return int64s.map { UInt8(truncatingIfNeeded: $0) }
     }
 
     /// The same values in another dtype (numpy's `astype`).
@@ -85,7 +119,9 @@ extension Tensor {
         switch dtype {
         case .float64: return Tensor(shape: shape, storage: .float64(doubles))
         case .float32: return Tensor(shape: shape, floats: floats)
+        case .float16: return Tensor(shape: shape, halves: halves)
         case .int64: return Tensor(shape: shape, int64s: int64s)
+        case .uint8: return Tensor(shape: shape, bytes: bytes)
         case .bool: return Tensor(shape: shape, bools: bools)
         }
     }

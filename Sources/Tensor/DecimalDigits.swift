@@ -34,14 +34,14 @@ extension DecimalDigits {
     /// Swift's `description`, which chooses them by the same rule as numpy's Dragon4: the interval
     /// of values that round to `value` includes its ends when the significand is even, and among
     /// the shortest candidates the closest wins.
-    init<F: BinaryFloatingPoint & CustomStringConvertible>(shortest value: F) {
-        self.init(parsing: value.magnitude.description)
+    init<F: NumpyFloat>(shortest value: F) {
+        self.init(parsing: value.magnitude.shortestDescription)
     }
 
     /// The digits numpy prints in positional notation with at most `maxFractionDigits` after
     /// the point: the shortest unique digits when they fit, else the exact binary value rounded
     /// half-to-even at the cutoff (what Dragon4 does when it reaches the cutoff first).
-    static func positional<F: BinaryFloatingPoint & CustomStringConvertible>(
+    static func positional<F: NumpyFloat>(
         _ value: F, maxFractionDigits: Int?
     ) -> DecimalDigits {
         let shortest = DecimalDigits(shortest: value)
@@ -57,7 +57,7 @@ extension DecimalDigits {
     /// (Dragon4 can differ from plain rounding when the padding reaches the last bits of precision
     /// of a power of two: at 16 or more significant digits of a Double. numpy's print pads to at
     /// most 9, where the two agree; checked against numpy for every Float power of two.)
-    static func scientific<F: BinaryFloatingPoint & CustomStringConvertible>(
+    static func scientific<F: NumpyFloat>(
         _ value: F, maxFractionDigits: Int?, minFractionDigits: Int = 0
     ) -> DecimalDigits {
         let shortest = DecimalDigits(shortest: value)

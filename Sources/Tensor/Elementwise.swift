@@ -3,6 +3,7 @@ import Foundation
 /// Element-wise binary operations with numpy's broadcasting and type promotion.
 public enum BinaryOp: String, CaseIterable, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "**"
+    case floorDivide = "//", remainder = "%"
     case maximum, minimum
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
 
@@ -16,12 +17,12 @@ public enum BinaryOp: String, CaseIterable, Sendable {
 
 /// Element-wise functions of one tensor.
 public enum UnaryOp: String, CaseIterable, Sendable {
-    case negative, exp, log, sqrt, tanh, abs, sigmoid, relu, square
+    case negative, exp, log, sqrt, sin, cos, tanh, abs, sigmoid, relu, square
 
     /// Functions that turn integers into float64, as numpy's ufuncs do.
     var needsFloat: Bool {
         switch self {
-        case .exp, .log, .sqrt, .tanh, .sigmoid: return true
+        case .exp, .log, .sqrt, .sin, .cos, .tanh, .sigmoid: return true
         case .negative, .abs, .relu, .square: return false
         }
     }
@@ -33,10 +34,21 @@ extension Tensor {
     /// kind (bool < integer < float) fits, so `float32_array * 2.0` stays float32
     /// and `int_array / 255` becomes float64.
     static func resultType(_ a: DType, weakA: Bool, _ b: DType, weakB: Bool) -> DType {
-        func kind(_ d: DType) -> Int { d == .bool ? 0 : d == .int64 ? 1 : 2 }
-        if weakB && !weakA { return kind(b) <= kind(a) ? a : (b == .int64 ? .int64 : .float64) }
-        if weakA && !weakB { return kind(a) <= kind(b) ? b : (a == .int64 ? .int64 : .float64) }
+        if weakB && !weakA { return DType.ofNumber(b, beside: a) }
+        if weakA && !weakB { return DType.ofNumber(a, beside: b) }
         return DType.promote(a, b)
+    }
+
+    /// Throws unless every weak (Python) integer beside a uint8 result fits uint8:
+    /// numpy 2 refuses `uint8_array + 300` instead of wrapping the 300.
+    private static func checkWeakIntegers(_ operands: [(Tensor, Bool)], fit dtype: DType) throws {
+        guard dtype == .uint8 else { return }
+        for (t, weak) in operands where weak && t.dtype == .int64 {
+            if let value = t.int64s.first(where: { UInt8(exactly: $0) == nil }) {
+                throw TensorError.invalidArgument(operation: "uint8 arithmetic",
+                    detail: "Python integer \(value) out of bounds for uint8")
+            }
+        }
     }
 
     /// `a op b` element-wise, broadcasting the two shapes. Pass `weakA`/`weakB`
@@ -51,6 +63,16 @@ extension Tensor {
         var common = resultType(a.dtype, weakA: weakA, b.dtype, weakB: weakB)
         if op == .divide && !common.isFloatingPoint { common = .float64 }
         if common == .bool && !op.isComparison { return try boolArithmetic(op, a, b, shape) }
+        if let wide = common.computedAs {
+            // uint8 wraps and float16 rounds: computing in int64 or float32 and storing back
+            // gives numpy's values. The operands are cast to the result's dtype first, as numpy
+            // casts a Python number (`half_array * 0.1` multiplies by float16(0.1)), except that
+            // a comparison with uint8 compares a Python integer as it is (`x < 300`).
+            if op.isComparison && common == .uint8 { return try binary(op, a.astype(wide), b.astype(wide)) }
+            try checkWeakIntegers([(a, weakA), (b, weakB)], fit: common)
+            let result = try binary(op, a.astype(common).astype(wide), b.astype(common).astype(wide))
+            return op.isComparison ? result : result.astype(common)
+        }
 
         switch common {
         case .float64:
@@ -59,6 +81,8 @@ extension Tensor {
             return try floatingBinary(op, a.floats, a.shape, b.floats, b.shape, shape, wrap: TensorStorage.float32)
         case .int64:
             return try integerBinary(op, a.int64s, a.shape, b.int64s, b.shape, shape)
+        case .uint8, .float16:
+            preconditionFailure("\(common) is computed as \(common.computedAs!)")
         case .bool:
             let (x, y) = (a.bools, b.bools)
             let result: [Bool]
@@ -91,11 +115,48 @@ extension Tensor {
         case .multiply: return map(*)
         case .divide: return map(/)
         case .power: return map { T.pow($0, $1) }
+        case .floorDivide: return map { floorDivision($0, $1).quotient }
+        case .remainder: return map { floorDivision($0, $1).remainder }
         // numpy's maximum and minimum propagate NaN.
         case .maximum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
         case .minimum: return map { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
         default: return compared(op, x, xShape, y, yShape, shape)
         }
+    }
+
+    /// numpy's `divmod` for floats (`npy_divmod`): the remainder has the sign of the
+    /// divisor, as in Python, and the quotient is the floor of a / b snapped to the
+    /// nearest whole number; dividing by 0 gives a / b and fmod's NaN.
+    static func floorDivision<T: BinaryFloatingPoint>(_ a: T, _ b: T) -> (quotient: T, remainder: T) {
+        var remainder = a.truncatingRemainder(dividingBy: b)
+        guard b != 0 else { return (a / b, remainder) }
+        var division = (a - remainder) / b
+        if remainder != 0 {
+            if (b < 0) != (remainder < 0) {
+                remainder += b
+                division -= 1
+            }
+        } else {
+            remainder = T(signOf: b, magnitudeOf: 0)
+        }
+        guard division != 0 else { return (T(signOf: a / b, magnitudeOf: 0), remainder) }
+        var quotient = division.rounded(.down)
+        if division - quotient > 0.5 { quotient += 1 }
+        return (quotient, remainder)
+    }
+
+    /// numpy's floor division and remainder for int64: rounded toward minus infinity,
+    /// the remainder with the sign of the divisor; a divisor of 0 gives 0 for both, and
+    /// Int64.min // -1 wraps to Int64.min, as numpy does (with a warning).
+    static func integerFloorDivision(_ a: Int64, _ b: Int64) -> (quotient: Int64, remainder: Int64) {
+        guard b != 0 else { return (0, 0) }
+        guard b != -1 else { return (0 &- a, 0) }
+        var (quotient, remainder) = a.quotientAndRemainder(dividingBy: b)
+        if remainder != 0 && (remainder < 0) != (b < 0) {
+            quotient -= 1
+            remainder += b
+        }
+        return (quotient, remainder)
     }
 
     /// `x op y` for a comparison operator, as a bool tensor.
@@ -125,6 +186,8 @@ extension Tensor {
         case .subtract: return map(&-)
         case .multiply: return map(&*)
         case .divide: preconditionFailure("integer division is promoted to float64 before this point")
+        case .floorDivide: return map { integerFloorDivision($0, $1).quotient }
+        case .remainder: return map { integerFloorDivision($0, $1).remainder }
         case .power:
             if y.contains(where: { $0 < 0 }) {
                 throw TensorError.invalidArgument(operation: "operator **",
@@ -160,6 +223,8 @@ extension Tensor {
     /// `op` applied to every element. exp, log, sqrt, tanh and sigmoid turn
     /// integers into float64; the rest keep the dtype.
     public func unary(_ op: UnaryOp) throws -> Tensor {
+        if dtype == .uint8 && op.needsFloat { return try astype(.float16).unary(op) }
+        if let wide = dtype.computedAs { return try astype(wide).unary(op).astype(dtype) }
         switch (storage, op.needsFloat) {
         case (.float64(let a), _): return Tensor(shape: shape, storage: .float64(Tensor.applied(op, a)))
         case (.float32(let a), _): return Tensor(shape: shape, floats: Tensor.applied(op, a))
@@ -177,6 +242,8 @@ extension Tensor {
                     detail: "the - operator is not supported on booleans; use astype(\"int64\") first")
             }
             return op == .square ? try astype(.int64).unary(op) : self
+        case (.uint8, _), (.float16, _):
+            preconditionFailure("\(dtype) is computed as \(dtype.computedAs!)")
         }
     }
 
@@ -187,6 +254,8 @@ extension Tensor {
         case .exp: return a.map { T.exp($0) }
         case .log: return a.map { T.log($0) }
         case .sqrt: return a.map { $0.squareRoot() }
+        case .sin: return a.map { T.sin($0) }
+        case .cos: return a.map { T.cos($0) }
         case .tanh: return a.map { T.tanh($0) }
         case .abs: return a.map { Swift.abs($0) }
         case .square: return a.map { $0 * $0 }
@@ -298,6 +367,8 @@ public protocol ElementaryFunctions {
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
     static func tanh(_ x: Self) -> Self
+    static func sin(_ x: Self) -> Self
+    static func cos(_ x: Self) -> Self
     static func pow(_ x: Self, _ y: Self) -> Self
 }
 
@@ -305,6 +376,8 @@ extension Double: ElementaryFunctions {
     public static func exp(_ x: Double) -> Double { Foundation.exp(x) }
     public static func log(_ x: Double) -> Double { Foundation.log(x) }
     public static func tanh(_ x: Double) -> Double { Foundation.tanh(x) }
+    public static func sin(_ x: Double) -> Double { Foundation.sin(x) }
+    public static func cos(_ x: Double) -> Double { Foundation.cos(x) }
     public static func pow(_ x: Double, _ y: Double) -> Double { Foundation.pow(x, y) }
 }
 
@@ -312,5 +385,7 @@ extension Float: ElementaryFunctions {
     public static func exp(_ x: Float) -> Float { Foundation.expf(x) }
     public static func log(_ x: Float) -> Float { Foundation.logf(x) }
     public static func tanh(_ x: Float) -> Float { Foundation.tanhf(x) }
+    public static func sin(_ x: Float) -> Float { Foundation.sinf(x) }
+    public static func cos(_ x: Float) -> Float { Foundation.cosf(x) }
     public static func pow(_ x: Float, _ y: Float) -> Float { Foundation.powf(x, y) }
 }

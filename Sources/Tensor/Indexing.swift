@@ -51,6 +51,8 @@ extension Tensor {
         case .float32(let a): return Tensor(shape: selection.shape, storage: .float32(pick(a)))
         case .int64(let a): return Tensor(shape: selection.shape, storage: .int64(pick(a)))
         case .bool(let a): return Tensor(shape: selection.shape, storage: .bool(pick(a)))
+        case .uint8(let a): return Tensor(shape: selection.shape, storage: .uint8(pick(a)))
+        case .float16(let a): return Tensor(shape: selection.shape, storage: .float16(pick(a)))
         }
     }
 
@@ -73,6 +75,8 @@ extension Tensor {
         case .float32(let v): withMutableElements(TensorStorage.floats, TensorStorage.float32) { write($0, v) }
         case .int64(let v): withMutableElements(TensorStorage.int64s, TensorStorage.int64) { write($0, v) }
         case .bool(let v): withMutableElements(TensorStorage.bools, TensorStorage.bool) { write($0, v) }
+        case .uint8(let v): withMutableElements(TensorStorage.bytes, TensorStorage.uint8) { write($0, v) }
+        case .float16(let v): withMutableElements(TensorStorage.halves, TensorStorage.float16) { write($0, v) }
         }
     }
 
@@ -137,7 +141,7 @@ extension Tensor {
                 axis += mask.ndim
                 lastWasAdvanced = true
             case .tensor(let t):
-                guard t.dtype == .int64 else {
+                guard t.dtype.kind == .integer else {
                     throw TensorError.invalidArgument(operation: "index",
                         detail: "arrays used as indices must be of integer or boolean type, got \(t.dtype.rawValue)")
                 }

@@ -159,4 +159,6 @@ extension TensorStorage {
     static func floats(_ storage: TensorStorage) -> [Float]? { if case .float32(let a) = storage { return a }; return nil }
     static func int64s(_ storage: TensorStorage) -> [Int64]? { if case .int64(let a) = storage { return a }; return nil }
     static func bools(_ storage: TensorStorage) -> [Bool]? { if case .bool(let a) = storage { return a }; return nil }
+    static func bytes(_ storage: TensorStorage) -> [UInt8]? { if case .uint8(let a) = storage { return a }; return nil }
+    static func halves(_ storage: TensorStorage) -> [Float16]? { if case .float16(let a) = storage { return a }; return nil }
 }

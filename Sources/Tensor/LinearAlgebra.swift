@@ -37,6 +37,9 @@ extension Tensor {
             product = .float32(gemmBatches(left.floats, right.floats, batch, leftBatch > 1, rightBatch > 1, m, n, k, cblas_sgemm))
         case .int64, .bool:
             product = .int64(integerMatmul(left.int64s, right.int64s, batch, leftBatch > 1, rightBatch > 1, m, n, k))
+        case .uint8, .float16:
+            let wide = dtype.computedAs!
+            return try matmul(a.astype(wide), b.astype(wide)).astype(dtype)
         }
         if a.ndim == 1 { shape.remove(at: shape.count - 2) }
         if b.ndim == 1 { shape.removeLast() }

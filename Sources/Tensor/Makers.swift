@@ -31,6 +31,8 @@ extension Tensor {
         case .float64: return Tensor(shape: shape, storage: .float64(Array(repeating: value, count: count)))
         case .float32: return Tensor(shape: shape, floats: Array(repeating: Float(value), count: count))
         case .int64: return Tensor(shape: shape, int64s: Array(repeating: Int64(value), count: count))
+        case .float16: return Tensor(shape: shape, halves: Array(repeating: Float16(value), count: count))
+        case .uint8: return Tensor(shape: shape, bytes: Array(repeating: UInt8(truncatingIfNeeded: Int64(value)), count: count))
         case .bool: return Tensor(shape: shape, bools: Array(repeating: value != 0, count: count))
         }
     }

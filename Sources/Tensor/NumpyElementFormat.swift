@@ -1,10 +1,18 @@
-/// The two floating-point dtypes, with the limits numpy's printer uses for each.
+import Foundation
+
+/// The floating-point dtypes, with the limits numpy's printer uses for each.
 protocol NumpyFloat: BinaryFloatingPoint, CustomStringConvertible {
     /// Arrays switch to scientific notation when their largest magnitude reaches this:
     /// 10^min(8, digits of precision) — 1e8 for float64, 1e6 for float32.
     static var arrayScientificThreshold: Self { get }
     /// A scalar prints in positional notation below this magnitude (and at or above 1e-4).
     static var scalarPositionalLimit: Self { get }
+    /// The fewest digits that read back as this value, as Swift's `description` writes them.
+    var shortestDescription: String { get }
+}
+
+extension NumpyFloat {
+    var shortestDescription: String { description }
 }
 
 extension Double: NumpyFloat {
@@ -15,6 +23,23 @@ extension Double: NumpyFloat {
 extension Float: NumpyFloat {
     static var arrayScientificThreshold: Float { 1e6 }
     static var scalarPositionalLimit: Float { 1e6 }
+}
+
+extension Float16: NumpyFloat {
+    static var arrayScientificThreshold: Float16 { 1e3 }
+    static var scalarPositionalLimit: Float16 { 1e3 }
+
+    /// Swift writes a float16 of 2048 or more as its whole integer (65504.0), which can be
+    /// longer than the shortest digits that read back as it (6.55e+04), the ones numpy prints:
+    /// the first correctly rounded 1, 2 … 5 significant digits that do.
+    var shortestDescription: String {
+        guard isFinite, magnitude >= 2048 else { return description }
+        for precision in 0..<5 {
+            let text = String(format: "%.\(precision)e", Double(self))
+            if let value = Double(text), Float16(value) == self { return text }
+        }
+        return description
+    }
 }
 
 // MARK: - Scalars (0-d tensors)

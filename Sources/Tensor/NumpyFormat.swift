@@ -80,7 +80,9 @@ public enum NumpyFormat {
         switch tensor.storage {
         case .float64(let values): return numpyScalarString(values[0])
         case .float32(let values): return numpyScalarString(values[0])
+        case .float16(let values): return numpyScalarString(values[0])
         case .int64(let values): return String(values[0])
+        case .uint8(let values): return String(values[0])
         case .bool(let values): return values[0] ? "True" : "False"
         }
     }
@@ -90,7 +92,7 @@ public enum NumpyFormat {
     private static func elementsImplyDType(_ dtype: DType) -> Bool {
         switch dtype {
         case .bool, .int64, .float64: return true
-        case .float32: return false
+        case .uint8, .float16, .float32: return false
         }
     }
 
@@ -113,9 +115,15 @@ public enum NumpyFormat {
         case .float32(let values):
             let format = FloatingFormat(shown: shown.map { values[$0] })
             return { format.format(values[$0]) }
+        case .float16(let values):
+            let format = FloatingFormat(shown: shown.map { values[$0] })
+            return { format.format(values[$0]) }
         case .int64(let values):
             let format = IntegerFormat(shown: shown.map { values[$0] })
             return { format.format(values[$0]) }
+        case .uint8(let values):
+            let format = IntegerFormat(shown: shown.map { Int64(values[$0]) })
+            return { format.format(Int64(values[$0])) }
         case .bool(let values):
             return { BoolFormat.format(values[$0], padded: !zeroDimensional) }
         }

@@ -48,10 +48,61 @@ public struct NumpyRandom: Sendable {
         cachedGaussian = words[n + 1] == 1 ? Double(bitPattern: words[n + 2]) : nil
     }
 
+    /// A generator in the state `np.random.seed(words)` leaves numpy's global one in
+    /// for a sequence of seeds (`seed([0])`, `seed(np.arange(10))`): MT19937's
+    /// `init_by_array`, which numpy also uses for a seed of entropy. `words` must not be empty.
+    public init(seedWords words: [UInt32]) {
+        precondition(!words.isEmpty, "init_by_array needs at least one word")
+        key = NumpyRandom.initialKey(words: words)
+        position = NumpyRandom.stateLength
+        cachedGaussian = nil
+    }
+
+    /// A generator seeded from the system's entropy, like `np.random.seed()` with no seed:
+    /// 624 random words through `init_by_array`.
+    public static func fromEntropy() -> NumpyRandom {
+        var system = SystemRandomNumberGenerator()
+        return NumpyRandom(seedWords: (0..<stateLength).map { _ in UInt32.random(in: .min ... .max, using: &system) })
+    }
+
     /// Restarts the stream, like `np.random.seed(seed)`: the twister is re-seeded
     /// and a cached gaussian is forgotten.
     public mutating func seed(_ seed: UInt32) {
         self = NumpyRandom(seed: seed)
+    }
+
+    /// The state as numpy's `np.random.get_state()` tuple holds it: the 624 words of
+    /// the twister, the position of the next one, and the cached gaussian if there is one.
+    public var legacyState: LegacyState {
+        LegacyState(key: key, position: position, cachedGaussian: cachedGaussian)
+    }
+
+    /// The generator in `state`, like `np.random.set_state(state)`.
+    /// - Throws: `RandomError.invalidState` when there are not 624 words or the
+    ///   position is not in 0...624.
+    public init(legacyState state: LegacyState) throws {
+        guard state.key.count == NumpyRandom.stateLength else {
+            throw RandomError.invalidState("the key must hold \(NumpyRandom.stateLength) words, got \(state.key.count)")
+        }
+        guard (0...NumpyRandom.stateLength).contains(state.position) else {
+            throw RandomError.invalidState("the position must be from 0 to \(NumpyRandom.stateLength), got \(state.position)")
+        }
+        key = state.key
+        position = state.position
+        cachedGaussian = state.cachedGaussian
+    }
+
+    /// What `get_state` shows and `set_state` takes.
+    public struct LegacyState: Equatable, Sendable {
+        public var key: [UInt32]
+        public var position: Int
+        public var cachedGaussian: Double?
+
+        public init(key: [UInt32], position: Int, cachedGaussian: Double?) {
+            self.key = key
+            self.position = position
+            self.cachedGaussian = cachedGaussian
+        }
     }
 
     // MARK: - The Mersenne Twister
@@ -65,6 +116,35 @@ public struct NumpyRandom: Sendable {
             let previous = key[i - 1]
             key[i] = 1_812_433_253 &* (previous ^ (previous >> 30)) &+ UInt32(i)
         }
+        return key
+    }
+
+    /// MT19937's `init_by_array`: the key of seed 19650218, then every word mixed
+    /// with the seed words (cycling through them) and, in a second pass, with its
+    /// index; the first word is set so the state is never all zeros.
+    private static func initialKey(words: [UInt32]) -> [UInt32] {
+        let n = stateLength
+        var key = initialKey(seed: 19_650_218)
+        var i = 1, j = 0
+        func advance() {
+            i += 1
+            if i >= n {
+                key[0] = key[n - 1]
+                i = 1
+            }
+        }
+        for _ in 0..<max(n, words.count) {
+            let previous = key[i - 1]
+            key[i] = (key[i] ^ ((previous ^ (previous >> 30)) &* 1_664_525)) &+ words[j] &+ UInt32(truncatingIfNeeded: j)
+            advance()
+            j = (j + 1) % words.count
+        }
+        for _ in 0..<(n - 1) {
+            let previous = key[i - 1]
+            key[i] = (key[i] ^ ((previous ^ (previous >> 30)) &* 1_566_083_941)) &- UInt32(i)
+            advance()
+        }
+        key[0] = 0x8000_0000
         return key
     }
 
@@ -185,19 +265,45 @@ public struct NumpyRandom: Sendable {
         return value
     }
 
-    /// `count` integers uniform in [low, high), like `np.random.randint(low, high, count)`
-    /// (int64). A range of one value takes no draws, as in numpy.
+    /// A uniform integer in 0...max for a dtype of `width` bits (1 for bool, 8 for
+    /// uint8), as numpy's `buffered_bounded_masked_uint8` and `_bool` make one: a
+    /// 32-bit draw is cut into 32 / width pieces, lowest bits first, and each piece is
+    /// masked and rejected like `interval`'s draws. `buffer` carries the pieces left
+    /// between the values of one call.
+    private mutating func bufferedInterval(_ max: UInt32, width: UInt32, _ buffer: inout (bits: UInt32, left: UInt32)) -> UInt32 {
+        if max == 0 { return 0 }
+        let mask = UInt32.max >> max.leadingZeroBitCount
+        var value: UInt32
+        repeat {
+            if buffer.left == 0 {
+                buffer = (nextUInt32(), 32 / width - 1)
+            } else {
+                buffer = (buffer.bits >> width, buffer.left - 1)
+            }
+            value = buffer.bits & mask
+        } while value > max
+        return value
+    }
+
+    /// `count` integers uniform in [low, high), like `np.random.randint(low, high, count)`.
+    /// `width` is the bit width of the dtype asked for: 64 (int64, the default) draws as
+    /// `interval` does, 8 (uint8) and 1 (bool) share each 32-bit draw between several
+    /// values, as numpy does for those dtypes. A range of one value takes no draws.
     ///
     /// - Throws: `RandomError.emptyRange` when `high <= low` (unless `count` is 0,
     ///   which numpy answers with an empty array first), `RandomError.negativeCount`
     ///   when `count < 0`.
-    public mutating func randint(low: Int64, high: Int64, count: Int) throws -> [Int64] {
+    public mutating func randint(low: Int64, high: Int64, count: Int, width: Int = 64) throws -> [Int64] {
         if count == 0 { return [] }
         guard low < high else { throw RandomError.emptyRange(low: low, high: high) }
         guard count > 0 else { throw RandomError.negativeCount(count) }
         // high - 1 - low fits UInt64 even when high - low overflows Int64.
         let largestOffset = UInt64(bitPattern: high &- low) &- 1
-        return draw(count) { low &+ Int64(bitPattern: $0.interval(largestOffset)) }
+        guard width < 32 else { return draw(count) { low &+ Int64(bitPattern: $0.interval(largestOffset)) } }
+        var buffer: (bits: UInt32, left: UInt32) = (0, 0)
+        return draw(count) {
+            low + Int64($0.bufferedInterval(UInt32(largestOffset), width: UInt32(width), &buffer))
+        }
     }
 
     /// 0, 1, …, n-1 in random order, like `np.random.permutation(n)`.
@@ -236,24 +342,94 @@ public struct NumpyRandom: Sendable {
         }
     }
 
-    /// `size` integers from 0..<n, like `np.random.choice(n, size, replace=replace)`.
+    /// `size` integers from 0..<n, like `np.random.choice(n, size, replace=replace, p=p)`.
     ///
-    /// With replacement it is `randint(0, n, size)`; without, numpy's legacy code
-    /// takes the first `size` entries of `permutation(n)`, so it draws for all n.
+    /// With replacement it is `randint(0, n, size)`, or with probabilities `p` one
+    /// uniform draw per value looked up in p's cumulative sums; without, numpy's legacy
+    /// code takes the first `size` entries of `permutation(n)`, so it draws for all n
+    /// (with `p`, see `weightedWithoutReplacement`).
     ///
     /// - Throws: `RandomError.emptyPopulation` when `n <= 0` and `size != 0`,
     ///   `RandomError.sampleLargerThanPopulation` when `size > n` without replacement,
     ///   `RandomError.negativeCount` when `size < 0`, `RandomError.populationTooLarge` when
-    ///   the permutation of `n` without replacement would exceed `Tensor.maxElements`.
-    public mutating func choice(_ n: Int, size: Int, replace: Bool) throws -> [Int64] {
+    ///   the permutation of `n` without replacement would exceed `Tensor.maxElements`,
+    ///   `RandomError.invalidProbabilities` when `p` is not a distribution over n values
+    ///   (its sum may miss 1 by `sumTolerance`; numpy allows √ε of p's dtype, and at least float64's).
+    public mutating func choice(_ n: Int, size: Int, replace: Bool, p: [Double]? = nil,
+                                sumTolerance: Double = Double.ulpOfOne.squareRoot()) throws -> [Int64] {
         if n <= 0 && size != 0 { throw RandomError.emptyPopulation(size: size) }
+        if let p { try NumpyRandom.checkProbabilities(p, count: n, sumTolerance: sumTolerance) }
         if replace {
-            return try randint(low: 0, high: Int64(n), count: size)
+            guard let p else { return try randint(low: 0, high: Int64(n), count: size) }
+            guard size >= 0 else { throw RandomError.negativeCount(size) }
+            let cdf = NumpyRandom.normalizedCumulativeSum(p)
+            return draw(size) { Int64(NumpyRandom.searchRight(cdf, $0.randomSample())) }
         }
         guard size <= n else { throw RandomError.sampleLargerThanPopulation(size: size, population: n) }
         guard size >= 0 else { throw RandomError.negativeCount(size) }
+        if let p { return try weightedWithoutReplacement(p, size: size) }
         guard n <= Tensor.maxElements else { throw RandomError.populationTooLarge(population: n, limit: Tensor.maxElements) }
         return Array(permutation(n).prefix(size))
+    }
+
+    /// numpy's legacy weighted choice without replacement: draw as many uniforms as
+    /// values are missing, look them up in the cumulative sums of `p` with the values
+    /// found so far given probability 0, keep the new values in order of first
+    /// appearance, and repeat until there are `size`.
+    private mutating func weightedWithoutReplacement(_ p: [Double], size: Int) throws -> [Int64] {
+        guard p.filter({ $0 > 0 }).count >= size else {
+            throw RandomError.invalidProbabilities("fewer non-zero entries in p than size (\(size))")
+        }
+        var weights = p
+        var found: [Int64] = []
+        while found.count < size {
+            let uniforms = rand(size - found.count)
+            for index in found { weights[Int(index)] = 0 }
+            let cdf = NumpyRandom.normalizedCumulativeSum(weights)
+            var seen = Set<Int64>()
+            for u in uniforms {
+                let index = Int64(NumpyRandom.searchRight(cdf, u))
+                if seen.insert(index).inserted { found.append(index) }
+            }
+        }
+        return found
+    }
+
+    /// numpy's checks of `choice`'s `p`: one probability per value, none negative
+    /// or NaN, and a (Kahan) sum within `sumTolerance` of 1.
+    private static func checkProbabilities(_ p: [Double], count n: Int, sumTolerance: Double) throws {
+        guard p.count == n else {
+            throw RandomError.invalidProbabilities("a and p must have the same size, got \(n) values and \(p.count) probabilities")
+        }
+        var sum = p.first ?? 0, compensation = 0.0
+        for value in p.dropFirst() {
+            let y = value - compensation
+            let t = sum + y
+            compensation = (t - sum) - y
+            sum = t
+        }
+        guard !sum.isNaN else { throw RandomError.invalidProbabilities("the probabilities contain NaN") }
+        guard !p.contains(where: { $0 < 0 }) else { throw RandomError.invalidProbabilities("the probabilities must not be negative") }
+        guard abs(sum - 1) <= sumTolerance else {
+            throw RandomError.invalidProbabilities("the probabilities sum to \(sum), not 1")
+        }
+    }
+
+    /// The running sums of `p` divided by the last one, as numpy's `cdf /= cdf[-1]`.
+    private static func normalizedCumulativeSum(_ p: [Double]) -> [Double] {
+        var total = 0.0
+        let sums = p.map { total += $0; return total }
+        return sums.map { $0 / total }
+    }
+
+    /// The first index whose value is greater than `u` (numpy's `searchsorted(u, side='right')`).
+    private static func searchRight(_ sorted: [Double], _ u: Double) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] <= u { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 
@@ -270,6 +446,10 @@ public enum RandomError: Error, CustomStringConvertible, Equatable, Sendable {
     /// `choice(n, size, replace: false)` with `n` beyond the allocation limit: numpy's
     /// legacy draw shuffles all `n` values.
     case populationTooLarge(population: Int, limit: Int)
+    /// `choice`'s `p` is not a probability for each value summing to 1.
+    case invalidProbabilities(String)
+    /// `set_state` was given words that cannot be a generator's state.
+    case invalidState(String)
 
     public var description: String {
         switch self {
@@ -285,6 +465,10 @@ public enum RandomError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .populationTooLarge(population, limit):
             return "cannot choose without replacement from \(population) values: that shuffles all of them, "
                 + "and the population is larger than the allocation limit of \(limit) elements; use replace: true"
+        case let .invalidProbabilities(reason):
+            return "choice: \(reason)"
+        case let .invalidState(reason):
+            return "not a random generator's state: \(reason)"
         }
     }
 }

@@ -43,13 +43,17 @@ extension Tensor {
         case .float64(let a): return Tensor(shape: s.resultShape, storage: .float64(Tensor.sum(a, s)))
         case .float32(let a): return Tensor(shape: s.resultShape, floats: Tensor.sum(a, s))
         case .int64(let a): return Tensor(shape: s.resultShape, int64s: Tensor.integerSum(a, s))
-        case .bool: return try astype(.int64).sum(axis: axis, keepdims: keepdims)
+        // numpy sums bools to int64 and uint8 to uint64, which has the same values here.
+        case .bool, .uint8: return try astype(.int64).sum(axis: axis, keepdims: keepdims)
+        // float16 is summed in float32 and rounded back, as numpy's float16 sum does.
+        case .float16: return try astype(.float32).sum(axis: axis, keepdims: keepdims).astype(.float16)
         }
     }
 
     /// The arithmetic mean along `axis`, like `np.mean` (ints and bools give float64).
     public func mean(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         guard dtype.isFloatingPoint else { return try astype(.float64).mean(axis: axis, keepdims: keepdims) }
+        if dtype == .float16 { return try astype(.float32).mean(axis: axis, keepdims: keepdims).astype(.float16) }
         let s = try split(axis, keepdims: keepdims, operation: "mean")
         let total = try sum(axis: axis, keepdims: keepdims)
         return try Tensor.binary(.divide, total, Tensor(scalar: Double(s.length)), weakB: true)

@@ -10,6 +10,8 @@ extension Tensor {
         case .float32(let a): return Tensor(shape: shape, storage: .float32(pick(a)))
         case .int64(let a): return Tensor(shape: shape, storage: .int64(pick(a)))
         case .bool(let a): return Tensor(shape: shape, storage: .bool(pick(a)))
+        case .uint8(let a): return Tensor(shape: shape, storage: .uint8(pick(a)))
+        case .float16(let a): return Tensor(shape: shape, storage: .float16(pick(a)))
         }
     }
 
@@ -99,6 +101,8 @@ extension Tensor {
         case .float32(let a): return Tensor(shape: shape, storage: .float32(flip(a)))
         case .int64(let a): return Tensor(shape: shape, storage: .int64(flip(a)))
         case .bool(let a): return Tensor(shape: shape, storage: .bool(flip(a)))
+        case .uint8(let a): return Tensor(shape: shape, storage: .uint8(flip(a)))
+        case .float16(let a): return Tensor(shape: shape, storage: .float16(flip(a)))
         }
     }
 
@@ -142,6 +146,8 @@ extension Tensor {
         case .float32: return Tensor(shape: shape, floats: join(parts.map(\.floats)))
         case .int64: return Tensor(shape: shape, int64s: join(parts.map(\.int64s)))
         case .bool: return Tensor(shape: shape, bools: join(parts.map(\.bools)))
+        case .uint8: return Tensor(shape: shape, bytes: join(parts.map(\.bytes)))
+        case .float16: return Tensor(shape: shape, halves: join(parts.map(\.halves)))
         }
     }
 

@@ -83,33 +83,72 @@ public struct Tensor {
     public var count: Int { storage.count }
 }
 
-/// numpy's dtypes that mlplab supports.
+/// numpy's dtypes that mlplab supports: uint8 holds bytes and pixels, float16 is a
+/// storage format whose arithmetic is done in float32 and rounded back, as numpy does.
 public enum DType: String, CaseIterable, Sendable {
-    case bool, int64, float32, float64
+    case bool, uint8, int64, float16, float32, float64
 
-    /// numpy's promotion rule for a binary operation between two arrays:
-    /// the wider of the two, except that int64 with float32 gives float64
-    /// (int64 values do not fit float32's 24-bit mantissa).
-    public static func promote(_ a: DType, _ b: DType) -> DType {
-        if Set([a, b]) == [.int64, .float32] { return .float64 }
-        return max(a, b)
+    /// bool, integer or floating point: the kinds numpy 2 compares first.
+    public enum Kind: Int, Comparable, Sendable {
+        case bool, integer, floatingPoint
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 
-    public var isFloatingPoint: Bool { self == .float32 || self == .float64 }
+    public var kind: Kind {
+        switch self {
+        case .bool: return .bool
+        case .uint8, .int64: return .integer
+        case .float16, .float32, .float64: return .floatingPoint
+        }
+    }
+
+    /// numpy 2's promotion rule for a binary operation between two arrays, the one place
+    /// mlplab decides a result's dtype: within a kind the wider dtype; bool with anything
+    /// the other; an integer with a float the narrowest float at least as wide as the
+    /// float and able to hold every value of the integer (uint8 + float16 is float16,
+    /// int64 + float32 is float64, since int64 values do not fit float32's mantissa).
+    public static func promote(_ a: DType, _ b: DType) -> DType {
+        if a.kind == b.kind { return max(a, b) }
+        let (low, high) = a.kind < b.kind ? (a, b) : (b, a)
+        if low.kind == .bool { return high }
+        return max(high, low == .uint8 ? .float16 : .float64)
+    }
+
+    /// numpy 2's rule (NEP 50) for an array of dtype `array` beside a Python number of
+    /// dtype `number` (bool, int64 or float64): the number is "weak" and takes the
+    /// array's dtype unless its kind is higher (`uint8_array + 1` stays uint8,
+    /// `int_array * 0.5` becomes float64).
+    public static func ofNumber(_ number: DType, beside array: DType) -> DType {
+        number.kind <= array.kind ? array : number
+    }
+
+    public var isFloatingPoint: Bool { kind == .floatingPoint }
+
+    /// Bytes per element, as numpy stores them (numpy's `itemsize`).
+    public var itemSize: Int {
+        switch self {
+        case .bool, .uint8: return 1
+        case .float16: return 2
+        case .float32: return 4
+        case .int64, .float64: return 8
+        }
+    }
+
+    /// The dtype arithmetic on this storage-only dtype is done in, as numpy's loops do:
+    /// int64 for uint8 (the result keeps its low 8 bits), float32 for float16 (the result
+    /// is rounded back to float16); nil for the dtypes that compute in themselves.
+    public var computedAs: DType? {
+        switch self {
+        case .uint8: return .int64
+        case .float16: return .float32
+        default: return nil
+        }
+    }
 
     /// numpy's "same kind" casting: to a wider or equal kind (bool < integer < float), or
     /// within the same kind (float64 into float32). In-place operators cast their result so.
     public static func castsSameKind(_ source: DType, to target: DType) -> Bool {
         source.kind <= target.kind
-    }
-
-    /// bool 0, integers 1, floats 2.
-    private var kind: Int {
-        switch self {
-        case .bool: return 0
-        case .int64: return 1
-        case .float32, .float64: return 2
-        }
     }
 }
 
@@ -121,15 +160,9 @@ final class TensorBuffer {
 }
 
 extension DType: Comparable {
-    /// bool < int64 < float32 < float64.
-    public static func < (a: DType, b: DType) -> Bool { a.rank < b.rank }
-    private var rank: Int {
-        switch self {
-        case .bool: return 0
-        case .int64: return 1
-        case .float32: return 2
-        case .float64: return 3
-        }
+    /// bool < uint8 < int64 < float16 < float32 < float64.
+    public static func < (a: DType, b: DType) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
 
@@ -137,14 +170,18 @@ extension DType: Comparable {
 public enum TensorStorage {
     case float64([Double])
     case float32([Float])
+    case float16([Float16])
     case int64([Int64])
+    case uint8([UInt8])
     case bool([Bool])
 
     public var dtype: DType {
         switch self {
         case .float64: return .float64
         case .float32: return .float32
+        case .float16: return .float16
         case .int64: return .int64
+        case .uint8: return .uint8
         case .bool: return .bool
         }
     }
@@ -153,7 +190,9 @@ public enum TensorStorage {
         switch self {
         case .float64(let a): return a.count
         case .float32(let a): return a.count
+        case .float16(let a): return a.count
         case .int64(let a): return a.count
+        case .uint8(let a): return a.count
         case .bool(let a): return a.count
         }
     }
@@ -163,7 +202,9 @@ public enum TensorStorage {
         switch self {
         case .float64: return .float64([])
         case .float32: return .float32([])
+        case .float16: return .float16([])
         case .int64: return .int64([])
+        case .uint8: return .uint8([])
         case .bool: return .bool([])
         }
     }

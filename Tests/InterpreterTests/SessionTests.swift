@@ -194,7 +194,7 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(t.ok("help(ones(2).sum)").hasPrefix("sum(x, axis: none, keepdims: false)"))
         let overview = t.ok(":help")
         XCTAssertTrue(overview.contains("  :help [TOPIC]"))
-        XCTAssertTrue(overview.contains("  random:     choice permutation rand randint randn seed"))
+        XCTAssertTrue(overview.contains("  random:     choice get_state normal permutation rand randint randn"))
         XCTAssertEqual(overview, t.ok("help()"))
     }
 
@@ -264,9 +264,9 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(session.completions(for: "net.layers[0].", in: "net.layers[0].", at: 0),
                        ["net.layers[0].W", "net.layers[0].b"])
         XCTAssertEqual(session.completions(for: "x.sh", in: "x.sh", at: 0), ["x.shape"])
-        XCTAssertEqual(session.completions(for: "x.ar", in: "x.ar", at: 0), ["x.argmax", "x.argmin"])
+        XCTAssertEqual(session.completions(for: "x.ar", in: "x.ar", at: 0), ["x.argmax", "x.argmin", "x.argsort"])
         XCTAssertEqual(session.completions(for: "np.random.ra", in: "np.random.ra", at: 0),
-                       ["np.random.rand", "np.random.randint", "np.random.randn"])
+                       ["np.random.rand", "np.random.randint", "np.random.randn", "np.random.random", "np.random.random_sample"])
         XCTAssertEqual(session.completions(for: "va", in: ":va", at: 1), ["vars"])
         XCTAssertEqual(session.completions(for: ":va", in: ":va", at: 0), [":vars"])
         XCTAssertEqual(session.completions(for: "x[x", in: "x[x", at: 0), ["x[x", "x[xs"])
@@ -274,7 +274,7 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(session.completions(for: "x[x.sh", in: "x[x.sh", at: 0), ["x[x.shape"])
         XCTAssertEqual(session.completions(for: "net.layers[0].W.sh", in: "net.layers[0].W.sh", at: 0),
                        ["net.layers[0].W.shape"])
-        XCTAssertEqual(session.completions(for: "re", in: ":help re", at: 6), ["read_bytes", "relu", "repr", "reset", "reshape", "reversed"])
+        XCTAssertEqual(session.completions(for: "re", in: ":help re", at: 6), ["read_bytes", "relu", "repeat", "repr", "reset", "reshape", "reversed"])
         XCTAssertEqual(session.completions(for: "x", in: ":del x", at: 5), ["x", "xs"])
         XCTAssertEqual(session.completions(for: "zz", in: "zz", at: 0), [])
     }
