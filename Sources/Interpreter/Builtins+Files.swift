@@ -12,13 +12,13 @@ extension CoreBuiltins {
     static let files: [Builtin] = [
         Builtin("open", [.required("file"), .optional("mode", .string("r"))], category: "files",
                 help: "Opens a file for reading, as Python's open: mode 'rb' reads bytes (for np.frombuffer), 'r' text. f.read() gives the whole contents. Files are only read, never written.",
-                example: ">>> f = open('data/sample/train-labels-idx1-ubyte.gz', 'rb')\n>>> np.frombuffer(f.read(), np.uint8)[:2]\n[ 31 139]") { args in
+                example: ">>> f = open('data/sample/train-labels-idx1-ubyte.gz', 'rb')\n>>> np.frombuffer(f.read(), np.uint8)[:2]\narray([ 31, 139], dtype=uint8)") { args in
             .object(try OpenFile(path: try args.string("file"), mode: try args.string("mode"), gunzip: false, args))
         },
         Builtin("frombuffer", [.required("buffer"), .optional("dtype", .string("float64")), .optional("count", .int(-1)),
                                .optional("offset", .int(0))], category: "files",
                 help: "The bytes of buffer read as elements of dtype (uint8 for pixels), skipping offset bytes first and reading count elements (all when -1), like np.frombuffer. The seeds read MNIST with np.frombuffer(f.read(), np.uint8, offset=16).",
-                example: ">>> import gzip\n>>> f = gzip.open('data/sample/train-labels-idx1-ubyte.gz')\n>>> np.frombuffer(f.read(), np.uint8, offset=8)[:5]\n[5 1 9 5 0]") { args in
+                example: ">>> import gzip\n>>> f = gzip.open('data/sample/train-labels-idx1-ubyte.gz')\n>>> np.frombuffer(f.read(), np.uint8, offset=8)[:5]\narray([5, 1, 9, 5, 0], dtype=uint8)") { args in
             guard case .object(let buffer as PythonBytes) = args["buffer"] else {
                 throw args.error("buffer must be bytes, as f.read() gives for a file opened with 'rb', got \(args["buffer"].kindDescription)")
             }

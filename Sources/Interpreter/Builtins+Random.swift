@@ -9,7 +9,7 @@ extension CoreBuiltins {
     static let random: [Builtin] = [
         Builtin("seed", [.optional("seed", .none)], category: "random",
                 help: "Restarts the session's random generator, like np.random.seed: from a whole number from 0 to 2**32 - 1, from a sequence of them (seed([1, 2, 3]), seed(np.arange(10))), or with none from the system's entropy. The same seed gives the same numbers as numpy, so results can be compared with a numpy session.",
-                example: ">>> seed(0)\n>>> randn(3)\n[1.76405235 0.40015721 0.97873798]") { args in
+                example: ">>> seed(0)\n>>> randn(3)\narray([1.76405235, 0.40015721, 0.97873798])") { args in
             args.session.random = try args.seededGenerator("seed")
             return .none
         },
@@ -27,19 +27,19 @@ extension CoreBuiltins {
         uniformSample("random"),
         Builtin("standard_normal", [.optional("size", .none)], category: "random",
                 help: "Numbers from the standard normal distribution, as randn, with the shape given as one size (a whole number or a tuple); with size none, one plain number.",
-                example: ">>> seed(0)\n>>> standard_normal((2,))\n[1.76405235 0.40015721]") { args in
+                example: ">>> seed(0)\n>>> standard_normal((2,))\narray([1.76405235, 0.40015721])") { args in
             try args.randomDoubles(size: "size") { count, rng in rng.randn(count) }
         },
         Builtin("normal", [.optional("loc", .float(0)), .optional("scale", .float(1)), .optional("size", .none)], category: "random",
                 help: "Numbers from the normal distribution of mean loc and standard deviation scale (numbers or tensors, broadcast together): loc + scale * standard_normal(size). With size none, the shape of loc and scale.",
-                example: ">>> seed(0)\n>>> normal(10, 2, size=3)\n[13.52810469 10.80031442 11.95747597]") { args in
+                example: ">>> seed(0)\n>>> normal(10, 2, size=3)\narray([13.52810469, 10.80031442, 11.95747597])") { args in
             let scale = try args.tensor("scale")
             guard !scale.doubles.contains(where: { $0 < 0 }) else { throw args.valueError("scale must be 0 or more") }
             return try args.shifted(by: "loc", scaledBy: scale) { count, rng in rng.randn(count) }
         },
         Builtin("uniform", [.optional("low", .float(0)), .optional("high", .float(1)), .optional("size", .none)], category: "random",
                 help: "Numbers drawn uniformly from [low, high) (numbers or tensors, broadcast together): low + (high - low) * random_sample(size). With size none, the shape of low and high.",
-                example: ">>> seed(0)\n>>> uniform(-1, 1, size=3)\n[0.09762701 0.43037873 0.20552675]") { args in
+                example: ">>> seed(0)\n>>> uniform(-1, 1, size=3)\narray([0.09762701, 0.43037873, 0.20552675])") { args in
             let range = try Tensor.binary(.subtract, try args.tensor("high").astype(.float64), try args.tensor("low"))
             guard range.doubles.allSatisfy(\.isFinite) else {
                 throw InterpreterError(.value, "uniform: high - low must be finite, got a range beyond the largest float")
@@ -49,7 +49,7 @@ extension CoreBuiltins {
         Builtin("randint", [.required("low"), .optional("high", .none), .optional("size", .none), .optional("dtype", .string("int64"))],
                 category: "random",
                 help: "Whole numbers drawn uniformly from [low, high) (from [0, low) when high is none), as a tensor of shape size, or one plain int when size is none. dtype is int64, uint8 or bool; each gives numpy's numbers for that dtype.",
-                example: ">>> seed(0)\n>>> randint(0, 10, size=5)\n[5 0 3 3 7]") { args in
+                example: ">>> seed(0)\n>>> randint(0, 10, size=5)\narray([5, 0, 3, 3, 7])") { args in
             let (low, high) = args.isNone("high") ? (0, try args.int("low")) : (try args.int("low"), try args.int("high"))
             let dtype = try args.requiredDType("dtype")
             let width = try args.randintWidth(dtype, low: low, high: high)
@@ -72,7 +72,7 @@ extension CoreBuiltins {
         },
         Builtin("shuffle", [.required("x")], category: "random",
                 help: "Shuffles the rows of a tensor (or the items of a list) in place, like np.random.shuffle: the same draws as permutation(len(x)). Returns None.",
-                example: ">>> seed(0)\n>>> x = arange(5)\n>>> shuffle(x)\n>>> x\n[2 0 1 3 4]") { args in
+                example: ">>> seed(0)\n>>> x = arange(5)\n>>> shuffle(x)\n>>> x\narray([2, 0, 1, 3, 4])") { args in
             if case .list(var items) = args["x"] {
                 args.session.random.shuffle(&items)
                 return .list(items)
@@ -84,7 +84,7 @@ extension CoreBuiltins {
         Builtin("choice", [.required("a"), .optional("size", .none), .optional("replace", .bool(true)), .optional("p", .none)],
                 category: "random",
                 help: "Random picks from 0 … a-1 (a whole number) or from the elements of a 1-D tensor: size of them (one plain value when size is none), with replacement unless replace is false, each with probability p (a sequence summing to 1) when given. choice(60000, size=100, replace=False) picks a mini-batch.",
-                example: ">>> seed(0)\n>>> choice(10, size=3, replace=False)\n[2 8 4]") { args in
+                example: ">>> seed(0)\n>>> choice(10, size=3, replace=False)\narray([2, 8, 4])") { args in
             let population = args["a"].asInt != nil && !args["a"].isTensor ? nil : try args.tensor("a")
             if let population, population.ndim != 1 {
                 throw args.valueError("a must be a whole number or a 1-D tensor, got shape \(NumpyFormat.shape(population.shape))")
@@ -119,7 +119,7 @@ extension CoreBuiltins {
     private static func uniformSample(_ name: String) -> Builtin {
         Builtin(name, [.optional("size", .none)], category: "random",
                 help: "Numbers drawn uniformly from [0, 1), as rand, with the shape given as one size (a whole number or a tuple); with size none, one plain number.",
-                example: ">>> seed(0)\n>>> \(name)((2,))\n[0.5488135  0.71518937]") { args in
+                example: ">>> seed(0)\n>>> \(name)((2,))\narray([0.5488135 , 0.71518937])") { args in
             try args.randomDoubles(size: "size") { count, rng in rng.rand(count) }
         }
     }

@@ -8,7 +8,7 @@ extension CoreBuiltins {
         Builtin("linspace", [.required("start"), .required("stop"), .optional("num", .int(50)),
                              .optional("endpoint", .bool(true)), .optional("dtype", .none)], category: "arrays",
                 help: "num evenly spaced float64 numbers from start to stop (stop included unless endpoint is false), computed as numpy's linspace. An integer dtype rounds them down.",
-                example: ">>> linspace(0, 1, 5)\n[0.   0.25 0.5  0.75 1.  ]") { args in
+                example: ">>> linspace(0, 1, 5)\narray([0.  , 0.25, 0.5 , 0.75, 1.  ])") { args in
             let t = try Tensor.linspace(try args.double("start"), try args.double("stop"), count: try args.int("num"),
                                         endpoint: try args.bool("endpoint"))
             guard let dtype = try args.dtype("dtype") else { return .tensor(t) }
@@ -17,13 +17,13 @@ extension CoreBuiltins {
         },
         Builtin("repeat", [.required("a"), .required("repeats"), .optional("axis", .none)], category: "arrays",
                 help: "Each element (or each slice along axis) repeated repeats times in place: one count for all, or one per element. With no axis the result is flat.",
-                example: ">>> repeat([1, 2], 2)\n[1 1 2 2]") { args in
+                example: ">>> repeat([1, 2], 2)\narray([1, 1, 2, 2])") { args in
             let repeats = try args["repeats"].asInt.map { [$0] } ?? args.wholeNumbers("repeats")
             return .tensor(try args.tensor("a").repeated(repeats, axis: try args.axis()))
         },
         Builtin("tile", [.required("A"), .required("reps")], category: "arrays",
                 help: "The whole tensor repeated reps times (a whole number, or a tuple with one count per axis), like np.tile.",
-                example: ">>> tile([1, 2], 2)\n[1 2 1 2]\n>>> tile([1, 2], (2, 1))\n[[1 2]\n [1 2]]") { args in
+                example: ">>> tile([1, 2], 2)\narray([1, 2, 1, 2])\n>>> tile([1, 2], (2, 1))\narray([[1, 2],\n       [1, 2]])") { args in
             .tensor(try args.tensor("A").tiled(try args.shape([args["reps"]], "reps")))
         },
         Builtin("squeeze", [.required("a"), .optional("axis", .none)], category: "arrays",
@@ -43,39 +43,39 @@ extension CoreBuiltins {
         },
         Builtin("broadcast_to", [.required("array"), .required("shape")], category: "arrays",
                 help: "The tensor's elements repeated to fill shape, by numpy's broadcasting rules.",
-                example: ">>> broadcast_to([1, 2, 3], (2, 3))\n[[1 2 3]\n [1 2 3]]") { args in
+                example: ">>> broadcast_to([1, 2, 3], (2, 3))\narray([[1, 2, 3],\n       [1, 2, 3]])") { args in
             .tensor(try args.tensor("array").broadcast(to: try args.shape([args["shape"]], "shape")))
         },
         Builtin("take", [.required("a"), .required("indices"), .optional("axis", .none)], category: "arrays",
                 help: "The elements at indices (negative ones count from the end) of the flattened tensor, or the slices at indices along axis; the result has the shape of indices.",
-                example: ">>> take([10, 20, 30], [2, 0])\n[30 10]") { args in
+                example: ">>> take([10, 20, 30], [2, 0])\narray([30, 10])") { args in
             let taken = try args.tensor("a").take(try args.tensor("indices"), axis: try args.axis())
             return args["indices"].isPythonNumber ? Value.plain(taken) : .tensor(taken)
         },
         Builtin("sort", [.required("a"), .optional("axis", .int(-1)), .optional("kind", .none)], category: "arrays",
                 help: "A sorted copy, along the last axis (or axis; none sorts the flattened tensor). Equal elements keep their order whatever the kind (numpy's quicksort may swap them); NaN goes last.",
-                example: ">>> sort([3, 1, 2])\n[1 2 3]") { args in
+                example: ">>> sort([3, 1, 2])\narray([1, 2, 3])") { args in
             .tensor(try args.tensor("a").sorted(axis: try args.axis()))
         },
         Builtin("argsort", [.required("a"), .optional("axis", .int(-1)), .optional("kind", .none)], category: "arrays",
                 help: "The positions that would sort the tensor along the last axis (or axis): a[argsort(a)] is sorted. Equal elements keep their order whatever the kind, as with kind='stable'.",
-                example: ">>> argsort([3, 1, 2])\n[1 2 0]") { args in
+                example: ">>> argsort([3, 1, 2])\narray([1, 2, 0])") { args in
             .tensor(try args.tensor("a").argsort(axis: try args.axis()))
         },
         Builtin("cumsum", [.required("a"), .optional("axis", .none)], category: "reductions",
                 help: "The running sums, of the flattened tensor or along axis: element i is the sum of the elements up to i. Ints and bools sum as int64.",
-                example: ">>> cumsum([1, 2, 3])\n[1 3 6]") { args in
+                example: ">>> cumsum([1, 2, 3])\narray([1, 3, 6])") { args in
             .tensor(try args.tensor("a").cumulativeSum(axis: try args.axis()))
         },
         Builtin("around", [.required("a"), .optional("decimals", .int(0))], category: "math",
                 help: "Each element rounded to decimals decimals (halves to the even neighbour), keeping the dtype, as np.round and np.around; also the method x.round(decimals).",
-                example: ">>> around([0.125, 2.5], 2)\n[0.12 2.5 ]") { args in
+                example: ">>> around([0.125, 2.5], 2)\narray([0.12, 2.5 ])") { args in
             .tensor(try args.tensor("a").rounded(decimals: try args.int("decimals")))
         },
         Builtin("norm", [.required("x"), .optional("ord", .none), .optional("axis", .none), .optional("keepdims", .bool(false))],
                 category: "math",
                 help: "The Euclidean length, the square root of the sum of squares, of all elements or along axis, as np.linalg.norm (the Frobenius norm for a matrix). Integers become float64.",
-                example: ">>> norm([3.0, 4.0])\n5.0") { args in
+                example: ">>> norm([3.0, 4.0])\nnp.float64(5.0)") { args in
             guard args.isNone("ord") || args["ord"].asInt == 2 && args["x"].isVector else {
                 throw args.valueError("only the Euclidean (Frobenius) norm is supported: leave ord out")
             }
