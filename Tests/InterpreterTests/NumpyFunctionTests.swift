@@ -8,20 +8,7 @@ import XCTest
 /// norms, which numpy computes with a BLAS dot product.
 final class NumpyFunctionTests: XCTestCase {
     func testEveryCaseGivesNumpysValues() throws {
-        var failures = 0
-        for c in numpyFunctionCases {
-            do {
-                let value = try evaluateLast(c.source)
-                if !matches(value, c) {
-                    failures += 1
-                    XCTFail("\(c.source): got \(value.repr), numpy gives \(c.repr ?? "\(c.dtype!) \(c.shape) \(c.values)")")
-                }
-            } catch {
-                failures += 1
-                XCTFail("\(c.source): \(error)")
-            }
-        }
-        XCTAssertEqual(failures, 0)
+        assertEveryCase(numpyFunctionCases, matches: matches)
         XCTAssertGreaterThan(numpyFunctionCases.count, 100)
     }
 
@@ -59,15 +46,6 @@ final class NumpyFunctionTests: XCTestCase {
             t.clear()
         }
         XCTAssertEqual(t.session[variable: "x"]?.repr, "41")
-    }
-
-    /// Runs a fresh session's statements before the last `; ` and returns the last one's value.
-    private func evaluateLast(_ source: String) throws -> Value {
-        let session = Session(output: { _, _ in })
-        var parts = source.components(separatedBy: "; ")
-        let last = parts.removeLast()
-        for part in parts where session.run(part) != .success { throw InterpreterError(.value, "setup failed: \(part)") }
-        return try session.evaluate(last)
     }
 
     /// numpy's dtype, shape and elements. numpy's scalars (a 0-d result) may come back as

@@ -7,20 +7,7 @@ import XCTest
 /// and numpy's own expected values from numpy/random/tests/test_random.py are below.
 final class NumpyRandomBuiltinTests: XCTestCase {
     func testEveryCaseGivesNumpysValues() throws {
-        var failures = 0
-        for c in numpyRandomCases {
-            do {
-                let value = try evaluateLast(c.source)
-                if !matchesExactly(value, c) {
-                    failures += 1
-                    XCTFail("\(c.source): got \(value.repr), numpy gives \(c.repr ?? "\(c.dtype!) \(c.shape) \(c.values)")")
-                }
-            } catch {
-                failures += 1
-                XCTFail("\(c.source): \(error)")
-            }
-        }
-        XCTAssertEqual(failures, 0)
+        assertEveryCase(numpyRandomCases, matches: matchesExactly)
         XCTAssertGreaterThan(numpyRandomCases.count, 80)
     }
 
@@ -104,15 +91,6 @@ final class NumpyRandomBuiltinTests: XCTestCase {
         let first = try evaluateLast("np.random.seed(); np.random.randint(2**62)")
         let second = try evaluateLast("np.random.seed(None); np.random.randint(2**62)")
         XCTAssertNotEqual(first.repr, second.repr, "two entropy seeds gave the same 62 bits")
-    }
-
-    /// Runs a fresh session's statements before the last `; ` and returns the last one's value.
-    private func evaluateLast(_ source: String) throws -> Value {
-        let session = Session(output: { _, _ in })
-        var parts = source.components(separatedBy: "; ")
-        let last = parts.removeLast()
-        for part in parts where session.run(part) != .success { throw InterpreterError(.value, "setup failed: \(part)") }
-        return try session.evaluate(last)
     }
 
     /// Same dtype, shape and bits for an array; the same repr for a plain value.

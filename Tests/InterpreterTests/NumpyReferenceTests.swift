@@ -6,31 +6,8 @@ import XCTest
 /// in NumpyReference.swift, written by scripts/make_interpreter_fixtures.py.
 final class NumpyReferenceTests: XCTestCase {
     func testEveryCaseMatchesNumpy() throws {
-        var failures = 0
-        for c in numpyCases {
-            let session = Session(output: { _, _ in })
-            XCTAssertEqual(session.run(numpyCaseSetup), .success)
-            do {
-                let value = try evaluateLast(c.source, in: session)
-                if !matches(value, c) {
-                    failures += 1
-                    XCTFail("\(c.source): got \(value.repr) (\(value.kindName)), numpy gives \(c.repr ?? "\(c.dtype!) \(c.shape) \(c.values)")")
-                }
-            } catch {
-                failures += 1
-                XCTFail("\(c.source): \(error)")
-            }
-        }
-        XCTAssertEqual(failures, 0)
+        assertEveryCase(numpyCases, setup: numpyCaseSetup, matches: matches)
         XCTAssertGreaterThan(numpyCases.count, 200)
-    }
-
-    /// Runs the statements before the last `;` and returns the last one's value.
-    private func evaluateLast(_ source: String, in session: Session) throws -> Value {
-        var parts = source.components(separatedBy: "; ")
-        let last = parts.removeLast()
-        for part in parts where session.run(part) != .success { throw InterpreterError(.value, "setup failed: \(part)") }
-        return try session.evaluate(last)
     }
 
     private func matches(_ value: Value, _ c: NumpyCase) -> Bool {

@@ -2,6 +2,36 @@ import Interpreter
 import Tensor
 import XCTest
 
+/// Runs each case, with `setup` first, in a fresh session and fails for each whose value
+/// `matches` refuses (or that throws), naming the source, the value and numpy's.
+func assertEveryCase(_ cases: [NumpyCase], setup: String = "", matches: (Value, NumpyCase) -> Bool,
+                     file: StaticString = #filePath, line: UInt = #line) {
+    var failures = 0
+    for c in cases {
+        do {
+            let value = try evaluateLast(setup.isEmpty ? c.source : setup + "; " + c.source)
+            if !matches(value, c) {
+                failures += 1
+                XCTFail("\(c.source): got \(value.repr) (\(value.kindName)), numpy gives \(c.repr ?? "\(c.dtype!) \(c.shape) \(c.values)")",
+                        file: file, line: line)
+            }
+        } catch {
+            failures += 1
+            XCTFail("\(c.source): \(error)", file: file, line: line)
+        }
+    }
+    XCTAssertEqual(failures, 0, file: file, line: line)
+}
+
+/// Runs a fresh session's statements before the last `; ` and returns the last one's value.
+func evaluateLast(_ source: String) throws -> Value {
+    let session = Session(output: { _, _ in })
+    var parts = source.components(separatedBy: "; ")
+    let last = parts.removeLast()
+    for part in parts where session.run(part) != .success { throw InterpreterError(.value, "setup failed: \(part)") }
+    return try session.evaluate(last)
+}
+
 /// One REPL expression and numpy's value for it: a tensor (dtype, shape,
 /// row-major values) or, for plain Python values, their repr.
 struct NumpyCase {
