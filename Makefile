@@ -1,6 +1,6 @@
 # Two commands: `make run` and `make test`. Both install missing Debian packages first.
 SWIFT        ?= swift
-DEB_PACKAGES := libreadline-dev zlib1g-dev libopenblas-dev
+DEB_PACKAGES := libreadline-dev zlib1g-dev libopenblas-dev libzmq3-dev
 CONFIG       := release
 BIN          := .build/$(CONFIG)/mlplab
 BUILD_LOG    := .build/last-build.log
