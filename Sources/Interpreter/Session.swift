@@ -53,6 +53,9 @@ public final class Session {
     var callDepth = 0
     /// Receives every piece of output, one message at a time, without a trailing newline.
     public var output: (String, OutputStyle) -> Void
+    /// Called with each error just before its report goes to `output`: a front end that shows
+    /// an error in parts (the Jupyter kernel: its kind, its message, the report) reads it here.
+    public var onError: ((InterpreterError) -> Void)?
 
     /// A session with the core builtins and commands, writing to standard output.
     public init(output: @escaping (String, OutputStyle) -> Void = Session.standardOutput) {
@@ -150,6 +153,7 @@ public final class Session {
     /// Writes an error as the REPL shows it, pointing into `source` (which starts at `location` in a script file).
     public func report(_ error: Error, source: String, from location: ScriptLocation? = nil) {
         let error = InterpreterError.wrapping(error)
+        onError?(error)
         output(location.map { render(error, source: source, from: $0) } ?? render(error, source: source), .error)
     }
 
