@@ -19,6 +19,7 @@ let package = Package(
         // System libraries: one header each, found through pkg-config where the library ships a .pc file.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CMalloc"),   // glibc's malloc.h, for mallopt
 
@@ -39,8 +40,10 @@ let package = Package(
         .executableTarget(name: "mlplab-exercises", dependencies: ["Solutions"]),
         .target(name: "Interpreter", dependencies: ["Tensor", "Datasets", "Network", "Plots"]),
         .target(name: "Notebook", dependencies: ["Interpreter"]),
+        // The Jupyter kernel: the messaging protocol over ZeroMQ, signed with HMAC-SHA256.
+        .target(name: "Kernel", dependencies: ["Interpreter", "Tensor", "CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "mlplab", dependencies: [
-            "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook",
+            "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook", "Kernel",
             "Exercises", "Solutions", "CReadline", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "Tensor", "Network", "Datasets"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Interpreter", "Network", "Notebook"]),
     ],
     swiftLanguageModes: [.v5]
