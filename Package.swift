@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Solutions", "Tensor", "Network", "Datasets"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "KernelTests", dependencies: ["Kernel", "CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Interpreter"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Interpreter", "Network", "Notebook"]),
     ],
     swiftLanguageModes: [.v5]

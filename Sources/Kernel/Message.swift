@@ -1,33 +1,33 @@
 import Foundation
 
 /// A JSON object as JSONSerialization reads and writes it.
-public typealias JSONObject = [String: Any]
+package typealias JSONObject = [String: Any]
 
 /// One Jupyter message: the routing identities, then the signed header, parent header, metadata and content.
 ///
 /// On the wire it is a list of frames (ZeroMQ parts):
 ///
 ///     IDENTITY … "<IDS|MSG>" SIGNATURE HEADER PARENT_HEADER METADATA CONTENT BUFFER …
-struct Message {
-    static let delimiter = Data("<IDS|MSG>".utf8)
+package struct Message {
+    package static let delimiter = Data("<IDS|MSG>".utf8)
 
-    var identities: [Data] = []
-    var header: JSONObject
-    var parentHeader: JSONObject = [:]
-    var metadata: JSONObject = [:]
-    var content: JSONObject = [:]
+    package var identities: [Data] = []
+    package var header: JSONObject
+    package var parentHeader: JSONObject = [:]
+    package var metadata: JSONObject = [:]
+    package var content: JSONObject = [:]
 
-    var type: String { header["msg_type"] as? String ?? "" }
+    package var type: String { header["msg_type"] as? String ?? "" }
 
     /// What is wrong with frames that are not a message this kernel will act on.
-    enum WireError: Error, Equatable, CustomStringConvertible {
+    package enum WireError: Error, Equatable, CustomStringConvertible {
         case missingDelimiter
         case missingFrames(Int)
         case badSignature
         case badJSON(String)
         case noMessageType
 
-        var description: String {
+        package var description: String {
             switch self {
             case .missingDelimiter: return "no <IDS|MSG> delimiter"
             case .missingFrames(let count): return "\(count) frames after <IDS|MSG>, where signature, header, parent header, metadata and content make 5"
@@ -41,7 +41,7 @@ struct Message {
     private static let signedFrameNames = ["header", "parent header", "metadata", "content"]
 
     /// Reads a message from its frames, checking the signature before anything else is read.
-    init(frames: [Data], signer: Signer) throws {
+    package init(frames: [Data], signer: Signer) throws {
         guard let delimiter = frames.firstIndex(of: Message.delimiter) else { throw WireError.missingDelimiter }
         let rest = frames[(delimiter + 1)...]
         guard rest.count >= 5 else { throw WireError.missingFrames(rest.count) }
@@ -63,7 +63,7 @@ struct Message {
         guard header["msg_type"] is String else { throw WireError.noMessageType }
     }
 
-    init(identities: [Data] = [], header: JSONObject, parentHeader: JSONObject = [:],
+    package init(identities: [Data] = [], header: JSONObject, parentHeader: JSONObject = [:],
          metadata: JSONObject = [:], content: JSONObject = [:]) {
         self.identities = identities
         self.header = header
@@ -73,7 +73,7 @@ struct Message {
     }
 
     /// The frames to send, signed.
-    func frames(signer: Signer) -> [Data] {
+    package func frames(signer: Signer) -> [Data] {
         let signed = [header, parentHeader, metadata, content].map(Message.json)
         return identities + [Message.delimiter, Data(signer.signature(of: signed).utf8)] + signed
     }
@@ -84,7 +84,7 @@ struct Message {
     }
 
     /// A header for a new message of `type` in the kernel's `session`.
-    static func header(type: String, session: String) -> JSONObject {
+    package static func header(type: String, session: String) -> JSONObject {
         [
             "msg_id": UUID().uuidString.lowercased(),
             "session": session,

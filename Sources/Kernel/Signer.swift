@@ -3,15 +3,15 @@ import Foundation
 
 /// Signs messages with HMAC-SHA256 over their four JSON frames, as the connection file's key asks;
 /// an empty key turns signing off (the signature frame is then empty), as in Jupyter.
-struct Signer {
+package struct Signer {
     private let key: SymmetricKey?
 
-    init(key: String) {
+    package init(key: String) {
         self.key = key.isEmpty ? nil : SymmetricKey(data: Data(key.utf8))
     }
 
     /// The lowercase hex signature of header, parent header, metadata and content, in that order.
-    func signature(of frames: [Data]) -> String {
+    package func signature(of frames: [Data]) -> String {
         guard let key else { return "" }
         var hmac = HMAC<SHA256>(key: key)
         for frame in frames { hmac.update(data: frame) }
@@ -19,7 +19,7 @@ struct Signer {
     }
 
     /// True when `signature` is the frames' signature; compared in constant time.
-    func isValid(_ signature: Data, for frames: [Data]) -> Bool {
+    package func isValid(_ signature: Data, for frames: [Data]) -> Bool {
         guard let key else { return true }
         guard let code = Signer.bytes(ofHex: signature) else { return false }
         var hmac = HMAC<SHA256>(key: key)
