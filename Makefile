@@ -7,7 +7,7 @@ BUILD_LOG    := .build/last-build.log
 SHELL        := /bin/bash
 SECONDS      ?= 60
 
-.PHONY: run test build build-tests fuzz deps clean
+.PHONY: run test test-jupyter build build-tests fuzz deps clean
 
 # A learner's exercise file that does not compile must not lock them out of the
 # notebook: the last working build starts instead, and :check shows the error.
@@ -31,6 +31,11 @@ build: deps
 # --build-tests` uses the same settings as `make run`, so both share one build in .build/.
 build-tests: deps
 	$(SWIFT) build -c $(CONFIG) --build-tests
+
+# Jupyter's kernel conformance suite against `mlplab kernel`, in a virtual environment
+# (.build-venv) that it fills from PyPI the first time.
+test-jupyter: build
+	@scripts/test-jupyter.sh $(BIN)
 
 # libFuzzer on every reader of outside input, SECONDS seconds per target; fails on any crash.
 fuzz: deps

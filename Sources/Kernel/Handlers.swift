@@ -59,17 +59,17 @@ extension Kernel {
     func execute(_ request: Message) -> JSONObject {
         let code = request.content["code"] as? String ?? ""
         let silent = request.content["silent"] as? Bool ?? false
-        if !silent && request.content["store_history"] as? Bool ?? true {
-            executionCount += 1
-            history.append((executionCount, code))
-        }
+        let storesHistory = !silent && request.content["store_history"] as? Bool ?? true
+        if storesHistory { executionCount += 1 }
         let count = executionCount
         let parent = request.header
         if !silent { publish("execute_input", ["code": code, "execution_count": count], parent: parent) }
         var failure: (error: InterpreterError, traceback: [String])?
+        var results: [String] = []
         session.output = { [unowned self] text, style in
             switch style {
             case .result where !silent:
+                results.append(text)
                 publish("execute_result", ["execution_count": count, "data": ["text/plain": text], "metadata": JSONObject()],
                         parent: parent)
             case .text where !silent:
@@ -86,6 +86,7 @@ extension Kernel {
             session.onError = nil
         }
         session.runLines(code.components(separatedBy: "\n"), stopAtFirstError: true)
+        if storesHistory { history.append((count, code, results.isEmpty ? nil : results.joined(separator: "\n"))) }
         guard let failure else {
             return ["status": "ok", "execution_count": count, "payload": [Any](), "user_expressions": JSONObject()]
         }
@@ -122,11 +123,14 @@ extension Kernel {
         return ["status": "ok", "found": true, "data": ["text/plain": help], "metadata": JSONObject()]
     }
 
-    /// Whether the front end should run the code or read another line, as the REPL's `...` prompt decides.
+    /// Whether the front end should run the code or read another line, as the REPL's `...` prompt
+    /// decides; a block goes on, whatever its last line holds, until an empty line (as in IPython).
     func isComplete(_ content: JSONObject) -> JSONObject {
         let code = content["code"] as? String ?? ""
-        if session.needsMoreInput(code) {
-            let lastLine = code.components(separatedBy: "\n").last ?? ""
+        let lastLine = code.components(separatedBy: "\n").last ?? ""
+        let insideBlock = code.contains("\n") && lastLine.first?.isWhitespace == true
+            && !lastLine.allSatisfy(\.isWhitespace)
+        if insideBlock || session.needsMoreInput(code) {
             let indent = String(lastLine.prefix { $0 == " " || $0 == "\t" })
             let opensBlock = lastLine.trimmingCharacters(in: .whitespaces).hasSuffix(":")
             return ["status": "incomplete", "indent": indent + (opensBlock ? "    " : "")]
@@ -136,22 +140,34 @@ extension Kernel {
         return ["status": "complete"]
     }
 
-    /// The code of the cells run in this kernel: the last n (`tail`), a range of execution
-    /// counts (`range`), or those matching a glob pattern (`search`).
+    /// The cells run in this kernel: the last n (`tail`), a range of execution counts
+    /// (`range`), or the last n matching a glob pattern (`search`, with `unique` each code once).
+    /// Each is `[session, execution count, code]`, or with `output` `[…, [code, result text]]`.
     func history(_ content: JSONObject) -> JSONObject {
         let n = content["n"] as? Int ?? history.count
-        let selected: [(count: Int, code: String)]
+        var selected: [HistoryEntry]
         switch content["hist_access_type"] as? String {
         case "range":
             let start = content["start"] as? Int ?? 0, stop = content["stop"] as? Int ?? Int.max
             selected = history.filter { $0.count >= start && $0.count < stop }
         case "search":
             let pattern = content["pattern"] as? String ?? "*"
-            selected = Array(history.filter { fnmatch(pattern, $0.code, 0) == 0 }.suffix(n))
+            selected = history.filter { fnmatch(pattern, $0.code, 0) == 0 }
+            if content["unique"] as? Bool ?? false { selected = latestOfEachCode(selected) }
+            selected = Array(selected.suffix(n))
         default:
             selected = Array(history.suffix(n))
         }
-        return ["status": "ok", "history": selected.map { [1, $0.count, $0.code] as [Any] }]
+        let withOutput = content["output"] as? Bool ?? false
+        return ["status": "ok", "history": selected.map { entry in
+            [1, entry.count, withOutput ? [entry.code, entry.output ?? NSNull()] as [Any] : entry.code] as [Any]
+        }]
+    }
+
+    /// The entries with their code's last run only, in order.
+    private func latestOfEachCode(_ entries: [HistoryEntry]) -> [HistoryEntry] {
+        var seen = Set<String>()
+        return entries.reversed().filter { seen.insert($0.code).inserted }.reversed()
     }
 
     /// The request's code as Unicode scalars (the protocol counts the cursor in code points),

@@ -32,8 +32,8 @@ public final class Kernel {
 
     /// What `execution_count` is at: the number of cells run with `store_history` (IPython's count).
     var executionCount = 0
-    /// The cells run with `store_history`, by execution count, for `history_request`.
-    var history: [(count: Int, code: String)] = []
+    /// The cells run with `store_history`, for `history_request`.
+    var history: [HistoryEntry] = []
 
     /// Binds the five sockets to the connection file's address.
     public init(connection: ConnectionFile, session: Session, version: String,
@@ -132,6 +132,9 @@ public final class Kernel {
         Interrupt.request()
     }
 }
+
+/// A cell as `history_request` gives it: its execution count, its code, and the text of its results.
+typealias HistoryEntry = (count: Int, code: String, output: String?)
 
 /// A flag one thread sets and others read.
 final class StopFlag: @unchecked Sendable {

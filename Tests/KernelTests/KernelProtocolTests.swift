@@ -86,7 +86,8 @@ final class KernelProtocolTests: XCTestCase {
         let unknown = try client.request("inspect_request", ["code": "qqq", "cursor_pos": 1, "detail_level": 0]).reply.content
         XCTAssertEqual(unknown["found"] as? Bool, false)
         let expected: [(String, String, String?)] = [
-            ("for i in range(3):", "incomplete", "    "), ("x = (1,", "incomplete", ""), ("1 +* 2", "invalid", nil),
+            ("for i in range(3):", "incomplete", "    "), ("x = (1,", "incomplete", ""), ("def f(x):\n    x*", "incomplete", "    "),
+            ("def f(x):\n    return x\n", "complete", nil), ("1 +* 2", "invalid", nil),
             ("1 + 2", "complete", nil), (":vars", "complete", nil),
         ]
         for (code, status, indent) in expected {
@@ -102,6 +103,13 @@ final class KernelProtocolTests: XCTestCase {
         XCTAssertEqual((tail.reply.content["history"] as? [[Any]])?.map { $0[2] as? String }, ["b = 2", "a + b"])
         let search = try client.request("history_request", ["hist_access_type": "search", "pattern": "a*", "output": false, "raw": true])
         XCTAssertEqual((search.reply.content["history"] as? [[Any]])?.map { $0[1] as? Int }, [1, 3])
+        let range = try client.request("history_request", ["hist_access_type": "range", "start": 3, "stop": 4, "output": true, "raw": true])
+        XCTAssertEqual(((range.reply.content["history"] as? [[Any]])?.first?[2] as? [Any])?.compactMap { $0 as? String },
+                       ["a + b", "3"])
+        _ = try client.execute("a = 1")
+        let unique = try client.request("history_request", ["hist_access_type": "search", "pattern": "a*", "unique": true,
+                                                            "output": false, "raw": true])
+        XCTAssertEqual((unique.reply.content["history"] as? [[Any]])?.map { $0[1] as? Int }, [3, 4])
     }
 
     func testTheStopButtonInterruptsARunningCellAndTheKernelGoesOn() throws {
