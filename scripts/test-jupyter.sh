@@ -3,7 +3,8 @@
 # Usage: scripts/test-jupyter.sh MLPLAB_BINARY
 # Builds a virtual environment in .build-venv with jupyter-client, nbclient, nbformat,
 # jupyter_kernel_test and ipykernel from PyPI (once), installs the mlplab kernelspec
-# into it, and runs scripts/test_jupyter_kernel.py. Fails when PyPI cannot be reached.
+# into it, runs scripts/test_jupyter_kernel.py, then times mlplab against ipykernel
+# (scripts/measure_kernels.py). Fails when PyPI cannot be reached.
 set -eu
 binary=$1
 venv=.build-venv
@@ -16,5 +17,6 @@ if ! "$venv/bin/python" -c "import jupyter_client, nbclient, nbformat, jupyter_k
 fi
 "$binary" kernel install --prefix "$venv"
 # Only the kernels of the environment: a kernelspec the user installed elsewhere must not answer.
-JUPYTER_PATH="$venv/share/jupyter" JUPYTER_DATA_DIR="$venv/share/jupyter" \
-    "$venv/bin/python" scripts/test_jupyter_kernel.py
+export JUPYTER_PATH="$venv/share/jupyter" JUPYTER_DATA_DIR="$venv/share/jupyter"
+"$venv/bin/python" scripts/test_jupyter_kernel.py
+"$venv/bin/python" scripts/measure_kernels.py

@@ -67,7 +67,7 @@ public final class Kernel {
         let controlThread = Thread { [self] in serveControl() }
         heartbeatThread.start()
         controlThread.start()
-        serve(shell, handlers: shellHandlers, until: stopping)
+        serve(shell, handlers: shellHandlers, greetingSubscribers: true)
         shell.close()
         stdin.close()
         iopub.close()
@@ -75,16 +75,28 @@ public final class Kernel {
     }
 
     private func serveControl() {
-        serve(control, handlers: controlHandlers, until: stopping)
+        serve(control, handlers: controlHandlers, greetingSubscribers: false)
         control.close()
     }
 
-    /// Answers the messages arriving on `socket` until `stop` is set.
-    private func serve(_ socket: Socket, handlers: [String: (Message) -> JSONObject], until stop: StopFlag) {
-        while !stop.isSet {
-            guard socket.waitForInput(milliseconds: 100), let frames = socket.receive() else { continue }
-            answer(frames, on: socket, handlers: handlers)
+    /// Answers the messages arriving on `socket` until the kernel stops; on the shell's
+    /// thread, also welcomes each new IOPub subscriber.
+    private func serve(_ socket: Socket, handlers: [String: (Message) -> JSONObject], greetingSubscribers: Bool) {
+        let watched = greetingSubscribers ? [socket, iopub] : [socket]
+        while !stopping.isSet {
+            let ready = Socket.waitForInput(on: watched, milliseconds: 100)
+            if ready.count > 1 && ready[1] { welcomeSubscriber() }
+            if ready[0], let frames = socket.receive() { answer(frames, on: socket, handlers: handlers) }
         }
+    }
+
+    /// A subscription has reached IOPub: say so with an `iopub_welcome` (JEP 65), so that a
+    /// front end waiting for IOPub to be connected hears it at once, not after a retry.
+    private func welcomeSubscriber() {
+        guard let frames = iopubLock.withLock({ iopub.receive() }), let subscription = frames.first,
+              subscription.first == 1 else { return }
+        let topic = String(decoding: subscription.dropFirst(), as: UTF8.self)
+        publish("iopub_welcome", ["subscription": topic], parent: [:])
     }
 
     /// The heartbeat: every message comes straight back, until the context ends.

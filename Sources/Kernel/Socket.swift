@@ -4,12 +4,13 @@ import Foundation
 /// A ZeroMQ socket, used by one thread at a time, sending and receiving whole multipart messages.
 package final class Socket {
     package enum Kind {
+        /// `publisher` hears subscriptions as messages (ZeroMQ's XPUB).
         case router, publisher, reply, dealer, subscriber, request
 
         var zmqType: Int32 {
             switch self {
             case .router: return ZMQ_ROUTER
-            case .publisher: return ZMQ_PUB
+            case .publisher: return ZMQ_XPUB
             case .reply: return ZMQ_REP
             case .dealer: return ZMQ_DEALER
             case .subscriber: return ZMQ_SUB
@@ -68,8 +69,14 @@ package final class Socket {
 
     /// True when a message is waiting, after at most `milliseconds`.
     package func waitForInput(milliseconds: Int) -> Bool {
-        var item = zmq_pollitem_t(socket: handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0)
-        return zmq_poll(&item, 1, milliseconds) > 0 && item.revents & Int16(ZMQ_POLLIN) != 0
+        Socket.waitForInput(on: [self], milliseconds: milliseconds)[0]
+    }
+
+    /// For each socket, whether a message is waiting on it, after at most `milliseconds` for the first.
+    package static func waitForInput(on sockets: [Socket], milliseconds: Int) -> [Bool] {
+        var items = sockets.map { zmq_pollitem_t(socket: $0.handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0) }
+        guard zmq_poll(&items, Int32(items.count), milliseconds) > 0 else { return sockets.map { _ in false } }
+        return items.map { $0.revents & Int16(ZMQ_POLLIN) != 0 }
     }
 
     package func close() {
