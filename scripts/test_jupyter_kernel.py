@@ -22,6 +22,11 @@ class MlplabKernelTests(jupyter_kernel_test.KernelTests):
     incomplete_code_samples = ["print('''hello", "def f(x):\n    x*", "for i in range(3):", "x = [1,"]
     invalid_code_samples = ["import = 7q", "1 +* 2"]
 
+    code_display_data = [
+        {"code": "show(zeros(28, 28))", "mime": "image/png"},
+        {"code": "plot([3.0, 2.0, 1.5, 1.2])", "mime": "image/png"},
+    ]
+
     code_generate_error = "y = undefined_name + 1"
 
     code_execute_result = [

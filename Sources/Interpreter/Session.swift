@@ -56,6 +56,9 @@ public final class Session {
     /// Called with each error just before its report goes to `output`: a front end that shows
     /// an error in parts (the Jupyter kernel: its kind, its message, the report) reads it here.
     public var onError: ((InterpreterError) -> Void)?
+    /// Receives each picture (`show`, `grid`, `plot`, `weights`, `boundary`) as PNG bytes with its
+    /// terminal drawing, instead of the drawing going to `output`; set by front ends that show images.
+    public var pictureOutput: ((_ png: [UInt8], _ text: String) -> Void)?
 
     /// A session with the core builtins and commands, writing to standard output.
     public init(output: @escaping (String, OutputStyle) -> Void = Session.standardOutput) {

@@ -55,7 +55,8 @@ extension Kernel {
     // MARK: Running a cell
 
     /// Runs a cell as the REPL runs piped lines, stopping at its first error. Printed text goes
-    /// out as `stream`, the value of a bare expression as `execute_result`, an error as `error`.
+    /// out as `stream`, the value of a bare expression as `execute_result`, a picture as
+    /// `display_data` (PNG and its text drawing), an error as `error`.
     func execute(_ request: Message) -> JSONObject {
         let code = request.content["code"] as? String ?? ""
         let silent = request.content["silent"] as? Bool ?? false
@@ -81,9 +82,15 @@ extension Kernel {
             }
         }
         session.onError = { error in failure = (error, []) }
+        session.pictureOutput = { [unowned self] png, text in
+            guard !silent else { return }
+            publish("display_data", ["data": ["image/png": Data(png).base64EncodedString(), "text/plain": text],
+                                     "metadata": JSONObject()], parent: parent)
+        }
         defer {
             session.output = Session.standardOutput
             session.onError = nil
+            session.pictureOutput = nil
         }
         session.runLines(code.components(separatedBy: "\n"), stopAtFirstError: true)
         if storesHistory { history.append((count, code, results.isEmpty ? nil : results.joined(separator: "\n"))) }

@@ -68,6 +68,22 @@ final class KernelProtocolTests: XCTestCase {
         XCTAssertEqual((try client.execute("y").iopub.last { $0.type == "execute_result" }?.content["data"] as? JSONObject)?["text/plain"] as? String, "1")
     }
 
+    func testAPictureIsSentAsPNGWithItsDrawingAsText() throws {
+        let (reply, iopub) = try client.execute("seed(0)\nshow(randn(28, 28))")
+        XCTAssertEqual(reply.content["status"] as? String, "ok")
+        let data = try XCTUnwrap(output(iopub, "display_data").first?["data"] as? JSONObject)
+        let png = try XCTUnwrap(Data(base64Encoded: data["image/png"] as? String ?? ""))
+        // The PNG signature, then the IHDR chunk: width and height as 4-byte big-endian numbers
+        // (28 pixels drawn 8 × 8 each).
+        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        XCTAssertEqual(String(decoding: png[12..<16], as: UTF8.self), "IHDR")
+        XCTAssertEqual(Array(png[16..<24]), [0, 0, 0, 224, 0, 0, 0, 224])
+        let drawing = try XCTUnwrap(data["text/plain"] as? String)
+        XCTAssertTrue(drawing.contains { !$0.isWhitespace }, drawing)
+        XCTAssertFalse(drawing.contains("\u{1B}"), "a terminal escape in a notebook: \(drawing)")
+        XCTAssertTrue(output(iopub, "stream").isEmpty, "the drawing is not printed as well")
+    }
+
     func testReplCommandsRunInACell() throws {
         _ = try client.execute("w = 3")
         let text = output(try client.execute(":vars").iopub, "stream").compactMap { $0["text"] as? String }.joined()
