@@ -28,6 +28,7 @@ struct StartKernel: ParsableCommand {
     func run() throws {
         let session = Session()
         ExerciseREPL.register(in: session)
+        replaceReload(in: session)
         _ = startTutor(in: session, language: lessons.language, colour: false, greet: false)
         Interrupt.install()  // Ctrl-C in the terminal that runs Jupyter stops a cell, as the stop button does
         do {
@@ -38,6 +39,16 @@ struct StartKernel: ParsableCommand {
             fail(error.description)
         }
     }
+}
+
+/// `:reload` restarts the terminal REPL in place, which would end the kernel's connection to
+/// Jupyter: in a notebook it says how to get the same there instead.
+private func replaceReload(in session: Session) {
+    let spec = ExerciseREPL.reloadSpec
+    session.commands.register(Command(spec.name, summary: spec.summary, help: spec.help) { _, _ in
+        throw InterpreterError(.command, "in Jupyter, :save FILE your variables, rebuild with make build in a terminal, "
+                               + "restart the kernel (Kernel > Restart), then :load FILE")
+    })
 }
 
 /// Where a kernelspec goes: the user's Jupyter, a prefix (a virtual environment), or the system's.
