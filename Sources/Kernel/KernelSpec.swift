@@ -25,7 +25,7 @@ public struct KernelSpec: Equatable {
             "interrupt_mode": "message",
             "metadata": ["debugger": false],
         ]
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
     }
 
     /// Writes `kernels/NAME/kernel.json`, creating the folders; returns the spec's folder.
