@@ -16,10 +16,13 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
-        // System libraries: one header each, found through pkg-config where the library ships a .pc file.
+        // System libraries: one header each, found through pkg-config where the library ships a .pc file
+        // whose flags SwiftPM accepts.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
-        .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        // Not through pkg-config: libzmq.pc's flags name Kerberos's include folder, which SwiftPM refuses
+        // with a warning at every build, and zmq.h is in /usr/include anyway.
+        .systemLibrary(name: "CZMQ", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CMalloc"),   // glibc's malloc.h, for mallopt
 
