@@ -67,11 +67,14 @@ struct KernelSpecPlace: ParsableArguments {
 
     var kernels: String { KernelSpec.kernelsFolder(user: user, prefix: prefix) }
 
-    var spec: KernelSpec {
-        let binary = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? CommandLine.arguments[0]
-        return lessons.explicitLanguage == .ko ? KernelSpec(binary: binary, languageCode: "ko", languageName: "한국어")
-                                               : KernelSpec(binary: binary)
-    }
+    var spec: KernelSpec { kernelSpec(language: lessons.explicitLanguage ?? .en) }
+}
+
+/// The kernelspec of this binary whose lessons speak `language`: "mlplab", or "mlplab (한국어)".
+func kernelSpec(language: LessonLanguage) -> KernelSpec {
+    let binary = Bundle.main.executableURL?.resolvingSymlinksInPath().path ?? CommandLine.arguments[0]
+    return language == .ko ? KernelSpec(binary: binary, languageCode: "ko", languageName: "한국어")
+                           : KernelSpec(binary: binary)
 }
 
 struct InstallKernel: ParsableCommand {
