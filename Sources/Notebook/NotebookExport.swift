@@ -15,9 +15,11 @@ public enum NotebookExport {
             case .prose(let text):
                 cells.append(["cell_type": "markdown", "id": id, "metadata": [String: Any](), "source": text])
             case .cell(let cell):
-                cells.append(["cell_type": "code", "id": id, "metadata": [String: Any](), "execution_count": NSNull(),
-                              "source": cell.examples.map(\.source).joined(separator: "\n"),
-                              "outputs": cell.examples.compactMap { output(of: $0, session: session) }])
+                for (part, examples) in codeCells(cell).enumerated() {
+                    cells.append(["cell_type": "code", "id": id + (part == 0 ? "" : "-\(part)"), "metadata": [String: Any](),
+                                  "execution_count": NSNull(), "source": examples.map(\.source).joined(separator: "\n"),
+                                  "outputs": examples.compactMap { output(of: $0, session: session) }])
+                }
             }
         }
         let notebook: [String: Any] = [
@@ -33,12 +35,37 @@ public enum NotebookExport {
         return (try? JSONSerialization.data(withJSONObject: notebook, options: options)) ?? Data()
     }
 
-    /// What an example prints, as the kernel would send it: the value of a lone expression that
+    /// The examples of a lesson cell, grouped into notebook cells: an error stops a notebook cell,
+    /// so an example the lesson shows failing ends its group and the examples after it go on in
+    /// the next.
+    private static func codeCells(_ cell: Cell) -> [[Example]] {
+        var groups: [[Example]] = [[]]
+        for example in cell.examples {
+            groups[groups.count - 1].append(example)
+            if errorReport(example) != nil { groups.append([]) }
+        }
+        return groups.filter { !$0.isEmpty }
+    }
+
+    /// The kind and message of the error an example is shown failing with (its output's last
+    /// line reads `shape error: …`); nil when it does not fail.
+    private static func errorReport(_ example: Example) -> (kind: String, message: String)? {
+        guard let last = example.expected.last else { return nil }
+        for kind in InterpreterError.Kind.allCases where last.hasPrefix(kind.rawValue + ": ") {
+            return (kind.rawValue, String(last.dropFirst(kind.rawValue.count + 2)))
+        }
+        return nil
+    }
+
+    /// What an example prints, as the kernel would send it: the error it fails with; the value of a lone expression that
     /// calls nothing (`x * 3`, `h.shape`) as the cell's result; anything else (`print(…)`, a
     /// function that draws or trains, a `:command`) as printed text; nil when it prints nothing.
     private static func output(of example: Example, session: Session) -> [String: Any]? {
         guard !example.expected.isEmpty else { return nil }
         let text = example.expectedText
+        if let error = errorReport(example) {
+            return ["output_type": "error", "ename": error.kind, "evalue": error.message, "traceback": example.expected]
+        }
         if let program = try? session.parse(example.source), program.statements.count == 1,
            case .expression(let expr) = program.statements[0], !isCall(expr) {
             return ["output_type": "execute_result", "execution_count": NSNull(), "metadata": [String: Any](),

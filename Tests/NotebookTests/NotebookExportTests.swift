@@ -51,6 +51,32 @@ final class NotebookExportTests: XCTestCase {
         XCTAssertTrue((cells[2]["source"] as? String ?? "").contains("The end."))
     }
 
+    func testAnExampleShownFailingEndsItsNotebookCell() throws {
+        let lesson = try LessonParser.parse("""
+            ---
+            id: shapes
+            title: Shapes
+            ---
+
+            ```pycon
+            >>> W = zeros(2, 3)
+            >>> W @ W
+            shape error: matmul: (2, 3) @ (2, 3): inner dimensions 3 and 2 differ
+            >>> W.T.shape
+            (3, 2)
+            ```
+            """, path: "lessons/en/03-shapes.md")
+        let data = NotebookExport.notebook(lesson, kernelName: "mlplab", displayName: "mlplab")
+        let notebook = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cells = try XCTUnwrap(notebook["cells"] as? [[String: Any]]).filter { $0["cell_type"] as? String == "code" }
+        XCTAssertEqual(cells.map { $0["source"] as? String }, ["W = zeros(2, 3)\nW @ W", "W.T.shape"])
+        let error = try XCTUnwrap((cells[0]["outputs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(error["output_type"] as? String, "error")
+        XCTAssertEqual(error["ename"] as? String, "shape error")
+        XCTAssertEqual(error["evalue"] as? String, "matmul: (2, 3) @ (2, 3): inner dimensions 3 and 2 differ")
+        XCTAssertEqual(error["traceback"] as? [String], ["shape error: matmul: (2, 3) @ (2, 3): inner dimensions 3 and 2 differ"])
+    }
+
     func testTheFileIsNamedAfterTheLesson() throws {
         let lesson = try LessonParser.parse(source, path: "lessons/en/00-tensors.md")
         XCTAssertEqual(NotebookExport.fileName(of: lesson), "00-tensors.ipynb")
