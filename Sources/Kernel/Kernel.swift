@@ -29,6 +29,7 @@ public final class Kernel {
     private let iopub: Socket
     private let iopubLock = NSLock()
     private let stopping = StopFlag()
+    private let controlFinished = DispatchSemaphore(value: 0)
 
     /// What `execution_count` is at: the number of cells run with `store_history` (IPython's count).
     var executionCount = 0
@@ -68,15 +69,17 @@ public final class Kernel {
         heartbeatThread.start()
         controlThread.start()
         serve(shell, handlers: shellHandlers, greetingSubscribers: true)
+        controlFinished.wait()  // its last message, the shutdown's idle status, goes out on IOPub
         shell.close()
         stdin.close()
         iopub.close()
-        context.terminate()  // returns once the control thread and the heartbeat have closed theirs
+        context.terminate()  // returns once the heartbeat has closed its socket
     }
 
     private func serveControl() {
         serve(control, handlers: controlHandlers, greetingSubscribers: false)
         control.close()
+        controlFinished.signal()
     }
 
     /// Answers the messages arriving on `socket` until the kernel stops; on the shell's
