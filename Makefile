@@ -1,13 +1,13 @@
 # Two commands: `make run` and `make test`. Both install missing Debian packages first.
 SWIFT        ?= swift
-DEB_PACKAGES := libreadline-dev zlib1g-dev libopenblas-dev
+DEB_PACKAGES := libreadline-dev zlib1g-dev libopenblas-dev libzmq3-dev
 CONFIG       := release
 BIN          := .build/$(CONFIG)/mlplab
 BUILD_LOG    := .build/last-build.log
 SHELL        := /bin/bash
 SECONDS      ?= 60
 
-.PHONY: run test build build-tests record-lessons fuzz deps clean
+.PHONY: run test test-jupyter build build-tests record-lessons fuzz deps clean
 
 # A learner's exercise file that does not compile must not lock them out of the
 # notebook: the last working build starts instead, and :check shows the error.
@@ -40,6 +40,11 @@ build-tests: deps
 record-lessons: build
 	$(BIN) run --record --lang en
 	$(BIN) run --record --lang ko
+
+# Jupyter's kernel conformance suite against `mlplab kernel`, in a virtual environment
+# (.build-venv) that it fills from PyPI the first time.
+test-jupyter: build
+	@scripts/test-jupyter.sh $(BIN)
 
 # libFuzzer on every reader of outside input, SECONDS seconds per target; fails on any crash.
 fuzz: deps

@@ -16,9 +16,13 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
-        // System libraries: one header each, found through pkg-config where the library ships a .pc file.
+        // System libraries: one header each, found through pkg-config where the library ships a .pc file
+        // whose flags SwiftPM accepts.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // Not through pkg-config: libzmq.pc's flags name Kerberos's include folder, which SwiftPM refuses
+        // with a warning at every build, and zmq.h is in /usr/include anyway.
+        .systemLibrary(name: "CZMQ", providers: [.apt(["libzmq3-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CMalloc"),   // glibc's malloc.h, for mallopt
 
@@ -53,8 +57,10 @@ let package = Package(
         // and their binding into the REPL's commands and builtins.
         .target(name: "CourseConsole", dependencies: ["Course", "ChildProcesses", "Interpreter", "Notebook", "Network", "Tensor",
                                                       "TensorComparison"]),
+        // The Jupyter kernel: the messaging protocol over ZeroMQ, signed with HMAC-SHA256.
+        .target(name: "Kernel", dependencies: ["Interpreter", "Tensor", "CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "mlplab", dependencies: [
-            "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook",
+            "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook", "Kernel",
             "CourseConsole", "CReadline", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -71,6 +77,7 @@ let package = Package(
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ReferenceSolutions", "Course", "ChildProcesses",
                                                            "CourseConsole", "TensorComparison", "Tensor", "Network", "Datasets"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Interpreter"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Interpreter", "Network", "Notebook"]),
     ],
     swiftLanguageModes: [.v5]

@@ -8,21 +8,26 @@ extension CoreBuiltins {
         Builtin("show", [.required("image")], category: "pictures",
                 help: "Draws one image in the terminal: a (28, 28) tensor, a 784-pixel row, or any (H, W) tensor (values are scaled from their minimum to their maximum). Half-blocks in grey on a colour terminal, a character ramp otherwise.",
                 example: ">>> X, y = load()\n>>> show(X[0])\n(the digit is drawn here)") { args in
-            args.session.write(try TerminalPicture.digit(try args.tensor("image")))
+            let image = try args.tensor("image")
+            try args.session.showPicture(try TerminalPicture.digit(image)) { try PNGPicture.digit(image) }
             return .none
         },
         Builtin("grid", [.required("images"), .optional("labels", .none), .optional("preds", .none)], category: "pictures",
                 help: "Draws several images side by side (N, 784) or (N, 28, 28), with their labels under them; given predictions too, each caption reads \"Pred: 7, Label: 7\" and the wrong ones are marked ✗. At most 100 images.",
                 example: ">>> X, y = load()\n>>> grid(X[0:4], y[0:4])\n(four digits with their labels are drawn here)") { args in
-            let images = try args.tensor("images")
-            args.session.write(try TerminalPicture.grid(images: images, captions: try captions(args)))
+            let images = try args.tensor("images"), captions = try captions(args)
+            try args.session.showPicture(try TerminalPicture.grid(images: images, captions: captions)) {
+                try PNGPicture.grid(images: images, captions: captions)
+            }
             return .none
         },
         Builtin("plot", [.required("data"), .optional("title", .none)], category: "pictures",
                 help: "A line chart in the terminal: of a training history (losses and accuracies per epoch), of one 1-D tensor (e.g. history.step_loss), or of a list of them.",
                 example: ">>> plot([3.0, 2.0, 1.5, 1.2, 1.1])\n(the chart is drawn here)") { args in
-            let title = args.isNone("title") ? nil : try args.string("title")
-            args.session.write(try TerminalPicture.lineChart(series: try series(args), title: title))
+            let title = args.isNone("title") ? nil : try args.string("title"), series = try series(args)
+            try args.session.showPicture(try TerminalPicture.lineChart(series: series, title: title)) {
+                try PNGPicture.lineChart(series: series, title: title)
+            }
             return .none
         },
         Builtin("confusion", [.required("net"), .required("x"), .required("y")], category: "pictures",
@@ -37,17 +42,21 @@ extension CoreBuiltins {
         Builtin("weights", [.required("model"), .optional("count", .int(16))], category: "pictures",
                 help: "The first layer's weights as pictures: column j of W1 (784 weights) drawn as a 28×28 tile, the pattern hidden unit j responds to (the seeds' VisualizeWeights). Takes a network or a (784, H) tensor.",
                 example: ">>> weights(randn(784, 4), 4)\n(four 28×28 tiles are drawn here)") { args in
-            args.session.write(try TerminalPicture.weights(try firstWeights(args), count: try args.int("count")))
+            let weights = try firstWeights(args), count = try args.int("count")
+            try args.session.showPicture(try TerminalPicture.weights(weights, count: count)) {
+                try PNGPicture.weights(weights, count: count)
+            }
             return .none
         },
         Builtin("boundary", [.required("net"), .required("x"), .required("t")], category: "pictures",
                 help: "The decision regions of a network on 2-D points (the spiral): every cell of the plane coloured by the class net predicts there, with the points x (N, 2) and their classes t (labels or one-hot) on top.",
                 example: ">>> x, t = load(\"spiral\"); seed(0); net = mlp([2, 10, 3])\n>>> boundary(net, x, t)\n(the regions and points are drawn here)") { args in
             let net = try args.network()
-            let picture = try TerminalPicture.boundary(points: try args.tensor("x"), labels: try labels(try args.tensor("t"))) { cells in
-                try net.predict(cells).argmax(axis: -1).int64s.map(Int.init)
+            let points = try args.tensor("x"), classes = try labels(try args.tensor("t"))
+            let predict = { (cells: Tensor) in try net.predict(cells).argmax(axis: -1).int64s.map(Int.init) }
+            try args.session.showPicture(try TerminalPicture.boundary(points: points, labels: classes, predict: predict)) {
+                try PNGPicture.boundary(points: points, labels: classes, predict: predict)
             }
-            args.session.write(picture)
             return .none
         },
         Builtin("save_png", [.required("path"), .required("data"), .optional("labels", .none), .optional("preds", .none)],
@@ -101,5 +110,16 @@ extension CoreBuiltins {
             return first.W
         }
         return try args.tensor("model")
+    }
+}
+
+extension Session {
+    /// Shows a picture: its terminal drawing as text, or, for a front end that displays images
+    /// (`pictureOutput` is set), the picture as PNG with the drawing as its text version.
+    func showPicture(_ drawing: String, png: () throws -> Raster) throws {
+        guard let pictureOutput else { return write(drawing) }
+        let bytes = try PNGWriter.encode(try png())
+        finishLine()
+        pictureOutput(bytes, drawing)
     }
 }

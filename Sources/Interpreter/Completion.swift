@@ -1,4 +1,7 @@
 extension Session {
+    /// The characters that end the word being completed, as the REPL's readline and the kernel split the line.
+    public static let wordBreakCharacters = " \t\n\"'`@$><=;|&{(,)+-*/%~!"
+
     /// Tab-completion candidates for the word `word`, which starts at offset
     /// `start` of `line`. Each candidate replaces the whole word.
     ///

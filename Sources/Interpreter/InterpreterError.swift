@@ -21,7 +21,7 @@ public struct SourceSpan: Equatable, Sendable {
 /// reports it and carries on: no error ends the session or changes the workspace.
 public struct InterpreterError: Error, Equatable, CustomStringConvertible {
     /// What went wrong, printed in front of the message (`shape error: …`).
-    public enum Kind: String, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
         case syntax = "syntax error"
         case name = "name error"
         case type = "type error"

@@ -32,11 +32,14 @@ extension Session {
     /// skipped, as in a Python file. A statement that fails is reported and the
     /// next one runs. Stops at `:quit`.
     ///
-    /// - Parameter file: the script's name, when the lines come from a file: errors
-    ///   then start with `FILE:LINE:`.
+    /// - Parameters:
+    ///   - file: the script's name, when the lines come from a file: errors then
+    ///     start with `FILE:LINE:`.
+    ///   - stopAtFirstError: stop after the first statement that fails, as a notebook cell does.
     /// - Returns: true when every line ran without error.
     @discardableResult
-    public func runLines<Lines: Sequence>(_ lines: Lines, file: String? = nil) -> Bool where Lines.Element == String {
+    public func runLines<Lines: Sequence>(_ lines: Lines, file: String? = nil, stopAtFirstError: Bool = false) -> Bool
+    where Lines.Element == String {
         var succeeded = true
         var pending = ""
         var lineNumber = 0, firstLineNumber = 1
@@ -45,7 +48,7 @@ extension Session {
             defer { pending = "" }
             switch runLeavingLineOpen(pending, from: file.map { ScriptLocation(file: $0, line: firstLineNumber) }) {
             case .success: return true
-            case .failure: succeeded = false; return true
+            case .failure: succeeded = false; return !stopAtFirstError
             case .quit: return false
             }
         }

@@ -59,6 +59,12 @@ public final class Session {
     /// it runs, and may run it itself: a lesson's your-turn cell takes the answers meant
     /// for it. Returns nil to leave the line to the session.
     public var lineInterceptor: ((String) -> RunOutcome?)?
+    /// Called with each error just before its report goes to `output`: a front end that shows
+    /// an error in parts (the Jupyter kernel: its kind, its message, the report) reads it here.
+    public var onError: ((InterpreterError) -> Void)?
+    /// Receives each picture (`show`, `grid`, `plot`, `weights`, `boundary`) as PNG bytes with its
+    /// terminal drawing, instead of the drawing going to `output`; set by front ends that show images.
+    public var pictureOutput: ((_ png: [UInt8], _ text: String) -> Void)?
 
     /// A session with the core builtins and commands, writing to standard output.
     public init(output: @escaping (String, OutputStyle) -> Void = Session.standardOutput) {
@@ -169,6 +175,7 @@ public final class Session {
     /// Writes an error as the REPL shows it, pointing into `source` (which starts at `location` in a script file).
     public func report(_ error: Error, source: String, from location: ScriptLocation? = nil) {
         let error = InterpreterError.wrapping(error)
+        onError?(error)
         output(location.map { render(error, source: source, from: $0) } ?? render(error, source: source), .error)
     }
 

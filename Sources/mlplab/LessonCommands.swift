@@ -114,7 +114,7 @@ func makeLessonSession() -> Session {
 }
 
 /// Runs `body`, turning the lesson errors into a message and exit status 2.
-private func loadLessons<T>(_ body: () throws -> T) throws -> T {
+func loadLessons<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as LessonLibraryError {

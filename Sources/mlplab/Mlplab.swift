@@ -17,7 +17,7 @@ struct Mlplab: ParsableCommand {
             """,
         version: version,
         subcommands: [Repl.self, Info.self, Train.self, Eval.self, Predict.self, Bench.self, Show.self, FetchData.self,
-                      LessonsCommand.self, RunLessonCommand.self, Check.self],
+                      LessonsCommand.self, RunLessonCommand.self, Check.self, KernelCommand.self, NotebooksCommand.self],
         defaultSubcommand: Repl.self
     )
 

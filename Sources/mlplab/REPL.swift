@@ -101,7 +101,7 @@ final class InteractivePrompt {
         Interrupt.install()
         rl_catch_signals = 0
         rl_readline_name = UnsafePointer(strdup("mlplab"))
-        rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n\"'`@$><=;|&{(,)+-*/%~!"))
+        rl_completer_word_break_characters = UnsafePointer(strdup(Session.wordBreakCharacters))
         rl_attempted_completion_function = { text, start, _ in
             InteractivePrompt.active?.complete(text, start: Int(start))
         }

@@ -1,0 +1,193 @@
+import Foundation
+import Interpreter
+import Tensor
+
+// What the kernel answers to each request; the reply's type is the request's with `_reply`.
+
+extension Kernel {
+    var shellHandlers: [String: (Message) -> JSONObject] {
+        [
+            "kernel_info_request": { [unowned self] _ in kernelInfo },
+            "execute_request": { [unowned self] in execute($0) },
+            "complete_request": { [unowned self] in complete($0.content) },
+            "inspect_request": { [unowned self] in inspect($0.content) },
+            "is_complete_request": { [unowned self] in isComplete($0.content) },
+            "history_request": { [unowned self] in history($0.content) },
+            "comm_info_request": { _ in ["status": "ok", "comms": JSONObject()] },
+        ]
+    }
+
+    var controlHandlers: [String: (Message) -> JSONObject] {
+        [
+            "kernel_info_request": { [unowned self] _ in kernelInfo },
+            "interrupt_request": { _ in
+                Interrupt.request()
+                return ["status": "ok"]
+            },
+            "shutdown_request": { [unowned self] request in
+                stop()
+                return ["status": "ok", "restart": request.content["restart"] as? Bool ?? false]
+            },
+        ]
+    }
+
+    /// Who the kernel is; `language_info` makes front ends highlight cells as Python.
+    var kernelInfo: JSONObject {
+        [
+            "status": "ok",
+            "protocol_version": Kernel.protocolVersion,
+            "implementation": "mlplab",
+            "implementation_version": version,
+            "language_info": [
+                "name": "python",
+                "version": "3",
+                "mimetype": "text/x-python",
+                "file_extension": ".py",
+                "codemirror_mode": ["name": "ipython", "version": 3],
+                "pygments_lexer": "ipython3",
+                "nbconvert_exporter": "python",
+            ] as JSONObject,
+            "banner": "mlplab \(version): build a multi-layer perceptron for MNIST from scratch. :help lists the commands.",
+            "help_links": [Any](),
+        ]
+    }
+
+    // MARK: Running a cell
+
+    /// Runs a cell as the REPL runs piped lines, stopping at its first error. Printed text goes
+    /// out as `stream`, the value of a bare expression as `execute_result`, a picture as
+    /// `display_data` (PNG and its text drawing), an error as `error`.
+    func execute(_ request: Message) -> JSONObject {
+        let code = request.content["code"] as? String ?? ""
+        let silent = request.content["silent"] as? Bool ?? false
+        let storesHistory = !silent && request.content["store_history"] as? Bool ?? true
+        if storesHistory { executionCount += 1 }
+        let count = executionCount
+        let parent = request.header
+        if !silent { publish("execute_input", ["code": code, "execution_count": count], parent: parent) }
+        var failure: (error: InterpreterError, traceback: [String])?
+        var results: [String] = []
+        session.output = { [unowned self] text, style in
+            switch style {
+            case .result where !silent:
+                results.append(text)
+                publish("execute_result", ["execution_count": count, "data": ["text/plain": text], "metadata": JSONObject()],
+                        parent: parent)
+            case .text where !silent:
+                publish("stream", ["name": "stdout", "text": text + "\n"], parent: parent)
+            case .error:
+                failure?.traceback = text.components(separatedBy: "\n")
+            default:
+                break
+            }
+        }
+        session.onError = { error in failure = (error, []) }
+        session.pictureOutput = { [unowned self] png, text in
+            guard !silent else { return }
+            publish("display_data", ["data": ["image/png": Data(png).base64EncodedString(), "text/plain": text],
+                                     "metadata": JSONObject()], parent: parent)
+        }
+        defer {
+            session.output = Session.standardOutput
+            session.onError = nil
+            session.pictureOutput = nil
+        }
+        session.runLines(code.components(separatedBy: "\n"), stopAtFirstError: true)
+        if storesHistory { history.append((count, code, results.isEmpty ? nil : results.joined(separator: "\n"))) }
+        guard let failure else {
+            return ["status": "ok", "execution_count": count, "payload": [Any](), "user_expressions": JSONObject()]
+        }
+        let error: JSONObject = ["ename": failure.error.kind.rawValue, "evalue": failure.error.message,
+                                 "traceback": failure.traceback]
+        if !silent { publish("error", error, parent: parent) }
+        return error.merging(["status": "error", "execution_count": count]) { old, _ in old }
+    }
+
+    // MARK: Completion, help and the shape of input
+
+    /// Completes the word before the cursor as Tab does in the REPL.
+    func complete(_ content: JSONObject) -> JSONObject {
+        let (code, cursor) = codeAndCursor(content)
+        let lineStart = code[..<cursor].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+        let wordStart = code[lineStart..<cursor].lastIndex { Session.wordBreakCharacters.unicodeScalars.contains($0) }
+            .map { $0 + 1 } ?? lineStart
+        let matches = session.completions(for: text(code[wordStart..<cursor]), in: text(code[lineStart..<cursor]),
+                                          at: text(code[lineStart..<wordStart]).count)
+        return ["status": "ok", "matches": matches, "cursor_start": wordStart, "cursor_end": cursor, "metadata": JSONObject()]
+    }
+
+    /// `help` for the name under the cursor (`np.zeros` falls back to `zeros`).
+    func inspect(_ content: JSONObject) -> JSONObject {
+        let (code, cursor) = codeAndCursor(content)
+        let isNamePart = { (c: Unicode.Scalar) in c == "_" || c == "." || c.properties.isAlphabetic || ("0"..."9").contains(c) }
+        let start = code[..<cursor].lastIndex { !isNamePart($0) }.map { $0 + 1 } ?? 0
+        let end = code[cursor...].firstIndex { !isNamePart($0) } ?? code.count
+        let name = text(code[start..<end])
+        let topics = [name, String(name.split(separator: ".").last ?? "")]
+        guard let help = topics.lazy.compactMap({ try? self.session.helpText(for: .string($0)) }).first else {
+            return ["status": "ok", "found": false, "data": JSONObject(), "metadata": JSONObject()]
+        }
+        return ["status": "ok", "found": true, "data": ["text/plain": help], "metadata": JSONObject()]
+    }
+
+    /// Whether the front end should run the code or read another line, as the REPL's `...` prompt
+    /// decides; a block goes on, whatever its last line holds, until an empty line (as in IPython).
+    func isComplete(_ content: JSONObject) -> JSONObject {
+        let code = content["code"] as? String ?? ""
+        let lastLine = code.components(separatedBy: "\n").last ?? ""
+        let insideBlock = code.contains("\n") && lastLine.first?.isWhitespace == true
+            && !lastLine.allSatisfy(\.isWhitespace)
+        if insideBlock || session.needsMoreInput(code) {
+            let indent = String(lastLine.prefix { $0 == " " || $0 == "\t" })
+            let opensBlock = lastLine.trimmingCharacters(in: .whitespaces).hasSuffix(":")
+            return ["status": "incomplete", "indent": indent + (opensBlock ? "    " : "")]
+        }
+        let isCommand = code.trimmingCharacters(in: .whitespaces).hasPrefix(":")
+        if !isCommand, (try? session.parse(code)) == nil { return ["status": "invalid"] }
+        return ["status": "complete"]
+    }
+
+    /// The cells run in this kernel: the last n (`tail`), a range of execution counts
+    /// (`range`), or the last n matching a glob pattern (`search`, with `unique` each code once).
+    /// Each is `[session, execution count, code]`, or with `output` `[…, [code, result text]]`.
+    func history(_ content: JSONObject) -> JSONObject {
+        let n = content["n"] as? Int ?? history.count
+        var selected: [HistoryEntry]
+        switch content["hist_access_type"] as? String {
+        case "range":
+            let start = content["start"] as? Int ?? 0, stop = content["stop"] as? Int ?? Int.max
+            selected = history.filter { $0.count >= start && $0.count < stop }
+        case "search":
+            let pattern = content["pattern"] as? String ?? "*"
+            selected = history.filter { fnmatch(pattern, $0.code, 0) == 0 }
+            if content["unique"] as? Bool ?? false { selected = latestOfEachCode(selected) }
+            selected = Array(selected.suffix(n))
+        default:
+            selected = Array(history.suffix(n))
+        }
+        let withOutput = content["output"] as? Bool ?? false
+        return ["status": "ok", "history": selected.map { entry in
+            [1, entry.count, withOutput ? [entry.code, entry.output ?? NSNull()] as [Any] : entry.code] as [Any]
+        }]
+    }
+
+    /// The entries with their code's last run only, in order.
+    private func latestOfEachCode(_ entries: [HistoryEntry]) -> [HistoryEntry] {
+        var seen = Set<String>()
+        return entries.reversed().filter { seen.insert($0.code).inserted }.reversed()
+    }
+
+    /// The request's code as Unicode scalars (the protocol counts the cursor in code points),
+    /// and the cursor, within it.
+    private func codeAndCursor(_ content: JSONObject) -> (code: [Unicode.Scalar], cursor: Int) {
+        let code = Array((content["code"] as? String ?? "").unicodeScalars)
+        let cursor = content["cursor_pos"] as? Int ?? code.count
+        return (code, min(max(cursor, 0), code.count))
+    }
+
+    private func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}

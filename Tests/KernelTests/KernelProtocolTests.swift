@@ -1,0 +1,197 @@
+import Foundation
+import Kernel
+import XCTest
+
+/// The kernel over real ZeroMQ sockets, as a Jupyter front end talks to it.
+final class KernelProtocolTests: XCTestCase {
+    private var client: KernelClient!
+
+    override func setUpWithError() throws {
+        client = try KernelClient()
+    }
+
+    override func tearDown() {
+        client = nil
+    }
+
+    private func types(_ messages: [Message]) -> [String] {
+        messages.map(\.type)
+    }
+
+    private func output(_ messages: [Message], _ type: String) -> [JSONObject] {
+        messages.filter { $0.type == type }.map(\.content)
+    }
+
+    func testKernelInfoSaysPythonAndTheProtocolVersion() throws {
+        let (reply, iopub) = try client.request("kernel_info_request", [:])
+        XCTAssertEqual(reply.type, "kernel_info_reply")
+        XCTAssertEqual(reply.content["protocol_version"] as? String, "5.3")
+        let language = try XCTUnwrap(reply.content["language_info"] as? JSONObject)
+        XCTAssertEqual(language["name"] as? String, "python")
+        XCTAssertEqual(language["file_extension"] as? String, ".py")
+        XCTAssertEqual(types(iopub), ["status", "status"])
+    }
+
+    func testACellPrintsAndShowsItsValueBetweenBusyAndIdle() throws {
+        let (reply, iopub) = try client.execute("x = 6*7\nprint('x is', x)\nx")
+        XCTAssertEqual(reply.type, "execute_reply")
+        XCTAssertEqual(reply.content["status"] as? String, "ok")
+        XCTAssertEqual(reply.parentHeader["msg_type"] as? String, "execute_request")
+        XCTAssertEqual(types(iopub), ["status", "execute_input", "stream", "execute_result", "status"])
+        XCTAssertEqual(iopub.first?.content["execution_state"] as? String, "busy")
+        XCTAssertEqual(output(iopub, "stream").first?["text"] as? String, "x is 42\n")
+        XCTAssertEqual(output(iopub, "stream").first?["name"] as? String, "stdout")
+        let result = try XCTUnwrap(output(iopub, "execute_result").first)
+        XCTAssertEqual((result["data"] as? JSONObject)?["text/plain"] as? String, "42")
+    }
+
+    func testVariablesPersistAndExecutionCountCountsAsIPythonDoes() throws {
+        XCTAssertEqual(try client.execute("a = 1").reply.content["execution_count"] as? Int, 1)
+        let silent = try client.execute("a = a + 1", silent: true)
+        XCTAssertEqual(types(silent.iopub), ["status", "status"], "a silent cell publishes nothing")
+        XCTAssertEqual(silent.reply.content["execution_count"] as? Int, 1)
+        XCTAssertEqual(try client.execute("nope").reply.content["execution_count"] as? Int, 2, "a failing cell counts")
+        let (reply, iopub) = try client.execute("a")
+        XCTAssertEqual(reply.content["execution_count"] as? Int, 3)
+        XCTAssertEqual(output(iopub, "execute_input").first?["execution_count"] as? Int, 3)
+        XCTAssertEqual((output(iopub, "execute_result").first?["data"] as? JSONObject)?["text/plain"] as? String, "2")
+    }
+
+    func testAnErrorPointsAtTheColumnAndStopsTheCell() throws {
+        let (reply, iopub) = try client.execute("y = 1\nz = y + nope\nprint('not reached')")
+        XCTAssertEqual(reply.content["status"] as? String, "error")
+        XCTAssertEqual(reply.content["ename"] as? String, "name error")
+        XCTAssertEqual(reply.content["evalue"] as? String, "'nope' is not defined")
+        XCTAssertEqual(reply.content["traceback"] as? [String],
+                       ["  z = y + nope", "          ^~~~", "name error: 'nope' is not defined"])
+        XCTAssertEqual(types(iopub), ["status", "execute_input", "error", "status"])
+        XCTAssertEqual((try client.execute("y").iopub.last { $0.type == "execute_result" }?.content["data"] as? JSONObject)?["text/plain"] as? String, "1")
+    }
+
+    func testAPictureIsSentAsPNGWithItsDrawingAsText() throws {
+        let (reply, iopub) = try client.execute("seed(0)\nshow(randn(28, 28))")
+        XCTAssertEqual(reply.content["status"] as? String, "ok")
+        let data = try XCTUnwrap(output(iopub, "display_data").first?["data"] as? JSONObject)
+        let png = try XCTUnwrap(Data(base64Encoded: data["image/png"] as? String ?? ""))
+        // The PNG signature, then the IHDR chunk: width and height as 4-byte big-endian numbers
+        // (28 pixels drawn 8 × 8 each).
+        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        XCTAssertEqual(String(decoding: png[12..<16], as: UTF8.self), "IHDR")
+        XCTAssertEqual(Array(png[16..<24]), [0, 0, 0, 224, 0, 0, 0, 224])
+        let drawing = try XCTUnwrap(data["text/plain"] as? String)
+        XCTAssertTrue(drawing.contains { !$0.isWhitespace }, drawing)
+        XCTAssertFalse(drawing.contains("\u{1B}"), "a terminal escape in a notebook: \(drawing)")
+        XCTAssertTrue(output(iopub, "stream").isEmpty, "the drawing is not printed as well")
+    }
+
+    func testReplCommandsRunInACell() throws {
+        _ = try client.execute("w = 3")
+        let text = output(try client.execute(":vars").iopub, "stream").compactMap { $0["text"] as? String }.joined()
+        XCTAssertTrue(text.contains("w ") && text.contains("int"), text)
+    }
+
+    func testCompletionInspectionAndIsComplete() throws {
+        _ = try client.execute("learning_rate = 0.1")
+        let completion = try client.request("complete_request", ["code": "y = learn", "cursor_pos": 9]).reply.content
+        XCTAssertEqual(completion["matches"] as? [String], ["learning_rate"])
+        XCTAssertEqual(completion["cursor_start"] as? Int, 4)
+        XCTAssertEqual(completion["cursor_end"] as? Int, 9)
+        let inspection = try client.request("inspect_request", ["code": "np.zeros(3)", "cursor_pos": 4, "detail_level": 0]).reply.content
+        XCTAssertEqual(inspection["found"] as? Bool, true)
+        XCTAssertTrue(((inspection["data"] as? JSONObject)?["text/plain"] as? String ?? "").hasPrefix("zeros("))
+        let unknown = try client.request("inspect_request", ["code": "qqq", "cursor_pos": 1, "detail_level": 0]).reply.content
+        XCTAssertEqual(unknown["found"] as? Bool, false)
+        let expected: [(String, String, String?)] = [
+            ("for i in range(3):", "incomplete", "    "), ("x = (1,", "incomplete", ""), ("def f(x):\n    x*", "incomplete", "    "),
+            ("def f(x):\n    return x\n", "complete", nil), ("1 +* 2", "invalid", nil),
+            ("1 + 2", "complete", nil), (":vars", "complete", nil),
+        ]
+        for (code, status, indent) in expected {
+            let reply = try client.request("is_complete_request", ["code": code]).reply.content
+            XCTAssertEqual(reply["status"] as? String, status, code)
+            XCTAssertEqual(reply["indent"] as? String, indent, code)
+        }
+    }
+
+    func testHistoryGivesTheCellsRun() throws {
+        for code in ["a = 1", "b = 2", "a + b"] { _ = try client.execute(code) }
+        let tail = try client.request("history_request", ["hist_access_type": "tail", "n": 2, "output": false, "raw": true])
+        XCTAssertEqual((tail.reply.content["history"] as? [[Any]])?.map { $0[2] as? String }, ["b = 2", "a + b"])
+        let search = try client.request("history_request", ["hist_access_type": "search", "pattern": "a*", "output": false, "raw": true])
+        XCTAssertEqual((search.reply.content["history"] as? [[Any]])?.map { $0[1] as? Int }, [1, 3])
+        let range = try client.request("history_request", ["hist_access_type": "range", "start": 3, "stop": 4, "output": true, "raw": true])
+        XCTAssertEqual(((range.reply.content["history"] as? [[Any]])?.first?[2] as? [Any])?.compactMap { $0 as? String },
+                       ["a + b", "3"])
+        _ = try client.execute("a = 1")
+        let unique = try client.request("history_request", ["hist_access_type": "search", "pattern": "a*", "unique": true,
+                                                            "output": false, "raw": true])
+        XCTAssertEqual((unique.reply.content["history"] as? [[Any]])?.map { $0[1] as? Int }, [3, 4])
+    }
+
+    func testTheStopButtonInterruptsARunningCellAndTheKernelGoesOn() throws {
+        _ = try client.execute("kept = 5")
+        let (id, frames) = client.signed("execute_request", ["code": "while True: pass", "silent": false])
+        client.shell.send(frames)
+        Thread.sleep(forTimeInterval: 0.3)
+        let interrupt = try client.request("interrupt_request", [:], on: client.control)
+        XCTAssertEqual(interrupt.reply.type, "interrupt_reply")
+        let reply = try client.receive(on: client.shell)
+        XCTAssertEqual(reply.parentHeader["msg_id"] as? String, id)
+        XCTAssertEqual(reply.content["status"] as? String, "error")
+        XCTAssertEqual(reply.content["ename"] as? String, "interrupted")
+        XCTAssertEqual((try client.execute("kept").iopub.first { $0.type == "execute_result" }?.content["data"] as? JSONObject)?["text/plain"] as? String, "5")
+    }
+
+    func testTheHeartbeatEchoes() throws {
+        client.heartbeat.send([Data("ping".utf8)])
+        XCTAssertTrue(client.heartbeat.waitForInput(milliseconds: 5000))
+        XCTAssertEqual(client.heartbeat.receive(), [Data("ping".utf8)])
+    }
+
+    func testShutdownRepliesAndEndsTheKernel() throws {
+        let (reply, ended) = try client.shutDown()
+        XCTAssertEqual(reply.type, "shutdown_reply")
+        XCTAssertEqual(reply.content["restart"] as? Bool, false)
+        XCTAssertTrue(ended)
+    }
+
+    /// 1,000 malformed messages, then a cell: each is dropped and logged, or answered, and
+    /// the code in a message with a wrong signature never runs.
+    func testMalformedMessagesAreDroppedAndTheKernelGoesOn() throws {
+        let signedExecute = client.signed("execute_request", ["code": "hacked = 1"], key: "not the key").frames
+        let valid = client.signed("execute_request", ["code": "1"]).frames
+        let malformed: [[Data]] = [
+            signedExecute,                                              // wrong signature
+            Array(valid.prefix(4)),                                     // frames missing
+            Array(valid.dropFirst()),                                   // no delimiter
+            [Data()],                                                   // one empty frame
+            client.signed("no_such_request", [:]).frames,               // unknown msg_type
+            signedFrames([Data("{".utf8), Data("{}".utf8), Data("{}".utf8), Data("{}".utf8)]),  // bad JSON
+            valid.prefix(2) + [Data("[]".utf8)] + valid.suffix(3),      // a header that is not an object, so a wrong signature
+        ]
+        for index in 0..<1000 { client.shell.send(malformed[index % malformed.count]) }
+        // A 100 MB frame where the content goes.
+        client.shell.send(Array(valid.prefix(5)) + [Data(count: 100 << 20)])
+        let (reply, iopub) = try client.execute("hacked")
+        XCTAssertEqual(reply.content["ename"] as? String, "name error", "a message with a wrong signature ran")
+        XCTAssertEqual(types(iopub).filter { $0 == "status" }.count, 2)
+        XCTAssertEqual((try client.execute("1+1").iopub.first { $0.type == "execute_result" }?.content["data"] as? JSONObject)?["text/plain"] as? String, "2")
+        let dropped = client.log.all.filter { $0.hasPrefix("dropped") }
+        XCTAssertEqual(dropped.count, 1001)
+        // 1,000 = 6 × 143 + 142: the first six kinds 143 times, the last 142 times; and the big frame.
+        XCTAssertEqual(dropped.filter { $0.contains("wrong signature") }.count, 143 + 142 + 1)
+        XCTAssertEqual(dropped.filter { $0.contains("not a JSON object") }.count, 143)
+        XCTAssertEqual(dropped.filter { $0.contains("unknown type \"no_such_request\"") }.count, 143)
+    }
+
+    /// Frames signed with the kernel's key whatever they hold.
+    private func signedFrames(_ frames: [Data]) -> [Data] {
+        [Message.delimiter, Data(Signer(key: client.key).signature(of: frames).utf8)] + frames
+    }
+
+    func testACellOfAMillionCharactersRuns() throws {
+        let (reply, iopub) = try client.execute("s = '" + String(repeating: "a", count: 1_000_000) + "'\nlen(s)")
+        XCTAssertEqual(reply.content["status"] as? String, "ok")
+        XCTAssertEqual((iopub.first { $0.type == "execute_result" }?.content["data"] as? JSONObject)?["text/plain"] as? String, "1000000")
+    }
+}
