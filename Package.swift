@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TensorComparison", "Tensor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ReferenceSolutions", "Course", "ChildProcesses",
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ReferenceSolutions", "Course", "ChildProcesses", "Notebook",
                                                            "CourseConsole", "TensorComparison", "Tensor", "Network", "Datasets"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "Interpreter"]),

@@ -2,17 +2,18 @@ import Course
 import Foundation
 import FuzzSupport
 import Notebook
+import Tensor
 
-/// One state file's contents, read both as the lessons' progress.json and as
-/// the exercises' exercises.json. Every input must be accepted or refused
-/// with a StateFileError.
+/// One progress file's contents (format 2), read as the lessons' sections and as the
+/// exercises' section. Every input must be accepted or refused with a StateFileError.
 @main
 enum FuzzProgress {
     static func main() {
         Fuzzer.run { contents in
             let data = Data(contents)
-            _ = try? LearnerProgress.decode(data, file: "progress.json")
-            _ = try? ExerciseRecord.decode(data, file: "exercises.json")
+            guard let sections = try? ProgressSections.decode(data, file: "progress.json") else { return }
+            _ = try? LearnerProgress(sections: sections)
+            _ = try? ExerciseRecord(sections: sections)
         }
     }
 }

@@ -56,7 +56,7 @@ public enum ExerciseREPL {
         }
         return ExerciseLink(
             file: { name in (try? Course.find(name))?.group.file },
-            isFinished: { name in console.progress.record.finished[name] != nil },
+            finished: { console.progress.record.finished.keys.sorted() },
             useLearnersFunction: { name in
                 guard let builtin = (try? Course.find(name))?.builtin, (try? console.useMine(name)) != nil else { return nil }
                 return builtin

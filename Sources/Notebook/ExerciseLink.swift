@@ -3,18 +3,18 @@
 public struct ExerciseLink {
     /// Where the function is written, e.g. "exercises/03-forward.swift"; nil for an unknown name.
     public var file: (String) -> String?
-    /// Whether the learner's function has passed every check.
-    public var isFinished: (String) -> Bool
+    /// The exercises whose function has passed every check, sorted.
+    public var finished: () -> [String]
     /// Makes the builtin the exercise stands in for run the learner's function, and
     /// returns that builtin's name; nil when no builtin has this exercise behind it.
     public var useLearnersFunction: (String) -> String?
     /// Makes the exercise commands speak the lessons' language.
     public var useLanguage: (LessonLanguage) -> Void
 
-    public init(file: @escaping (String) -> String?, isFinished: @escaping (String) -> Bool,
+    public init(file: @escaping (String) -> String?, finished: @escaping () -> [String],
                 useLearnersFunction: @escaping (String) -> String?, useLanguage: @escaping (LessonLanguage) -> Void) {
         self.file = file
-        self.isFinished = isFinished
+        self.finished = finished
         self.useLearnersFunction = useLearnersFunction
         self.useLanguage = useLanguage
     }

@@ -8,8 +8,9 @@
 ///          exercises: normalise ·  zeroCentre ·  oneHot ·
 ///     Exercises finished: parseIDXHeader (:check NAME checks one).
 public enum LessonList {
+    /// - Parameter finishedExercises: the exercises that have passed every check, sorted.
     /// - Parameter current: the id of the open lesson, marked with ▶.
-    public static func render(_ lessons: [Lesson], progress: LearnerProgress, current: String?,
+    public static func render(_ lessons: [Lesson], progress: LearnerProgress, finishedExercises: [String], current: String?,
                               style: TextStyle, text: TutorText) -> String {
         var lines = [style.apply([.bold], to: text.listTitle)]
         let titleWidth = lessons.map { displayWidth($0.title) }.max() ?? 0
@@ -21,13 +22,13 @@ public enum LessonList {
             lines.append("  \(marker) \(number)  \(title)  \(status(of: lesson, progress.lessons[lesson.id], style: style, text: text))")
             if !lesson.exercises.isEmpty {
                 let marks = lesson.exercises.map { name in
-                    name + " " + (progress.finishedExercises.contains(name) ? style.apply([.green], to: "✓") : "·")
+                    name + " " + (finishedExercises.contains(name) ? style.apply([.green], to: "✓") : "·")
                 }
                 lines.append(String(repeating: " ", count: numberWidth + 6) + text.exercisesLabel + ": "
                              + marks.joined(separator: "  "))
             }
         }
-        lines.append(text.exercisesFinished(progress.finishedExercises))
+        lines.append(text.exercisesFinished(finishedExercises))
         lines.append(style.apply([.dim], to: text.listHint))
         return lines.joined(separator: "\n")
     }

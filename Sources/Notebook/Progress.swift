@@ -1,31 +1,27 @@
 import Foundation
 import Tensor
 
-/// How far the learner has come: the lesson and cell they are at, how far
-/// they got in each lesson, and the exercises they have finished.
+/// How far the learner has come in the lessons: the lesson and cell they are at, how
+/// far they got in each lesson, and the language they chose. The exercises keep their own
+/// section of the same file (`ProgressFile`).
 public struct LearnerProgress: Codable, Equatable, Sendable {
-    /// The file format; a file with another version is set aside, not misread.
-    public static let formatVersion = 1
-
-    public var version: Int
     /// The id of the lesson open last; nil before the first one.
     public var currentLesson: String?
     /// The cell waiting to run in that lesson, from 0 (`cells.count` when it is done).
     public var currentCell: Int
     /// Per lesson id.
     public var lessons: [String: LessonProgress]
-    /// Names of exercises whose checks have passed, sorted.
-    public var finishedExercises: [String]
     /// The language chosen last with `--lang` or `:lang`; nil until one is chosen
-    /// (then `LANG` decides).
-    public var language: LessonLanguage?
+    /// (then `LANG` decides). Saved as the file's `language` section.
+    public var language: LessonLanguage? = nil
+
+    /// The fields of the `lessons` section.
+    private enum CodingKeys: String, CodingKey { case currentLesson, currentCell, lessons }
 
     public init() {
-        version = LearnerProgress.formatVersion
         currentLesson = nil
         currentCell = 0
         lessons = [:]
-        finishedExercises = []
     }
 
     /// Notes that the cell `index` of the lesson ran, and whether its output matched.
@@ -37,21 +33,24 @@ public struct LearnerProgress: Codable, Equatable, Sendable {
         lessons[lessonID] = entry
     }
 
-    /// The progress stored in a progress file's contents, every value checked:
-    /// throws a `StateFileError` naming the field that is missing, of the wrong
-    /// type or out of range.
-    public static func decode(_ data: Data, file: String) throws -> LearnerProgress {
-        let progress = try StateFile.decode(LearnerProgress.self, from: data, file: file)
-        try progress.validate(file: file)
-        return progress
+    /// The progress kept in a progress file's `lessons` and `language` sections, every
+    /// value checked: throws a `StateFileError` naming the field that is missing, of the
+    /// wrong type or out of range.
+    public init(sections: ProgressSections) throws {
+        self = try sections.decode(.lessons, as: LearnerProgress.self) ?? LearnerProgress()
+        try validate(file: sections.file)
+        language = try sections.decode(.language, as: LessonLanguage.self)
+    }
+
+    /// Sets the progress file's `lessons` and `language` sections to this progress.
+    public func store(in sections: inout ProgressSections) throws {
+        try sections.encode(self, as: .lessons)
+        try sections.encode(language, as: .language)
     }
 
     private func validate(file: String) throws {
         func invalid(_ field: String, _ problem: String) -> StateFileError {
-            StateFileError(file: file, field: field, problem)
-        }
-        guard version == Self.formatVersion else {
-            throw invalid("version", "is \(version); this mlplab reads format \(Self.formatVersion)")
+            StateFileError(file: file, field: field, problem).within(ProgressFile.Section.lessons.rawValue)
         }
         guard currentCell >= 0 else { throw invalid("currentCell", "is \(currentCell); cells count from 0") }
         if currentLesson?.isEmpty == true { throw invalid("currentLesson", "is empty; it names a lesson by its id") }
@@ -64,16 +63,6 @@ public struct LearnerProgress: Codable, Equatable, Sendable {
                     throw invalid("lessons.\(id).\(name)", "holds \(cell); cells count from 0")
                 }
             }
-        }
-        if finishedExercises.contains(where: \.isEmpty) {
-            throw invalid("finishedExercises", "holds an empty name")
-        }
-    }
-
-    public mutating func finishExercise(_ name: String) {
-        if !finishedExercises.contains(name) {
-            finishedExercises.append(name)
-            finishedExercises.sort()
         }
     }
 }
@@ -107,74 +96,49 @@ public struct LessonProgress: Codable, Equatable, Sendable {
     }
 }
 
-/// The progress file: `$XDG_STATE_HOME/mlplab/progress.json`, else
-/// `~/.local/state/mlplab/progress.json`. Every save replaces the file whole
-/// (`AtomicFile.write`), so a crash leaves the old progress or the new, never half.
+/// The lessons' sections of the progress file (`ProgressFile`). A file that cannot be
+/// used is left as it is, never overwritten: `load` says what is wrong and how to fix it,
+/// and this session's progress is then not saved.
 public struct ProgressStore: Sendable {
-    public let path: String
+    public let file: ProgressFile
 
     public init(path: String) {
-        self.path = path
+        file = ProgressFile(path: path)
     }
+
+    public var path: String { file.path }
 
     /// The store at the usual place; nil when neither `XDG_STATE_HOME` nor `HOME` is set.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ProgressStore? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return ProgressStore(path: state + "/mlplab/progress.json")
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return ProgressStore(path: home + "/.local/state/mlplab/progress.json")
+        ProgressFile.standard(environment: environment).map { ProgressStore(path: $0.path) }
     }
 
-    /// The saved progress, fresh progress when there is no file yet. A file that
-    /// cannot be understood is moved aside (to `progress.json.damaged-TIMESTAMP`)
-    /// and fresh progress returned, with a warning saying so; nothing throws.
-    public func load(now: Date = Date()) -> (progress: LearnerProgress, warning: String?) {
-        guard FileManager.default.fileExists(atPath: path) else { return (LearnerProgress(), nil) }
-        let data: Data
+    /// The saved progress (fresh progress when there is no file yet), or, for a file
+    /// that cannot be used, the reason and what to do about it; nothing throws.
+    public func load() -> Result<LearnerProgress, ProgressFileError> {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return .success(try LearnerProgress(sections: file.read()))
         } catch {
-            return (LearnerProgress(), "cannot read the progress file \(path) (\((error as NSError).localizedDescription)); starting afresh")
-        }
-        let problem: String
-        do {
-            return (try LearnerProgress.decode(data, file: path), nil)
-        } catch let error as StateFileError {
-            problem = error.reason
-        } catch {
-            problem = String(describing: error)
-        }
-        let aside = path + ".damaged-" + Self.timestamp(now)
-        do {
-            try FileManager.default.moveItem(atPath: path, toPath: aside)
-            return (LearnerProgress(), "the progress file \(path) could not be used (\(problem)); moved it to \(aside) and started afresh")
-        } catch {
-            return (LearnerProgress(), "the progress file \(path) could not be used (\(problem)) nor moved aside; it will be replaced at the next save")
+            return .failure(ProgressFileError(error))
         }
     }
 
-    /// The language saved with the progress, read without touching the file (a damaged
-    /// one is left for `load` to report); nil when none was chosen or the file cannot be read.
+    /// The language saved with the progress; nil when none was chosen or the file
+    /// cannot be used (`load` reports that).
     public func savedLanguage() -> LessonLanguage? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return (try? LearnerProgress.decode(data, file: path))?.language
+        (try? LearnerProgress(sections: file.read()))?.language
     }
 
-    /// Writes the progress, creating the folder if needed.
+    /// Writes the lessons' sections, leaving the exercises' as they are in the file.
+    /// Sections that cannot be used are refused (`ProgressFileError`), not overwritten.
     public func save(_ progress: LearnerProgress) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(Array(try encoder.encode(progress)) + [0x0A], to: path)
-    }
-
-    private static func timestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter.string(from: date)
+        do {
+            try file.update { sections in
+                _ = try LearnerProgress(sections: sections)
+                try progress.store(in: &sections)
+            }
+        } catch {
+            throw ProgressFileError(error)
+        }
     }
 }

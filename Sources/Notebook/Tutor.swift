@@ -20,6 +20,8 @@ public final class Tutor {
     /// The open lesson (an index into `lessons`) and the cell waiting to run in it.
     public private(set) var position: (lesson: Int, cell: Int)?
 
+    /// Where progress is saved; nil keeps it for this session only (also when the saved
+    /// file cannot be used: it is left for the learner to correct).
     private let store: ProgressStore?
     private var presenter: LessonPresenter
     private var warnings: [String] = []
@@ -44,13 +46,18 @@ public final class Tutor {
         self.session = session
         self.library = library
         self.language = language
-        self.store = store
         self.lessons = try library.lessons(language)
         guard !lessons.isEmpty else { throw LessonLibraryError.empty(library.root) }
         self.presenter = LessonPresenter(style: style, language: language)
-        let (progress, warning) = store?.load() ?? (LearnerProgress(), nil)
-        self.progress = progress
-        if let warning { warnings.append(warning) }
+        switch store?.load() ?? .success(LearnerProgress()) {
+        case .success(let progress):
+            self.progress = progress
+            self.store = store
+        case .failure(let problem):
+            self.progress = LearnerProgress()
+            self.store = nil
+            warnings.append(problem.description + "; until then this session's lesson progress is not saved")
+        }
     }
 
     // MARK: What the learner does
@@ -153,17 +160,10 @@ public final class Tutor {
         showWaiting(withProse: false)
     }
 
-    /// Where finished exercises are recorded outside the lesson progress
-    /// (the exercise checker's own record); `:lessons` takes them in.
-    public var finishedExercisesSource: (() -> [String])?
-
-    /// `:lessons`: every lesson with how far the learner got.
+    /// `:lessons`: every lesson with how far the learner got, and the exercises finished.
     public func listLessons() {
-        for name in finishedExercisesSource?() ?? [] where !progress.finishedExercises.contains(name) {
-            finishExercise(name)
-        }
-        write(LessonList.render(lessons, progress: progress, current: position.map { lessons[$0.lesson].id },
-                                style: presenter.style, text: text))
+        write(LessonList.render(lessons, progress: progress, finishedExercises: exerciseLink?.finished() ?? [],
+                                current: position.map { lessons[$0.lesson].id }, style: presenter.style, text: text))
     }
 
     /// Keeps the language with the progress, for the next start without `--lang`.
@@ -303,12 +303,6 @@ public final class Tutor {
         example.expected.forEach { write("    " + $0) }
     }
 
-    /// Records a finished exercise (for `:check`) and saves.
-    public func finishExercise(_ name: String) {
-        progress.finishExercise(name)
-        save()
-    }
-
     // MARK: Steps
 
     private func open(lessonAt index: Int) {
@@ -349,7 +343,7 @@ public final class Tutor {
     private func showExercises(before cell: Cell) {
         guard let exerciseLink else { return }
         for name in cell.exercises {
-            write(presenter.exerciseNote(name, file: exerciseLink.file(name), finished: exerciseLink.isFinished(name)))
+            write(presenter.exerciseNote(name, file: exerciseLink.file(name), finished: exerciseLink.finished().contains(name)))
         }
     }
 
@@ -358,7 +352,7 @@ public final class Tutor {
     private func useFinishedExercises(upTo cell: Cell, of lesson: Lesson) {
         guard let exerciseLink else { return }
         for name in lesson.cells.prefix(cell.index + 1).flatMap(\.exercises)
-        where !learnersFunctionsInUse.contains(name) && exerciseLink.isFinished(name) {
+        where !learnersFunctionsInUse.contains(name) && exerciseLink.finished().contains(name) {
             guard let builtin = exerciseLink.useLearnersFunction(name) else { continue }
             learnersFunctionsInUse.insert(name)
             write(presenter.style.apply([.green], to: "✓ " + text.runsYourFunction(name, builtin: builtin)))

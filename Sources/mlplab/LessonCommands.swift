@@ -24,11 +24,22 @@ struct LessonsCommand: ParsableCommand {
 
     func run() throws {
         let lessons = try loadLessons { try LessonLibrary.locate().lessons(options.language) }
-        var (progress, warning) = ProgressStore.standard()?.load() ?? (LearnerProgress(), nil)
-        if let warning { FileHandle.standardError.write(Data(("warning: " + warning + "\n").utf8)) }
-        for name in finishedExercises() { progress.finishExercise(name) }
+        let (progress, finished) = savedProgress()
         let style = TextStyle.standardOutput(colour: ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0))
-        print(LessonList.render(lessons, progress: progress, current: nil, style: style, text: TutorText(options.language)))
+        print(LessonList.render(lessons, progress: progress, finishedExercises: finished, current: nil, style: style,
+                                text: TutorText(options.language)))
+    }
+
+    /// The lessons' progress and the exercises finished, both from the progress file;
+    /// a file that cannot be used ends the command with what is wrong and what to do.
+    private func savedProgress() -> (LearnerProgress, finished: [String]) {
+        guard let file = ProgressFile.standard() else { return (LearnerProgress(), []) }
+        do {
+            let sections = try file.read()
+            return (try LearnerProgress(sections: sections), try ExerciseRecord(sections: sections).finished.keys.sorted())
+        } catch {
+            fail(ProgressFileError(error).description)
+        }
     }
 }
 
@@ -137,7 +148,6 @@ func startTutor(in session: Session, language: LessonLanguage, remember: Bool, e
         let tutor = try Tutor(session: session, library: try LessonLibrary.locate(), language: language,
                               store: ProgressStore.standard(), style: .standardOutput(colour: colour))
         tutor.registerCommands()
-        tutor.finishedExercisesSource = finishedExercises
         tutor.exerciseLink = exercises
         if remember { tutor.rememberLanguage() }
         if greet { tutor.start() }
@@ -146,10 +156,4 @@ func startTutor(in session: Session, language: LessonLanguage, remember: Bool, e
         session.output("warning: lessons unavailable: \(error)", .error)
         return nil
     }
-}
-
-/// The exercises that have passed every check, from the exercises' own record
-/// (`mlplab check` and `:check` write it); the lesson list shows them.
-func finishedExercises() -> [String] {
-    ((try? ExerciseProgressFile())?.record.finished.keys).map(Array.init) ?? []
 }

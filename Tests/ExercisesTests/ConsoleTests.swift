@@ -3,6 +3,7 @@ import ChildProcesses
 import Course
 import CourseConsole
 import ReferenceSolutions
+import Tensor
 import XCTest
 
 /// The exercise commands other than checking: the list, the contract, hints one at a
@@ -13,15 +14,15 @@ final class ConsoleTests: XCTestCase {
     private var questions: [String] = []
 
     private func console(progressPath: String? = nil) throws -> ExerciseConsole {
-        let path = try progressPath ?? temporaryFolder(self) + "/state/mlplab/exercises.json"
+        let path = try progressPath ?? temporaryFolder(self) + "/state/mlplab/progress.json"
         return ExerciseConsole(root: PackageRoot(path: repositoryRoot, configuration: "debug"),
-                               progress: try ExerciseProgressFile(path: path),
+                               progress: try ExerciseProgressFile(file: ProgressFile(path: path)),
                                write: { [unowned self] in output.append($0) },
                                confirm: { [unowned self] in questions.append($0); return answers.removeFirst() })
     }
 
     func testHintsComeOneAtATimeAndAreRemembered() throws {
-        let path = try temporaryFolder(self) + "/exercises.json"
+        let path = try temporaryFolder(self) + "/progress.json"
         let first = try console(progressPath: path)
         let hints = try Course.find("softmax").hints
         try first.hint("softmax")
@@ -110,8 +111,8 @@ final class ConsoleTests: XCTestCase {
     }
 
     func testUseMineTakesTheFunctionsThatPassAndTheReferenceForTheOthers() throws {
-        let path = try temporaryFolder(self) + "/exercises.json"
-        let store = try ExerciseProgressFile(path: path)
+        let path = try temporaryFolder(self) + "/progress.json"
+        let store = try ExerciseProgressFile(file: ProgressFile(path: path))
         let (relu, softmax) = (try Course.find("relu"), try Course.find("softmax"))
         try store.recordCheck(of: relu, results: try Checker.runAll(relu, with: .reference))
         try store.recordCheck(of: softmax, results: try Checker.runAll(softmax, with: .mine))
@@ -176,7 +177,7 @@ final class ConsoleTests: XCTestCase {
         let reluEdited = shipped.replacingOccurrences(of: stub("relu"), with: mine("relu"))
         try reluEdited.replacingOccurrences(of: stub("softmax"), with: mine("softmax") + "\n    }\n    {")
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let progress = try ExerciseProgressFile(path: package + "/exercises.json")
+        let progress = try ExerciseProgressFile(file: ProgressFile(path: package + "/progress.json"))
         let softmax = try Course.find("softmax")
         try progress.recordCheck(of: softmax, results: try Checker.runAll(softmax, with: .reference))
         let console = ExerciseConsole(root: PackageRoot(path: package, configuration: "release"), progress: progress,
@@ -260,13 +261,13 @@ final class ConsoleTests: XCTestCase {
     }
 
     func testAPassingCheckIsRecordedAsFinishedAndShownPerLesson() throws {
-        let path = try temporaryFolder(self) + "/state/mlplab/exercises.json"
-        let store = try ExerciseProgressFile(path: path)
+        let path = try temporaryFolder(self) + "/state/mlplab/progress.json"
+        let store = try ExerciseProgressFile(file: ProgressFile(path: path))
         let relu = try Course.find("relu")
         try store.recordCheck(of: relu, results: try Checker.runAll(relu, with: .reference), at: Date(timeIntervalSince1970: 0))
         try store.recordCheck(of: try Course.find("softmax"), results: try Checker.runAll(try Course.find("softmax"), with: .mine))
 
-        let reopened = try ExerciseProgressFile(path: path)
+        let reopened = try ExerciseProgressFile(file: ProgressFile(path: path))
         XCTAssertEqual(reopened.record.finished, ["relu": Date(timeIntervalSince1970: 0)])
         XCTAssertEqual(reopened.record.lastCheck["relu"], CheckSummary(passed: 3, total: 3, text: "all 3 cases pass"))
         XCTAssertEqual(reopened.record.lastCheck["softmax"], CheckSummary(passed: 0, total: 5, text: "not implemented yet"))
@@ -279,10 +280,10 @@ final class ConsoleTests: XCTestCase {
     }
 
     func testADamagedProgressFileIsRefusedNotOverwritten() throws {
-        let path = try temporaryFolder(self) + "/exercises.json"
+        let path = try temporaryFolder(self) + "/progress.json"
         try "{ not json".write(toFile: path, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try ExerciseProgressFile(path: path)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("cannot use the exercise progress in \(path): "), "\(error)")
+        XCTAssertThrowsError(try ExerciseProgressFile(file: ProgressFile(path: path))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("cannot use the progress in \(path): "), "\(error)")
             XCTAssertTrue("\(error)".hasSuffix("; correct it, or move the file away to start afresh"), "\(error)")
         }
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "{ not json")
@@ -292,43 +293,51 @@ final class ConsoleTests: XCTestCase {
     /// file and the field, and the file is left as the learner had it. (A hint count
     /// of -1 was accepted, and `:hint` then read the hint at index -1.)
     func testOutOfRangeValuesAreRefusedNamingTheField() throws {
-        let path = try temporaryFolder(self) + "/exercises.json"
-        func record(version: Int = 1, finished: String = "{}", lastCheck: String = "{}", hints: String = "{}") -> String {
-            "{\"version\": \(version), \"finished\": \(finished), \"lastCheck\": \(lastCheck), \"hintsShown\": \(hints)}"
+        let path = try temporaryFolder(self) + "/progress.json"
+        func record(version: Int = 2, finished: String = "{}", lastCheck: String = "{}", hints: String = "{}") -> String {
+            "{\"format_version\": \(version), \"exercises\": "
+                + "{\"finished\": \(finished), \"lastCheck\": \(lastCheck), \"hintsShown\": \(hints)}}"
         }
         let cases: [(json: String, reason: String)] = [
-            (record(hints: "{\"parseIDXHeader\": -1}"), "'hintsShown.parseIDXHeader' is -1; a number of hints is 0 or more"),
-            (record(hints: "{\"relu\": \"two\"}"), "'hintsShown.relu' has the wrong type (expected Int)"),
+            (record(hints: "{\"parseIDXHeader\": -1}"), "'exercises.hintsShown.parseIDXHeader' is -1; a number of hints is 0 or more"),
+            (record(hints: "{\"relu\": \"two\"}"), "'exercises.hintsShown.relu' has the wrong type (expected Int)"),
             (record(hints: "{\"parseIdxHeader\": 1}"),
-             "'hintsShown.parseIdxHeader' is about an exercise this course does not have"),
+             "'exercises.hintsShown.parseIdxHeader' is about an exercise this course does not have"),
             (record(finished: "{\"backprop\": \"2026-12-01T09:14:03Z\"}"),
-             "'finished.backprop' is about an exercise this course does not have"),
+             "'exercises.finished.backprop' is about an exercise this course does not have"),
             (record(lastCheck: "{\"relu\": {\"passed\": 4, \"total\": 3, \"text\": \"all 3 cases pass\"}}"),
-             "'lastCheck.relu' says 4 of 3 cases passed"),
+             "'exercises.lastCheck.relu' says 4 of 3 cases passed"),
             (record(lastCheck: "{\"relu\": {\"passed\": -1, \"total\": 3, \"text\": \"\"}}"),
-             "'lastCheck.relu' says -1 of 3 cases passed"),
-            (record(lastCheck: "{\"relu\": {\"passed\": 3, \"text\": \"\"}}"), "'lastCheck.relu.total' is missing"),
-            (record(version: 0), "'version' is 0; formats count from 1"),
-            (record(version: 2), "'version' is 2: the file was written by a newer mlplab; update mlplab"),
-            ("{\"version\": 1, \"finished\": {}, \"lastCheck\": {}}", "'hintsShown' is missing"),
+             "'exercises.lastCheck.relu' says -1 of 3 cases passed"),
+            (record(lastCheck: "{\"relu\": {\"passed\": 3, \"text\": \"\"}}"), "'exercises.lastCheck.relu.total' is missing"),
+            (record(version: 0), "'format_version' is 0; this mlplab reads format 2"),
+            (record(version: 3), "'format_version' is 3: the file was written by a newer mlplab; update mlplab"),
         ]
         for (json, reason) in cases {
             try json.write(toFile: path, atomically: true, encoding: .utf8)
-            XCTAssertThrowsError(try ExerciseProgressFile(path: path), json) { error in
-                XCTAssertEqual("\(error)", "cannot use the exercise progress in \(path): \(reason); "
+            XCTAssertThrowsError(try ExerciseProgressFile(file: ProgressFile(path: path)), json) { error in
+                XCTAssertEqual("\(error)", "cannot use the progress in \(path): \(reason); "
                                + "correct it, or move the file away to start afresh")
             }
             XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), json)
         }
-        // The same layout with sound values opens.
+        // The same layout with sound values opens; a field left out is empty.
         try record(finished: "{\"relu\": \"2026-12-01T09:14:03Z\"}", hints: "{\"parseIDXHeader\": 0, \"relu\": 3}")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        XCTAssertEqual(try ExerciseProgressFile(path: path).record.hintsShown, ["parseIDXHeader": 0, "relu": 3])
+        XCTAssertEqual(try ExerciseProgressFile(file: ProgressFile(path: path)).record.hintsShown, ["parseIDXHeader": 0, "relu": 3])
+        try "{\"format_version\": 2, \"exercises\": {\"hintsShown\": {\"relu\": 1}}}".write(toFile: path, atomically: true, encoding: .utf8)
+        let partial = try ExerciseProgressFile(file: ProgressFile(path: path)).record
+        XCTAssertEqual(partial.hintsShown, ["relu": 1])
+        XCTAssertEqual(partial.finished, [:])
+        XCTAssertEqual(partial.lastCheck, [:])
     }
 
-    func testTheProgressFileLivesUnderXDGStateHome() {
-        XCTAssertEqual(ExerciseProgressFile.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]), "/s/mlplab/exercises.json")
-        XCTAssertEqual(ExerciseProgressFile.defaultPath(environment: ["HOME": "/h"]), "/h/.local/state/mlplab/exercises.json")
+    func testTheProgressFileLivesUnderXDGStateHome() throws {
+        XCTAssertEqual(try ExerciseProgressFile(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).file.path, "/s/mlplab/progress.json")
+        XCTAssertEqual(try ExerciseProgressFile(environment: ["HOME": "/h"]).file.path, "/h/.local/state/mlplab/progress.json")
+        XCTAssertThrowsError(try ExerciseProgressFile(environment: [:])) { error in
+            XCTAssertEqual("\(error)", "neither XDG_STATE_HOME nor HOME is set: there is no place to keep the progress; set HOME")
+        }
     }
 
     func testThePackageIsFoundFromTheProgramsPath() throws {

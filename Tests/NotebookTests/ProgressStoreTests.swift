@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Tensor
 import XCTest
 
 final class ProgressStoreTests: XCTestCase {
@@ -16,10 +17,9 @@ final class ProgressStoreTests: XCTestCase {
 
     private var path: String { folder + "/state/mlplab/progress.json" }
 
-    func testNoFileGivesFreshProgressWithoutWarning() {
-        let (progress, warning) = ProgressStore(path: path).load()
-        XCTAssertEqual(progress, LearnerProgress())
-        XCTAssertNil(warning)
+    func testNoFileGivesFreshProgress() throws {
+        XCTAssertEqual(try ProgressStore(path: path).load().get(), LearnerProgress())
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "reading writes nothing")
     }
 
     func testSaveThenLoadGivesTheSameProgress() throws {
@@ -28,15 +28,17 @@ final class ProgressStoreTests: XCTestCase {
         progress.currentCell = 4
         progress.recordCell(0, of: "forward", cellCount: 9, matched: true)
         progress.recordCell(1, of: "forward", cellCount: 9, matched: false)
-        progress.finishExercise("onehot")
-        progress.finishExercise("idx_header")
+        progress.language = .ko
         let store = ProgressStore(path: path)
         try store.save(progress)
-        let (loaded, warning) = store.load()
-        XCTAssertNil(warning)
+        let loaded = try store.load().get()
         XCTAssertEqual(loaded, progress)
-        XCTAssertEqual(loaded.finishedExercises, ["idx_header", "onehot"])
         XCTAssertEqual(loaded.lessons["forward"]?.cellsDiffering, [1])
+        // Format 2: the lessons' section and the language beside it.
+        let saved = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        XCTAssertEqual(saved["format_version"] as? Int, 2)
+        XCTAssertEqual(saved["language"] as? String, "ko")
+        XCTAssertEqual((saved["lessons"] as? [String: Any])?["currentCell"] as? Int, 4)
         // The file is replaced whole: no temporary file is left beside it.
         let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/state/mlplab")
         XCTAssertEqual(names, ["progress.json"])
@@ -53,79 +55,65 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertTrue(progress.lessons["loss"]!.isFinished)
     }
 
-    func testACorruptFileIsMovedAsideWithAWarning() throws {
-        try FileManager.default.createDirectory(atPath: folder + "/state/mlplab", withIntermediateDirectories: true)
-        try Data("{\"version\": 1, \"currentCell\": ".utf8).write(to: URL(fileURLWithPath: path))
-        let now = Date(timeIntervalSince1970: 1_700_000_000)  // 2023-11-14 22:13:20 UTC
-        let (progress, warning) = ProgressStore(path: path).load(now: now)
-        XCTAssertEqual(progress, LearnerProgress())
-        let aside = path + ".damaged-20231114-221320"
-        XCTAssertTrue(warning?.contains("moved it to \(aside)") ?? false, warning ?? "no warning")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
-        XCTAssertEqual(try String(contentsOfFile: aside, encoding: .utf8), "{\"version\": 1, \"currentCell\": ")
-        // The next save writes a good file again.
-        try ProgressStore(path: path).save(progress)
-        XCTAssertNil(ProgressStore(path: path).load().warning)
-    }
-
-    func testWrongShapesAndVersionsAreCorruptToo() throws {
+    /// A file that cannot be used is reported with what to do, and never overwritten:
+    /// saving refuses too, so the learner's progress in it is not lost.
+    func testADamagedFileIsReportedAndLeftAsItIs() throws {
         try FileManager.default.createDirectory(atPath: folder + "/state/mlplab", withIntermediateDirectories: true)
         let cases = [
+            "{\"format_version\": 2, \"lessons\": ",
             "[1, 2, 3]",
-            "{\"version\": 1, \"currentCell\": \"four\", \"lessons\": {}, \"finishedExercises\": []}",
+            "{\"format_version\": 2, \"lessons\": {\"currentCell\": \"four\", \"lessons\": {}}}",
+            "{\"format_version\": 3, \"lessons\": {\"currentCell\": 0, \"lessons\": {}}}",
             "{\"version\": 99, \"currentCell\": 0, \"lessons\": {}, \"finishedExercises\": []}",
-            "{\"version\": 1, \"currentCell\": -3, \"lessons\": {}, \"finishedExercises\": []}",
             "\u{0}\u{1}binary",
         ]
-        for (n, text) in cases.enumerated() {
+        for text in cases {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            let (progress, warning) = ProgressStore(path: path).load(now: Date(timeIntervalSince1970: Double(n)))
-            XCTAssertEqual(progress, LearnerProgress(), text)
-            XCTAssertNotNil(warning, text)
-            XCTAssertFalse(FileManager.default.fileExists(atPath: path), text)
+            let store = ProgressStore(path: path)
+            guard case .failure(let problem) = store.load() else { return XCTFail("accepted \(text)") }
+            XCTAssertTrue(problem.description.hasPrefix("cannot use the progress in \(path): "), problem.description)
+            XCTAssertTrue(problem.description.hasSuffix("; correct it, or move the file away to start afresh"), problem.description)
+            XCTAssertThrowsError(try store.save(LearnerProgress()), text)
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text)
         }
     }
 
-    /// Values the JSON types allow but progress cannot have: each is named in the
-    /// warning, and the file is kept beside, as the learner had it.
-    func testOutOfRangeValuesAreNamedAndTheFileKept() throws {
+    /// Values the JSON types allow but progress cannot have: each is named, with its section.
+    func testOutOfRangeValuesAreNamed() throws {
         try FileManager.default.createDirectory(atPath: folder + "/state/mlplab", withIntermediateDirectories: true)
-        func progress(version: Int = 1, cell: String = "0", lesson: String = "\"forward\"", lessons: String = "{}",
-                      finished: String = "[]") -> String {
-            "{\"version\": \(version), \"currentLesson\": \(lesson), \"currentCell\": \(cell), "
-                + "\"lessons\": \(lessons), \"finishedExercises\": \(finished)}"
+        func progress(version: Int = 2, cell: String = "0", lesson: String = "\"forward\"", lessons: String = "{}",
+                      language: String = "\"en\"") -> String {
+            "{\"format_version\": \(version), \"language\": \(language), \"lessons\": "
+                + "{\"currentLesson\": \(lesson), \"currentCell\": \(cell), \"lessons\": \(lessons)}}"
         }
         let cases: [(json: String, reason: String)] = [
-            (progress(cell: "-3"), "'currentCell' is -3; cells count from 0"),
-            (progress(cell: "\"four\""), "'currentCell' has the wrong type (expected Int)"),
-            (progress(lesson: "\"\""), "'currentLesson' is empty; it names a lesson by its id"),
-            (progress(version: 99), "'version' is 99; this mlplab reads format 1"),
+            (progress(cell: "-3"), "'lessons.currentCell' is -3; cells count from 0"),
+            (progress(cell: "\"four\""), "'lessons.currentCell' has the wrong type (expected Int)"),
+            (progress(lesson: "\"\""), "'lessons.currentLesson' is empty; it names a lesson by its id"),
+            (progress(version: 3), "'format_version' is 3: the file was written by a newer mlplab; update mlplab"),
+            (progress(version: 1), "'format_version' is 1; this mlplab reads format 2"),
             (progress(lessons: "{\"forward\": {\"cellCount\": -1, \"cellsRun\": [], \"cellsDiffering\": []}}"),
-             "'lessons.forward.cellCount' is -1; a count is 0 or more"),
+             "'lessons.lessons.forward.cellCount' is -1; a count is 0 or more"),
             (progress(lessons: "{\"forward\": {\"cellCount\": 9, \"cellsRun\": [0, -2], \"cellsDiffering\": []}}"),
-             "'lessons.forward.cellsRun' holds -2; cells count from 0"),
+             "'lessons.lessons.forward.cellsRun' holds -2; cells count from 0"),
             (progress(lessons: "{\"forward\": {\"cellCount\": 9, \"cellsRun\": [0], \"cellsDiffering\": [-1]}}"),
-             "'lessons.forward.cellsDiffering' holds -1; cells count from 0"),
+             "'lessons.lessons.forward.cellsDiffering' holds -1; cells count from 0"),
             (progress(lessons: "{\"forward\": {\"cellCount\": 9, \"cellsRun\": [0]}}"),
-             "'lessons.forward.cellsDiffering' is missing"),
-            (progress(finished: "[\"relu\", \"\"]"), "'finishedExercises' holds an empty name"),
+             "'lessons.lessons.forward.cellsDiffering' is missing"),
         ]
-        for (n, (json, reason)) in cases.enumerated() {
+        for (json, reason) in cases {
             try Data(json.utf8).write(to: URL(fileURLWithPath: path))
-            let now = Date(timeIntervalSince1970: 1_700_000_000 + Double(n))  // 2023-11-14 22:13:2n UTC
-            let (loaded, warning) = ProgressStore(path: path).load(now: now)
-            let aside = path + ".damaged-20231114-22132\(n)"
-            XCTAssertEqual(loaded, LearnerProgress(), json)
-            XCTAssertEqual(warning, "the progress file \(path) could not be used (\(reason)); "
-                           + "moved it to \(aside) and started afresh")
-            XCTAssertEqual(try String(contentsOfFile: aside, encoding: .utf8), json)
+            guard case .failure(let problem) = ProgressStore(path: path).load() else { return XCTFail("accepted \(json)") }
+            XCTAssertEqual(problem.description, "cannot use the progress in \(path): \(reason); "
+                           + "correct it, or move the file away to start afresh")
+            XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), json)
         }
         // The same layout with sound values loads.
         try Data(progress(cell: "2", lessons: "{\"forward\": {\"cellCount\": 9, \"cellsRun\": [0, 1], \"cellsDiffering\": [1]}}",
-                          finished: "[\"relu\"]").utf8).write(to: URL(fileURLWithPath: path))
-        let (loaded, warning) = ProgressStore(path: path).load()
-        XCTAssertNil(warning)
+                          language: "\"ko\"").utf8).write(to: URL(fileURLWithPath: path))
+        let loaded = try ProgressStore(path: path).load().get()
         XCTAssertEqual(loaded.currentCell, 2)
+        XCTAssertEqual(loaded.language, .ko)
         XCTAssertEqual(loaded.lessons["forward"], LessonProgress(cellCount: 9, cellsRun: [0, 1], cellsDiffering: [1]))
     }
 

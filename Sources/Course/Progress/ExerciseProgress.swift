@@ -5,17 +5,14 @@ import TensorComparison
 /// Where the learner's exercise progress is kept: which exercises passed every check,
 /// the last check's summary, and how many hints each exercise has given.
 ///
-/// The lessons' progress store can adopt this protocol to keep both in one place;
-/// `ExerciseProgressFile` is the standalone store.
+/// `ExerciseProgressFile` keeps it in the progress file's `exercises` section.
 public protocol ExerciseProgressStore: AnyObject {
     var record: ExerciseRecord { get }
     func update(_ change: (inout ExerciseRecord) -> Void) throws
 }
 
-/// The saved state of the exercises, as written to exercises.json.
+/// The saved state of the exercises: the progress file's `exercises` section.
 public struct ExerciseRecord: Codable, Equatable, Sendable {
-    public static let currentVersion = 1
-    public var version = ExerciseRecord.currentVersion
     /// When each exercise first passed all its checks.
     public var finished: [String: Date] = [:]
     /// Each exercise's last check.
@@ -30,25 +27,26 @@ public struct ExerciseRecord: Codable, Equatable, Sendable {
         lastCheck[exercise]?.allPassed ?? false
     }
 
-    /// The record stored in an exercises.json file's contents, every value checked:
-    /// throws a `StateFileError` naming the field that is missing, of the wrong type,
-    /// out of range, or about an exercise this course does not have.
-    public static func decode(_ data: Data, file: String) throws -> ExerciseRecord {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let record = try StateFile.decode(ExerciseRecord.self, from: data, file: file, decoder: decoder)
-        try record.validate(file: file)
-        return record
+    /// A field left out is empty.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        finished = try container.decodeIfPresent([String: Date].self, forKey: .finished) ?? [:]
+        lastCheck = try container.decodeIfPresent([String: CheckSummary].self, forKey: .lastCheck) ?? [:]
+        hintsShown = try container.decodeIfPresent([String: Int].self, forKey: .hintsShown) ?? [:]
+    }
+
+    /// The record kept in a progress file's `exercises` section (empty when there is none),
+    /// every value checked: throws a `StateFileError` naming the field that is of the wrong
+    /// type, out of range, or about an exercise this course does not have.
+    public init(sections: ProgressSections) throws {
+        self = try sections.decode(.exercises, as: ExerciseRecord.self) ?? ExerciseRecord()
+        try validate(file: sections.file)
     }
 
     private func validate(file: String) throws {
         func invalid(_ field: String, _ problem: String) -> StateFileError {
-            StateFileError(file: file, field: field, problem)
+            StateFileError(file: file, field: field, problem).within(ProgressFile.Section.exercises.rawValue)
         }
-        guard version <= Self.currentVersion else {
-            throw invalid("version", "is \(version): the file was written by a newer mlplab; update mlplab")
-        }
-        guard version >= 1 else { throw invalid("version", "is \(version); formats count from 1") }
         let exerciseNames = Set(Course.exercises.map(\.name))
         for (field, names) in [("finished", Array(finished.keys)), ("lastCheck", Array(lastCheck.keys)),
                                ("hintsShown", Array(hintsShown.keys))] {
@@ -82,46 +80,44 @@ public struct CheckSummary: Codable, Equatable, Sendable {
     public var allPassed: Bool { total > 0 && passed == total }
 }
 
-/// The progress kept in one small JSON file, written whole each time (`AtomicFile`),
-/// by default `$XDG_STATE_HOME/mlplab/exercises.json` (else `~/.local/state/mlplab/exercises.json`).
+/// The exercises' section of the progress file (`ProgressFile`); every update reads the
+/// file and writes it whole with this section changed, leaving the lessons' as they are.
 public final class ExerciseProgressFile: ExerciseProgressStore {
-    public let path: String
+    public let file: ProgressFile
     public private(set) var record: ExerciseRecord
 
-    /// Opens the file at `path` (a missing file is an empty record). A damaged or
-    /// newer file, or one with a value out of range, is refused with a message
-    /// naming the field, rather than overwritten.
-    public init(path: String = ExerciseProgressFile.defaultPath()) throws {
-        self.path = path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            record = ExerciseRecord()
-            return
-        }
+    /// Opens the file (a missing file or section is an empty record). A damaged or newer
+    /// file, or one with a value out of range, is refused with a message naming the
+    /// field, rather than overwritten.
+    public init(file: ProgressFile) throws {
+        self.file = file
         do {
-            record = try ExerciseRecord.decode(data, file: path)
-        } catch let error as StateFileError {
-            throw CourseError.progressUnreadable("cannot use the exercise progress in \(path): \(error.reason); "
-                + "correct it, or move the file away to start afresh")
+            record = try ExerciseRecord(sections: file.read())
+        } catch {
+            throw CourseError.progressUnreadable(ProgressFileError(error).description)
         }
+    }
+
+    /// The progress file at the usual place (`ProgressFile.standard`).
+    public convenience init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard let file = ProgressFile.standard(environment: environment) else {
+            throw CourseError.progressUnreadable("neither XDG_STATE_HOME nor HOME is set: there is no place to keep the progress; set HOME")
+        }
+        try self.init(file: file)
     }
 
     public func update(_ change: (inout ExerciseRecord) -> Void) throws {
         var changed = record
         change(&changed)
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try AtomicFile.write(Array(try encoder.encode(changed)), to: path)
+        do {
+            try file.update { sections in
+                _ = try ExerciseRecord(sections: sections)  // a section damaged since it was read is refused, not overwritten
+                try sections.encode(changed, as: .exercises)
+            }
+        } catch {
+            throw CourseError.progressUnreadable(ProgressFileError(error).description)
+        }
         record = changed
-    }
-
-    /// `$XDG_STATE_HOME/mlplab/exercises.json`, else `~/.local/state/mlplab/exercises.json`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        return state + "/mlplab/exercises.json"
     }
 }
 
