@@ -56,7 +56,7 @@ public struct Tensor {
     /// `x[indices] = value`, written where every copy of `x` sees it, as numpy does.
     public mutating func assignShared(_ indices: [TensorIndex], _ value: Tensor) throws {
         // `x[...] = x` reads the buffer that the write empties for a moment: read a copy.
-        let value = value.sharesElements(with: self) ? Tensor(shape: value.shape, storage: value.storage) : value
+        let value = value.sharesElements(with: self) ? value.copy() : value
         try updateShared { try $0.assign(indices, value) }
     }
 
@@ -73,8 +73,7 @@ public struct Tensor {
             throw TensorError.invalidArgument(operation: operation, detail:
                 "cannot cast the result from dtype('\(result.dtype)') to dtype('\(dtype)') with casting rule 'same_kind'")
         }
-        let cast = result.astype(dtype)
-        updateShared { $0 = cast }
+        buffer.storage = result.astype(dtype).storage
     }
 
     public var dtype: DType { storage.dtype }

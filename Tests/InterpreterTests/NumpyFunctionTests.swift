@@ -38,14 +38,7 @@ final class NumpyFunctionTests: XCTestCase {
             ("f = open('data/sample/train-labels-idx1-ubyte.gz', 'w')", "only read"),
             ("import gzip; f = gzip.open('data/README.md')", "cannot read data/README.md"),
         ]
-        let t = Transcript()
-        t.ok("x = 41")
-        for (source, phrase) in cases {
-            XCTAssertNotEqual(t.session.run(source), .success, source)
-            XCTAssertTrue(t.errors.joined().contains(phrase), "\(source): \(t.errors)")
-            t.clear()
-        }
-        XCTAssertEqual(t.session[variable: "x"]?.repr, "41")
+        assertEachFailsNaming(cases)
     }
 
     /// numpy's dtype, shape and elements. numpy's scalars (a 0-d result) may come back as

@@ -77,14 +77,7 @@ final class NumpyRandomBuiltinTests: XCTestCase {
             ("np.random.set_state(('MT19937', np.arange(623), 0))", "624 words"),
             ("np.random.set_state(('MT19937', np.arange(624), 625))", "position"),
         ]
-        let t = Transcript()
-        t.ok("x = 41")
-        for (source, phrase) in cases {
-            XCTAssertNotEqual(t.session.run(source), .success, source)
-            XCTAssertTrue(t.errors.joined().contains(phrase), "\(source): \(t.errors)")
-            t.clear()
-        }
-        XCTAssertEqual(t.session[variable: "x"]?.repr, "41")
+        assertEachFailsNaming(cases)
     }
 
     func testSeedWithoutArgumentsDrawsFromEntropy() throws {

@@ -23,6 +23,19 @@ func assertEveryCase(_ cases: [NumpyCase], setup: String = "", matches: (Value, 
     XCTAssertEqual(failures, 0, file: file, line: line)
 }
 
+/// Runs each source in one session: each must fail with an error that holds its phrase, and
+/// the session must go on with a variable made before them intact.
+func assertEachFailsNaming(_ cases: [(String, String)], file: StaticString = #filePath, line: UInt = #line) {
+    let t = Transcript()
+    t.ok("x = 41")
+    for (source, phrase) in cases {
+        XCTAssertNotEqual(t.session.run(source), .success, source, file: file, line: line)
+        XCTAssertTrue(t.errors.joined().contains(phrase), "\(source): \(t.errors)", file: file, line: line)
+        t.clear()
+    }
+    XCTAssertEqual(t.session[variable: "x"]?.repr, "41", file: file, line: line)
+}
+
 /// Runs a fresh session's statements before the last `; ` and returns the last one's value.
 func evaluateLast(_ source: String) throws -> Value {
     let session = Session(output: { _, _ in })
