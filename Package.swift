@@ -3,9 +3,12 @@ import PackageDescription
 
 /// Release builds of the numeric code skip bounds checks on the hot loops only
 /// where the code says so (withUnsafeBufferPointer); everything else keeps them.
+/// The modules already written for Swift 6's strict concurrency checking.
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
 let package = Package(
     name: "mlplab",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mlplab", targets: ["mlplab"]),
         .executable(name: "mlplab-exercises", targets: ["mlplab-exercises"]),
@@ -28,10 +31,10 @@ let package = Package(
 
         // The sparse first-layer product, in C so that it can be compiled for several vector widths.
         .target(name: "CKernels"),
-        .target(name: "Tensor", dependencies: ["CBLAS", "CZlib", "CKernels"]),
-        .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CZlib", "CKernels"], swiftSettings: swift6),
+        .target(name: "Datasets", dependencies: ["Tensor", "CZlib"], swiftSettings: swift6),
         .target(name: "Fetch", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Network", dependencies: ["Tensor"]),
+        .target(name: "Network", dependencies: ["Tensor"], swiftSettings: swift6),
         .target(name: "Plots", dependencies: ["Tensor", "CZlib"]),
         // The learner's files: a top-level folder, easy to find and edit. Without cross-module
         // optimisation an edited function body leaves the module's interface as it was, so a

@@ -18,15 +18,18 @@ enum FuzzRepl {
     static let fileCommands = ["save", "load"]
 
     static func main() {
-        Tensor.maxElements = elementLimit
         signal(SIGVTALRM) { _ in Interrupt.request() }
         Fuzzer.run { input in
-            let session = Session(output: { _, _ in })
-            session.random = NumpyRandom(seed: 0)
-            refuseFiles(in: session)
-            withCPULimit(seconds: cpuSecondsPerLine) {
-                session.run(String(decoding: input, as: UTF8.self))
-            }
+            Tensor.$maxElements.withValue(elementLimit) { runLine(input) }
+        }
+    }
+
+    static func runLine(_ input: [UInt8]) {
+        let session = Session(output: { _, _ in })
+        session.random = NumpyRandom(seed: 0)
+        refuseFiles(in: session)
+        withCPULimit(seconds: cpuSecondsPerLine) {
+            session.run(String(decoding: input, as: UTF8.self))
         }
     }
 

@@ -76,7 +76,7 @@ public enum IDX {
     public static func leadingBytes(_ path: String, count: Int) throws -> [UInt8] {
         let contents = try readFile(path, limit: maxFileSize)
         guard isGzip(contents) else { return Array(contents.prefix(count)) }
-        var stream = try GzipStream(compressed: contents, file: path)
+        let stream = try GzipStream(compressed: contents, file: path)
         var buffer = [UInt8](repeating: 0, count: max(0, count))
         let got = try buffer.withUnsafeMutableBufferPointer { try stream.read(into: $0) }
         return Array(buffer.prefix(got))

@@ -292,9 +292,9 @@ public final class Session {
         case .returnValue(let expr):
             return .returned(try expr.map { try value(of: $0) } ?? .none)
         case .function(let definition):
-            try bind(definition.name, .object(try makeFunction(definition)))
+            bind(definition.name, .object(try makeFunction(definition)))
         case .classDefinition(let definition):
-            try bind(definition.name, .object(try makeClass(definition)))
+            bind(definition.name, .object(try makeClass(definition)))
         case .importModule(let module):
             try importModule(module)
         }

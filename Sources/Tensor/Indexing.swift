@@ -11,7 +11,7 @@ public enum TensorIndex {
     case newAxis
 
     /// `:` — the whole axis.
-    public static let all = TensorIndex.slice(start: nil, stop: nil, step: nil)
+    public static var all: TensorIndex { .slice(start: nil, stop: nil, step: nil) }
 }
 
 /// The positions a slice selects on one axis: `first`, `first + step`, …, `count` of them.

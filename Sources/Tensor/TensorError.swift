@@ -34,7 +34,9 @@ public func formatShape(_ shape: [Int]) -> String {
 extension Tensor {
     /// The largest tensor mlplab will allocate: 2^28 elements (2 GiB as float64).
     /// A learner's `zeros(100000, 100000)` is refused with a message instead of exhausting memory.
-    public static var maxElements = 1 << 28
+    /// A task-local value rather than a global: a test lowers it for the code it runs,
+    /// `Tensor.$maxElements.withValue(1000) { … }`, and nothing else sees the change.
+    @TaskLocal public static var maxElements = 1 << 28
 
     /// numpy's limit on the number of axes of an array.
     public static let maxDimensions = 64

@@ -76,7 +76,7 @@ final class CommandLineTests: XCTestCase {
 
     func testBadModelFilesAndOptionsFailClearly() throws {
         let bogus = Binary.temporaryFile("bogus.mlp")
-        FileManager.default.createFile(atPath: bogus, contents: Data("not a model".utf8))
+        _ = FileManager.default.createFile(atPath: bogus, contents: Data("not a model".utf8))
         let eval = try Binary.run(["eval", "--model", bogus])
         XCTAssertEqual(eval.status, 1)
         XCTAssertTrue(eval.stderr.contains("is not an mlplab model file"), eval.stderr)

@@ -7,7 +7,7 @@ import XCTest
 /// as a learner types them. The sample data is found from the repository root.
 final class DeepLearningBuiltinsTests: XCTestCase {
     override func setUp() {
-        FileManager.default.changeCurrentDirectoryPath(
+        _ = FileManager.default.changeCurrentDirectoryPath(
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path)
     }
 

@@ -15,10 +15,7 @@ final class SizeLimitTests: XCTestCase {
 
     /// Runs `body` with `Tensor.maxElements` at `limit`.
     private func withLimit(_ limit: Int, _ body: () throws -> Void) rethrows {
-        let saved = Tensor.maxElements
-        Tensor.maxElements = limit
-        defer { Tensor.maxElements = saved }
-        try body()
+        try Tensor.$maxElements.withValue(limit, operation: body)
     }
 
     func testZeroSizeTensorsWithHugeDimensions() {
@@ -85,9 +82,8 @@ final class SizeLimitTests: XCTestCase {
         t.ok(":reset")
         XCTAssertEqual(t.ok(":load \(file)"), "loaded 2 variables: big, keep")
         XCTAssertEqual(t.ok("big.ndim"), "64")
-        withLimit(16) {
-            t.ok("small = zeros(4, 4)")
-            Tensor.maxElements = 8
+        withLimit(16) { t.ok("small = zeros(4, 4)") }
+        withLimit(8) {
             XCTAssertEqual(error(t, ":save \(file)"),
                            "file error: cannot save 'small': refusing to allocate (4, 4) = 16 elements: the limit is 8 elements (0 MiB as float64)")
         }

@@ -11,10 +11,7 @@ final class ShapeLimitTests: XCTestCase {
 
     /// Runs `body` with a small allocation limit, so that refusals can be tested cheaply.
     private func withLimit(_ limit: Int, _ body: () throws -> Void) rethrows {
-        let saved = Tensor.maxElements
-        Tensor.maxElements = limit
-        defer { Tensor.maxElements = saved }
-        try body()
+        try Tensor.$maxElements.withValue(limit, operation: body)
     }
 
     func testElementCountIsTheProductOrZero() throws {
