@@ -1,8 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// Release builds of the numeric code skip bounds checks on the hot loops only
-/// where the code says so (withUnsafeBufferPointer); everything else keeps them.
 /// The modules already written for Swift 6's strict concurrency checking.
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -33,9 +31,9 @@ let package = Package(
         .target(name: "CKernels"),
         .target(name: "Tensor", dependencies: ["CBLAS", "CZlib", "CKernels"], swiftSettings: swift6),
         .target(name: "Datasets", dependencies: ["Tensor", "CZlib"], swiftSettings: swift6),
-        .target(name: "Fetch", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Fetch", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swift6),
         .target(name: "Network", dependencies: ["Tensor"], swiftSettings: swift6),
-        .target(name: "Plots", dependencies: ["Tensor", "CZlib"]),
+        .target(name: "Plots", dependencies: ["Tensor", "CZlib"], swiftSettings: swift6),
         // The learner's files: a top-level folder, easy to find and edit. Without cross-module
         // optimisation an edited function body leaves the module's interface as it was, so a
         // check rebuilds only this module and relinks, instead of recompiling the course too.
