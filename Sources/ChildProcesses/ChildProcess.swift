@@ -1,3 +1,10 @@
+// ChildProcesses: everything that runs outside the REPL's process, so that nothing the
+// learner writes can bring it down: the build of the learner's code, the checks' runner,
+// and the learner's functions under `:use mine`, which exchange tensors with the REPL in
+// the workspace archive's format.
+//
+// It leaves what the checks are to Course.
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

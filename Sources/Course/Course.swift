@@ -1,3 +1,11 @@
+// Course: the exercises. Reads the course manifest (course.json: each exercise's file,
+// lesson, the builtin it stands in for, tolerance and hints), builds each exercise's
+// check cases from the reference solutions, checks a set of implementations against them,
+// trains with the learner's functions, and keeps the exercises' part of the progress file.
+//
+// It leaves running learner code in a child process to ChildProcesses, and the commands the
+// learner types to CourseConsole.
+
 /// The exercises of the course, in the order the lessons reach them, as course.json
 /// declares them.
 public enum Course {

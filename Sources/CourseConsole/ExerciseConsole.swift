@@ -1,3 +1,9 @@
+// CourseConsole: the course's commands, written once for the command line (`mlplab check`)
+// and the REPL (`:exercise :check :hint :solution :reset :use :reload`), and the binding of
+// the learner's passing functions into the REPL's builtins.
+//
+// It leaves the checks to Course and the child processes to ChildProcesses.
+
 import ChildProcesses
 import Course
 import Foundation

@@ -1,3 +1,10 @@
+// Datasets: the data the course trains on. Reads IDX files, plain or gzipped, with every
+// header field checked (IDX, ByteStreams), pairs images with labels (LabeledImages), finds
+// the files of a named data set (DataLocator), makes the spiral of the 『밑바닥 2』 notes, and
+// normalises and zero-centres (Preprocessing).
+//
+// It leaves downloading to Fetch and training to Network.
+
 /// The data sets mlplab knows, by the name the command line and the REPL use.
 public enum DatasetName: String, CaseIterable, Sendable {
     /// 5,000 real MNIST digits shipped in the repository's `data/sample/` (4,000 train, 1,000 test).

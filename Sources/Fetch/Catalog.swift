@@ -1,3 +1,9 @@
+// Fetch: `mlplab fetch`. Downloads the data sets' files over HTTPS with retries and
+// resumption, checks each against its SHA-256, and writes it atomically, so that an
+// interrupted download never leaves a file that looks complete.
+//
+// It leaves reading the files to Datasets.
+
 import Foundation
 
 /// The datasets `mlplab fetch` knows how to download.

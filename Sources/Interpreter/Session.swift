@@ -1,3 +1,12 @@
+// Interpreter: the notebook language. Lexer and Parser turn a line or a script into a
+// syntax tree (AST) whose nodes keep their source spans; Session runs it with numpy's
+// semantics (Operators, Value) and a table of builtins and `:` commands (Builtins+*,
+// Commands) that bind Tensor, Datasets, Network and Plots; Workspace and WorkspaceArchive
+// save and restore the learner's variables. Errors name the line and the column.
+//
+// It leaves the arithmetic to Tensor, training to Network's Trainer, and the lessons and the
+// exercises to Notebook and the course, which register their commands into a Session.
+
 import Foundation
 import Network
 import Tensor

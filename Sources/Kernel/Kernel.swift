@@ -1,3 +1,9 @@
+// Kernel: mlplab as a Jupyter kernel. Speaks the messaging protocol over ZeroMQ (Socket,
+// Message), signs and checks every message with the connection file's key (Signer), runs
+// cells in one interpreter Session, and writes the kernelspec (KernelSpec).
+//
+// It leaves the language to Interpreter; a cell runs exactly as a REPL line does.
+
 import Foundation
 import Interpreter
 import Tensor

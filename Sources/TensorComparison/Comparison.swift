@@ -1,3 +1,8 @@
+// TensorComparison: holds an actual tensor against the expected one (dtype, shape, then
+// values within a tolerance) and names the likely mistake: transposed, a missing /N,
+// overflow to nan, a broadcast the wrong way. `:check`'s reports and the lessons' your-turn
+// cells both speak through it, in English or Korean.
+
 import Tensor
 
 /// Compares one actual output with the expected one: dtype, then shape, then values
