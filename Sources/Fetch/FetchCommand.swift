@@ -3,7 +3,7 @@ import Foundation
 /// `mlplab fetch mnist|fashion-mnist [--dir DIR] [--mirror URL]... [--force]`, ready for the
 /// command-line front end: it checks the arguments, fetches, prints the outcome and returns the
 /// exit status (0 done, 1 the fetch failed, 2 bad arguments).
-public struct FetchCommand {
+public struct FetchCommand: Sendable {
     /// "mnist" or "fashion-mnist".
     public var dataset: String
     /// The target folder; nil for `data/mnist` or `data/fashion-mnist` under the current folder.

@@ -55,7 +55,7 @@ public final class Linear: Layer {
         case .he: scale = (2 / Double(inputs)).squareRoot()
         }
         let b = initialization == .randn ? Tensor.randn([outputs], using: &rng) : try Tensor.zeros([outputs])
-        self.init(W: try Tensor.binary(.multiply, W, Tensor(scalar: scale), weakB: true).astype(dtype), b: b.astype(dtype))
+        self.init(W: try (W * scale).astype(dtype), b: b.astype(dtype))
     }
 
     /// Throws unless a layer from `inputs` to `outputs` units can be made: both sizes

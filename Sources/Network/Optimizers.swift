@@ -47,7 +47,7 @@ public final class Momentum: Optimizer {
         for p in parameters {
             let id = ObjectIdentifier(p)
             var v = try velocity[id] ?? Tensor.zeros(p.value.shape, dtype: p.value.dtype)
-            v = try Tensor.binary(.multiply, v, Tensor(scalar: momentum), weakB: true)
+            v = try v * momentum
             try v.addScaled(decayed(p, weightDecay), -learningRate)
             try p.value.addScaled(v, 1)
             velocity[id] = v

@@ -218,6 +218,17 @@ extension Tensor {
     public static func * (a: Tensor, b: Tensor) throws -> Tensor { try binary(.multiply, a, b) }
     public static func / (a: Tensor, b: Tensor) throws -> Tensor { try binary(.divide, a, b) }
 
+    // A plain number beside a tensor follows numpy's weak-scalar rule: it takes the tensor's
+    // kind, so `(p - t) / n` and `1 - y` on float32 stay float32, as they do in numpy.
+    public static func + (a: Tensor, x: Double) throws -> Tensor { try binary(.add, a, Tensor(scalar: x), weakB: true) }
+    public static func - (a: Tensor, x: Double) throws -> Tensor { try binary(.subtract, a, Tensor(scalar: x), weakB: true) }
+    public static func * (a: Tensor, x: Double) throws -> Tensor { try binary(.multiply, a, Tensor(scalar: x), weakB: true) }
+    public static func / (a: Tensor, x: Double) throws -> Tensor { try binary(.divide, a, Tensor(scalar: x), weakB: true) }
+    public static func + (x: Double, a: Tensor) throws -> Tensor { try binary(.add, Tensor(scalar: x), a, weakA: true) }
+    public static func - (x: Double, a: Tensor) throws -> Tensor { try binary(.subtract, Tensor(scalar: x), a, weakA: true) }
+    public static func * (x: Double, a: Tensor) throws -> Tensor { try binary(.multiply, Tensor(scalar: x), a, weakA: true) }
+    public static func / (x: Double, a: Tensor) throws -> Tensor { try binary(.divide, Tensor(scalar: x), a, weakA: true) }
+
     // MARK: Unary
 
     /// `op` applied to every element. exp, log, sqrt, tanh and sigmoid turn

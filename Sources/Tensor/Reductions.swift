@@ -56,7 +56,7 @@ extension Tensor {
         if dtype == .float16 { return try astype(.float32).mean(axis: axis, keepdims: keepdims).astype(.float16) }
         let s = try split(axis, keepdims: keepdims, operation: "mean")
         let total = try sum(axis: axis, keepdims: keepdims)
-        return try Tensor.binary(.divide, total, Tensor(scalar: Double(s.length)), weakB: true)
+        return try total / Double(s.length)
     }
 
     /// The variance along `axis` (numpy's `var` with ddof 0): mean((x - mean(x))²).
