@@ -37,7 +37,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let loadStarted = Date()
-        let train = data.load(.train, dtype: .float32), test = data.load(.test, dtype: .float32)
+        let train = try data.load(.train, dtype: .float32), test = try data.load(.test, dtype: .float32)
         let loadSeconds = Date().timeIntervalSince(loadStarted)
         let (n, d, classes) = (train.x.shape[0], train.x.shape[1], train.classes)
 

@@ -58,7 +58,7 @@ struct Check: ParsableCommand {
             if solution { return try console.solution(names[0]) }
             if try !console.check(names, all: all) { throw ExitCode(1) }
         } catch let error as CourseError {
-            fail(error.description)
+            throw CommandFailure(error.description)
         }
     }
 }

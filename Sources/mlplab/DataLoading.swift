@@ -27,17 +27,17 @@ struct LoadedSplit {
 extension DataOptions {
     var locator: DataLocator { DataLocator(dataOption: data) }
 
-    /// Reads a split, or exits with the data module's message (which says where it looked).
-    func loadImages(_ split: Split) -> LabeledImages {
+    /// Reads a split, or throws the data module's message (which says where it looked).
+    func loadImages(_ split: Split) throws -> LabeledImages {
         do {
             return try LabeledImages.load(choice.name, split: split, locator: locator)
         } catch {
-            fail("\(error)")
+            throw CommandFailure("\(error)")
         }
     }
 
-    func load(_ split: Split, dtype: DType) -> LoadedSplit {
-        let images = loadImages(split)
+    func load(_ split: Split, dtype: DType) throws -> LoadedSplit {
+        let images = try loadImages(split)
         let x = dtype == .float32 ? images.scaledFloat32() : images.scaledFloat64()
         return LoadedSplit(classes: images.classes, x: x, y: images.labelTensor())
     }

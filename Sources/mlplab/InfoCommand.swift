@@ -14,7 +14,7 @@ struct Info: ParsableCommand {
     func run() throws {
         for split in Split.allCases {
             let started = Date()
-            let images = data.loadImages(split)
+            let images = try data.loadImages(split)
             let x = images.scaledFloat64()
             let seconds = Date().timeIntervalSince(started)
             let counts = (0..<images.classes).map { label in images.labels.filter { Int($0) == label }.count }

@@ -37,7 +37,7 @@ struct StartKernel: ParsableCommand {
                                     version: Mlplab.version)
             kernel.run()
         } catch let error as KernelError {
-            fail(error.description)
+            throw CommandFailure(error.description)
         }
     }
 }
@@ -79,7 +79,7 @@ struct InstallKernel: ParsableCommand {
             let folder = try place.spec.install(into: place.kernels)
             print("Installed the kernel \"\(place.spec.displayName)\" in \(folder)")
         } catch let error as KernelError {
-            fail(error.description)
+            throw CommandFailure(error.description)
         }
     }
 }
@@ -93,11 +93,11 @@ struct UninstallKernel: ParsableCommand {
     func run() throws {
         do {
             guard let folder = try place.spec.uninstall(from: place.kernels) else {
-                fail("no mlplab kernel is installed in \(place.kernels)")
+                throw CommandFailure("no mlplab kernel is installed in \(place.kernels)")
             }
             print("Removed \(folder)")
         } catch let error as KernelError {
-            fail(error.description)
+            throw CommandFailure(error.description)
         }
     }
 }

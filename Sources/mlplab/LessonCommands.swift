@@ -24,21 +24,21 @@ struct LessonsCommand: ParsableCommand {
 
     func run() throws {
         let lessons = try loadLessons { try LessonLibrary.locate().lessons(options.language) }
-        let (progress, finished) = savedProgress()
+        let (progress, finished) = try savedProgress()
         let style = TextStyle.standardOutput(colour: ReplFiles.useColour(isTerminal: isatty(STDOUT_FILENO) != 0))
         print(LessonList.render(lessons, progress: progress, finishedExercises: finished, current: nil, style: style,
                                 text: TutorText(options.language)))
     }
 
     /// The lessons' progress and the exercises finished, both from the progress file;
-    /// a file that cannot be used ends the command with what is wrong and what to do.
-    private func savedProgress() -> (LearnerProgress, finished: [String]) {
+    /// a file that cannot be used fails the command with what is wrong and what to do.
+    private func savedProgress() throws -> (LearnerProgress, finished: [String]) {
         guard let file = ProgressFile.standard() else { return (LearnerProgress(), []) }
         do {
             let sections = try file.read()
             return (try LearnerProgress(sections: sections), try ExerciseRecord(sections: sections).finished.keys.sorted())
         } catch {
-            fail(ProgressFileError(error).description)
+            throw CommandFailure(ProgressFileError(error).description)
         }
     }
 }
@@ -129,9 +129,9 @@ func loadLessons<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as LessonLibraryError {
-        fail(error.description, code: 2)
+        throw CommandFailure(error.description, code: 2)
     } catch let error as LessonFormatError {
-        fail(error.description, code: 2)
+        throw CommandFailure(error.description, code: 2)
     }
 }
 

@@ -24,7 +24,14 @@ struct Mlplab: ParsableCommand {
     static func main() {
         keepTensorBuffersMapped()
         reportOversizedWritesAsErrors()
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            failure.exit()
+        } catch {
+            exit(withError: error)
+        }
     }
 }
 
@@ -60,9 +67,20 @@ func keepTensorBuffersMapped() {
     mallopt(M_TRIM_THRESHOLD, 512 << 20)
 }
 
-/// Prints `message` to standard error and exits with `code`.
-func fail(_ message: String, code: Int32 = 1) -> Never {
-    fflush(stdout)
-    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-    Foundation.exit(code)
+/// Why a command cannot go on: thrown, never exited on the spot, so that whoever runs the
+/// command decides what happens next (`main` prints `error: …` and exits with `code`).
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    let code: Int32
+
+    init(_ description: String, code: Int32 = 1) {
+        self.description = description
+        self.code = code
+    }
+
+    func exit() -> Never {
+        fflush(stdout)
+        FileHandle.standardError.write(Data(("error: " + description + "\n").utf8))
+        Foundation.exit(code)
+    }
 }

@@ -26,7 +26,7 @@ struct NotebooksCommand: ParsableCommand {
                 print(path)
             }
         } catch {
-            fail("cannot write the notebooks into \(folder): \(error.localizedDescription)")
+            throw CommandFailure("cannot write the notebooks into \(folder): \(error.localizedDescription)")
         }
     }
 }

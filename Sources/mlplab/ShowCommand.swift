@@ -24,9 +24,9 @@ struct Show: ParsableCommand {
     var png: String?
 
     func run() throws {
-        let images = data.loadImages(split.split)
+        let images = try data.loadImages(split.split)
         guard index >= 0, count > 0, index + count <= images.count else {
-            fail("--index \(index) --count \(count) is outside the \(split.rawValue) split, which has images 0..<\(images.count)")
+            throw CommandFailure("--index \(index) --count \(count) is outside the \(split.rawValue) split, which has images 0..<\(images.count)")
         }
         let rows = TensorIndex.slice(start: index, stop: index + count, step: nil)
         let pixels = try images.pixels().index([rows])

@@ -87,7 +87,7 @@ struct Train: ParsableCommand {
 
     func run() throws {
         let dtype = precision.dtype
-        var train = data.load(.train, dtype: dtype), test = data.load(.test, dtype: dtype)
+        var train = try data.load(.train, dtype: dtype), test = try data.load(.test, dtype: dtype)
         if zeroCentre {
             let mean = try train.x.mean().doubles[0]
             train.x = try Preprocessing.zeroCentred(train.x, mean: mean)
@@ -109,14 +109,14 @@ struct Train: ParsableCommand {
         do {
             history = try trainer.fit(train.x, train.y, test: (test.x, test.y))
         } catch let error as NetworkError {
-            fail("\(error)")
+            throw CommandFailure("\(error)")
         }
         let (_, testAccuracy) = try Trainer.evaluate(model, test.x, test.y)
         if let save {
             do {
                 try ModelFile.save(model, to: save)
             } catch {
-                fail("\(error)")
+                throw CommandFailure("\(error)")
             }
             print("saved the model to \(save)")
         }
@@ -142,8 +142,8 @@ struct Eval: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let net = loadModel(model)
-        let test = data.load(.test, dtype: net.dtype)
+        let net = try loadModel(model)
+        let test = try data.load(.test, dtype: net.dtype)
         let (loss, accuracy) = try Trainer.evaluate(net, test.x, test.y)
         print(String(format: "%@ on %@ test (%d images): loss %.4f, accuracy %.2f%%",
                      model, data.label, test.x.shape[0], loss, accuracy * 100))
@@ -163,10 +163,10 @@ struct Predict: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let net = loadModel(model)
-        let test = data.load(.test, dtype: net.dtype)
+        let net = try loadModel(model)
+        let test = try data.load(.test, dtype: net.dtype)
         guard (0..<test.x.shape[0]).contains(index) else {
-            fail("--index \(index) is outside the test split, which has images 0..<\(test.x.shape[0])")
+            throw CommandFailure("--index \(index) is outside the test split, which has images 0..<\(test.x.shape[0])")
         }
         let row = try test.x.index([.slice(start: index, stop: index + 1, step: nil)])
         let probabilities = try softmax(net.predict(row)).doubles
@@ -182,6 +182,6 @@ struct Predict: ParsableCommand {
     }
 }
 
-func loadModel(_ path: String) -> MLP {
-    do { return try ModelFile.load(from: path) } catch { fail("\(error)") }
+func loadModel(_ path: String) throws -> MLP {
+    do { return try ModelFile.load(from: path) } catch { throw CommandFailure("\(error)") }
 }
