@@ -143,7 +143,7 @@ class MLP:
             self.dout = (self.p - t) / n
             return float(-np.sum(t * np.log(self.p)) / n) if y.ndim == 2 else float(-np.log(self.p[np.arange(n), y]).mean())
         if self.loss_kind == "mse":
-            self.dout = 2 * (out - t) / n
+            self.dout = 2 * (out - t) / out.size
             return float(np.mean((out - t) ** 2))
         if self.loss_kind == "sigmoid-ce":
             self.dout = (out - t) / (n * (1 - out) * out + 1e-7)

@@ -153,7 +153,7 @@ y8 = r.rand(8, 3); t8 = onehot(r.randint(0, 3, size=8), 3)
 y1 = r.rand(1, 10); t1 = onehot(np.array([3]), 10)
 se = [(y, tt), (y8, t8), (tt, tt), (y1, t1)]
 out["mse"] = [case(t("loss", np.mean((a - b) ** 2))) for a, b in se] + [ERROR]
-out["mseGradient"] = [case(t("result", 2 * (a - b) / a.shape[0])) for a, b in se]
+out["mseGradient"] = [case(t("result", 2 * (a - b) / a.size)) for a, b in se]
 
 # 06-training
 r = draws(18)

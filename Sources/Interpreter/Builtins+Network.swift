@@ -116,8 +116,8 @@ extension CoreBuiltins {
         layerMaker("Softmax", help: "Row-wise softmax with the row maximum subtracted first, so e^x never overflows.") { Softmax() },
         layerMaker("LogSoftmax", help: "Row-wise log(softmax(x)), computed stably; with NLLLoss it is PyTorch's CrossEntropyLoss.") { LogSoftmax() },
         lossMaker("SoftmaxCrossEntropy", help: "Softmax followed by cross-entropy, fused: the mean of -log p[label]; backward is (p - onehot(y)) / N.") { SoftmaxCrossEntropyLoss() },
-        lossMaker("MSELoss", help: "The seeds' mean squared error: mean((y - t)²) over all elements; backward is 2(y - t) / N.") { MSELoss() },
-        lossMaker("SigmoidCrossEntropy", help: "The seeds' element-wise cross-entropy of sigmoid outputs with ε = 1e-7 inside the logs.") { SigmoidCrossEntropyLoss() },
+        lossMaker("MSELoss", help: "Mean squared error: the mean of (y - t)² over all N·C elements; backward is its exact gradient 2(y - t) / (N·C).") { MSELoss() },
+        lossMaker("SigmoidCrossEntropy", help: "Binary cross-entropy of sigmoid outputs, element by element, with ε = 1e-7 inside the logs: -Σ[t log(y + ε) + (1 - t) log(1 - y + ε)] / N (the DL practice notebook's CrossEntropyLoss; not PyTorch's, which is SoftmaxCrossEntropy).") { SigmoidCrossEntropyLoss() },
         lossMaker("NLLLoss", help: "Negative log-likelihood of log-probabilities: the mean of -logp[label].") { NLLLoss() },
         Builtin("cross_entropy", [.required("scores"), .required("y")], category: "nn",
                 help: "Softmax cross-entropy of raw scores (N, C) against labels (N,) or one-hot targets: the mean over the batch of -log softmax(scores)[label].",
@@ -125,7 +125,7 @@ extension CoreBuiltins {
             .float(try SoftmaxCrossEntropyLoss().forward(try args.tensor("scores"), try args.tensor("y")))
         },
         Builtin("mse", [.required("y"), .required("t")], category: "nn",
-                help: "Mean squared error: the mean of (y - t)² over every element (the seeds' MSELoss).",
+                help: "Mean squared error: the mean of (y - t)² over every element, the value MSELoss and mlp(…, loss: \"mse\") report.",
                 example: ">>> mse([0.5, 1.0], [0.0, 1.0])\n0.125") { args in
             let (y, t) = (try args.tensor("y"), try args.tensor("t"))
             guard y.shape == t.shape else {

@@ -77,6 +77,23 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         XCTAssertEqual(t.run("loss.backward().shape"), "(1, 3)")
     }
 
+    /// The MSE a loss reports and the gradient it returns belong together: the centred
+    /// difference of MSELoss().forward, typed at the prompt, is backward's value, which by
+    /// hand is 2(y - t)/(N·C) = 2 · (0.2 - 1) / 6 for the first element.
+    func testTheNumericalGradientOfTheReportedMSEIsBackwards() throws {
+        let t = Transcript()
+        t.run("y = array([[0.2, 0.7, 0.1], [0.9, 0.05, 0.05]]); labels = array([0, 1])")
+        t.run("loss = MSELoss(); L = loss.forward(y, labels); g = loss.backward()")
+        t.run("yp = copy(y); yp[0, 0] += 1e-6; ym = copy(y); ym[0, 0] -= 1e-6")
+        t.run("numeric = (MSELoss().forward(yp, labels) - MSELoss().forward(ym, labels)) / 2e-6")
+        let analytic = try XCTUnwrap(Double(t.run("float(g[0, 0])")))
+        let numeric = try XCTUnwrap(Double(t.run("numeric")))
+        XCTAssertEqual(analytic, 2 * (0.2 - 1) / 6, accuracy: 1e-15)
+        XCTAssertLessThan(abs(numeric - analytic) / abs(analytic), 1e-6)
+        // The loss itself, by hand: (0.64 + 0.49 + 0.01 + 0.81 + 0.9025 + 0.0025) / 6.
+        XCTAssertEqual(try XCTUnwrap(Double(t.run("L"))), 2.855 / 6, accuracy: 1e-15)
+    }
+
     func testANetworkTrainsAndChecksItsGradients() throws {
         let t = Transcript()
         t.run("X, y = load(); X = X / 255; Xt, yt = load(\"sample\", \"test\"); Xt = Xt / 255")
