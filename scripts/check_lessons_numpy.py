@@ -179,7 +179,7 @@ def fit(net, x, y, epochs=5, lr=0.1, batch_size=128, optimizer="sgd", sampling="
         raise NameError(optimizer)
     n = x.shape[0]
     batch = min(batch_size, n)
-    steps = (n + batch - 1) // batch if sampling == "shuffle" else max(n // batch, 1)
+    steps = (n + batch - 1) // batch
     history, first = History(), None
     for epoch in range(1, epochs + 1):
         order = np.random.permutation(n) if sampling == "shuffle" else None

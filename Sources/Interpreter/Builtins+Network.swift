@@ -197,7 +197,7 @@ extension CoreBuiltins {
                         .optional("batch_size", .int(128)), .optional("optimizer", .string("sgd")),
                         .optional("sampling", .string("shuffle")), .optional("test", .none)],
                 category: "networks",
-                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", the seeds' get_mini_batch), then prints the seeds' line with training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
+                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", np.random.choice); ⌈N / batch_size⌉ steps an epoch either way. After each epoch it prints the training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
                 example: ">>> X, y = load(); Xt, yt = load(\"sample\", \"test\")\n>>> seed(0); net = mlp([784, 32, 10])\n>>> history = fit(net, X[0:500] / 255, y[0:500], epochs: 1, test: (Xt / 255, yt))\n[Epoch 1/1] Training Loss = 1.9860 / Training Acc = 38.60% / Test Loss = 2.0555 / Test Acc = 30.00%") { args in
             try fit(args)
         },

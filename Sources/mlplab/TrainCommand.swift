@@ -50,7 +50,7 @@ struct Train: ParsableCommand {
     @Option(help: "Number of epochs.")
     var epochs: Int = 10
 
-    @Option(help: "Mini-batches: shuffle (a permutation per epoch) or replacement (the seeds' get_mini_batch).")
+    @Option(help: "Mini-batches: shuffle (a permutation per epoch) or replacement (each batch drawn at random, np.random.choice); ⌈N / batch size⌉ steps an epoch either way.")
     var sampling: Sampling = .shuffle
 
     @Option(help: "Random seed for the weights and the batch order.")
