@@ -75,7 +75,7 @@ extension CoreBuiltins {
                      help: "Scales raw pixels 0..255 into [0, 1]: x / 255. Integers become float64; float32 stays float32.",
                      example: ">>> normalise([0, 51, 255])\narray([0. , 0.2, 1. ])") { try Preprocessing.scaled($0) },
         Builtin("zero_centre", [.required("x"), .required("mean")], category: "data",
-                help: "x - mean: moves the data's centre to 0. Use the training set's mean for the test set too, as the seeds do, so both are shifted the same way.",
+                help: "x - mean, with mean one number (the mean of every pixel of the training set, x.mean()): moves the data's centre to 0. Use the training set's mean for the test set too, so both are shifted the same way.",
                 example: ">>> zero_centre([1.0, 2.0, 3.0], 2.0)\narray([-1.,  0.,  1.])") { args in
             .tensor(try Preprocessing.zeroCentred(try args.tensor("x"), mean: try args.double("mean")))
         },

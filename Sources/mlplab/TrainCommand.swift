@@ -62,7 +62,7 @@ struct Train: ParsableCommand {
     @Option(help: "Precision: float32 (fast) or float64.")
     var precision: Precision = .float32
 
-    @Flag(help: "Subtract the training pixel mean from train and test (the seeds' zero-centring).")
+    @Flag(help: "Subtract the training set's mean pixel value, one number, from train and test (zero-centring).")
     var zeroCentre = false
 
     @Option(help: "Save the trained model to this file.")
