@@ -163,26 +163,26 @@ extension CoreBuiltins {
                               rng: &args.session.random, dtype: try args.dtype("dtype") ?? .float32)
             return .object(NetworkObject(net: net))
         },
-        Builtin("forward", [.required("net"), .required("x")], category: "networks",
-                help: "The network's outputs for a batch x (the same as net.predict(x)).",
-                example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> forward(net, ones(5, 4)).shape\n(5, 2)") { args in
-            .tensor(try args.network().predict(try args.tensor("x")))
+        Builtin("forward", [.required("net"), .required("x"), .required("y")], category: "networks",
+                help: "Runs the batch x forward and returns its mean loss against the targets y (labels (N,) or one-hot (N, C)), keeping what backward needs: the same as net.forward(x, y). The scores alone are predict(net, x).",
+                example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> loss = forward(net, ones(5, 4), [0, 1, 1, 0, 1])\n>>> backward(net).shape\n(5, 4)") { args in
+            .float(try args.network().forward(try args.tensor("x"), try args.tensor("y")))
         },
         Builtin("backward", [.required("net")], category: "networks",
-                help: "Backpropagates the loss of the last net.forward(x, y) through every layer; the gradients land in net.dW1, net.db1, ….",
+                help: "Backpropagates the loss of the last forward(net, x, y) (or net.forward(x, y)) through every layer: the same as net.backward(). The gradients land in net.dW1, net.db1, … (all of them: net.grads).",
                 example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> loss = net.forward(ones(5, 4), [0, 1, 1, 0, 1])\n>>> backward(net).shape\n(5, 4)") { args in
             .tensor(try args.network().backward())
         },
         Builtin("step", [.required("net"), .required("lr")], category: "networks",
-                help: "One SGD update of every parameter from its stored gradient: W -= lr * dW.",
+                help: "One SGD update of every parameter from its stored gradient, W -= lr * dW: the same as net.step(lr).",
                 example: ">>> seed(0); net = mlp([4, 3, 2]); X = ones(5, 4); y = [0, 1, 1, 0, 1]\n>>> loss = net.forward(X, y); dx = backward(net); step(net, 0.1)") { args in
             try SGD(learningRate: try args.double("lr")).step(try args.network().parameters)
             return .none
         },
         Builtin("predict", [.required("net"), .required("x")], category: "networks",
-                help: "The predicted class of each row of x: the argmax of the network's scores, int64 (N,).",
-                example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> predict(net, ones(3, 4)).shape\n(3,)") { args in
-            .tensor(try args.network().predict(try args.tensor("x")).argmax(axis: -1))
+                help: "The network's outputs (scores) for a batch x, one row per input: the same as net.predict(x). The predicted classes are their argmax, predict(net, x).argmax(axis=1).",
+                example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> predict(net, ones(3, 4)).shape\n(3, 2)\n>>> predict(net, ones(3, 4)).argmax(axis=1).shape\n(3,)") { args in
+            .tensor(try args.network().predict(try args.tensor("x")))
         },
         Builtin("accuracy", [.required("a"), .required("b"), .optional("c", .none)], category: "networks",
                 help: "The fraction of correct predictions: accuracy(scores, y) compares the argmax of each row of scores with labels (or one-hot rows) y; accuracy(net, X, y) runs the network first.",
