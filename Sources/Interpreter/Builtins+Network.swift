@@ -103,7 +103,7 @@ extension CoreBuiltins {
     static let layers: [Builtin] = [
         Builtin("Linear", [.required("inputs"), .required("outputs"), .optional("init", .string("he")), .optional("dtype", .string("float64"))],
                 category: "layers",
-                help: "The affine layer out = x @ W + b, W (inputs, outputs), b (outputs,). init: \"he\" (randn·√(2/inputs), b = 0), \"xavier\" (randn/√inputs), \"small\" (0.01·randn), or \"randn\" (W and then b drawn from randn, as the seeds' FCLayer does). Draws from the session's random generator, so seed(n) first makes it reproducible.",
+                help: "The affine layer out = x @ W + b, W (inputs, outputs), b (outputs,). init: \"he\" (randn·√(2/inputs), b = 0), \"xavier\" (randn/√inputs), \"small\" (0.01·randn), or \"randn\" (W and then b drawn from randn, as the DL practice notebook's FCLayer does). Draws from the session's random generator, so seed(n) first makes it reproducible.",
                 example: ">>> seed(0); fc = Linear(2, 3, init: \"randn\")\n>>> fc.W.shape\n(2, 3)") { args in
             let initialization = try args.choice("init", Initialization.self)
             let layer = try Linear(try args.int("inputs"), try args.int("outputs"), initialization: initialization,
@@ -153,7 +153,7 @@ extension CoreBuiltins {
         Builtin("mlp", [.required("sizes"), .optional("activation", .string("relu")), .optional("loss", .string("softmax-ce")),
                         .optional("init", .string("he")), .optional("dtype", .string("float32"))],
                 category: "networks",
-                help: "A multi-layer perceptron from a size list: mlp([784, 256, 10]) is Linear(784→256), ReLU, Linear(256→10). activation: \"relu\", \"sigmoid\", \"tanh\". loss: \"softmax-ce\", \"mse\" or \"sigmoid-ce\" (with a sigmoid output layer, as in the seeds), \"nll\" (LogSoftmax output). dtype \"float32\" trains fast; \"float64\" gives numpy-identical numbers.",
+                help: "A multi-layer perceptron from a size list: mlp([784, 256, 10]) is Linear(784→256), ReLU, Linear(256→10). activation: \"relu\", \"sigmoid\", \"tanh\". loss: \"softmax-ce\"; \"mse\" or \"sigmoid-ce\", which add a sigmoid output layer after the last Linear (as the DL practice notebook does); \"nll\", which adds a LogSoftmax output layer. dtype \"float32\" trains fast; \"float64\" gives numpy-identical numbers.",
                 example: ">>> seed(0); net = mlp([784, 256, 10])\n>>> net.layers[0].W.shape\n(784, 256)") { args in
             guard let sizes = try args["sizes"].sequenceElements() else { throw args.error("sizes must be a list like [784, 256, 10]") }
             let net = try MLP(sizes: try sizes.map { try args.int($0, "sizes") },

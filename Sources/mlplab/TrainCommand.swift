@@ -22,7 +22,7 @@ enum Precision: String, ExpressibleByArgument, CaseIterable {
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train an MLP on MNIST (or the sample, or Fashion-MNIST) and report its test accuracy.",
-        discussion: "Example: mlplab train --dataset mnist --data ../shared/data/mnist --hidden 256 --epochs 10 --save model.mlp")
+        discussion: "Example, after `mlplab fetch mnist`: mlplab train --dataset mnist --hidden 256 --epochs 10 --save model.mlp (--data DIR reads the four IDX files from another folder)")
 
     @OptionGroup var data: DataOptions
 
