@@ -39,9 +39,11 @@ def chapter2():
 
 
 def sigmoid(x):
+    """Both forms from e = exp(-|x|), in (0, 1]: nothing can overflow (numpy would raise)."""
     x = np.asarray(x, dtype=np.float64)
-    with np.errstate(over="ignore"):
-        return np.where(x >= 0, 1 / (1 + np.exp(-np.abs(x))), np.exp(-np.abs(x)) / (1 + np.exp(-np.abs(x))))
+    with np.errstate(over="raise", invalid="raise"):
+        e = np.exp(-np.abs(x))
+        return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
 
 
 def softmax(x):
