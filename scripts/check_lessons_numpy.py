@@ -188,6 +188,8 @@ def fit(net, x, y, epochs=5, lr=0.1, batch_size=128, optimizer="sgd", sampling="
     """mlplab's trainer: per epoch a permutation (or draws with replacement), one SGD step per batch, then evaluation."""
     if optimizer != "sgd":
         raise NameError(optimizer)
+    if x.max() > 1.5:
+        print(f"note: the inputs go up to {float(x.max())}; scaled pixels (X / 255) train far better")
     n = x.shape[0]
     batch = min(batch_size, n)
     steps = (n + batch - 1) // batch
