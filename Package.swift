@@ -29,11 +29,14 @@ let package = Package(
 
         // The sparse first-layer product, in C so that it can be compiled for several vector widths.
         .target(name: "CKernels"),
-        .target(name: "Tensor", dependencies: ["CBLAS", "CZlib", "CKernels"], swiftSettings: swift6),
+        // What is not numpy: atomic files, CRC-32, Ctrl-C, the byte codec of model files and workspace
+        // archives, the progress file, closest-name suggestions.
+        .target(name: "Support", dependencies: ["CZlib"], swiftSettings: swift6),
+        .target(name: "Tensor", dependencies: ["Support", "CBLAS", "CZlib", "CKernels"], swiftSettings: swift6),
         .target(name: "Datasets", dependencies: ["Tensor", "CZlib"], swiftSettings: swift6),
         .target(name: "Fetch", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swift6),
-        .target(name: "Network", dependencies: ["Tensor"], swiftSettings: swift6),
-        .target(name: "Plots", dependencies: ["Tensor", "CZlib"], swiftSettings: swift6),
+        .target(name: "Network", dependencies: ["Tensor", "Support"], swiftSettings: swift6),
+        .target(name: "Plots", dependencies: ["Tensor", "Support", "CZlib"], swiftSettings: swift6),
         // The learner's files: a top-level folder, easy to find and edit. Without cross-module
         // optimisation an edited function body leaves the module's interface as it was, so a
         // check rebuilds only this module and relinks, instead of recompiling the course too.
@@ -46,22 +49,22 @@ let package = Package(
         .target(name: "ReferenceSolutions", dependencies: ["Tensor", "Exercises"]),
         // The course: its manifest (course.json), each exercise's checks, the progress record,
         // and training with a set of exercise functions.
-        .target(name: "Course", dependencies: ["Tensor", "TensorComparison", "Network", "Exercises", "ReferenceSolutions"],
+        .target(name: "Course", dependencies: ["Support", "Tensor", "TensorComparison", "Network", "Exercises", "ReferenceSolutions"],
                 resources: [.copy("course.json")]),
         // The child processes: the build, the checks' runner, the learner's functions under :use mine.
-        .target(name: "ChildProcesses", dependencies: ["Course", "Tensor", "TensorComparison"]),
+        .target(name: "ChildProcesses", dependencies: ["Course", "Support", "Tensor", "TensorComparison"]),
         // Runs the checks in a child process; small so that a check after an edit rebuilds fast.
         .executableTarget(name: "mlplab-exercises", dependencies: ["Course", "ChildProcesses", "TensorComparison"]),
-        .target(name: "Interpreter", dependencies: ["Tensor", "Datasets", "Network", "Plots"]),
-        .target(name: "Notebook", dependencies: ["Interpreter", "TensorComparison"]),
+        .target(name: "Interpreter", dependencies: ["Support", "Tensor", "Datasets", "Network", "Plots"]),
+        .target(name: "Notebook", dependencies: ["Interpreter", "Support", "TensorComparison"]),
         // The course's commands (:exercise :check :hint :solution :reset :use :reload, mlplab check)
         // and their binding into the REPL's commands and builtins.
-        .target(name: "CourseConsole", dependencies: ["Course", "ChildProcesses", "Interpreter", "Notebook", "Network", "Tensor",
+        .target(name: "CourseConsole", dependencies: ["Support", "Course", "ChildProcesses", "Interpreter", "Notebook", "Network", "Tensor",
                                                       "TensorComparison"]),
         // The Jupyter kernel: the messaging protocol over ZeroMQ, signed with HMAC-SHA256.
-        .target(name: "Kernel", dependencies: ["Interpreter", "Tensor", "CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Kernel", dependencies: ["Interpreter", "Support", "Tensor", "CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "mlplab", dependencies: [
-            "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook", "Kernel",
+            "Support", "Tensor", "Datasets", "Fetch", "Network", "Plots", "Interpreter", "Notebook", "Kernel",
             "CourseConsole", "CReadline", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -69,15 +72,16 @@ let package = Package(
         // What the numeric tests share: how far two float sums may be apart, which
         // floating-point exceptions a computation raised.
         .target(name: "NumericAssertions", path: "Tests/NumericAssertions"),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "NumericAssertions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", .product(name: "FlyingFox", package: "FlyingFox")]),
-        .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "Datasets", "NumericAssertions"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "Support", "Tensor", "Datasets", "NumericAssertions"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotsTests", dependencies: ["Plots", "Support", "Tensor"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Support", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TensorComparison", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ReferenceSolutions", "Course", "ChildProcesses", "Notebook",
-                                                           "CourseConsole", "TensorComparison", "Tensor", "Network", "Datasets",
+                                                           "CourseConsole", "TensorComparison", "Support", "Tensor", "Network", "Datasets",
                                                            "NumericAssertions"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "Interpreter"]),
@@ -92,15 +96,15 @@ let package = Package(
 if Context.environment["MLPLAB_FUZZ"] != nil {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("fuzz-idx", ["Datasets"]),
-        ("fuzz-repl", ["Interpreter", "Tensor"]),
+        ("fuzz-repl", ["Interpreter", "Support", "Tensor"]),
         ("fuzz-model-file", ["Network"]),
         ("fuzz-workspace-archive", ["Interpreter"]),
         ("fuzz-lesson", ["Notebook"]),
-        ("fuzz-progress", ["Notebook", "Course"]),
+        ("fuzz-progress", ["Notebook", "Course", "Support"]),
     ]
     package.targets += [
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
-        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", "Tensor"], path: "Fuzz/FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", "Support", "Tensor"], path: "Fuzz/FuzzSupport"),
     ]
     package.targets += fuzzTargets.map { target in
         .executableTarget(name: target.name, dependencies: ["FuzzSupport"] + target.dependencies,

@@ -1,3 +1,4 @@
+import Support
 import Tensor
 
 /// `bytes` followed by their CRC-32 (zlib's, little-endian), as model and workspace

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import FuzzSupport
 import Notebook
+import Support
 import Tensor
 
 /// One progress file's contents (format 2), read as the lessons' sections and as the

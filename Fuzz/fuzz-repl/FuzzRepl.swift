@@ -1,6 +1,7 @@
 import Foundation
 import FuzzSupport
 import Interpreter
+import Support
 import Tensor
 
 /// One REPL line, a statement or a `:command`, through the lexer, parser and

@@ -12,6 +12,7 @@ import Darwin
 #endif
 import Course
 import Foundation
+import Support
 import Tensor
 
 /// A program run in a child process, its standard output read line by line as it

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Support
 import Tensor
 
 /// The messages between the REPL and the process that runs the learner's functions

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Course
 import Foundation
+import Support
 import Tensor
 
 /// The learner's functions, run in a long-lived child process (`mlplab-exercises --serve`,

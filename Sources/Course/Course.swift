@@ -1,3 +1,4 @@
+import Support
 // Course: the exercises. Reads the course manifest (course.json: each exercise's file,
 // lesson, the builtin it stands in for, tolerance and hints), builds each exercise's
 // check cases from the reference solutions, checks a set of implementations against them,
@@ -52,20 +53,6 @@ public enum Course {
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
         return best.0
     }
-}
-
-/// Levenshtein distance: the fewest single-character edits turning `a` into `b`.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var previous = Array(0...b.count)
-    for (i, ca) in a.enumerated() {
-        var current = [i + 1]
-        for (j, cb) in b.enumerated() {
-            current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }
 
 /// Errors in using the course: an unknown exercise, a missing package, a failed build.

@@ -7,6 +7,7 @@
 import ChildProcesses
 import Course
 import Foundation
+import Support
 import Tensor
 import TensorComparison
 

@@ -1,3 +1,4 @@
+import Support
 import Tensor
 
 /// One parameter of a builtin, as its signature shows it.

@@ -1,3 +1,4 @@
+import Support
 import Tensor
 
 /// The one table of builtins: the core set the session starts with, and

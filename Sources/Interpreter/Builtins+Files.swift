@@ -1,4 +1,5 @@
 import Datasets
+import Support
 import Tensor
 
 /// Reading files as the seeds' loaders do: `open(path, 'rb').read()` and

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Tensor
 
 /// A REPL command: a line starting with `:`. Other modules register their own

@@ -1,3 +1,4 @@
+import Support
 /// A function made by `def` or `lambda`: its definition, the default values
 /// (computed once, when the `def` ran, as in Python) and the frame it was
 /// defined in, whose variables it keeps reading (a closure).

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Tensor
 
 /// A range of character offsets `start..<end` in the source text of one program.

@@ -1,3 +1,4 @@
+import Support
 import Tensor
 
 /// Functions, classes, modules and comprehensions: the parts of the language

@@ -9,6 +9,7 @@
 
 import Foundation
 import Network
+import Support
 import Tensor
 
 /// How a piece of output is meant; the front end chooses colours by it.

@@ -1,3 +1,4 @@
+import Support
 import Tensor
 
 /// A value in the REPL language. Tensors are Swift values with copy-on-write

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Tensor
 
 /// Presenting the workspace: the `:vars` table and friends.

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Tensor
 
 /// An object that `:save` can write and `:load` can read back (a model, say).

@@ -1,5 +1,6 @@
 import Foundation
 import Interpreter
+import Support
 import Tensor
 
 // What the kernel answers to each request; the reply's type is the request's with `_reply`.

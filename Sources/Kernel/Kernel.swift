@@ -6,6 +6,7 @@
 
 import Foundation
 import Interpreter
+import Support
 import Tensor
 
 /// A Jupyter kernel (messaging protocol 5.3) around one interpreter session, whose variables

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Tensor
 
 /// How mini-batches are drawn from the training set.

@@ -1,4 +1,5 @@
 import CZlib
+import Support
 import Tensor
 
 /// A minimal PNG encoder: 8-bit greyscale (colour type 0) or RGB (colour

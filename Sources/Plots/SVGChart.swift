@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Tensor
 
 /// Line charts as SVG text: axes, nice ticks with labels and grid lines, a

@@ -4,6 +4,7 @@ import Foundation
 import Interpreter
 import Kernel
 import Notebook
+import Support
 import Tensor
 
 /// `mlplab kernel`: mlplab as a Jupyter kernel, and its kernelspec.

@@ -3,6 +3,7 @@ import Foundation
 import Interpreter
 import Notebook
 import Course
+import Support
 import Tensor
 
 extension LessonLanguage: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import CReadline
 import Foundation
 import Interpreter
+import Support
 import Tensor
 
 // The REPL's front end. With a terminal, lines are read with GNU readline

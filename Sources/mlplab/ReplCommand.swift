@@ -3,6 +3,7 @@ import CourseConsole
 import Foundation
 import Interpreter
 import Notebook
+import Support
 import Tensor
 
 /// `mlplab` with no subcommand: the notebook REPL, with the lessons.

@@ -4,6 +4,7 @@ import Foundation
 import Interpreter
 import Network
 import Plots
+import Support
 import Tensor
 
 extension Activation: ExpressibleByArgument {}

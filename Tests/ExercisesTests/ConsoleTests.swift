@@ -3,6 +3,7 @@ import ChildProcesses
 import Course
 import CourseConsole
 import ReferenceSolutions
+import Support
 import Tensor
 import XCTest
 

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Notebook
+import Support
 import Tensor
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import Interpreter
+import Support
 import Tensor
 import XCTest
 

@@ -2,6 +2,7 @@ import Datasets
 import Foundation
 import XCTest
 import Network
+import Support
 import Tensor
 
 final class TrainingTests: XCTestCase {

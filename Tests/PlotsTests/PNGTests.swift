@@ -1,5 +1,6 @@
 import Foundation
 import Plots
+import Support
 import Tensor
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import Network
+import Support
 import Tensor
 
 /// Mini-batch SGD built from nothing but the exercise functions: with `.mine` it trains

@@ -1,10 +1,10 @@
 import Foundation
-import Tensor
+import Support
 import XCTest
 
 final class AtomicFileTests: XCTestCase {
     func testWritesAndReplacesLeavingNoTemporaryFile() throws {
-        let directory = try temporaryDirectory(self)
+        let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("model.bin").path
         try AtomicFile.write(Array("first version, longer".utf8), to: path)
         XCTAssertEqual(FileManager.default.contents(atPath: path), Data("first version, longer".utf8))
@@ -14,13 +14,13 @@ final class AtomicFileTests: XCTestCase {
     }
 
     func testEmptyFile() throws {
-        let path = try temporaryDirectory(self).appendingPathComponent("empty").path
+        let path = try temporaryDirectory().appendingPathComponent("empty").path
         try AtomicFile.write([], to: path)
         XCTAssertEqual(FileManager.default.contents(atPath: path), Data())
     }
 
     func testMissingFolderNamesThePathAndTheReason() throws {
-        let path = try temporaryDirectory(self).appendingPathComponent("no/such/folder/file.png").path
+        let path = try temporaryDirectory().appendingPathComponent("no/such/folder/file.png").path
         XCTAssertThrowsError(try AtomicFile.write([1, 2, 3], to: path)) { error in
             let failure = error as? AtomicFileError
             XCTAssertEqual(failure?.path, path)
@@ -32,7 +32,7 @@ final class AtomicFileTests: XCTestCase {
     }
 
     func testFailedRenameKeepsTheOldEntryAndCleansUp() throws {
-        let directory = try temporaryDirectory(self)
+        let directory = try temporaryDirectory()
         // A non-empty directory where the file should go: the rename must fail.
         let path = directory.appendingPathComponent("taken").path
         try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
@@ -48,7 +48,7 @@ extension AtomicFileTests {
     /// A writer killed mid-save leaves `PATH.tmp-PID-…`; the next save of PATH removes
     /// the files of processes that have ended, and leaves those of running ones alone.
     func testTemporaryFilesOfEndedWritersAreRemovedByTheNextSave() throws {
-        let directory = try temporaryDirectory(self)
+        let directory = try temporaryDirectory()
         let path = directory.appendingPathComponent("workspace.mlpws").path
         let ended = Process()
         ended.executableURL = URL(fileURLWithPath: "/bin/true")
@@ -74,5 +74,15 @@ extension AtomicFileTests {
         XCTAssertTrue(tooLarge.description.hasPrefix("cannot save ws.mlpws: File too large (while writing); "),
                       tooLarge.description)
         XCTAssertTrue(tooLarge.description.contains("ulimit -f"), tooLarge.description)
+    }
+}
+
+extension XCTestCase {
+    /// A new empty folder for this test, removed when it ends.
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mlplab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
     }
 }
