@@ -10,6 +10,9 @@ public enum OutputStyle: Sendable {
     case text
     /// An error report.
     case error
+    /// A warning (numpy's `RuntimeWarning: overflow encountered in exp`): what Python writes to
+    /// standard error and goes on; a notebook shows it as the cell's stderr.
+    case warning
 }
 
 /// What running a line came to.
@@ -51,6 +54,8 @@ public final class Session {
     private var blockDepth = 0
     /// Text printed with an `end` other than a newline, waiting for the rest of its line.
     private var unfinishedLine: String?
+    /// The warnings given while running the current input, each given only once.
+    private var warningsGiven: Set<String> = []
     /// How many calls of functions defined with `def` are under way.
     var callDepth = 0
     /// Receives every piece of output, one message at a time, without a trailing newline.
@@ -79,12 +84,15 @@ public final class Session {
     }
 
     public static func standardOutput(_ text: String, _ style: OutputStyle) {
-        Swift.print(text)
+        guard style == .warning else { return Swift.print(text) }
+        fflush(stdout)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     // MARK: The workspace
 
     public subscript(variable name: String) -> Value? {
+    /// Warnings to standard error, everything else to standard output.
         get { variables[name] }
         set { variables[name] = newValue }
     }
@@ -153,6 +161,7 @@ public final class Session {
 
     /// The value of one expression, without echoing it.
     public func evaluate(_ source: String) throws -> Value {
+        warningsGiven = []
         let program = try parse(source)
         guard program.statements.count == 1, case .expression(let expr) = program.statements[0] else {
             throw InterpreterError(.syntax, "expected a single expression")
@@ -186,6 +195,14 @@ public final class Session {
     }
 
     /// `print`'s text, which ends a line only where it holds a newline
+    /// Writes a warning, once for each input run: a loop that overflows on every pass warns
+    /// once, as Python shows a warning once for each line of code.
+    public func warn(_ text: String) {
+        guard warningsGiven.insert(text).inserted else { return }
+        finishLine()
+        output(text, .warning)
+    }
+
     /// (`print(x, end="")` leaves the line open for the next print).
     func print(_ text: String) {
         let line = (unfinishedLine ?? "") + text
@@ -241,7 +258,7 @@ public final class Session {
         case .augmented(let target, let op, let valueExpr, let span):
             let current = try value(of: target)
             let operand = try value(of: valueExpr)
-            let result = try locating(span) { try Operators.binary(op, current, operand) }
+            let result = try locating(span) { try operate(op, current, operand) }
             // An array is changed in place, so every name for it sees the change
             // (`params[i] -= lr * grads[i]` updates the layer's own weights); numbers,
             // strings, lists and numpy scalars (0-d) get a new value, and elements of an
@@ -474,7 +491,7 @@ public final class Session {
             return try locating(expr.span) { try Operators.unary(op, v) }
         case .binary(let op, let left, let right):
             let a = try value(of: left), b = try value(of: right)
-            return try locating(expr.span) { try Operators.binary(op, a, b) }
+            return try locating(expr.span) { try operate(op, a, b) }
         case .logical(let op, let left, let right):
             let a = try value(of: left)
             let truth = try locating(left.span) { try Operators.truth(a) }
