@@ -70,6 +70,13 @@ public final class Session {
     /// Receives each picture (`show`, `grid`, `plot`, `weights`, `boundary`) as PNG bytes with its
     /// terminal drawing, instead of the drawing going to `output`; set by front ends that show images.
     public var pictureOutput: ((_ png: [UInt8], _ text: String) -> Void)?
+    /// Draws training's progress line in place: called with the line's new text, and with nil when
+    /// training ends and the line goes away. Nil: a terminal's standard error shows it (see
+    /// `ProgressReporter`); the Jupyter kernel sets it to redraw one line of the cell's output.
+    public var progressLine: ((String?) -> Void)?
+    /// Clears what the running cell has shown (`clear_output`); with `wait`, only once the next
+    /// output arrives. Nil where there is nothing to clear (the terminal, a script).
+    public var clearOutput: ((_ wait: Bool) -> Void)?
 
     /// A session with the core builtins and commands, writing to standard output.
     public init(output: @escaping (String, OutputStyle) -> Void = Session.standardOutput) {
@@ -83,6 +90,7 @@ public final class Session {
         registerArchivable(NetworkObject.self)
     }
 
+    /// Warnings to standard error, everything else to standard output.
     public static func standardOutput(_ text: String, _ style: OutputStyle) {
         guard style == .warning else { return Swift.print(text) }
         fflush(stdout)
@@ -92,7 +100,6 @@ public final class Session {
     // MARK: The workspace
 
     public subscript(variable name: String) -> Value? {
-    /// Warnings to standard error, everything else to standard output.
         get { variables[name] }
         set { variables[name] = newValue }
     }
@@ -154,6 +161,7 @@ public final class Session {
     /// A statement that fails changes nothing; the ones before it stay done.
     public func execute(_ program: Program) throws {
         Interrupt.clear()
+        warningsGiven = []
         for statement in program.statements {
             try execute(statement)
         }
@@ -161,7 +169,6 @@ public final class Session {
 
     /// The value of one expression, without echoing it.
     public func evaluate(_ source: String) throws -> Value {
-        warningsGiven = []
         let program = try parse(source)
         guard program.statements.count == 1, case .expression(let expr) = program.statements[0] else {
             throw InterpreterError(.syntax, "expected a single expression")
@@ -188,13 +195,6 @@ public final class Session {
         output(location.map { render(error, source: source, from: $0) } ?? render(error, source: source), .error)
     }
 
-    /// Writes text as command or `print` output.
-    public func write(_ text: String) {
-        finishLine()
-        output(text, .text)
-    }
-
-    /// `print`'s text, which ends a line only where it holds a newline
     /// Writes a warning, once for each input run: a loop that overflows on every pass warns
     /// once, as Python shows a warning once for each line of code.
     public func warn(_ text: String) {
@@ -203,6 +203,13 @@ public final class Session {
         output(text, .warning)
     }
 
+    /// Writes text as command or `print` output.
+    public func write(_ text: String) {
+        finishLine()
+        output(text, .text)
+    }
+
+    /// `print`'s text, which ends a line only where it holds a newline
     /// (`print(x, end="")` leaves the line open for the next print).
     func print(_ text: String) {
         let line = (unfinishedLine ?? "") + text
