@@ -89,11 +89,14 @@ extension Kernel {
     static func helpTopic(asked code: String) -> String? {
         let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
         let name = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "?"))
-        guard name.count < trimmed.count, let first = name.unicodeScalars.first,
-              first == "_" || first.properties.isAlphabetic,
-              name.unicodeScalars.allSatisfy({ $0 == "_" || $0 == "." || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
-        else { return nil }
+        guard name.count < trimmed.count, let first = name.unicodeScalars.first, !("0"..."9").contains(first),
+              first != ".", name.unicodeScalars.allSatisfy(isNamePart) else { return nil }
         return name
+    }
+
+    /// A character of a dotted name (`np.zeros`, `W1`).
+    private static func isNamePart(_ c: Unicode.Scalar) -> Bool {
+        c == "_" || c == "." || c.properties.isAlphabetic || ("0"..."9").contains(c)
     }
 
     /// The `page` payload that shows `topic`'s help beside the cell; none, and the reason
@@ -134,9 +137,8 @@ extension Kernel {
     /// `help` for the name under the cursor (`np.zeros` falls back to `zeros`).
     func inspect(_ content: JSONObject) -> JSONObject {
         let (code, cursor) = codeAndCursor(content)
-        let isNamePart = { (c: Unicode.Scalar) in c == "_" || c == "." || c.properties.isAlphabetic || ("0"..."9").contains(c) }
-        let start = code[..<cursor].lastIndex { !isNamePart($0) }.map { $0 + 1 } ?? 0
-        let end = code[cursor...].firstIndex { !isNamePart($0) } ?? code.count
+        let start = code[..<cursor].lastIndex { !Kernel.isNamePart($0) }.map { $0 + 1 } ?? 0
+        let end = code[cursor...].firstIndex { !Kernel.isNamePart($0) } ?? code.count
         guard let help = try? helpText(forName: text(code[start..<end])) else {
             return ["status": "ok", "found": false, "data": JSONObject(), "metadata": JSONObject()]
         }
