@@ -2,6 +2,7 @@
 
 Run by scripts/test-jupyter.sh (`make test-jupyter`), in the virtual environment it builds.
 """
+import sys
 import unittest
 
 import jupyter_kernel_test
@@ -13,6 +14,8 @@ class MlplabKernelTests(jupyter_kernel_test.KernelTests):
     file_extension = ".py"
 
     code_hello_world = "print('hello, world')"
+    # numpy's RuntimeWarning goes to stderr, the value to the cell's result.
+    code_stderr = "import numpy as np\nnp.exp(np.array([1000.0]))"
 
     completion_samples = [
         {"text": "zeros_l", "matches": {"zeros_like"}},
@@ -38,7 +41,20 @@ class MlplabKernelTests(jupyter_kernel_test.KernelTests):
     supported_history_operations = ("tail", "range", "search")
 
     code_inspect_sample = "zeros"
+    code_page_something = "np.zeros?"
+    code_clear_output = "from IPython.display import clear_output\nprint('gone')\nclear_output()"
+
+    def test_lesson_commands_run_in_a_cell(self):
+        """The lessons' commands work in a cell of the installed kernel, as at the REPL."""
+        self.flush_channels()
+        reply, output = self.execute_helper(code=":lessons")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        text = "".join(message["content"].get("text", "") for message in output)
+        self.assertIn("Tensors", text)
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    result = unittest.main(verbosity=2, exit=False).result
+    if result.skipped:
+        print("every sample must run; skipped:", ", ".join(test.id() for test, _ in result.skipped))
+    sys.exit(0 if result.wasSuccessful() and not result.skipped else 1)

@@ -60,6 +60,20 @@ public enum BinaryOperator: String {
         }
     }
 
+    /// numpy's name for the arithmetic, as its warnings give it (`divide by zero encountered in divide`);
+    /// nil where no warning is given: operators whose result never overflows, and `//` and `%`,
+    /// whose computation here raises other floating-point flags than numpy's for the same values.
+    var numpyName: String? {
+        switch self {
+        case .add: return "add"
+        case .subtract: return "subtract"
+        case .multiply: return "multiply"
+        case .divide: return "divide"
+        case .power: return "power"
+        default: return nil
+        }
+    }
+
     var isComparison: Bool {
         switch self {
         case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual,

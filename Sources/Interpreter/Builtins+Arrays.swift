@@ -94,7 +94,8 @@ extension CoreBuiltins {
         Builtin("astype", [.required("x"), .required("dtype")], category: "arrays",
                 help: "The same values converted to another dtype: \"float64\", \"float32\", \"int64\" or \"bool\". Floats become ints by dropping the fraction (toward zero).",
                 example: ">>> astype([1.7, -1.7], \"int64\")\narray([ 1, -1])") { args in
-            .tensor(try args.tensor("x").astype(try args.requiredDType("dtype")).copy())
+            let x = try args.tensor("x"), dtype = try args.requiredDType("dtype")
+            return args.session.warningAsNumpy(in: "cast") { .tensor(x.astype(dtype).copy()) }
         },
         Builtin("asarray", [.required("values"), .optional("dtype", .none)], category: "arrays",
                 help: "Like array, but a tensor of the right dtype is returned as it is, not copied: the result is a second name for it, as numpy's asarray.",

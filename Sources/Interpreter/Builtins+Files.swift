@@ -48,6 +48,20 @@ struct GzipModule: ScriptObject {
     }
 }
 
+/// IPython's `display` module as far as notebooks' numpy code uses it:
+/// `from IPython.display import clear_output`.
+struct IPythonDisplayModule: ScriptObject {
+    var typeName: String { "module" }
+    var description: String { "<module 'IPython.display'>" }
+    var attributeNames: [String] { ["clear_output"] }
+    let builtins: BuiltinTable
+
+    func attribute(_ name: String) throws -> Value {
+        guard name == "clear_output", let builtin = builtins[name] else { throw noSuchAttribute(name) }
+        return .function(builtin)
+    }
+}
+
 /// Python's `bytes`: what `read()` gives for a file opened with 'rb'.
 struct PythonBytes: ScriptObject {
     let bytes: [UInt8]

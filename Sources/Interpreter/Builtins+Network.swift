@@ -224,7 +224,9 @@ extension CoreBuiltins {
         let config = TrainingConfig(epochs: try args.int("epochs"), batchSize: try args.int("batch_size"),
                                     sampling: try args.choice("sampling", Sampling.self))
         let optimizer = try args.choice("optimizer", OptimizerKind.self).make(learningRate: try args.double("lr"))
-        let reporter = ProgressReporter { args.session.write($0) }
+        let reporter = ProgressReporter(drawLine: args.session.progressLine ?? ProgressReporter.terminalLine) {
+            args.session.write($0)
+        }
         if let learnerFit = args.session.learnerFit {
             return .object(HistoryObject(history: try learnerFit(net, x, y, test, config, try args.choice("optimizer", OptimizerKind.self),
                                                                   try args.double("lr"), &args.session.random, reporter)))

@@ -10,6 +10,14 @@ extension CoreBuiltins {
             args.session.print(args.rest.map(\.str).joined(separator: try args.string("sep")) + (try args.string("end")))
             return .none
         },
+        Builtin("clear_output", [.optional("wait", .bool(false))], category: "python",
+                help: "In a Jupyter notebook, clears what the cell has shown so far, as IPython's clear_output (from IPython.display import clear_output): a loop that redraws a picture or a line shows only the latest. With wait=True the old output stays until the new one arrives, so nothing flickers. At the terminal there is nothing to clear and it does nothing.",
+                example: ">>> for step in range(3): clear_output(wait=True); print(\"step\", step)\nstep 0\nstep 1\nstep 2") { args in
+            let wait = try args.bool("wait")
+            args.session.finishLine()
+            args.session.clearOutput?(wait)
+            return .none
+        },
         Builtin("help", [.optional("topic", .none)], category: "python",
                 help: "Help on a builtin, a command or a value: help(relu), help(\"relu\"), help(\":vars\"), help(x) for a tensor's attributes. Without a topic, the list of everything there is. :help topic does the same.",
                 example: ">>> help(len)\nlen(x)\n\nThe number of items: the length of the first axis of a tensor (the number of rows), or the number of items of a tuple, list or string.\n\nExample:\n    >>> len(zeros(5, 2))\n    5") { args in

@@ -77,6 +77,16 @@ extension Builtin {
             .tensor(try transform(try args.tensor("x")))
         }
     }
+
+    /// numpy's function `name` (`exp`, `log` …), element by element, warning as numpy does when
+    /// the result overflows or is undefined (`exp(1000)`, `log(0)`).
+    static func ufunc(_ name: String, help: String, example: String,
+                      _ transform: @escaping (Tensor) throws -> Tensor) -> Builtin {
+        Builtin(name, [.required("x")], category: "math", help: help, example: example) { args in
+            let x = try args.tensor("x")
+            return try args.session.warningAsNumpy(in: name) { .tensor(try transform(x)) }
+        }
+    }
 }
 
 extension Arguments {

@@ -1,35 +1,45 @@
 import Foundation
 import Network
 
-/// Shows training as it runs: the seeds' epoch lines through `write` (to the
-/// REPL's output, or stdout for `mlplab train`), and on a terminal a progress
-/// bar with throughput and ETA, redrawn in place on standard error.
+/// Shows training as it runs: the seeds' epoch lines through `write` (to the REPL's output, or
+/// stdout for `mlplab train`), and a progress bar with throughput and ETA redrawn in place by
+/// `drawLine` (on a terminal's standard error, or as one updating line of a notebook cell).
 public final class ProgressReporter: TrainingReporter {
     private let write: (String) -> Void
-    private let drawsProgress: Bool
+    /// Draws the bar's new text over the old one; nil takes the bar away.
+    private let drawLine: ((String?) -> Void)?
     private var lastDraw = Date.distantPast
     private var epochStarted = Date()
-    /// True while the bar is on the screen, its line not yet ended.
+    /// True while the bar is shown.
     private var barShown = false
 
-    public init(drawsProgress: Bool = isatty(STDERR_FILENO) != 0 && isatty(STDOUT_FILENO) != 0,
-                write: @escaping (String) -> Void) {
-        self.drawsProgress = drawsProgress
+    /// - Parameter drawLine: where the bar goes; nil draws none.
+    public init(drawLine: ((String?) -> Void)? = ProgressReporter.terminalLine, write: @escaping (String) -> Void) {
+        self.drawLine = drawLine
         self.write = write
+    }
+
+    /// The bar on standard error, when both standard output and standard error are a terminal
+    /// (a pipe or a file gets the epoch lines only).
+    public static var terminalLine: ((String?) -> Void)? {
+        guard isatty(STDERR_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else { return nil }
+        return { line in
+            // Back to the line's start and over it; without a line, clear it for the next output.
+            FileHandle.standardError.write(Data((line.map { "\r" + $0 } ?? "\r\u{1B}[K").utf8))
+        }
     }
 
     public func stepCompleted(epoch: Int, step: Int, stepsInEpoch: Int, samplesPerSecond: Double, loss: Double) {
         if step == 1 { epochStarted = Date() }
-        guard drawsProgress, step == stepsInEpoch || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
+        guard let drawLine, step == stepsInEpoch || Date().timeIntervalSince(lastDraw) > 0.1 else { return }
         lastDraw = Date()
         let width = 24
         let filled = width * step / Swift.max(stepsInEpoch, 1)
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let perStep = Date().timeIntervalSince(epochStarted) / Double(step)
         let eta = perStep * Double(stepsInEpoch - step)
-        let line = String(format: "\r  epoch %d  %@  %d/%d  %.0f samples/s  ETA %.1fs  loss %.4f",
-                          epoch, bar, step, stepsInEpoch, samplesPerSecond, eta, loss)
-        FileHandle.standardError.write(Data(line.utf8))
+        drawLine(String(format: "  epoch %d  %@  %d/%d  %.0f samples/s  ETA %.1fs  loss %.4f",
+                        epoch, bar, step, stepsInEpoch, samplesPerSecond, eta, loss))
         barShown = true
     }
 
@@ -46,10 +56,10 @@ public final class ProgressReporter: TrainingReporter {
         eraseBar()
     }
 
-    /// Clears the bar's line and puts the cursor at its start, where the next output begins.
+    /// Takes the bar away, so that the next output starts where it was.
     private func eraseBar() {
         guard barShown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        drawLine?(nil)
         barShown = false
     }
 }

@@ -143,11 +143,12 @@ extension Session {
     // MARK: Modules
 
     /// The modules `import` knows: numpy and its random part, both the builtins under numpy's
-    /// names, and gzip, whose `open` the seeds' loaders use.
+    /// names; gzip, whose `open` the seeds' loaders use; and IPython.display for `clear_output`.
     private var modules: [String: Value] {
         guard let numpy = constants["np"], case .object(let namespace) = numpy,
               let random = try? namespace.attribute("random") else { return [:] }
-        return ["numpy": numpy, "numpy.random": random, "gzip": .object(GzipModule())]
+        return ["numpy": numpy, "numpy.random": random, "gzip": .object(GzipModule()),
+                "IPython.display": .object(IPythonDisplayModule(builtins: builtins))]
     }
 
     /// `import numpy as np`, `import numpy`, `from numpy import zeros, exp`.

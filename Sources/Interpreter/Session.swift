@@ -20,6 +20,9 @@ public enum OutputStyle: Sendable {
     case text
     /// An error report.
     case error
+    /// A warning (numpy's `RuntimeWarning: overflow encountered in exp`): what Python writes to
+    /// standard error and goes on; a notebook shows it as the cell's stderr.
+    case warning
 }
 
 /// What running a line came to.
@@ -61,6 +64,8 @@ public final class Session {
     private var blockDepth = 0
     /// Text printed with an `end` other than a newline, waiting for the rest of its line.
     private var unfinishedLine: String?
+    /// The warnings given while running the current input, each given only once.
+    private var warningsGiven: Set<String> = []
     /// How many calls of functions defined with `def` are under way.
     var callDepth = 0
     /// Receives every piece of output, one message at a time, without a trailing newline.
@@ -75,6 +80,13 @@ public final class Session {
     /// Receives each picture (`show`, `grid`, `plot`, `weights`, `boundary`) as PNG bytes with its
     /// terminal drawing, instead of the drawing going to `output`; set by front ends that show images.
     public var pictureOutput: ((_ png: [UInt8], _ text: String) -> Void)?
+    /// Draws training's progress line in place: called with the line's new text, and with nil when
+    /// training ends and the line goes away. Nil: a terminal's standard error shows it (see
+    /// `ProgressReporter`); the Jupyter kernel sets it to redraw one line of the cell's output.
+    public var progressLine: ((String?) -> Void)?
+    /// Clears what the running cell has shown (`clear_output`); with `wait`, only once the next
+    /// output arrives. Nil where there is nothing to clear (the terminal, a script).
+    public var clearOutput: ((_ wait: Bool) -> Void)?
 
     /// A session with the core builtins and commands, writing to standard output.
     public init(output: @escaping (String, OutputStyle) -> Void = Session.standardOutput) {
@@ -88,8 +100,11 @@ public final class Session {
         registerArchivable(NetworkObject.self)
     }
 
+    /// Warnings to standard error, everything else to standard output.
     public static func standardOutput(_ text: String, _ style: OutputStyle) {
-        Swift.print(text)
+        guard style == .warning else { return Swift.print(text) }
+        fflush(stdout)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     // MARK: The workspace
@@ -156,6 +171,7 @@ public final class Session {
     /// A statement that fails changes nothing; the ones before it stay done.
     public func execute(_ program: Program) throws {
         Interrupt.clear()
+        warningsGiven = []
         for statement in program.statements {
             try execute(statement)
         }
@@ -187,6 +203,14 @@ public final class Session {
         let error = InterpreterError.wrapping(error)
         onError?(error)
         output(location.map { render(error, source: source, from: $0) } ?? render(error, source: source), .error)
+    }
+
+    /// Writes a warning, once for each input run: a loop that overflows on every pass warns
+    /// once, as Python shows a warning once for each line of code.
+    public func warn(_ text: String) {
+        guard warningsGiven.insert(text).inserted else { return }
+        finishLine()
+        output(text, .warning)
     }
 
     /// Writes text as command or `print` output.
@@ -251,7 +275,7 @@ public final class Session {
         case .augmented(let target, let op, let valueExpr, let span):
             let current = try value(of: target)
             let operand = try value(of: valueExpr)
-            let result = try locating(span) { try Operators.binary(op, current, operand) }
+            let result = try locating(span) { try operate(op, current, operand) }
             // An array is changed in place, so every name for it sees the change
             // (`params[i] -= lr * grads[i]` updates the layer's own weights); numbers,
             // strings, lists and numpy scalars (0-d) get a new value, and elements of an
@@ -484,7 +508,7 @@ public final class Session {
             return try locating(expr.span) { try Operators.unary(op, v) }
         case .binary(let op, let left, let right):
             let a = try value(of: left), b = try value(of: right)
-            return try locating(expr.span) { try Operators.binary(op, a, b) }
+            return try locating(expr.span) { try operate(op, a, b) }
         case .logical(let op, let left, let right):
             let a = try value(of: left)
             let truth = try locating(left.span) { try Operators.truth(a) }

@@ -55,53 +55,71 @@ extension Kernel {
 
     // MARK: Running a cell
 
-    /// Runs a cell as the REPL runs piped lines, stopping at its first error. Printed text goes
-    /// out as `stream`, the value of a bare expression as `execute_result`, a picture as
-    /// `display_data` (PNG and its text drawing), an error as `error`.
+    /// Runs a cell as the REPL runs piped lines, stopping at its first error; what it shows
+    /// goes out on IOPub as it comes (see `CellOutput`). A cell that is only `name?` (IPython's
+    /// way to ask for help) answers with the help as a page instead.
     func execute(_ request: Message) -> JSONObject {
         let code = request.content["code"] as? String ?? ""
         let silent = request.content["silent"] as? Bool ?? false
         let storesHistory = !silent && request.content["store_history"] as? Bool ?? true
         if storesHistory { executionCount += 1 }
         let count = executionCount
-        let parent = request.header
-        if !silent { publish("execute_input", ["code": code, "execution_count": count], parent: parent) }
-        var failure: (error: InterpreterError, traceback: [String])?
-        var results: [String] = []
-        session.output = { [unowned self] text, style in
-            switch style {
-            case .result where !silent:
-                results.append(text)
-                publish("execute_result", ["execution_count": count, "data": ["text/plain": text], "metadata": JSONObject()],
-                        parent: parent)
-            case .text where !silent:
-                publish("stream", ["name": "stdout", "text": text + "\n"], parent: parent)
-            case .error:
-                failure?.traceback = text.components(separatedBy: "\n")
-            default:
-                break
-            }
+        if !silent { publish("execute_input", ["code": code, "execution_count": count], parent: request.header) }
+        let output = CellOutput(count: count, silent: silent) { [unowned self] type, content in
+            publish(type, content, parent: request.header)
         }
-        session.onError = { error in failure = (error, []) }
-        session.pictureOutput = { [unowned self] png, text in
-            guard !silent else { return }
-            publish("display_data", ["data": ["image/png": Data(png).base64EncodedString(), "text/plain": text],
-                                     "metadata": JSONObject()], parent: parent)
+        var payload: [Any] = []
+        if let topic = Kernel.helpTopic(asked: code) {
+            payload = page(topic, output: output)
+        } else {
+            output.attach(to: session)
+            session.runLines(code.components(separatedBy: "\n"), stopAtFirstError: true)
+            CellOutput.detach(from: session)
         }
-        defer {
-            session.output = Session.standardOutput
-            session.onError = nil
-            session.pictureOutput = nil
-        }
-        session.runLines(code.components(separatedBy: "\n"), stopAtFirstError: true)
-        if storesHistory { history.append((count, code, results.isEmpty ? nil : results.joined(separator: "\n"))) }
-        guard let failure else {
-            return ["status": "ok", "execution_count": count, "payload": [Any](), "user_expressions": JSONObject()]
+        if storesHistory { history.append((count, code, output.results.isEmpty ? nil : output.results.joined(separator: "\n"))) }
+        guard let failure = output.failure else {
+            return ["status": "ok", "execution_count": count, "payload": payload, "user_expressions": JSONObject()]
         }
         let error: JSONObject = ["ename": failure.error.kind.rawValue, "evalue": failure.error.message,
                                  "traceback": failure.traceback]
-        if !silent { publish("error", error, parent: parent) }
+        if !silent { publish("error", error, parent: request.header) }
         return error.merging(["status": "error", "execution_count": count]) { old, _ in old }
+    }
+
+    /// The name in a cell that asks for help as IPython does, `zeros?`, `np.zeros??` or `?zeros`; nil for any other cell.
+    static func helpTopic(asked code: String) -> String? {
+        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = trimmed.trimmingCharacters(in: CharacterSet(charactersIn: "?"))
+        guard name.count < trimmed.count, let first = name.unicodeScalars.first, !("0"..."9").contains(first),
+              first != ".", name.unicodeScalars.allSatisfy(isNamePart) else { return nil }
+        return name
+    }
+
+    /// A character of a dotted name (`np.zeros`, `W1`).
+    private static func isNamePart(_ c: Unicode.Scalar) -> Bool {
+        c == "_" || c == "." || c.properties.isAlphabetic || ("0"..."9").contains(c)
+    }
+
+    /// The `page` payload that shows `topic`'s help beside the cell; none, and the reason
+    /// printed (with the closest name), when there is no help for it.
+    private func page(_ topic: String, output: CellOutput) -> [Any] {
+        do {
+            return [["source": "page", "data": ["text/plain": try helpText(forName: topic)], "start": 0] as JSONObject]
+        } catch {
+            output.show(InterpreterError.wrapping(error).message, .text)
+            return []
+        }
+    }
+
+    /// `help` for a name as the REPL gives it; `np.zeros` falls back to `zeros`.
+    private func helpText(forName name: String) throws -> String {
+        do {
+            return try session.helpText(for: .string(name))
+        } catch {
+            guard let last = name.split(separator: ".").last,
+                  let help = try? session.helpText(for: .string(String(last))) else { throw error }
+            return help
+        }
     }
 
     // MARK: Completion, help and the shape of input
@@ -120,12 +138,9 @@ extension Kernel {
     /// `help` for the name under the cursor (`np.zeros` falls back to `zeros`).
     func inspect(_ content: JSONObject) -> JSONObject {
         let (code, cursor) = codeAndCursor(content)
-        let isNamePart = { (c: Unicode.Scalar) in c == "_" || c == "." || c.properties.isAlphabetic || ("0"..."9").contains(c) }
-        let start = code[..<cursor].lastIndex { !isNamePart($0) }.map { $0 + 1 } ?? 0
-        let end = code[cursor...].firstIndex { !isNamePart($0) } ?? code.count
-        let name = text(code[start..<end])
-        let topics = [name, String(name.split(separator: ".").last ?? "")]
-        guard let help = topics.lazy.compactMap({ try? self.session.helpText(for: .string($0)) }).first else {
+        let start = code[..<cursor].lastIndex { !Kernel.isNamePart($0) }.map { $0 + 1 } ?? 0
+        let end = code[cursor...].firstIndex { !Kernel.isNamePart($0) } ?? code.count
+        guard let help = try? helpText(forName: text(code[start..<end])) else {
             return ["status": "ok", "found": false, "data": JSONObject(), "metadata": JSONObject()]
         }
         return ["status": "ok", "found": true, "data": ["text/plain": help], "metadata": JSONObject()]
@@ -144,7 +159,8 @@ extension Kernel {
             return ["status": "incomplete", "indent": indent + (opensBlock ? "    " : "")]
         }
         let isCommand = code.trimmingCharacters(in: .whitespaces).hasPrefix(":")
-        if !isCommand, (try? session.parse(code)) == nil { return ["status": "invalid"] }
+        let asksHelp = Kernel.helpTopic(asked: code) != nil
+        if !isCommand && !asksHelp, (try? session.parse(code)) == nil { return ["status": "invalid"] }
         return ["status": "complete"]
     }
 

@@ -20,7 +20,10 @@ public final class Kernel {
 
     /// The connection the kernel listens on, with the ports actually bound (where the file said 0).
     public private(set) var connection: ConnectionFile
-    let session: Session
+    /// The interpreter, made when the first request needs it: Jupyter waits for the first
+    /// `kernel_info_reply`, which needs none of what a session loads.
+    private(set) lazy var session: Session = makeSession()
+    private let makeSession: () -> Session
     let version: String
     let signer: Signer
     /// This kernel's session id, in the header of every message it sends.
@@ -43,12 +46,13 @@ public final class Kernel {
     /// The cells run with `store_history`, for `history_request`.
     var history: [HistoryEntry] = []
 
-    /// Binds the five sockets to the connection file's address.
-    public init(connection: ConnectionFile, session: Session, version: String,
+    /// Binds the five sockets to the connection file's address. `session` is evaluated once,
+    /// when the first request that runs code, completes or inspects arrives.
+    public init(connection: ConnectionFile, session: @autoclosure @escaping () -> Session, version: String,
                 log: @escaping (String) -> Void = Kernel.logToStandardError) throws {
         try connection.validate()
         self.connection = connection
-        self.session = session
+        makeSession = session
         self.version = version
         self.log = log
         signer = Signer(key: connection.key)

@@ -80,7 +80,7 @@ package struct Message {
 
     /// A JSON object's bytes; what cannot be written as JSON (never built by this kernel) becomes `{}`.
     static func json(_ object: JSONObject) -> Data {
-        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
     }
 
     /// A header for a new message of `type` in the kernel's `session`.
@@ -95,9 +95,19 @@ package struct Message {
         ]
     }
 
-    private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+    /// Now, in UTC, as ISO 8601 with microseconds (`2026-12-04T17:20:44.123456Z`), as Jupyter
+    /// dates its messages; written out by hand, a date formatter taking longer than the rest of a reply.
+    package static func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var time = tm()
+        gmtime_r(&now.tv_sec, &time)
+        func digits(_ value: Int, _ count: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, count - text.count)) + text
+        }
+        return "\(digits(Int(time.tm_year) + 1900, 4))-\(digits(Int(time.tm_mon) + 1, 2))-\(digits(Int(time.tm_mday), 2))"
+            + "T\(digits(Int(time.tm_hour), 2)):\(digits(Int(time.tm_min), 2)):\(digits(Int(time.tm_sec), 2))"
+            + ".\(digits(now.tv_nsec / 1000, 6))Z"
     }
 }

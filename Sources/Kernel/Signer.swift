@@ -15,8 +15,11 @@ package struct Signer {
         guard let key else { return "" }
         var hmac = HMAC<SHA256>(key: key)
         for frame in frames { hmac.update(data: frame) }
-        return hmac.finalize().map { String(format: "%02x", $0) }.joined()
+        return String(decoding: hmac.finalize().flatMap { [Signer.hexDigits[Int($0 >> 4)], Signer.hexDigits[Int($0 & 0xF)]] },
+                      as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// True when `signature` is the frames' signature; compared in constant time.
     package func isValid(_ signature: Data, for frames: [Data]) -> Bool {

@@ -3,7 +3,8 @@ import Interpreter
 /// What became of one example when it ran.
 public struct ExampleOutcome: Sendable {
     public let example: Example
-    /// Everything the input printed (results, `print` output and errors), in order.
+    /// Everything the input printed (results, `print` output and errors), in order; not its
+    /// warnings, which go to standard error and which a doctest does not compare either.
     public let actual: String
     /// True when the interpreter reported an error.
     public let failed: Bool
@@ -69,7 +70,7 @@ public struct CellRunner {
         var lastError: String?
         let previous = session.output, interceptor = session.lineInterceptor
         session.output = { text, style in
-            pieces.append(text)
+            if style != .warning { pieces.append(text) }
             if style == .error { lastError = text }
             echo?(text, style)
         }

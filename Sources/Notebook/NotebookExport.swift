@@ -2,23 +2,39 @@ import Foundation
 import Interpreter
 
 /// A lesson as a Jupyter notebook (nbformat 4.5) for the mlplab kernel: each stretch of prose
-/// a Markdown cell, each code cell of the lesson a code cell with the examples' inputs and,
-/// as its outputs, what the lesson verifies they print.
+/// a Markdown cell, the examples of each lesson cell in code cells with, as their outputs,
+/// what the lesson verifies they print.
 public enum NotebookExport {
+    /// A code cell of a lesson's notebook: the examples it runs, which the lesson compares
+    /// the same way, under the id the cell has in the notebook.
+    public struct CodeCell {
+        public let id: String
+        public let examples: [Example]
+
+        /// How the lesson compares what the cell prints (`# output not compared`, a tolerance).
+        public var check: OutputCheck { examples[0].check }
+
+        /// What the lesson verifies the cell prints, as `CellRunner` joins an example's pieces.
+        public var expectedText: String {
+            examples.map(\.expectedText).filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+
+        var source: String { examples.map(\.source).joined(separator: "\n") }
+    }
+
     /// The notebook's JSON. `kernelName` and `displayName` are the kernelspec's (`mlplab`, `mlplab (한국어)`).
     public static func notebook(_ lesson: Lesson, kernelName: String, displayName: String) -> Data {
         let session = Session(output: { _, _ in })
         var cells: [[String: Any]] = []
         for block in lesson.blocks {
-            let id = "lesson-\(lesson.number)-cell-\(cells.count)"
             switch block {
             case .prose(let text):
-                cells.append(["cell_type": "markdown", "id": id, "metadata": [String: Any](), "source": text])
+                cells.append(["cell_type": "markdown", "id": "lesson-\(lesson.number)-prose-\(cells.count)",
+                              "metadata": [String: Any](), "source": text])
             case .cell(let cell):
-                for (part, examples) in codeCells(cell).enumerated() {
-                    cells.append(["cell_type": "code", "id": id + (part == 0 ? "" : "-\(part)"), "metadata": [String: Any](),
-                                  "execution_count": NSNull(), "source": examples.map(\.source).joined(separator: "\n"),
-                                  "outputs": examples.compactMap { output(of: $0, session: session) }])
+                cells += codeCells(of: cell, in: lesson).map { code in
+                    ["cell_type": "code", "id": code.id, "metadata": [String: Any](), "execution_count": NSNull(),
+                     "source": code.source, "outputs": code.examples.compactMap { output(of: $0, session: session) }]
                 }
             }
         }
@@ -35,16 +51,25 @@ public enum NotebookExport {
         return (try? JSONSerialization.data(withJSONObject: notebook, options: options)) ?? Data()
     }
 
+    /// Every code cell of the lesson's notebook, in order.
+    public static func codeCells(of lesson: Lesson) -> [CodeCell] {
+        lesson.cells.flatMap { codeCells(of: $0, in: lesson) }
+    }
+
     /// The examples of a lesson cell, grouped into notebook cells: an error stops a notebook cell,
     /// so an example the lesson shows failing ends its group and the examples after it go on in
-    /// the next.
-    private static func codeCells(_ cell: Cell) -> [[Example]] {
-        var groups: [[Example]] = [[]]
+    /// the next; and an example compared otherwise than the one before it (`# output not compared`,
+    /// another tolerance) starts a group, so that each cell's output is compared one way.
+    private static func codeCells(of cell: Cell, in lesson: Lesson) -> [CodeCell] {
+        var groups: [[Example]] = []
+        var previousFailed = true
         for example in cell.examples {
+            if previousFailed || groups[groups.count - 1].last?.check != example.check { groups.append([]) }
             groups[groups.count - 1].append(example)
-            if errorReport(example) != nil { groups.append([]) }
+            previousFailed = errorReport(example) != nil
         }
-        return groups.filter { !$0.isEmpty }
+        let id = "lesson-\(lesson.number)-cell-\(cell.index)"
+        return groups.enumerated().map { part, examples in CodeCell(id: part == 0 ? id : "\(id)-\(part)", examples: examples) }
     }
 
     /// The kind and message of the error an example is shown failing with (its output's last
@@ -57,26 +82,35 @@ public enum NotebookExport {
         return nil
     }
 
-    /// What an example prints, as the kernel would send it: the error it fails with; the value of a lone expression that
-    /// calls nothing (`x * 3`, `h.shape`) as the cell's result; anything else (`print(…)`, a
-    /// function that draws or trains, a `:command`) as printed text; nil when it prints nothing.
+    /// What an example prints, as the kernel would send it: the error it fails with; a picture
+    /// (`show(x)`) as display data; the value of a lone expression (`x * 3`, `images.min()`) as
+    /// the cell's result; anything else (`print(…)`, a loop, a `:command`) as printed text; nil
+    /// when it prints nothing.
     private static func output(of example: Example, session: Session) -> [String: Any]? {
         guard !example.expected.isEmpty else { return nil }
         let text = example.expectedText
         if let error = errorReport(example) {
             return ["output_type": "error", "ename": error.kind, "evalue": error.message, "traceback": example.expected]
         }
-        if let program = try? session.parse(example.source), program.statements.count == 1,
-           case .expression(let expr) = program.statements[0], !isCall(expr) {
-            return ["output_type": "execute_result", "execution_count": NSNull(), "metadata": [String: Any](),
-                    "data": ["text/plain": text]]
+        let printed: [String: Any] = ["output_type": "stream", "name": "stdout", "text": text + "\n"]
+        guard let program = try? session.parse(example.source), program.statements.count == 1,
+              case .expression(let expr) = program.statements[0] else { return printed }
+        let called = calledBuiltin(expr, in: session)
+        if called?.category == "pictures" {
+            return ["output_type": "display_data", "metadata": [String: Any](), "data": ["text/plain": text]]
         }
-        return ["output_type": "stream", "name": "stdout", "text": text + "\n"]
+        if called?.name == "print" { return printed }
+        return ["output_type": "execute_result", "execution_count": NSNull(), "metadata": [String: Any](),
+                "data": ["text/plain": text]]
     }
 
-    private static func isCall(_ expr: Expr) -> Bool {
-        if case .call = expr.kind { return true }
-        return false
+    /// The builtin an expression calls by its name (`show(…)`, `np.exp(…)`), if it is one.
+    private static func calledBuiltin(_ expr: Expr, in session: Session) -> Builtin? {
+        guard case .call(let callee, _) = expr.kind else { return nil }
+        switch callee.kind {
+        case .name(let name), .attribute(_, let name): return session.builtins[name]
+        default: return nil
+        }
     }
 
     /// The file name of a lesson's notebook: the lesson file's, with `.ipynb` (`03-forward.ipynb`).

@@ -28,18 +28,26 @@ struct StartKernel: ParsableCommand {
     @OptionGroup var lessons: LanguageOptions
 
     func run() throws {
-        let session = Session()
-        let exercises = ExerciseREPL.register(in: session)
-        _ = startTutor(in: session, language: lessons.language, remember: lessons.explicitLanguage != nil,
-                       exercises: exercises, colour: false, greet: false)
         Interrupt.install()  // Ctrl-C in the terminal that runs Jupyter stops a cell, as the stop button does
+        // The lesson commands hold the tutor weakly: it lives here, as long as the kernel serves.
+        var tutor: Tutor?
+        // Made when the first cell runs: the lessons and the learner's progress are read then,
+        // not before Jupyter hears that the kernel is up.
+        func makeSession() -> Session {
+            let session = Session()
+            let exercises = ExerciseREPL.register(in: session)
+            tutor = startTutor(in: session, language: lessons.language, remember: lessons.explicitLanguage != nil,
+                               exercises: exercises, colour: false, greet: false)
+            return session
+        }
         do {
-            let kernel = try Kernel(connection: try ConnectionFile.read(path: connectionFile), session: session,
+            let kernel = try Kernel(connection: try ConnectionFile.read(path: connectionFile), session: makeSession(),
                                     version: Mlplab.version)
             kernel.run()
         } catch let error as KernelError {
             throw CommandFailure(error.description)
         }
+        withExtendedLifetime(tutor) {}
     }
 }
 

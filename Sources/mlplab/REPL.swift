@@ -47,8 +47,8 @@ func runScript(path: String, session: Session) -> Int32 {
 
 /// Writing the session's output to the terminal or to pipes.
 enum ConsoleOutput {
-    /// Results and text to standard output, errors to standard error (red when
-    /// `colour`). Standard output is flushed before an error so the two stay in order.
+    /// Results and text to standard output, errors and warnings to standard error (red and
+    /// yellow when `colour`). Standard output is flushed before them so the two stay in order.
     /// At a terminal, the terminal has echoed `^C` when a computation is interrupted,
     /// so the report starts on a new line.
     static func writer(colour: Bool, atTerminal: Bool = false) -> (String, OutputStyle) -> Void {
@@ -60,6 +60,9 @@ enum ConsoleOutput {
                 fflush(stdout)
                 let line = atTerminal && text == Interrupted().description ? "\n" + text : text
                 writeError(colour ? "\u{1B}[31m\(line)\u{1B}[0m" : line)
+            case .warning:
+                fflush(stdout)
+                writeError(colour ? "\u{1B}[33m\(text)\u{1B}[0m" : text)
             }
         }
     }

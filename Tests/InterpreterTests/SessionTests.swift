@@ -251,6 +251,19 @@ final class SessionTests: XCTestCase {
         }
     }
 
+    /// `clear_output` asks the front end to clear (a notebook does, the terminal has nothing to clear).
+    func testClearOutputAsksTheFrontEndToClear() {
+        let t = Transcript()
+        var cleared: [Bool] = []
+        t.session.clearOutput = { cleared.append($0) }
+        t.ok("from IPython.display import clear_output")
+        t.ok("print('a', end=''); clear_output(); clear_output(wait=True)")
+        XCTAssertEqual(cleared, [false, true])
+        XCTAssertEqual(t.text, "a", "the open line is written before it is cleared")
+        t.session.clearOutput = nil
+        XCTAssertEqual(t.ok("clear_output()"), "")
+    }
+
     func testRegisteringBuiltinsAndCommandsFromOutside() {
         let t = Transcript()
         t.session.builtins.register(Builtin("double", [.required("x"), .optional("times", .int(2))], category: "test",

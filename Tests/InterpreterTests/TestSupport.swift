@@ -81,9 +81,10 @@ final class Transcript {
         session.output = { [unowned self] text, style in self.lines.append((text, style)) }
     }
 
-    /// Everything written so far, one message per line.
-    var text: String { lines.map(\.0).joined(separator: "\n") }
+    /// Everything written so far but the warnings (what goes to standard output, and the errors), one message per line.
+    var text: String { lines.filter { $0.1 != .warning }.map(\.0).joined(separator: "\n") }
     var errors: [String] { lines.filter { $0.1 == .error }.map(\.0) }
+    var warnings: [String] { lines.filter { $0.1 == .warning }.map(\.0) }
 
     func clear() { lines.removeAll() }
 

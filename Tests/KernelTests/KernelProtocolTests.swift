@@ -84,6 +84,69 @@ final class KernelProtocolTests: XCTestCase {
         XCTAssertTrue(output(iopub, "stream").isEmpty, "the drawing is not printed as well")
     }
 
+    /// numpy's RuntimeWarning goes to the cell's stderr; the value is still the cell's result.
+    func testAWarningIsStreamedOnStandardError() throws {
+        let (reply, iopub) = try client.execute("exp(array([1000.0]))")
+        XCTAssertEqual(reply.content["status"] as? String, "ok")
+        XCTAssertEqual(types(iopub), ["status", "execute_input", "stream", "execute_result", "status"])
+        XCTAssertEqual(output(iopub, "stream").first?["name"] as? String, "stderr")
+        XCTAssertEqual(output(iopub, "stream").first?["text"] as? String, "RuntimeWarning: overflow encountered in exp\n")
+        XCTAssertEqual((output(iopub, "execute_result").first?["data"] as? JSONObject)?["text/plain"] as? String, "array([inf])")
+    }
+
+    func testClearOutputIsSentInItsPlace() throws {
+        let (_, iopub) = try client.execute("from IPython.display import clear_output\nprint('old')\nclear_output(wait=True)\nprint('new')")
+        XCTAssertEqual(types(iopub), ["status", "execute_input", "stream", "clear_output", "stream", "status"])
+        XCTAssertEqual(output(iopub, "clear_output").first?["wait"] as? Bool, true)
+        XCTAssertEqual(output(iopub, "stream").last?["text"] as? String, "new\n")
+    }
+
+    /// IPython's `name?` answers with the help as a page payload; a name without help says so.
+    func testAQuestionMarkAsksForHelpAsAPage() throws {
+        let (reply, iopub) = try client.execute("np.zeros?")
+        XCTAssertEqual(reply.content["status"] as? String, "ok")
+        let page = try XCTUnwrap((reply.content["payload"] as? [JSONObject])?.first)
+        XCTAssertEqual(page["source"] as? String, "page")
+        XCTAssertTrue(((page["data"] as? JSONObject)?["text/plain"] as? String ?? "").hasPrefix("zeros("))
+        XCTAssertEqual(types(iopub), ["status", "execute_input", "status"])
+        let missing = try client.execute("qqq?")
+        XCTAssertEqual((missing.reply.content["payload"] as? [Any])?.count, 0)
+        XCTAssertEqual(output(missing.iopub, "stream").first?["text"] as? String, "no help for 'qqq' (:help lists every topic)\n")
+        XCTAssertEqual(try client.request("is_complete_request", ["code": "zeros?"]).reply.content["status"] as? String, "complete")
+    }
+
+    /// Training draws its progress as one display, redrawn in place at most ten times a second
+    /// (not one line per batch); the stop button stops it between batches and keeps the weights.
+    /// An epoch of 50,000 batches lasts longer than the test.
+    func testTrainingShowsOneUpdatingLineAndStopsWithItsWeightsKept() throws {
+        _ = try client.execute("seed(0)\nX = randn(400000, 20)\ny = randint(0, 3, size=400000)\nnet = mlp([20, 64, 3])\nw = copy(net.W1)")
+        let (id, frames) = client.signed("execute_request", ["code": "h = fit(net, X, y, epochs=1000, batch_size=8)", "silent": false])
+        let started = Date()
+        client.shell.send(frames)
+        Thread.sleep(forTimeInterval: 1)
+        // Only the control channel's reply is read, so that IOPub keeps every message of the cell.
+        client.control.send(client.signed("interrupt_request", [:]).frames)
+        XCTAssertEqual(try client.receive(on: client.control).type, "interrupt_reply")
+        let reply = try client.receive(on: client.shell)
+        let seconds = Date().timeIntervalSince(started)
+        XCTAssertEqual(reply.content["status"] as? String, "ok", "fit returns the history so far: \(reply.content)")
+        let iopub = try client.published(for: id)
+        XCTAssertTrue(output(iopub, "stream").contains { ($0["text"] as? String)?.hasPrefix("interrupted in epoch 1") == true },
+                      "\(output(iopub, "stream"))")
+        let progress = iopub.filter { $0.type == "display_data" || $0.type == "update_display_data" }
+        XCTAssertEqual(progress.first?.type, "display_data")
+        XCTAssertEqual(progress.filter { $0.type == "display_data" }.count, 1)
+        let displays = Set(progress.compactMap { ($0.content["transient"] as? JSONObject)?["display_id"] as? String })
+        XCTAssertEqual(displays.count, 1, "every update redraws the one display")
+        XCTAssertGreaterThan(progress.count, 2)
+        XCTAssertLessThanOrEqual(Double(progress.count), 10 * seconds + 3, "at most ten redraws a second")
+        let lines = progress.compactMap { ($0.content["data"] as? JSONObject)?["text/plain"] as? String }
+        XCTAssertTrue(lines.first?.hasPrefix("  epoch 1  ") == true, lines.first ?? "")
+        XCTAssertEqual(lines.last, "", "the line is taken away when training stops")
+        XCTAssertEqual(try client.execute("array_equal(net.W1, w)").iopub.first { $0.type == "execute_result" }
+                        .flatMap { ($0.content["data"] as? JSONObject)?["text/plain"] as? String }, "False", "the weights trained so far are kept")
+    }
+
     func testReplCommandsRunInACell() throws {
         _ = try client.execute("w = 3")
         let text = output(try client.execute(":vars").iopub, "stream").compactMap { $0["text"] as? String }.joined()

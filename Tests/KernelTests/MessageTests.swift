@@ -13,6 +13,20 @@ final class MessageTests: XCTestCase {
     ///     h.hexdigest()
     private let pythonSignature = "6079cf4714507d3fc645a0e9b5ea36d270738502ead09e0f753624a376aff7ce"
 
+    /// ISO 8601 in UTC with microseconds, as Jupyter dates messages; the date and time to the
+    /// minute as Foundation's own formatter writes them.
+    func testMessagesAreDatedNowInUTCToTheMicrosecond() {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        let before = formatter.string(from: Date())
+        let stamp = Message.timestamp()
+        let after = formatter.string(from: Date())
+        XCTAssertNotNil(stamp.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$"#, options: .regularExpression), stamp)
+        XCTAssertTrue(stamp.hasPrefix(before) || stamp.hasPrefix(after), "\(stamp) is not \(before)")
+    }
+
     func testSignatureIsPythonsHMACSHA256OfTheFourFrames() {
         XCTAssertEqual(Signer(key: key).signature(of: signedFrames), pythonSignature)
     }
