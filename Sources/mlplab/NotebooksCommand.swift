@@ -25,14 +25,14 @@ struct NotebooksCommand: ParsableCommand {
 
     func run() throws {
         let lessons = try loadLessons { try LessonLibrary.locate().lessons(options.language) }
-        if check { try checkRun(lessons) } else { write(lessons) }
+        if check { try checkRun(lessons) } else { try write(lessons) }
     }
 
     private func path(of lesson: Lesson) -> String {
         (folder as NSString).appendingPathComponent(NotebookExport.fileName(of: lesson))
     }
 
-    private func write(_ lessons: [Lesson]) {
+    private func write(_ lessons: [Lesson]) throws {
         let spec = kernelSpec(language: options.language)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
