@@ -41,8 +41,7 @@ public final class Sigmoid: Layer {
     /// dx = dOut · (1 - out) · out
     public func backward(_ dOut: Tensor) throws -> Tensor {
         guard let out else { throw NetworkError.backwardBeforeForward(layer: name) }
-        let oneMinus = try Tensor.binary(.subtract, Tensor(scalar: 1), out, weakA: true)
-        return try dOut * oneMinus * out
+        return try dOut * (1 - out) * out
     }
 
     public func converted(to dtype: DType) -> Layer { Sigmoid() }
@@ -62,7 +61,7 @@ public final class Tanh: Layer {
     /// dx = dOut · (1 - out²)
     public func backward(_ dOut: Tensor) throws -> Tensor {
         guard let out else { throw NetworkError.backwardBeforeForward(layer: name) }
-        return try dOut * Tensor.binary(.subtract, Tensor(scalar: 1), out.unary(.square), weakA: true)
+        return try dOut * (1 - out.unary(.square))
     }
 
     public func converted(to dtype: DType) -> Layer { Tanh() }

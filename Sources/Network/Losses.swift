@@ -49,7 +49,7 @@ public final class SoftmaxCrossEntropyLoss: Loss {
     public func backward() throws -> Tensor {
         guard let probabilities, let targets else { throw NetworkError.backwardBeforeForward(layer: name) }
         let n = Double(probabilities.shape[0])
-        return try Tensor.binary(.divide, probabilities - targets, Tensor(scalar: n), weakB: true)
+        return try (probabilities - targets) / n
     }
 }
 
@@ -75,8 +75,7 @@ public final class MSELoss: Loss {
     /// dL/dy = 2(y - t)/(N·C): every element of the mean weighs 1/(N·C).
     public func backward() throws -> Tensor {
         guard let outputs, let targets else { throw NetworkError.backwardBeforeForward(layer: name) }
-        let scale = 2 / Double(outputs.count)
-        return try Tensor.binary(.multiply, outputs - targets, Tensor(scalar: scale), weakB: true)
+        return try (outputs - targets) * (2 / Double(outputs.count))
     }
 }
 
@@ -93,12 +92,10 @@ public final class SigmoidCrossEntropyLoss: Loss {
         let t = try oneHotTargets(targets, like: y, loss: name)
         outputs = y
         self.targets = t
-        let eps = Tensor(scalar: Self.epsilon), one = Tensor(scalar: 1)
-        let logY = try Tensor.binary(.add, y, eps, weakB: true).unary(.log)
-        let oneMinusY = try Tensor.binary(.subtract, one, y, weakA: true)
-        let logOneMinusY = try Tensor.binary(.add, oneMinusY, eps, weakB: true).unary(.log)
-        let oneMinusT = try Tensor.binary(.subtract, one, t, weakA: true)
-        let total = try (t * logY + oneMinusT * logOneMinusY).sum().doubles[0]
+        let eps = Self.epsilon
+        let logY = try (y + eps).unary(.log)
+        let logOneMinusY = try (1 - y + eps).unary(.log)
+        let total = try (t * logY + (1 - t) * logOneMinusY).sum().doubles[0]
         return -total / Double(y.shape[0])
     }
 
@@ -106,11 +103,7 @@ public final class SigmoidCrossEntropyLoss: Loss {
     public func backward() throws -> Tensor {
         guard let y = outputs, let t = targets else { throw NetworkError.backwardBeforeForward(layer: name) }
         let n = Double(y.shape[0])
-        let oneMinusY = try Tensor.binary(.subtract, Tensor(scalar: 1), y, weakA: true)
-        let denominator = try Tensor.binary(.add,
-            Tensor.binary(.multiply, oneMinusY * y, Tensor(scalar: n), weakB: true),
-            Tensor(scalar: Self.epsilon), weakB: true)
-        return try (y - t) / denominator
+        return try (y - t) / ((1 - y) * y * n + Self.epsilon)
     }
 }
 
@@ -130,7 +123,7 @@ public final class NLLLoss: Loss {
     /// dL/dlogp = -onehot(y) / N
     public func backward() throws -> Tensor {
         guard let targets else { throw NetworkError.backwardBeforeForward(layer: name) }
-        return try Tensor.binary(.divide, targets.unary(.negative), Tensor(scalar: Double(targets.shape[0])), weakB: true)
+        return try targets.unary(.negative) / Double(targets.shape[0])
     }
 }
 
