@@ -486,19 +486,8 @@ enum Operators {
 
     /// The positions Python's `start:stop:step` selects from `count` items.
     static func sliceRange(count: Int, _ start: Int?, _ stop: Int?, _ step: Int?) throws -> [Int] {
-        let step = step ?? 1
         guard step != 0 else { throw InterpreterError(.value, "slice step cannot be zero") }
-        func clamp(_ v: Int?, _ defaultValue: Int, low: Int, high: Int) -> Int {
-            guard var v else { return defaultValue }
-            if v < 0 { v += count }
-            return Swift.min(Swift.max(v, low), high)
-        }
-        if step > 0 {
-            let from = clamp(start, 0, low: 0, high: count), to = clamp(stop, count, low: 0, high: count)
-            return Array(Swift.stride(from: from, to: to, by: step))
-        }
-        let from = clamp(start, count - 1, low: -1, high: count - 1), to = clamp(stop, -1, low: -1, high: count - 1)
-        return Array(Swift.stride(from: from, to: to, by: step))
+        return try SlicePositions(start: start, stop: stop, step: step, size: count).positions
     }
 }
 

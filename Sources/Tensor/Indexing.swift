@@ -15,10 +15,35 @@ public enum TensorIndex {
 }
 
 /// The positions a slice selects on one axis: `first`, `first + step`, …, `count` of them.
-struct SlicePositions {
-    var first: Int
-    var step: Int
-    var count: Int
+/// Python's lists and numpy's arrays clamp a slice the same way; this is the one place that does it.
+public struct SlicePositions {
+    public var first: Int
+    public var step: Int
+    public var count: Int
+
+    /// The positions `start:stop:step` selects on an axis of `size`, with numpy's clamping
+    /// (counted, not listed).
+    public init(start: Int?, stop: Int?, step: Int?, size: Int) throws {
+        let step = step ?? 1
+        guard step != 0 else { throw TensorError.invalidArgument(operation: "index", detail: "slice step cannot be zero") }
+        func clamp(_ v: Int, _ low: Int, _ high: Int) -> Int { Swift.min(Swift.max(v, low), high) }
+        let from: Int, to: Int
+        if step > 0 {
+            from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? 0, 0, size)
+            to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? size, 0, size)
+        } else {
+            from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? size - 1, -1, size - 1)
+            to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? -1, -1, size - 1)
+        }
+        // The distance is at most size + 1, so it and the count fit in an Int.
+        let distance = step > 0 ? to - from : from - to
+        self.first = from
+        self.step = step
+        self.count = distance > 0 ? Int((UInt(distance) - 1) / step.magnitude) + 1 : 0
+    }
+
+    /// Every position, in order.
+    public var positions: [Int] { (0..<count).map { first + $0 * step } }
 }
 
 /// Where the selected elements live: `shape` is the result's shape and each
@@ -114,7 +139,7 @@ extension Tensor {
                 axis += 1
                 lastWasAdvanced = false
             case .slice(let start, let stop, let step):
-                let positions = try slicePositions(start, stop, step, size: shape[axis])
+                let positions = try SlicePositions(start: start, stop: stop, step: step, size: shape[axis])
                 let stride = strides[axis]
                 components.append(Component(dims: [positions.count], contributions: {
                     (0..<positions.count).map { (positions.first + $0 * positions.step) * stride }
@@ -190,26 +215,6 @@ extension Tensor {
         let p = i < 0 ? i + shape[axis] : i
         guard p >= 0 && p < shape[axis] else { throw TensorError.indexOutOfRange(index: i, axis: axis, size: shape[axis]) }
         return p
-    }
-
-    /// The positions `start:stop:step` selects on an axis of `size`, with numpy's clamping:
-    /// `count` of them, `first`, `first + step`, … (counted, not listed).
-    private func slicePositions(_ start: Int?, _ stop: Int?, _ step: Int?, size: Int) throws -> SlicePositions {
-        let step = step ?? 1
-        guard step != 0 else { throw TensorError.invalidArgument(operation: "index", detail: "slice step cannot be zero") }
-        func clamp(_ v: Int, _ low: Int, _ high: Int) -> Int { Swift.min(Swift.max(v, low), high) }
-        let from: Int, to: Int
-        if step > 0 {
-            from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? 0, 0, size)
-            to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? size, 0, size)
-        } else {
-            from = clamp(start.map { $0 < 0 ? $0 + size : $0 } ?? size - 1, -1, size - 1)
-            to = clamp(stop.map { $0 < 0 ? $0 + size : $0 } ?? -1, -1, size - 1)
-        }
-        // The distance is at most size + 1, so it and the count fit in an Int.
-        let distance = step > 0 ? to - from : from - to
-        let count = distance > 0 ? Int((UInt(distance) - 1) / step.magnitude) + 1 : 0
-        return SlicePositions(first: from, step: step, count: count)
     }
 
     /// The advanced-index block: index arrays broadcast together; position k
