@@ -1,3 +1,4 @@
+import ExerciseCalls
 import Foundation
 import Tensor
 import TensorComparison

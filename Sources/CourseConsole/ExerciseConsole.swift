@@ -111,8 +111,7 @@ public final class ExerciseConsole {
             throw CourseError.unknownExercise("name an exercise to check (`:check softmax`), or check them all with --all")
         }
         let started = Date()
-        write(say("building your exercises (swift build -c \(root.configuration))…",
-                  "연습 문제를 빌드합니다 (swift build -c \(root.configuration))…"))
+        write(say("compiling your exercises…", "연습 문제를 컴파일합니다…"))
         let buildSeconds = try driver.build(echo: write)
         var rows: [(exercise: Exercise, results: [CaseResult])] = []
         for exercise in exercises {
@@ -134,7 +133,7 @@ public final class ExerciseConsole {
             rows.append((exercise, results))
         }
         if all { CheckReport.table(rows).forEach(write) }
-        write(String(format: say("checked in %.1f s (build %.1f s)", "검사 %.1f초 (빌드 %.1f초)"),
+        write(String(format: say("checked in %.1f s (compiling %.1f s)", "검사 %.1f초 (컴파일 %.1f초)"),
                      Date().timeIntervalSince(started), buildSeconds))
         return rows.allSatisfy { CheckReport.allPassed($0.results) }
     }
@@ -235,7 +234,7 @@ public final class ExerciseConsole {
     public func useMine(_ name: String) throws {
         let exercise = try Course.find(name)
         guard !learnerFunctions.contains(exercise.name) else { return }
-        try buildRunnerIfStale()
+        try compileIfStale()
         learnerFunctions.insert(exercise.name)
         learnerFunctionsChanged(learnerFunctions)
     }
@@ -258,7 +257,7 @@ public final class ExerciseConsole {
         case (_, true): chosen = []
         default: chosen = learnerFunctions.subtracting(named)
         }
-        if !chosen.isEmpty { try buildRunnerIfStale() }
+        if !chosen.isEmpty { try compileIfStale() }
         learnerFunctions = chosen
         learnerFunctionsChanged(learnerFunctions)
         write(selectionLine(nonePassing: choice == "mine" && named.isEmpty))
@@ -270,12 +269,11 @@ public final class ExerciseConsole {
         }
     }
 
-    /// Builds the runner that serves the learner's functions when it is missing or an
-    /// exercise file changed after it was built, so that `:use mine` runs the latest code.
-    private func buildRunnerIfStale() throws {
-        guard !FileManager.default.isExecutableFile(atPath: driver.runner) || editedSinceBuild(executable: driver.runner) != nil
-        else { return }
-        write("building your exercises…")
+    /// Compiles the learner's functions when an exercise file changed since they were last
+    /// compiled (or never were), so that `:use mine` runs the latest code.
+    private func compileIfStale() throws {
+        guard !driver.isUpToDate else { return }
+        write(say("compiling your exercises…", "연습 문제를 컴파일합니다…"))
         try driver.build(echo: write)
     }
 
@@ -301,29 +299,19 @@ public final class ExerciseConsole {
     /// The learner's functions in use, in course order.
     private var yours: [String] { Course.exercises.map(\.name).filter(learnerFunctions.contains) }
 
-    /// The first exercise file modified after `executable` was built, if any.
-    func editedSinceBuild(executable: String) -> String? {
-        let files = FileManager.default
-        guard let built = (try? files.attributesOfItem(atPath: executable))?[.modificationDate] as? Date else { return nil }
-        return LessonGroup.all.map(\.file).first { file in
-            guard let changed = (try? files.attributesOfItem(atPath: root.file(file)))?[.modificationDate] as? Date else { return false }
-            return changed > built
-        }
-    }
-
     // MARK: :reload
 
-    /// Rebuilds the runner with the learner's latest code and restarts the process that
-    /// serves their functions. The variables never leave this session: the learner's code
-    /// runs only in that process, so nothing else needs restarting. A failed build leaves
-    /// the previous runner serving the calls.
+    /// Compiles the learner's latest code and restarts the process that serves their
+    /// functions. The variables never leave this session: the learner's code runs only in
+    /// that process, so nothing else needs restarting. A failed compile leaves the previous
+    /// library serving the calls.
     public func reload() throws {
-        write("rebuilding your exercises…")
+        write("compiling your exercises…")
         try driver.build(echo: write)
         learner.stop()
         write(learnerFunctions.isEmpty
-              ? "rebuilt: `:use mine` makes fit and the lesson cells use your functions"
-              : "rebuilt: fit and the lesson cells now call your latest " + yours.joined(separator: ", ")
+              ? "compiled: `:use mine` makes fit and the lesson cells use your functions"
+              : "compiled: fit and the lesson cells now call your latest " + yours.joined(separator: ", ")
                 + "; your variables are as they were")
     }
 }
@@ -354,8 +342,8 @@ extension ExerciseConsole {
                     help: "Without a name, lists the exercises by lesson with their file, line and status. With one (:exercise softmax), shows its file and line, its signature, its contract (shapes in and out, the formula) and its status.") { console, argument in
             argument.isEmpty ? console.list() : try console.show(argument)
         },
-        CommandSpec(name: "check", arguments: "NAME … | --all", summary: "rebuild your exercises and check them",
-                    help: "Rebuilds your code in exercises/ (compiler errors are shown with their file and line) and runs the named exercise's checks: fixed inputs, the expected values from the reference solution, and for each failing case the shapes, the expected and actual values and the first index where they differ. --all checks every exercise and prints a table. An exercise that passes every case is recorded as finished.") { console, argument in
+        CommandSpec(name: "check", arguments: "NAME … | --all", summary: "compile your exercises and check them",
+                    help: "Compiles your code in exercises/ (compiler errors are shown with their file and line) and runs the named exercise's checks: fixed inputs, the expected values from the reference solution, and for each failing case the shapes, the expected and actual values and the first index where they differ. --all checks every exercise and prints a table. An exercise that passes every case is recorded as finished.") { console, argument in
             let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
             try console.check(words.filter { $0 != "--all" }, all: words.contains("--all"))
         },
@@ -375,8 +363,8 @@ extension ExerciseConsole {
                     help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ that pass their checks (the forward and backward passes, the losses, the SGD step, the mini-batches), and the reference for the others; :use mine softmax takes your softmax whether or not it passes. :use reference switches everything back, :use reference softmax one function. Your functions run in a process of their own: if one crashes, the call stops with the crash report (file:line:column) and your variables stay. After editing your code, :reload runs the new version.") { console, argument in
             try console.use(argument)
         },
-        CommandSpec(name: "reload", arguments: "", summary: "rebuild your exercises and use the new code",
-                    help: "Rebuilds your code in exercises/ (compiler errors are shown, and the previous build goes on serving) and restarts the process your functions run in, so that :use mine, fit and the lesson cells call your latest code. Your variables stay as they are.") { console, _ in
+        CommandSpec(name: "reload", arguments: "", summary: "compile your exercises and use the new code",
+                    help: "Compiles your code in exercises/ (compiler errors are shown, and the previous compile goes on serving) and restarts the process your functions run in, so that :use mine, fit and the lesson cells call your latest code. Your variables stay as they are.") { console, _ in
             try console.reload()
         },
     ]

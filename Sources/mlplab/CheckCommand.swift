@@ -7,9 +7,9 @@ import Foundation
 /// `mlplab check`: build the learner's exercises and run their checks.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build your exercises (exercises/*.swift) and check them against the reference solutions.",
+        abstract: "Compile your exercises (exercises/*.swift) and check them against the reference solutions.",
         discussion: """
-            mlplab check softmax            rebuild, then run softmax's checks case by case
+            mlplab check softmax            compile, then run softmax's checks case by case
             mlplab check --all              every exercise, as a summary table
             mlplab check --list             every exercise with its file, line and status
             mlplab check softmax --show     the contract: signature, shapes, formula

@@ -1,4 +1,5 @@
 import Course
+import ExerciseCalls
 import Foundation
 import Network
 import Tensor
@@ -63,7 +64,7 @@ final class ManifestTests: XCTestCase {
     /// still trains, with both losses: the flags name everything training calls.
     func testTrainingCallsOnlyTheFunctionsMarkedForIt() throws {
         struct Called: Error { let name: String }
-        let refusing = Implementations.remote { name, _ in throw Called(name: name) }
+        let refusing = Implementations { name, _ in throw Called(name: name) }
         let implementations = Implementations.choosing({ !Course.usedInTraining.contains($0) }, from: refusing)
         XCTAssertFalse(Course.usedInTraining.contains("normalise"), "at least one function is refused")
         for (activation, loss) in [(Activation.relu, LossKind.softmaxCrossEntropy), (.sigmoid, .mse)] {

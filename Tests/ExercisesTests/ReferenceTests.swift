@@ -1,4 +1,3 @@
-import Exercises
 import ChildProcesses
 import Course
 import CourseConsole
