@@ -59,9 +59,6 @@ public struct Exercise {
     public let name: String
     /// The file it is written in, with the other exercises of that file.
     public let group: LessonGroup
-    /// The lesson that teaches it, and the cell after which the lesson leads to it.
-    public let lesson: Int
-    public let afterCell: Int
     /// One line: what the function computes.
     public let summary: String
     public let tolerance: Tolerance
@@ -76,8 +73,6 @@ public struct Exercise {
     init(_ entry: Manifest.Entry, group: LessonGroup, cases: @escaping CaseBuilder) {
         name = entry.name
         self.group = group
-        lesson = entry.lesson
-        afterCell = entry.afterCell
         summary = entry.summary
         tolerance = entry.tolerance
         hints = entry.hints

@@ -37,17 +37,6 @@ extension CheckCases {
                 apply("any shape: (2, 3, 4)", draw.randn(2, 3, 4)),
             ]
         },
-        "relu": {
-            func apply(_ title: String, _ x: Tensor) -> CheckCase {
-                CheckCase(title, inputs: [Named("x", x)]) { [Named("result", try $0.call("relu", x))] }
-            }
-            var draw = Draw(seed: 9)
-            return [
-                apply("x (4, 5), seed 9", draw.randn(4, 5)),
-                apply("-1000, tiny negative, 0, tiny positive, 1000", Tensor([-1000, -1e-300, 0, 1e-300, 1000])),
-                apply("batch of 1: (1, 10)", draw.randn(1, 10)),
-            ]
-        },
         "softmax": {
             func apply(_ title: String, _ x: Tensor, seeds: [Double]? = nil, source: String? = nil) -> CheckCase {
                 CheckCase(title, inputs: [Named("x", x)], seedValues: seeds.map { [Named("result", Tensor(shape: x.shape, storage: .float64($0)))] } ?? [],
