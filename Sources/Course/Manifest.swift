@@ -33,13 +33,18 @@ struct Manifest: Decodable {
     struct Entry: Decodable {
         let name: String
         let file: String
+        /// What the learner reads, in English and in Korean: a one-line summary, the hints,
+        /// and the contract in Korean (in English it is the stub's doc comment, which stays English).
         let summary: String
+        let summaryKo: String
         /// The REPL builtin it computes under `:use mine`, if any.
         let builtin: String?
         /// Whether `fit` calls it under `:use mine`.
         let training: Bool
         let tolerance: Tolerance
         let hints: [String]
+        let hintsKo: [String]
+        let contractKo: [String]
         /// Its checks, when they are declared here rather than in Swift (CheckCases).
         let checks: DeclaredChecks?
     }
@@ -79,6 +84,9 @@ struct Manifest: Decodable {
                 throw invalid("\(entry.name): its file \(entry.file) is not among `files`")
             }
             guard !entry.hints.isEmpty else { throw invalid("\(entry.name) needs at least one hint") }
+            guard entry.hintsKo.count == entry.hints.count, !entry.contractKo.isEmpty else {
+                throw invalid("\(entry.name): hints_ko needs one Korean hint per hint (\(entry.hints.count)), and contract_ko the contract")
+            }
             switch (entry.checks, CheckCases.byName[entry.name]) {
             case (nil, nil): throw invalid("\(entry.name) has no checks: declare them under \"checks\", or in CheckCases")
             case (.some, .some): throw invalid("\(entry.name) has checks both under \"checks\" and in CheckCases: keep one")

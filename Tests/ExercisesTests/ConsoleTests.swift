@@ -77,16 +77,51 @@ final class ConsoleTests: XCTestCase {
         XCTAssertTrue(output.last!.hasPrefix("status: · not started. 4 checks"), output.last!)
     }
 
+    /// The manifest's Korean texts of one exercise, read here independently of the code under test.
+    private func korean(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Sources/Course/course.json"))
+        let manifest = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let entries = try XCTUnwrap(manifest["exercises"] as? [[String: Any]])
+        return try XCTUnwrap(entries.first { $0["name"] as? String == name })
+    }
+
+    /// Under `--lang ko` the console speaks Korean: the contract (the manifest's, while the
+    /// stub's doc comment stays English), the list, the hints, the status and the check's lines.
     func testUnderKoreanTheConsoleSpeaksKorean() throws {
         let console = try console()
         console.language = .ko
         try console.show("linearBackward")
         XCTAssertEqual(output[0], "linearBackward — 레슨 5")
+        XCTAssertEqual(output[3], "    public func linearBackward(_ dOut: Tensor, x: Tensor, W: Tensor) throws -> (dW: Tensor, db: Tensor, dx: Tensor)")
+        let contract = try XCTUnwrap(try korean("linearBackward")["contract_ko"] as? [String])
+        XCTAssertEqual(Array(output[5..<(5 + contract.count)]), contract.map { "    " + $0 })
+        XCTAssertFalse(output.contains { $0.contains("the input of the forward pass") }, "no English contract: \(output)")
         XCTAssertTrue(output.last!.hasPrefix("상태: · 시작 전. 검사 4개 실행: `:check linearBackward` · 힌트 보기"), output.last!)
+
         output = []
         try console.hint("softmax")
-        XCTAssertEqual(output, ["softmax 힌트 1/3: " + (try Course.find("softmax").hints[0]),
-                                "(다음 힌트: `:hint softmax`)"])
+        let hints = try XCTUnwrap(try korean("softmax")["hints_ko"] as? [String])
+        XCTAssertEqual(output, ["softmax 힌트 1/3: " + hints[0], "(다음 힌트: `:hint softmax`)"])
+
+        output = []
+        console.list()
+        XCTAssertEqual(output[0], "레슨 1 — exercises/01-loading.swift")
+        let line = try XCTUnwrap(output.firstIndex { $0.hasPrefix("  softmax ") })
+        XCTAssertEqual(output[line + 1], "      " + (try XCTUnwrap(try korean("softmax")["summary_ko"] as? String)))
+        XCTAssertEqual(output[line + 2], "      x: (C,) 또는 (N, C) float64 점수 → 같은 형상, float64.")
+
+        // A check: its header and the cases' lines, from a runner that answers one case.
+        try useFreshBuild(in: console)
+        try "#!/bin/sh\necho '{\"details\":[],\"exercise\":\"relu\",\"index\":1,\"status\":\"failed\",\"title\":\"x\",\"total\":1}'\n"
+            .write(toFile: console.driver.runner, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: console.driver.runner)
+        output = []
+        XCTAssertFalse(try console.check(["relu"]))
+        XCTAssertEqual(output[0], "연습 문제를 컴파일합니다…")
+        XCTAssertTrue(output[1].hasPrefix("relu: " + (try XCTUnwrap(try korean("relu")["summary_ko"] as? String)) + "  (exercises/03-forward.swift:"),
+                      output[1])
+        XCTAssertTrue(output.contains("  ✗ 1/1 x"), "\(output)")
+        XCTAssertTrue(output.contains("  케이스 1개 중 0개 통과 (실패 1개)"), "\(output)")
     }
 
     func testTheListHasEveryExerciseWithItsFileAndStatus() throws {

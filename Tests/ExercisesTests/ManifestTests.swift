@@ -30,6 +30,9 @@ final class ManifestTests: XCTestCase {
             XCTAssertEqual(exercise.group.file, entry["file"] as? String, exercise.name)
             XCTAssertEqual(exercise.summary, entry["summary"] as? String, exercise.name)
             XCTAssertEqual(exercise.hints, entry["hints"] as? [String], exercise.name)
+            XCTAssertEqual(exercise.summary(in: .ko), entry["summary_ko"] as? String, exercise.name)
+            XCTAssertEqual(exercise.hints(in: .ko), entry["hints_ko"] as? [String], exercise.name)
+            XCTAssertEqual(exercise.koreanContract, entry["contract_ko"] as? [String], exercise.name)
             XCTAssertEqual(exercise.builtin, entry["builtin"] as? String, exercise.name)
             XCTAssertEqual(exercise.usedInTraining, entry["training"] as? Bool, exercise.name)
             let tolerance = try XCTUnwrap(entry["tolerance"] as? [String: Double], exercise.name)
@@ -39,6 +42,26 @@ final class ManifestTests: XCTestCase {
         let files = try XCTUnwrap(try manifest["files"] as? [[String: Any]])
         XCTAssertEqual(LessonGroup.all.map(\.file), files.map { $0["file"] as? String })
         XCTAssertEqual(LessonGroup.all.map(\.solutionFile), files.map { $0["reference"] as? String })
+    }
+
+    /// Under `--lang ko` the contract is the manifest's Korean one, and the stub's doc comment
+    /// stays English: the Korean one says what the English says about the Swift types, every
+    /// `code` of the stub's "Swift types:" paragraph in it, and has the shapes in → out.
+    func testEveryKoreanContractKeepsTheStubsSwiftTypes() throws {
+        for entry in try entries {
+            let name = try XCTUnwrap(entry["name"] as? String)
+            let korean = try XCTUnwrap(entry["contract_ko"] as? [String], name).joined(separator: " ")
+            XCTAssertEqual((entry["hints_ko"] as? [String])?.count, (entry["hints"] as? [String])?.count, name)
+            let stub = try String(contentsOfFile: repositoryRoot + "/" + XCTUnwrap(entry["file"] as? String), encoding: .utf8)
+            let english = try XCTUnwrap(FunctionText(function: name, in: stub), name).documentation.joined(separator: " ")
+            let types = try XCTUnwrap(english.range(of: "Swift types:"), name)
+            let spans = english[types.upperBound...].split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 1 }.map(\.element)
+            XCTAssertFalse(spans.isEmpty, name)
+            for span in spans { XCTAssertTrue(korean.contains("`\(span)`"), "\(name): `\(span)` in the Korean contract") }
+            XCTAssertTrue(korean.contains("Swift 타입:"), name)
+            XCTAssertTrue(korean.contains("→"), name)
+        }
     }
 
     /// Where a lesson leads to an exercise is said once, by the lesson's marker
