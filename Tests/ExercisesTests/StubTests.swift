@@ -48,6 +48,38 @@ final class StubTests: XCTestCase {
         XCTAssertTrue(miniBatches.documentation.joined(separator: " ").contains("`rng.permutation(count)` returns an `[Int64]`"))
     }
 
+    /// The "Swift types:" paragraph names the type of every parameter and of the result, as
+    /// the signature spells it (`Int`, `[UInt8]`, `NumpyRandom`, `[[Int]]` …; Tensor is Tensor).
+    func testEveryStubNamesTheTypeOfEachParameterAndOfItsResult() throws {
+        for exercise in Course.exercises {
+            let source = try String(contentsOfFile: repositoryRoot + "/" + exercise.group.file, encoding: .utf8)
+            let function = try XCTUnwrap(FunctionText(function: exercise.name, in: source), exercise.name)
+            let paragraph = function.documentation.drop { !$0.hasPrefix("Swift types: ") }.joined(separator: " ")
+            for type in signatureTypes(function.signature) {
+                let named = type.contains("Tensor") ? paragraph.contains("Tensor") : paragraph.contains("`\(type)`")
+                XCTAssertTrue(named, "\(exercise.name): the Swift types paragraph names \(type)")
+            }
+        }
+    }
+
+    /// The types of the parameters (without `inout`) and the result type of a signature.
+    private func signatureTypes(_ signature: String) -> [String] {
+        let open = signature.firstIndex(of: "(")!, arrow = signature.range(of: "-> ")!
+        let parameters = signature[signature.index(after: open)..<signature.range(of: ") throws")!.lowerBound]
+        var types: [String] = [], depth = 0, current = ""
+        for character in parameters + "," {
+            if "([".contains(character) { depth += 1 } else if ")]".contains(character) { depth -= 1 }
+            if character == ",", depth == 0 {
+                let type = current.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespacesAndNewlines)
+                types.append(type.hasPrefix("inout ") ? String(type.dropFirst(6)) : type)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        return types + [String(signature[arrow.upperBound...]).trimmingCharacters(in: .whitespaces)]
+    }
+
     /// The types the stubs' "Swift types:" paragraphs name, as the compiler sees them.
     func testTheSwiftTypesTheStubsNameAreTheRealOnes() throws {
         var rng = NumpyRandom(seed: 0)
