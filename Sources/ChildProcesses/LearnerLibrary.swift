@@ -57,11 +57,12 @@ public struct LearnerLibrary {
         return names.map { exercises + "/" + $0 }
     }
 
-    /// The first file the library is older than (a source edited since, or one of
-    /// `dependencies` rebuilt since); nil when the library is up to date.
+    /// The first file the library is not newer than (a source edited since, or one of
+    /// `dependencies` rebuilt since); nil when the library is up to date. A file written in
+    /// the same tick of the file system's clock counts as newer: an edit is never missed.
     public func staleBecause(of dependencies: [String]) -> String? {
         guard let built = modificationTime(path) else { return path }
-        return (((try? sources()) ?? []) + dependencies).first { (modificationTime($0) ?? .distantFuture) > built }
+        return (((try? sources()) ?? []) + dependencies).first { (modificationTime($0) ?? .distantFuture) >= built }
     }
 
     /// Compiles the learner's files into the library, passing the compiler's messages to
@@ -102,10 +103,10 @@ public struct LearnerLibrary {
         }
     }
 
-    /// The files whose objects must be compiled again: those edited since, or all of them
-    /// when one of those edits changed what other files see of it, when a file came or went
-    /// (its object is missing, or an object is left of a file that is gone), or when one of
-    /// `dependencies` is newer than an object.
+    /// The files whose objects must be compiled again: those edited since (or in the same
+    /// tick), or all of them when one of those edits changed what other files see of it,
+    /// when a file came or went (its object is missing, or an object is left of a file that
+    /// is gone), or when one of `dependencies` is newer than an object.
     func filesToCompile(_ inputs: [String], dependencies: [String]) -> [String] {
         let expected = Set(inputs.map { URL(fileURLWithPath: object(of: $0)).lastPathComponent })
         let present = Set(((try? FileManager.default.contentsOfDirectory(atPath: objects)) ?? []).filter { $0.hasSuffix(".o") })
@@ -115,7 +116,7 @@ public struct LearnerLibrary {
             for stray in present.subtracting(expected) { unlink(objects + "/" + stray) }
             return inputs
         }
-        let edited = zip(inputs, built).filter { file, compiled in (modificationTime(file) ?? .distantFuture) > compiled }.map(\.0)
+        let edited = zip(inputs, built).filter { file, compiled in (modificationTime(file) ?? .distantFuture) >= compiled }.map(\.0)
         let declarationsChanged = edited.contains { file in
             (try? String(contentsOfFile: declarationsFile(of: file), encoding: .utf8)) != (try? SourceDeclarations(file: file).text)
         }
