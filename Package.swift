@@ -37,29 +37,39 @@ let package = Package(
         .target(name: "Fetch", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swift6),
         .target(name: "Network", dependencies: ["Tensor", "Support"], swiftSettings: swift6),
         .target(name: "Plots", dependencies: ["Tensor", "Support", "CZlib"], swiftSettings: swift6),
-        // The learner's files: a top-level folder, easy to find and edit. Without cross-module
-        // optimisation an edited function body leaves the module's interface as it was, so a
-        // check rebuilds only this module and relinks, instead of recompiling the course too.
-        .target(name: "Exercises", dependencies: ["Tensor"], path: "exercises", exclude: ["README.md"],
-                swiftSettings: [.unsafeFlags(["-disable-cmo"])]),
+        // The learner's files: a top-level folder, easy to find and edit. `swift build` compiles
+        // them as a module of their own, so that an editor knows them and `make run` names a
+        // compiler error, but no program links them: a check compiles them on their own into a
+        // small library (`LearnerLibrary`) that the checks' runner loads.
+        .target(name: "Exercises", dependencies: ["Tensor"], path: "exercises", exclude: ["README.md"]),
+        // Every exercise function in one form, tensors in and tensors out, whatever its Swift
+        // signature: how the checks call them, and how the learner's library hands them over.
+        .target(name: "ExerciseCalls", dependencies: ["Tensor"]),
         // Holding an actual tensor against the expected one, with the likely mistake named:
         // what `:check` reports and what a lesson's your-turn cell tells the learner.
         .target(name: "TensorComparison", dependencies: ["Tensor"]),
         // The reference solution of every exercise, and nothing else.
-        .target(name: "ReferenceSolutions", dependencies: ["Tensor", "Exercises"]),
+        .target(name: "ReferenceSolutions", dependencies: ["Tensor"]),
+        // Writes, from course.json, the table of the reference solutions by exercise name and
+        // the file that makes the same table of the learner's functions in their library.
+        .executableTarget(name: "course-bindings"),
+        .plugin(name: "CourseBindings", capability: .buildTool(), dependencies: ["course-bindings"]),
         // The course: its manifest (course.json), each exercise's checks, the progress record,
         // and training with a set of exercise functions.
-        .target(name: "Course", dependencies: ["Support", "Tensor", "TensorComparison", "Network", "Exercises", "ReferenceSolutions"],
-                resources: [.copy("course.json")]),
-        // The child processes: the build, the checks' runner, the learner's functions under :use mine.
-        .target(name: "ChildProcesses", dependencies: ["Course", "Support", "Tensor", "TensorComparison"]),
-        // Runs the checks in a child process; small so that a check after an edit rebuilds fast.
-        .executableTarget(name: "mlplab-exercises", dependencies: ["Course", "ChildProcesses", "TensorComparison"]),
+        .target(name: "Course", dependencies: ["Support", "Tensor", "TensorComparison", "Network", "ExerciseCalls", "ReferenceSolutions"],
+                resources: [.copy("course.json")], plugins: ["CourseBindings"]),
+        // The child processes: the learner's library, the checks' runner, the learner's functions under :use mine.
+        .target(name: "ChildProcesses", dependencies: ["Course", "ExerciseCalls", "Support", "Tensor", "TensorComparison"]),
+        // Runs the checks in a child process, on the learner's library, which it loads at start:
+        // built once, never relinked after an edit. The library's references to the course's
+        // modules are resolved against this program, so it exports its symbols.
+        .executableTarget(name: "mlplab-exercises", dependencies: ["Course", "ChildProcesses", "TensorComparison"],
+                          linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]),
         .target(name: "Interpreter", dependencies: ["Support", "Tensor", "Datasets", "Network", "Plots"]),
         .target(name: "Notebook", dependencies: ["Interpreter", "Support", "TensorComparison"]),
         // The course's commands (:exercise :check :hint :solution :reset :use :reload, mlplab check)
         // and their binding into the REPL's commands and builtins.
-        .target(name: "CourseConsole", dependencies: ["Support", "Course", "ChildProcesses", "Interpreter", "Notebook", "Network", "Tensor",
+        .target(name: "CourseConsole", dependencies: ["Support", "Course", "ExerciseCalls", "ChildProcesses", "Interpreter", "Notebook", "Network", "Tensor",
                                                       "TensorComparison"]),
         // The Jupyter kernel: the messaging protocol over ZeroMQ, signed with HMAC-SHA256.
         .target(name: "Kernel", dependencies: ["Interpreter", "Support", "Tensor", "CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
@@ -80,7 +90,7 @@ let package = Package(
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Support", "Tensor"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Support", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TensorComparison", "Tensor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ReferenceSolutions", "Course", "ChildProcesses", "Notebook",
+        .testTarget(name: "ExercisesTests", dependencies: ["ExerciseCalls", "ReferenceSolutions", "Course", "ChildProcesses", "Notebook",
                                                            "CourseConsole", "TensorComparison", "Support", "Tensor", "Network", "Datasets",
                                                            "NumericAssertions"],
                     resources: [.copy("Fixtures")]),

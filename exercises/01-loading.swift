@@ -23,8 +23,8 @@ import Tensor
 /// not 08, n is 0, or there are fewer than 4 + 4·n bytes. Check before you read: never
 /// index past the end of `bytes`.
 ///
-/// Swift types: `bytes[i]` is a `UInt8`: widen it before shifting, `Int(bytes[4]) << 24`,
-/// or the shift stays within 8 bits. The result is an `[Int]`.
+/// Swift types: `bytes` is a `[UInt8]` and `bytes[i]` a `UInt8`: widen it before shifting,
+/// `Int(bytes[4]) << 24`, or the shift stays within 8 bits. The result is an `[Int]`.
 public func parseIDXHeader(_ bytes: [UInt8]) throws -> [Int] {
     // START CODE HERE
     throw ExerciseError.notImplemented("parseIDXHeader")
@@ -40,9 +40,9 @@ public func parseIDXHeader(_ bytes: [UInt8]) throws -> [Int] {
 /// oneHot([2, 0], classes: 3) = [[0, 0, 1], [1, 0, 0]].
 /// Throws `ExerciseError.invalidInput` for a label outside 0..<classes.
 ///
-/// Swift types: `labels.int64s` is an `[Int64]` (index with `Int(label)`); `labels.shape`
-/// is an `[Int]`; make the result with `try Tensor(shape: [n, classes], doubles: values)`
-/// from a `[Double]` of n·classes values.
+/// Swift types: `classes` is an `Int`; `labels.int64s` is an `[Int64]` (index with
+/// `Int(label)`); `labels.shape` is an `[Int]`; make the result with
+/// `try Tensor(shape: [n, classes], doubles: values)` from a `[Double]` of n·classes values.
 public func oneHot(_ labels: Tensor, classes: Int) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("oneHot")

@@ -38,10 +38,11 @@ public func sgdStep(_ parameter: Tensor, gradient: Tensor, learningRate: Double)
 /// next call (the next epoch) gets a different order, as a training loop does each epoch.
 /// Throws `ExerciseError.invalidInput` when batchSize < 1.
 ///
-/// Swift types: `rng.permutation(count)` returns an `[Int64]`, not an `[Int]`: convert
-/// with `.map { Int($0) }`; `rng` is `inout`, call it as `rng.permutation(count)` (no
-/// `&`). The result is an `[[Int]]`: `stride(from: 0, to: count, by: batchSize)` gives
-/// each batch's start, `Array(order[start..<end])` turns a slice into an array.
+/// Swift types: `count` and `batchSize` are `Int`s; `rng` is a `NumpyRandom`, numpy's
+/// generator, `inout`: call it as `rng.permutation(count)` (no `&`).
+/// `rng.permutation(count)` returns an `[Int64]`, not an `[Int]`: convert with
+/// `.map { Int($0) }`. The result is an `[[Int]]`: `stride(from: 0, to: count, by: batchSize)`
+/// gives each batch's start, `Array(order[start..<end])` turns a slice into an array.
 public func miniBatches(count: Int, batchSize: Int, rng: inout NumpyRandom) throws -> [[Int]] {
     // START CODE HERE
     throw ExerciseError.notImplemented("miniBatches")

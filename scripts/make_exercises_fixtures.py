@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes Tests/ExercisesTests/Fixtures/exercises.json: numpy's answer to every check case of
 every exercise, with the inputs drawn exactly as Sources/Course/Cases/Exercises+*.swift draws
-them (np.random.seed(s) then the same calls in the same order). A case whose inputs break the
-contract is recorded as {"error": true}.
+them (np.random.seed(s) then the same calls in the same order), or, for the exercises whose
+checks course.json declares, as the manifest says. A case whose inputs break the contract is
+recorded as {"error": true}.
 
 Layout: {exercise: [case, ...]}, each case {"outputs": [{"name", "shape", "values"}]} in the order
 the check names them, values as repr() strings so that every bit survives."""
@@ -95,10 +96,6 @@ one = r.randn(1, 10) * 10; three = r.randn(2, 3, 4)
 out["sigmoid"] = [case(t("result", sigmoid(v))) for v in [
     sx, [0, 1000, -1000], [-1e308, -710, -40, 0, 40, 710, 1e308], one, three]]
 
-r = draws(9)
-out["relu"] = [case(t("result", np.maximum(v, 0))) for v in [
-    r.randn(4, 5), np.array([-1000, -1e-300, 0, 1e-300, 1000]), r.randn(1, 10)]]
-
 r = draws(10)
 out["softmax"] = [case(t("result", softmax(np.asarray(v, dtype=np.float64)))) for v in [
     r.randn(4, 10) * 3, [0, 1000, -1000], [[1000, 1001, 1002], [-1000, -1001, -1002]], r.randn(1, 10), r.randn(10)]]
@@ -187,6 +184,43 @@ ties = np.array([[1, 1, 0], [0, 2, 2], [5, 5, 5.0]])
 edges = np.array([[3, 1, 0, 0, 0, 0, 0, 0, 0, 2], [0, 0, 0, 0, 0, 0, 0, 0, 1, 2.0]])
 out["accuracy"] = [case(t("accuracy", np.mean(s.argmax(-1) == y))) for s, y in [
     (scores, truth), (right, right_labels), (ties, np.array([0, 1, 0])), (edges, np.array([0, 9])), (single, wrong)]]
+
+# The exercises whose checks course.json declares: each input drawn as
+# Sources/Course/Cases/DeclaredChecks.swift draws it (the exercise's seed once, then the rows
+# in order), numpy's answer from the manifest's "numpy" expression of the inputs' names; an
+# expression that raises is a case whose inputs break the contract.
+def declared_input(value, r):
+    if not isinstance(value, str):
+        return np.asarray(value, dtype=np.float64)
+    name, arguments = value[:value.index("(")], [int(a) for a in value[value.index("(") + 1:-1].split(",")]
+    if name == "randn":
+        return r.randn(*arguments)
+    if name == "rand":
+        return r.rand(*arguments)
+    if name == "randint":
+        return r.randint(arguments[0], arguments[1], size=tuple(arguments[2:]))
+    if name == "int":
+        return arguments[0]
+    raise ValueError("unknown input " + value)
+
+
+def declared_case(checks, row, r):
+    values = dict(zip(checks["inputs"], [declared_input(v, r) for v in row[1:]]))
+    try:
+        results = eval(checks["numpy"], {"np": np}, values)
+    except Exception:
+        return ERROR
+    names = checks.get("outputs", ["result"])
+    return case(*[t(n, v) for n, v in zip(names, results if len(names) > 1 else [results])])
+
+
+manifest_path = os.path.join(os.path.dirname(__file__), "..", "Sources", "Course", "course.json")
+with open(manifest_path) as f:
+    manifest = json.load(f)
+for exercise in manifest["exercises"]:
+    if "checks" in exercise:
+        r = draws(exercise["checks"]["seed"])
+        out[exercise["name"]] = [declared_case(exercise["checks"], row, r) for row in exercise["checks"]["cases"]]
 
 path = os.path.join(os.path.dirname(__file__), "..", "Tests", "ExercisesTests", "Fixtures", "exercises.json")
 with open(path, "w") as f:

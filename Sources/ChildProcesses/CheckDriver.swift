@@ -2,36 +2,63 @@ import Course
 import Foundation
 import TensorComparison
 
-/// What `mlplab check` and `:check` do: build the learner's code with `swift build`,
-/// then run each exercise's cases in the `mlplab-exercises` runner, a child process,
-/// so that a crash or an endless loop in the learner's code ends only that process.
+/// What `mlplab check` and `:check` do: compile the learner's exercises/ into their library
+/// (`LearnerLibrary`), then run each exercise's cases in the `mlplab-exercises` runner, a
+/// child process that loads that library, so that a crash or an endless loop in the
+/// learner's code ends only that process.
 public struct CheckDriver {
     public let root: PackageRoot
-    /// The runner program; `swift build --product mlplab-exercises` writes it here.
+    /// The runner program, which `swift build` builds with mlplab; built here when it is missing.
     public var runner: String
+    /// The learner's functions, compiled.
+    public var library: LearnerLibrary
     /// A case that prints nothing for this long is stopped and reported as timed out.
     public var caseTimeLimit: Double = 20
-    /// The `swift` that builds: `$SWIFT`, else the one on the PATH.
+    /// The `swift` that builds the runner: `$SWIFT`, else the one on the PATH.
     public var swift = ProcessInfo.processInfo.environment["SWIFT"] ?? "swift"
     /// The language of the cases' details.
     public var language = ReportLanguage.en
 
+    /// A driver for the exercises of `root`, with the runner and modules of its build folder.
     public init(root: PackageRoot) {
         self.root = root
         runner = root.binPath + "/mlplab-exercises"
+        library = LearnerLibrary(package: root, products: root.binPath)
     }
 
-    /// Builds `product` in the running program's configuration, passing the compiler's
-    /// messages (errors with their file, line and source) to `echo` as they come, without
-    /// the progress lines. Returns the seconds the build took.
+    /// Makes the learner's library up to date, passing the compiler's messages (errors with
+    /// their file, line and source) to `echo`: builds the runner first if it is missing or
+    /// older than the modules the library is compiled against, then compiles the library if
+    /// an exercise file changed since. Returns the seconds it took.
     @discardableResult
-    public func build(product: String = "mlplab-exercises", echo: (String) -> Void) throws -> Double {
+    public func build(echo: (String) -> Void) throws -> Double {
         let started = Date()
-        let child = ChildProcess(executable: swift,
-                                 arguments: ["build", "--package-path", root.path, "-c", root.configuration, "--product", product])
-        var lines: [String] = []
+        if runnerIsStale {
+            echo("building the checks' runner (once, with swift build)…")
+            try buildRunner(echo: echo)
+        }
+        if library.staleBecause(of: [runner]) != nil { try library.compile(dependencies: [runner], echo: echo) }
+        return Date().timeIntervalSince(started)
+    }
+
+    /// Whether the runner and the learner's library are built, from the exercise files as they are now.
+    public var isUpToDate: Bool {
+        !runnerIsStale && library.staleBecause(of: [runner]) == nil
+    }
+
+    /// Whether the runner is missing, or older than a module the learner's library imports.
+    var runnerIsStale: Bool {
+        guard let built = modificationTime(runner) else { return true }
+        let modules = ["Tensor", "ExerciseCalls", "Course"].map { library.products + "/Modules/\($0).swiftmodule" }
+        return modules.contains { (modificationTime($0) ?? .distantPast) > built }
+    }
+
+    /// `swift build --product mlplab-exercises` in the running program's configuration, its
+    /// messages without the progress lines passed to `echo`.
+    private func buildRunner(echo: (String) -> Void) throws {
+        let child = ChildProcess(executable: swift, arguments: ["build", "--package-path", root.path, "-c", root.configuration,
+                                                                "--product", "mlplab-exercises"])
         let result = try child.run { line in
-            lines.append(line)
             if !Self.isProgress(line) { echo(line) }
         }
         // swift build writes its own failures (a locked or broken package) to standard error.
@@ -39,7 +66,6 @@ public struct CheckDriver {
         guard result.termination == .exited(0) else {
             throw CourseError.buildFailed("the build failed: fix the errors above (file:line:column: error: …), then check again")
         }
-        return Date().timeIntervalSince(started)
     }
 
     /// Lines of `swift build` that only report progress.
@@ -62,7 +88,8 @@ public struct CheckDriver {
         var total: Int?
         let decoder = JSONDecoder()
         repeat {
-            var child = ChildProcess(executable: runner, arguments: ["--json", "--from", "\(next)", "--lang", language.rawValue, exercise.name])
+            var child = ChildProcess(executable: runner, arguments: ["--json", "--from", "\(next)", "--lang", language.rawValue,
+                                                                     "--library", library.path, exercise.name])
             child.environment = ["SWIFT_BACKTRACE": Self.backtraceSettings]
             child.silenceLimit = caseTimeLimit
             let outcome = try child.run { line in
@@ -85,7 +112,7 @@ public struct CheckDriver {
                 let title = try exercise.cases()[stopped - 1].title
                 let crash = CaseResult(exercise: exercise.name, index: stopped, total: count, title: title,
                                        status: outcome.termination == .timedOut ? .timedOut : .crashed,
-                                       details: Self.explain(outcome, timeLimit: caseTimeLimit, root: root.path))
+                                       details: Self.explain(outcome, timeLimit: caseTimeLimit, exercises: library.exercises))
                 results.append(crash)
                 onResult(crash)
                 next = stopped + 1
@@ -98,15 +125,15 @@ public struct CheckDriver {
     static let backtraceSettings = "enable=yes,interactive=no,color=no,sanitize=no,threads=crashed,registers=none,images=none,limit=40"
 
     /// Why the runner stopped: the signal and what it usually means, the runtime's error
-    /// line, and the frames of the crash report that are in the learner's files under `root`.
-    static func explain(_ outcome: ChildProcess.Result, timeLimit: Double, root: String) -> [String] {
+    /// line, and the frames of the crash report that are in the learner's files, in `exercises`.
+    static func explain(_ outcome: ChildProcess.Result, timeLimit: Double, exercises: String) -> [String] {
         switch outcome.termination {
         case .timedOut:
             return ["no result after \(Int(timeLimit)) s: an endless loop? (the case was stopped)"]
         case .signalled(let signal):
             let lines = outcome.standardError.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             let fatal = lines.filter { $0.contains("Fatal error") }
-            let frames = lines.compactMap { learnerFrame($0, root: root) }
+            let frames = lines.compactMap { learnerFrame($0, exercises: exercises) }
             var details = ["the function crashed: \(signalDescription(signal))"]
             details += fatal.prefix(2).map { "  " + $0 }
             details += frames.prefix(4).map { "  in your code: " + $0 }
@@ -117,9 +144,9 @@ public struct CheckDriver {
     }
 
     /// "relu(_:) at exercises/03-forward.swift:34:47" from a crash report frame like
-    /// `3 [ra] 0x… relu(_:) + 452 in mlplab-exercises at ROOT/exercises/03-forward.swift:34:47`.
-    static func learnerFrame(_ line: String, root: String) -> String? {
-        let folder = root + "/exercises/"
+    /// `3 [ra] 0x… relu(_:) + 452 in libExercises.so at EXERCISES/03-forward.swift:34:47`.
+    static func learnerFrame(_ line: String, exercises: String) -> String? {
+        let folder = exercises + "/"
         guard let at = line.range(of: " at " + folder) else { return nil }
         let location = "exercises/" + line[at.upperBound...]
         guard let address = line.range(of: #"0x[0-9a-f]+ "#, options: .regularExpression),

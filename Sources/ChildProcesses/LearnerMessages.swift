@@ -87,3 +87,9 @@ private extension ByteReader {
         try (0..<Int(try u32())).map { _ in try tensor() }
     }
 }
+
+/// A message across the process boundary that cannot be read.
+public struct LearnerMessageError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = "the learner process sent " + description }
+}

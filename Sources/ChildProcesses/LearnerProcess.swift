@@ -4,18 +4,19 @@ import Glibc
 import Darwin
 #endif
 import Course
+import ExerciseCalls
 import Foundation
 import Support
 import Tensor
 
 /// The learner's functions, run in a long-lived child process (`mlplab-exercises --serve`,
-/// the program `:check` builds) and called over two pipes: under `:use mine` a crash in the
-/// learner's code (an index out of range, say) ends that process, never the REPL. The
-/// call throws with the crash report `:check` gives (the signal, the runtime's message,
-/// the learner's file:line:column), and the next call starts a new process.
+/// the checks' runner, with the learner's library loaded) and called over two pipes: under
+/// `:use mine` a crash in the learner's code (an index out of range, say) ends that process,
+/// never the REPL. The call throws with the crash report `:check` gives (the signal, the
+/// runtime's message, the learner's file:line:column), and the next call starts a new process.
 ///
 /// One process serves every call, so `fit`'s thousands of calls cost a message each way,
-/// not a process each. A runner rebuilt by `:check` is picked up at the next call.
+/// not a process each. A library compiled again by `:check` is picked up at the next call.
 public final class LearnerProcess {
     public let driver: CheckDriver
     /// A call answered after Ctrl-C within this many seconds still counts; after that the
@@ -31,7 +32,7 @@ public final class LearnerProcess {
 
     /// Every exercise function, each call made in the child process.
     public var implementations: Implementations {
-        .remote { [unowned self] name, arguments in try call(name, arguments) }
+        Implementations { [unowned self] name, arguments in try call(name, arguments) }
     }
 
     /// Runs the learner's function `name` on `arguments` in the child process.
@@ -43,7 +44,7 @@ public final class LearnerProcess {
             reply = try child.receive(grace: interruptGrace)
         } catch is Child.Ended {
             self.child = nil
-            let details = CheckDriver.explain(child.end(), timeLimit: 0, root: driver.root.path)
+            let details = CheckDriver.explain(child.end(), timeLimit: 0, exercises: driver.library.exercises)
             throw CourseError.runnerFailed("your \(name) crashed, so mlplab stopped the call (your variables are kept):\n"
                 + details.joined(separator: "\n"))
         } catch let interrupted as Interrupted {
@@ -63,15 +64,15 @@ public final class LearnerProcess {
         child = nil
     }
 
-    /// The child process, started afresh when there is none or the runner was rebuilt.
+    /// The child process, started afresh when there is none or the library was compiled again.
     private func running() throws -> Child {
-        let built = Child.modificationTime(driver.runner)
-        if let child, child.runnerBuilt == built { return child }
+        let built = modificationTime(driver.library.path)
+        if let child, child.libraryBuilt == built { return child }
         stop()
         guard built != nil else {
-            throw CourseError.runnerFailed("\(driver.runner) is not built yet: `:check NAME` or `:use mine` builds it")
+            throw CourseError.runnerFailed("your exercises are not compiled yet: `:check NAME` or `:use mine` compiles them")
         }
-        let started = try Child(runner: driver.runner, runnerBuilt: built)
+        let started = try Child(runner: driver.runner, library: driver.library.path, libraryBuilt: built)
         child = started
         return started
     }
@@ -92,14 +93,10 @@ private final class Child {
     struct Ended: Error {}
 
     let pid: pid_t
-    let runnerBuilt: Date?
+    let libraryBuilt: Date?
     private let requests: Int32, replies: Int32, errors: Int32
 
-    static func modificationTime(_ path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-    }
-
-    init(runner: String, runnerBuilt: Date?) throws {
+    init(runner: String, library: String, libraryBuilt: Date?) throws {
         signal(SIGPIPE, SIG_IGN)        // a write to a crashed child fails with EPIPE instead of killing mlplab
         let request = try Self.pipe(), reply = try Self.pipe()
         errors = try Self.unlinkedFile()
@@ -110,7 +107,7 @@ private final class Child {
         posix_spawn_file_actions_adddup2(&actions, reply.write, 1)
         posix_spawn_file_actions_adddup2(&actions, errors, 2)
         let environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": CheckDriver.backtraceSettings]) { $1 }
-        let arguments: [String] = [runner, "--serve"]
+        let arguments: [String] = [runner, "--serve", "--library", library]
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
@@ -123,7 +120,7 @@ private final class Child {
             throw CourseError.runnerFailed("cannot start \(runner): \(String(cString: strerror(status)))")
         }
         self.pid = pid
-        self.runnerBuilt = runnerBuilt
+        self.libraryBuilt = libraryBuilt
         requests = request.write
         replies = reply.read
     }
@@ -205,7 +202,7 @@ private final class Child {
     }
 }
 
-/// The other side: `mlplab-exercises --serve` answers calls with `implementations` until
+/// The other side: `mlplab-exercises --serve --library LIB` answers calls with the library's functions until
 /// the REPL closes the request pipe. Standard output becomes a copy of standard error, so
 /// that a learner's `print` cannot break a reply.
 public enum LearnerServer {
@@ -216,7 +213,7 @@ public enum LearnerServer {
             let reply: LearnerMessage.Reply
             do {
                 let call = try LearnerMessage.decodeRequest(request)
-                reply = .values(try implementations.answer(call.function, call.arguments))
+                reply = .values(try implementations.tensors(call.function, call.arguments))
             } catch {
                 reply = .thrown(String(describing: error))
             }

@@ -12,7 +12,8 @@ import Support
 public enum Course {
     public static let exercises: [Exercise] = Manifest.bundled.exercises.map { entry in
         // Manifest.decode made sure that the file and the checks exist.
-        Exercise(entry, group: LessonGroup.all.first { $0.file == entry.file }!, cases: CheckCases.byName[entry.name]!)
+        Exercise(entry, group: LessonGroup.all.first { $0.file == entry.file }!,
+                 cases: entry.checks?.builder(for: entry.name) ?? CheckCases.byName[entry.name]!)
     }
 
     /// The exercises `fit` calls under `:use mine`.

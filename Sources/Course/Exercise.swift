@@ -1,3 +1,4 @@
+import ExerciseCalls
 import Foundation
 import Tensor
 import TensorComparison
@@ -58,14 +59,12 @@ public struct Exercise {
     public let name: String
     /// The file it is written in, with the other exercises of that file.
     public let group: LessonGroup
-    /// The lesson that teaches it, and the cell after which the lesson leads to it.
-    public let lesson: Int
-    public let afterCell: Int
     /// One line: what the function computes.
     public let summary: String
     public let tolerance: Tolerance
     /// Given one at a time by `:hint`, from a nudge to nearly the answer.
     public let hints: [String]
+    private let korean: (summary: String, hints: [String], contract: [String])
     /// The REPL builtin it computes under `:use mine`, if any.
     public let builtin: String?
     /// Whether `fit` calls it under `:use mine`.
@@ -75,15 +74,27 @@ public struct Exercise {
     init(_ entry: Manifest.Entry, group: LessonGroup, cases: @escaping CaseBuilder) {
         name = entry.name
         self.group = group
-        lesson = entry.lesson
-        afterCell = entry.afterCell
         summary = entry.summary
         tolerance = entry.tolerance
         hints = entry.hints
+        korean = (entry.summaryKo, entry.hintsKo, entry.contractKo)
         builtin = entry.builtin
         usedInTraining = entry.training
         makeCases = cases
     }
+
+    /// The one-line summary in `language`.
+    public func summary(in language: ReportLanguage) -> String {
+        language == .ko ? korean.summary : summary
+    }
+
+    /// The hints in `language`, in the order `:hint` gives them.
+    public func hints(in language: ReportLanguage) -> [String] {
+        language == .ko ? korean.hints : hints
+    }
+
+    /// The contract in Korean, line by line: the stub's doc comment, which is in English, translated.
+    public var koreanContract: [String] { korean.contract }
 
     /// The body of the exercise's stub as exercises/ ships it, line by line: what `:reset` puts back.
     public var stubBody: [String] {

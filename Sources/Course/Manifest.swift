@@ -3,14 +3,17 @@ import TensorComparison
 
 /// The course as `course.json` declares it: the one place where an exercise is named and
 /// described. Everything else about an exercise (its lesson group, hints, tolerance, the
-/// builtin it stands in for, whether training calls it) is read from here; its stub, its
-/// reference body and its checks' inputs are Swift code, found by its name.
+/// builtin it stands in for, whether training calls it, the checks' inputs when they are
+/// plain tensors) is read from here, and the binding of its functions is written from here
+/// at every build (Plugins/CourseBindings); its stub and its reference body are Swift code,
+/// found by its name, and so are the checks whose inputs need code. Where a lesson leads to
+/// it is the lesson's marker `<!-- exercise: NAME -->`, which the lesson's author sees.
 ///
 /// The file is a resource of this module, so the course a program knows is the one it
 /// was built with: the manifest and the checks compiled beside it always agree.
 struct Manifest: Decodable {
     /// The version of the file's layout; a program reads the versions up to its own.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     let formatVersion: Int
     let files: [File]
@@ -30,17 +33,20 @@ struct Manifest: Decodable {
     struct Entry: Decodable {
         let name: String
         let file: String
-        /// The lesson that teaches it, and the cell (counted from 1, the same in every
-        /// language) after which the lesson leads to it.
-        let lesson: Int
-        let afterCell: Int
+        /// What the learner reads, in English and in Korean: a one-line summary, the hints,
+        /// and the contract in Korean (in English it is the stub's doc comment, which stays English).
         let summary: String
+        let summaryKo: String
         /// The REPL builtin it computes under `:use mine`, if any.
         let builtin: String?
         /// Whether `fit` calls it under `:use mine`.
         let training: Bool
         let tolerance: Tolerance
         let hints: [String]
+        let hintsKo: [String]
+        let contractKo: [String]
+        /// Its checks, when they are declared here rather than in Swift (CheckCases).
+        let checks: DeclaredChecks?
     }
 
     /// The manifest this program was built with.
@@ -77,11 +83,15 @@ struct Manifest: Decodable {
             guard files.contains(where: { $0.file == entry.file }) else {
                 throw invalid("\(entry.name): its file \(entry.file) is not among `files`")
             }
-            guard entry.afterCell >= 0, !entry.hints.isEmpty else {
-                throw invalid("\(entry.name): after_cell must be 0 or more, and it needs at least one hint")
+            guard !entry.hints.isEmpty else { throw invalid("\(entry.name) needs at least one hint") }
+            guard entry.hintsKo.count == entry.hints.count, !entry.contractKo.isEmpty else {
+                throw invalid("\(entry.name): hints_ko needs one Korean hint per hint (\(entry.hints.count)), and contract_ko the contract")
             }
-            guard CheckCases.byName[entry.name] != nil else {
-                throw invalid("\(entry.name) has no checks: add them to CheckCases under that name")
+            switch (entry.checks, CheckCases.byName[entry.name]) {
+            case (nil, nil): throw invalid("\(entry.name) has no checks: declare them under \"checks\", or in CheckCases")
+            case (.some, .some): throw invalid("\(entry.name) has checks both under \"checks\" and in CheckCases: keep one")
+            case (let declared?, nil): try declared.validate(entry.name)
+            case (nil, .some): break
             }
         }
     }

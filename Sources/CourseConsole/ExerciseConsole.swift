@@ -51,13 +51,13 @@ public final class ExerciseConsole {
     /// the shapes in and out (the contract's line with →).
     public func list() {
         for group in LessonGroup.all {
-            write("lesson \(group.number), \(group.title) — \(group.file)")
+            write(say("lesson \(group.number), \(group.title)", "레슨 \(group.number)") + " — \(group.file)")
             for exercise in Course.exercises(in: group) {
                 let name = exercise.name.padding(toLength: 28, withPad: " ", startingAt: 0)
                 let place = location(of: exercise).padding(toLength: 34, withPad: " ", startingAt: 0)
                 write("  \(name)\(place)\(status(of: exercise))")
-                write("      \(exercise.summary)")
-                if let shapes = functionText(exercise)?.shapesParagraph { write("      \(shapes)") }
+                write("      \(exercise.summary(in: language))")
+                if let shapes = shapes(of: exercise) { write("      \(shapes)") }
             }
         }
         write(say("`mlplab check NAME` (`:check NAME`) checks one; `:exercise NAME` shows its contract.",
@@ -80,7 +80,7 @@ public final class ExerciseConsole {
         write("")
         write("    " + text.signature.replacingOccurrences(of: "\n", with: "\n    "))
         write("")
-        text.documentation.forEach { write("    " + $0) }
+        (language == .ko ? exercise.koreanContract : text.documentation).forEach { write("    " + $0) }
         write("")
         let count = (try? exercise.cases().count) ?? 0
         write(say("status: \(status(of: exercise)). \(count) checks: `:check \(exercise.name)` runs them, "
@@ -102,6 +102,11 @@ public final class ExerciseConsole {
         return last.map { say("✗ last check: ", "✗ 마지막 검사: ") + $0.text } ?? say("… edited, not checked yet", "… 고쳤지만 아직 검사 전")
     }
 
+    /// The contract's paragraph with the shapes in → out: the stub's doc comment's, or the Korean contract's.
+    private func shapes(of exercise: Exercise) -> String? {
+        language == .ko ? FunctionText.shapesParagraph(of: exercise.koreanContract) : functionText(exercise)?.shapesParagraph
+    }
+
     func functionText(_ exercise: Exercise) -> FunctionText? {
         guard let source = try? String(contentsOfFile: root.file(exercise.group.file), encoding: .utf8) else { return nil }
         return FunctionText(function: exercise.name, in: source)
@@ -115,15 +120,15 @@ public final class ExerciseConsole {
     public func check(_ names: [String], all: Bool = false) throws -> Bool {
         let exercises = all ? Course.exercises : try names.map(Course.find)
         guard !exercises.isEmpty else {
-            throw CourseError.unknownExercise("name an exercise to check (`:check softmax`), or check them all with --all")
+            throw CourseError.unknownExercise(say("name an exercise to check (`:check softmax`), or check them all with --all",
+                                                  "검사할 연습 문제의 이름을 주거나 (`:check softmax`), --all로 모두 검사하세요"))
         }
         let started = Date()
-        write(say("building your exercises (swift build -c \(root.configuration))…",
-                  "연습 문제를 빌드합니다 (swift build -c \(root.configuration))…"))
+        write(say("compiling your exercises…", "연습 문제를 컴파일합니다…"))
         let buildSeconds = try driver.build(echo: write)
         var rows: [(exercise: Exercise, results: [CaseResult])] = []
         for exercise in exercises {
-            if !all { write("\(exercise.name): \(exercise.summary)  (\(location(of: exercise)))") }
+            if !all { write("\(exercise.name): \(exercise.summary(in: language))  (\(location(of: exercise)))") }
             var previous: CaseResult?
             let results = try driver.run(exercise) { result in
                 defer { previous = result }
@@ -141,7 +146,7 @@ public final class ExerciseConsole {
             rows.append((exercise, results))
         }
         if all { CheckReport.table(rows).forEach(write) }
-        write(String(format: say("checked in %.1f s (build %.1f s)", "검사 %.1f초 (빌드 %.1f초)"),
+        write(String(format: say("checked in %.1f s (compiling %.1f s)", "검사 %.1f초 (컴파일 %.1f초)"),
                      Date().timeIntervalSince(started), buildSeconds))
         return rows.allSatisfy { CheckReport.allPassed($0.results) }
     }
@@ -171,7 +176,8 @@ public final class ExerciseConsole {
     public func hint(_ name: String) throws {
         let exercise = try Course.find(name)
         let shown = progress.record.hintsShown[exercise.name] ?? 0
-        guard shown < exercise.hints.count else {
+        let hints = exercise.hints(in: language)
+        guard shown < hints.count else {
             write(say("no more hints for \(exercise.name): you have seen all \(exercise.hints.count). "
                       + "`:solution \(exercise.name)` shows the reference solution.",
                       "\(exercise.name)의 힌트는 더 없습니다 (\(exercise.hints.count)개 모두 보았습니다). "
@@ -179,7 +185,7 @@ public final class ExerciseConsole {
             return
         }
         write(say("hint \(shown + 1) of \(exercise.hints.count) for \(exercise.name): ",
-                  "\(exercise.name) 힌트 \(shown + 1)/\(exercise.hints.count): ") + exercise.hints[shown])
+                  "\(exercise.name) 힌트 \(shown + 1)/\(exercise.hints.count): ") + hints[shown])
         try progress.update { $0.hintsShown[exercise.name] = shown + 1 }
         if shown + 1 < exercise.hints.count {
             write(say("(`:hint \(exercise.name)` again for the next one)", "(다음 힌트: `:hint \(exercise.name)`)"))
@@ -191,10 +197,13 @@ public final class ExerciseConsole {
         let exercise = try Course.find(name)
         let finished = progress.record.finished[exercise.name] != nil
         let question = finished
-            ? "Show the reference solution of \(exercise.name), to compare with yours?"
-            : "\(exercise.name) is not finished yet: the solution shows the whole answer. Show it anyway?"
+            ? say("Show the reference solution of \(exercise.name), to compare with yours?",
+                  "여러분의 것과 비교할 수 있게 \(exercise.name)의 참조 구현을 볼까요?")
+            : say("\(exercise.name) is not finished yet: the solution shows the whole answer. Show it anyway?",
+                  "\(exercise.name)은(는) 아직 완료되지 않았습니다. 참조 구현은 답 전체를 보여 줍니다. 그래도 볼까요?")
         guard confirm(question) else {
-            write("not shown. `:hint \(exercise.name)` gives a hint instead.")
+            write(say("not shown. `:hint \(exercise.name)` gives a hint instead.",
+                      "보여 주지 않았습니다. 대신 힌트를 보려면: `:hint \(exercise.name)`"))
             return
         }
         let file = exercise.group.solutionFile
@@ -220,11 +229,13 @@ public final class ExerciseConsole {
                 + "`git checkout \(file)` puts the whole file back, with every exercise in it as a stub")
         }
         guard text.body != exercise.stubBody else {
-            write("\(exercise.name) is the untouched stub already (\(file):\(text.line))")
+            write(say("\(exercise.name) is the untouched stub already (\(file):\(text.line))",
+                      "\(exercise.name)은(는) 이미 손대지 않은 스텁입니다 (\(file):\(text.line))"))
             return
         }
-        guard confirm("Put the stub of \(exercise.name) back in \(file)? The code you wrote in it is lost.") else {
-            write("not reset: \(exercise.name) is as you left it.")
+        guard confirm(say("Put the stub of \(exercise.name) back in \(file)? The code you wrote in it is lost.",
+                          "\(file)의 \(exercise.name)을(를) 스텁으로 되돌릴까요? 그 안에 작성한 코드는 사라집니다.")) else {
+            write(say("not reset: \(exercise.name) is as you left it.", "되돌리지 않았습니다: \(exercise.name)은(는) 그대로입니다."))
             return
         }
         try AtomicFile.write(Array(text.replacingBody(with: exercise.stubBody, in: source).utf8), to: root.file(file))
@@ -232,7 +243,8 @@ public final class ExerciseConsole {
             record.lastCheck[exercise.name] = nil
             record.finished[exercise.name] = nil
         }
-        write("\(exercise.name) is the stub again (\(file):\(text.line)); `:exercise \(exercise.name)` shows its contract")
+        write(say("\(exercise.name) is the stub again (\(file):\(text.line)); `:exercise \(exercise.name)` shows its contract",
+                  "\(exercise.name)이(가) 다시 스텁이 되었습니다 (\(file):\(text.line)). 계약 보기: `:exercise \(exercise.name)`"))
     }
 
     // MARK: :use
@@ -242,7 +254,7 @@ public final class ExerciseConsole {
     public func useMine(_ name: String) throws {
         let exercise = try Course.find(name)
         guard !learnerFunctions.contains(exercise.name) else { return }
-        try buildRunnerIfStale()
+        try compileIfStale()
         learnerFunctions.insert(exercise.name)
         learnerFunctionsChanged(learnerFunctions)
     }
@@ -254,8 +266,9 @@ public final class ExerciseConsole {
     public func use(_ argument: String) throws {
         let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let choice = words.first?.lowercased(), ["mine", "reference"].contains(choice) else {
-            throw CourseError.unknownExercise("usage: :use mine [NAME…] (your functions from exercises/ that pass "
-                + "their checks, or the named ones) or :use reference [NAME…]")
+            throw CourseError.unknownExercise(say("usage: :use mine [NAME…] (your functions from exercises/ that pass "
+                + "their checks, or the named ones) or :use reference [NAME…]",
+                "사용법: :use mine [NAME…] (exercises/에서 검사를 통과한 여러분의 함수, 또는 이름을 준 함수) 또는 :use reference [NAME…]"))
         }
         let named = try words.dropFirst().map { try Course.find($0).name }
         let chosen: Set<String>
@@ -265,7 +278,7 @@ public final class ExerciseConsole {
         case (_, true): chosen = []
         default: chosen = learnerFunctions.subtracting(named)
         }
-        if !chosen.isEmpty { try buildRunnerIfStale() }
+        if !chosen.isEmpty { try compileIfStale() }
         learnerFunctions = chosen
         learnerFunctionsChanged(learnerFunctions)
         write(selectionLine(nonePassing: choice == "mine" && named.isEmpty))
@@ -277,12 +290,11 @@ public final class ExerciseConsole {
         }
     }
 
-    /// Builds the runner that serves the learner's functions when it is missing or an
-    /// exercise file changed after it was built, so that `:use mine` runs the latest code.
-    private func buildRunnerIfStale() throws {
-        guard !FileManager.default.isExecutableFile(atPath: driver.runner) || editedSinceBuild(executable: driver.runner) != nil
-        else { return }
-        write("building your exercises…")
+    /// Compiles the learner's functions when an exercise file changed since they were last
+    /// compiled (or never were), so that `:use mine` runs the latest code.
+    private func compileIfStale() throws {
+        guard !driver.isUpToDate else { return }
+        write(say("compiling your exercises…", "연습 문제를 컴파일합니다…"))
         try driver.build(echo: write)
     }
 
@@ -308,30 +320,23 @@ public final class ExerciseConsole {
     /// The learner's functions in use, in course order.
     private var yours: [String] { Course.exercises.map(\.name).filter(learnerFunctions.contains) }
 
-    /// The first exercise file modified after `executable` was built, if any.
-    func editedSinceBuild(executable: String) -> String? {
-        let files = FileManager.default
-        guard let built = (try? files.attributesOfItem(atPath: executable))?[.modificationDate] as? Date else { return nil }
-        return LessonGroup.all.map(\.file).first { file in
-            guard let changed = (try? files.attributesOfItem(atPath: root.file(file)))?[.modificationDate] as? Date else { return false }
-            return changed > built
-        }
-    }
-
     // MARK: :reload
 
-    /// Rebuilds the runner with the learner's latest code and restarts the process that
-    /// serves their functions. The variables never leave this session: the learner's code
-    /// runs only in that process, so nothing else needs restarting. A failed build leaves
-    /// the previous runner serving the calls.
+    /// Compiles the learner's latest code and restarts the process that serves their
+    /// functions. The variables never leave this session: the learner's code runs only in
+    /// that process, so nothing else needs restarting. A failed compile leaves the previous
+    /// library serving the calls.
     public func reload() throws {
-        write("rebuilding your exercises…")
+        write(say("compiling your exercises…", "연습 문제를 컴파일합니다…"))
         try driver.build(echo: write)
         learner.stop()
         write(learnerFunctions.isEmpty
-              ? "rebuilt: `:use mine` makes fit and the lesson cells use your functions"
-              : "rebuilt: fit and the lesson cells now call your latest " + yours.joined(separator: ", ")
-                + "; your variables are as they were")
+              ? say("compiled: `:use mine` makes fit and the lesson cells use your functions",
+                    "컴파일했습니다: `:use mine`을 쓰면 fit과 레슨의 셀이 여러분의 함수를 씁니다")
+              : say("compiled: fit and the lesson cells now call your latest " + yours.joined(separator: ", ")
+                    + "; your variables are as they were",
+                    "컴파일했습니다: 이제 fit과 레슨의 셀이 여러분의 최신 " + yours.joined(separator: ", ")
+                    + "을(를) 부릅니다. 변수는 그대로입니다"))
     }
 }
 
@@ -361,8 +366,8 @@ extension ExerciseConsole {
                     help: "Without a name, lists the exercises by lesson with their file, line and status. With one (:exercise softmax), shows its file and line, its signature, its contract (shapes in and out, the formula) and its status.") { console, argument in
             argument.isEmpty ? console.list() : try console.show(argument)
         },
-        CommandSpec(name: "check", arguments: "NAME … | --all", summary: "rebuild your exercises and check them",
-                    help: "Rebuilds your code in exercises/ (compiler errors are shown with their file and line) and runs the named exercise's checks: fixed inputs, the expected values from the reference solution, and for each failing case the shapes, the expected and actual values and the first index where they differ. --all checks every exercise and prints a table. An exercise that passes every case is recorded as finished.") { console, argument in
+        CommandSpec(name: "check", arguments: "NAME … | --all", summary: "compile your exercises and check them",
+                    help: "Compiles your code in exercises/ (compiler errors are shown with their file and line) and runs the named exercise's checks: fixed inputs, the expected values from the reference solution, and for each failing case the shapes, the expected and actual values and the first index where they differ. --all checks every exercise and prints a table. An exercise that passes every case is recorded as finished.") { console, argument in
             let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
             try console.check(words.filter { $0 != "--all" }, all: words.contains("--all"))
         },
@@ -382,8 +387,8 @@ extension ExerciseConsole {
                     help: ":use mine makes fit(...) and the lesson cells run your functions from exercises/ that pass their checks (the forward and backward passes, the losses, the SGD step, the mini-batches), and the reference for the others; :use mine softmax takes your softmax whether or not it passes. :use reference switches everything back, :use reference softmax one function. Your functions run in a process of their own: if one crashes, the call stops with the crash report (file:line:column) and your variables stay. After editing your code, :reload runs the new version.") { console, argument in
             try console.use(argument)
         },
-        CommandSpec(name: "reload", arguments: "", summary: "rebuild your exercises and use the new code",
-                    help: "Rebuilds your code in exercises/ (compiler errors are shown, and the previous build goes on serving) and restarts the process your functions run in, so that :use mine, fit and the lesson cells call your latest code. Your variables stay as they are.") { console, _ in
+        CommandSpec(name: "reload", arguments: "", summary: "compile your exercises and use the new code",
+                    help: "Compiles your code in exercises/ (compiler errors are shown, and the previous compile goes on serving) and restarts the process your functions run in, so that :use mine, fit and the lesson cells call your latest code. Your variables stay as they are.") { console, _ in
             try console.reload()
         },
     ]

@@ -1,5 +1,6 @@
 import ChildProcesses
 import Course
+import ExerciseCalls
 import Foundation
 import Interpreter
 import Network
@@ -75,22 +76,22 @@ public enum ExerciseREPL {
         }
         // By builtin (course.json names the exercise behind each): the call of the learner's function.
         let bodies: [String: (Arguments, Builtin) throws -> Value] = [
-            "sigmoid": { args, _ in .tensor(try mine.sigmoid(float64(args, "x"))) },
-            "relu": { args, _ in .tensor(try mine.relu(float64(args, "x"))) },
-            "normalise": { args, _ in .tensor(try mine.normalise(args.tensor("x"))) },
-            "onehot": { args, _ in .tensor(try mine.oneHot(args.tensor("labels").astype(.int64), args.int("classes"))) },
+            "sigmoid": { args, _ in .tensor(try mine.call("sigmoid", float64(args, "x"))) },
+            "relu": { args, _ in .tensor(try mine.call("relu", float64(args, "x"))) },
+            "normalise": { args, _ in .tensor(try mine.call("normalise", args.tensor("x"))) },
+            "onehot": { args, _ in .tensor(try mine.call("oneHot", args.tensor("labels").astype(.int64), args.int("classes"))) },
             "softmax": { args, engine in
                 let x = try float64(args, "x"), axis = try args.int("axis")
                 guard axis == -1 || axis == x.ndim - 1 else { return try engine.call(with: args) }
-                return .tensor(try mine.softmax(x))
+                return .tensor(try mine.call("softmax", x))
             },
             "cross_entropy": { args, _ in
-                .float(try mine.softmaxCrossEntropy(float64(args, "scores"), labels(args, "y")))
+                .float(try mine.call("softmaxCrossEntropy", float64(args, "scores"), labels(args, "y")))
             },
-            "mse": { args, _ in .float(try mine.mse(float64(args, "y"), float64(args, "t"))) },
+            "mse": { args, _ in .float(try mine.call("mse", float64(args, "y"), float64(args, "t"))) },
             "accuracy": { args, engine in
                 guard case .tensor(let scores) = args["a"], args.isNone("c") else { return try engine.call(with: args) }
-                return .float(try mine.accuracy(scores.astype(.float64), labels(args, "b")))
+                return .float(try mine.call("accuracy", scores.astype(.float64), labels(args, "b")))
             },
         ].filter { builtin, _ in Course.exercise(standingInFor: builtin).map { names.contains($0.name) } ?? false }
         return engine.compactMap { builtin in

@@ -1,4 +1,3 @@
-import Exercises
 import Tensor
 
 // Reference solutions for exercises/02-normalising.swift.

@@ -1,4 +1,3 @@
-import Exercises
 import Tensor
 
 // Reference solutions for exercises/04-loss.swift.

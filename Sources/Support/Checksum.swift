@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 
 /// CRC-32 (the one in gzip and PNG, from zlib) of a byte sequence: the
 /// integrity check of mlplab's model and workspace files.

@@ -1,4 +1,4 @@
-import CBLAS
+internal import CBLAS
 
 /// The building blocks of the training engine's inner loop: a matrix product
 /// with transpose flags (no transposed copies) and a fused bias, and in-place

@@ -1,4 +1,4 @@
-import CBLAS
+internal import CBLAS
 
 /// Matrix products through BLAS (`cblas_dgemm` / `cblas_sgemm`), with numpy's
 /// `matmul` rules for 1-D, 2-D and batched 3-D operands.

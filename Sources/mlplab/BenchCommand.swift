@@ -1,5 +1,6 @@
 import ArgumentParser
 import CBLAS
+import ChildProcesses
 import Datasets
 import Foundation
 import Interpreter
@@ -16,9 +17,12 @@ struct Bench: ParsableCommand {
         discussion: """
             Trains the same network twice, first skipping zero pixels in the first layer (what `train` does \
             on MNIST), then with dense products over every pixel, and prints both beside cblas_sgemm's time \
-            at the same shapes. The last line is JSON.
+            at the same shapes. Then times `:check` after a one-function edit: on a copy of exercises/ completed \
+            with the reference solutions, one statement is added to softmax and its check (compile, then every \
+            case) runs, five times. The last line is JSON.
 
             Example, after `mlplab fetch mnist`: mlplab bench --dataset mnist --epochs 5
+                                                 mlplab bench --check-only
             """)
 
     @OptionGroup var data: DataOptions
@@ -35,7 +39,15 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("lr"), help: "Learning rate.")
     var learningRate: Double = 0.1
 
+    @Flag(help: "Time only :check after a one-function edit (no training).")
+    var checkOnly = false
+
     func run() throws {
+        if checkOnly {
+            let seconds = try checkTimes()
+            print(String(format: "{\"check_s\": %.3f}", median(seconds)))
+            return
+        }
         let loadStarted = Date()
         let train = try data.load(.train, dtype: .float32), test = try data.load(.test, dtype: .float32)
         let loadSeconds = Date().timeIntervalSince(loadStarted)
@@ -72,10 +84,25 @@ struct Bench: ParsableCommand {
         let calls = try InterpreterBenchmark.functionCallTimes()
         print(String(format: "  REPL: def called 10,000 times  %.4f s vs %.4f s with its body inline: %.2fx",
                      calls.function, calls.inline, calls.function / calls.inline))
+        let check = try checkTimes()
         print(String(format: "  peak memory            %.0f MB", peakMemoryMB()))
-        print(String(format: "{\"load_s\": %.3f, \"epoch_s\": %.3f, \"dense_epoch_s\": %.3f, \"sgemm_epoch_s\": %.3f, \"test_acc\": %.4f, \"repl_overhead\": %.3f, \"def_call_overhead\": %.3f, \"peak_mb\": %.0f}",
+        print(String(format: "{\"load_s\": %.3f, \"epoch_s\": %.3f, \"dense_epoch_s\": %.3f, \"sgemm_epoch_s\": %.3f, \"test_acc\": %.4f, \"repl_overhead\": %.3f, \"def_call_overhead\": %.3f, \"check_s\": %.3f, \"peak_mb\": %.0f}",
                      loadSeconds, median(sparse.epochSeconds), median(dense.epochSeconds), limit,
-                     sparse.testAccuracy.last ?? 0, interpreted / direct, calls.function / calls.inline, peakMemoryMB()))
+                     sparse.testAccuracy.last ?? 0, interpreted / direct, calls.function / calls.inline, median(check), peakMemoryMB()))
+    }
+
+    /// Five checks of softmax after a one-line edit each; prints their median and each time,
+    /// on the clock and in CPU time, with the load of the machine they ran on.
+    private func checkTimes() throws -> [Double] {
+        let timings = try CheckBenchmark(root: try PackageRoot.locate()).run(times: 5)
+        let (seconds, cpu) = (timings.map(\.seconds), timings.map(\.cpuSeconds))
+        var load = [Double](repeating: 0, count: 1)
+        getloadavg(&load, 1)
+        print(String(format: "  :check after a one-function edit  median %.2f s   (", median(seconds))
+              + seconds.map { String(format: "%.2f", $0) }.joined(separator: ", ")
+              + String(format: " s); CPU median %.2f s; load average %.1f on %d processors",
+                       median(cpu), load[0], ProcessInfo.processInfo.activeProcessorCount))
+        return seconds
     }
 
     /// Trains the seeds' best configuration from seed 0 and returns its history.

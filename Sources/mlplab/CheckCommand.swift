@@ -3,18 +3,20 @@ import ChildProcesses
 import Course
 import CourseConsole
 import Foundation
+import Notebook
 
 /// `mlplab check`: build the learner's exercises and run their checks.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build your exercises (exercises/*.swift) and check them against the reference solutions.",
+        abstract: "Compile your exercises (exercises/*.swift) and check them against the reference solutions.",
         discussion: """
-            mlplab check softmax            rebuild, then run softmax's checks case by case
+            mlplab check softmax            compile, then run softmax's checks case by case
             mlplab check --all              every exercise, as a summary table
             mlplab check --list             every exercise with its file, line and status
             mlplab check softmax --show     the contract: signature, shapes, formula
             mlplab check softmax --hint     the next hint (one at a time)
             mlplab check softmax --solution the reference solution (asks first)
+            mlplab check softmax --lang ko  in Korean: the contract, the hints, the reports
             Exits with status 1 when a checked case does not pass.
             """)
 
@@ -36,6 +38,8 @@ struct Check: ParsableCommand {
     @Flag(help: "Show the reference solution of the named exercise, after asking.")
     var solution = false
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         let modes = [all, list, show, hint, solution].filter { $0 }.count
         guard modes <= 1 else { throw ValidationError("choose one of --all, --list, --show, --hint, --solution") }
@@ -52,6 +56,7 @@ struct Check: ParsableCommand {
         do {
             let console = ExerciseConsole(root: try PackageRoot.locate(), progress: try ExerciseProgressFile(),
                                           write: { print($0) }, confirm: askYesNo)
+            console.language = language.language == .ko ? .ko : .en
             if list { return console.list() }
             if show { return try console.show(names[0]) }
             if hint { return try console.hint(names[0]) }

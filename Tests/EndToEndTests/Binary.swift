@@ -69,4 +69,30 @@ enum Binary {
     static func temporaryFile(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("mlplab-e2e-\(getpid())-\(name)").path
     }
+
+    /// A folder laid out as a Swift toolchain whose tools are shell scripts, for a test that
+    /// must not compile: `frontend` is the body of its swift-frontend (given the compiler's
+    /// arguments, it writes each object named after a `-o`); its swift-autolink-extract
+    /// lists no library; its ld.lld writes the first object as the library. Returns its swiftc.
+    static func standInToolchain(in folder: String, frontend: String) throws -> String {
+        var machine = utsname()
+        uname(&machine)
+        let architecture = withUnsafeBytes(of: &machine.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let runtime = folder + "/lib/swift/linux/" + architecture
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: runtime + "/swiftrt.o", contents: Data()))
+        try script(folder + "/bin/swiftc", "exit 1")
+        try script(folder + "/bin/swift-frontend", frontend)
+        try script(folder + "/bin/swift-autolink-extract", "while [ \"$1\" != -o ]; do shift; done\n: > \"$2\"")
+        try script(folder + "/bin/ld.lld", "output=\"$3\"; shift 4\ncat \"$1\" > \"$output\"")   // -shared -o LIBRARY swiftrt.o OBJECT…
+        return folder + "/bin/swiftc"
+    }
+
+    /// An executable shell script at `path` running `body`.
+    static func script(_ path: String, _ body: String) throws {
+        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+                                                withIntermediateDirectories: true)
+        try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    }
 }

@@ -8,7 +8,7 @@ import XCTest
 /// The real binary is pointed (MLPLAB_ROOT) at a stand-in package whose built runner
 /// crashes the way Swift does on an index out of range (its crash report on standard
 /// error, then SIGILL), so that the test needs no second build of the package.
-/// ExercisesTests' LearnerProcessTests run the real runner.
+/// ExercisesTests' LearnerLibraryTests crash the real runner with compiled learner code.
 final class LearnerCrashTests: XCTestCase {
     func testACrashInTheLearnersCodeDuringFitIsReportedAndTheVariablesStay() throws {
         let package = try standInPackage(runner: """
@@ -34,8 +34,9 @@ final class LearnerCrashTests: XCTestCase {
         XCTAssertTrue(result.stdout.hasSuffix("np.int64(1042)\n"), "the session went on with kept = [0 7 14 21]: \(output)")
     }
 
-    /// A package folder with exercises/ and a built runner `.build/release/mlplab-exercises`
-    /// that runs `runner` (PACKAGE in it stands for the folder).
+    /// A package folder with exercises/, a built runner `.build/release/mlplab-exercises`
+    /// that runs `runner` (PACKAGE in it stands for the folder), and the learner's library,
+    /// compiled after the last edit.
     private func standInPackage(runner: String) throws -> String {
         let files = FileManager.default
         let package = Binary.temporaryFile("learner-package-\(UUID().uuidString)")
@@ -46,6 +47,9 @@ final class LearnerCrashTests: XCTestCase {
         let program = package + "/.build/release/mlplab-exercises"
         try runner.replacingOccurrences(of: "PACKAGE", with: package).write(toFile: program, atomically: true, encoding: .utf8)
         try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program)
+        try files.createDirectory(atPath: package + "/.build/release/learner", withIntermediateDirectories: true)
+        XCTAssertTrue(files.createFile(atPath: package + "/.build/release/learner/libExercises.so", contents: Data(),
+                                       attributes: [.modificationDate: Date().addingTimeInterval(60)]))
         return package
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ChildProcesses
 import Course
 import CourseConsole
+import ExerciseCalls
 import ReferenceSolutions
 import Support
 import Tensor
@@ -77,16 +78,51 @@ final class ConsoleTests: XCTestCase {
         XCTAssertTrue(output.last!.hasPrefix("status: · not started. 4 checks"), output.last!)
     }
 
+    /// The manifest's Korean texts of one exercise, read here independently of the code under test.
+    private func korean(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Sources/Course/course.json"))
+        let manifest = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let entries = try XCTUnwrap(manifest["exercises"] as? [[String: Any]])
+        return try XCTUnwrap(entries.first { $0["name"] as? String == name })
+    }
+
+    /// Under `--lang ko` the console speaks Korean: the contract (the manifest's, while the
+    /// stub's doc comment stays English), the list, the hints, the status and the check's lines.
     func testUnderKoreanTheConsoleSpeaksKorean() throws {
         let console = try console()
         console.language = .ko
         try console.show("linearBackward")
         XCTAssertEqual(output[0], "linearBackward — 레슨 5")
+        XCTAssertEqual(output[3], "    public func linearBackward(_ dOut: Tensor, x: Tensor, W: Tensor) throws -> (dW: Tensor, db: Tensor, dx: Tensor)")
+        let contract = try XCTUnwrap(try korean("linearBackward")["contract_ko"] as? [String])
+        XCTAssertEqual(Array(output[5..<(5 + contract.count)]), contract.map { "    " + $0 })
+        XCTAssertFalse(output.contains { $0.contains("the input of the forward pass") }, "no English contract: \(output)")
         XCTAssertTrue(output.last!.hasPrefix("상태: · 시작 전. 검사 4개 실행: `:check linearBackward` · 힌트 보기"), output.last!)
+
         output = []
         try console.hint("softmax")
-        XCTAssertEqual(output, ["softmax 힌트 1/3: " + (try Course.find("softmax").hints[0]),
-                                "(다음 힌트: `:hint softmax`)"])
+        let hints = try XCTUnwrap(try korean("softmax")["hints_ko"] as? [String])
+        XCTAssertEqual(output, ["softmax 힌트 1/3: " + hints[0], "(다음 힌트: `:hint softmax`)"])
+
+        output = []
+        console.list()
+        XCTAssertEqual(output[0], "레슨 1 — exercises/01-loading.swift")
+        let line = try XCTUnwrap(output.firstIndex { $0.hasPrefix("  softmax ") })
+        XCTAssertEqual(output[line + 1], "      " + (try XCTUnwrap(try korean("softmax")["summary_ko"] as? String)))
+        XCTAssertEqual(output[line + 2], "      x: (C,) 또는 (N, C) float64 점수 → 같은 형상, float64.")
+
+        // A check: its header and the cases' lines, from a runner that answers one case.
+        try useFreshBuild(in: console)
+        try "#!/bin/sh\necho '{\"details\":[],\"exercise\":\"relu\",\"index\":1,\"status\":\"failed\",\"title\":\"x\",\"total\":1}'\n"
+            .write(toFile: console.driver.runner, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: console.driver.runner)
+        output = []
+        XCTAssertFalse(try console.check(["relu"]))
+        XCTAssertEqual(output[0], "연습 문제를 컴파일합니다…")
+        XCTAssertTrue(output[1].hasPrefix("relu: " + (try XCTUnwrap(try korean("relu")["summary_ko"] as? String)) + "  (exercises/03-forward.swift:"),
+                      output[1])
+        XCTAssertTrue(output.contains("  ✗ 1/1 x"), "\(output)")
+        XCTAssertTrue(output.contains("  케이스 1개 중 0개 통과 (실패 1개)"), "\(output)")
     }
 
     func testTheListHasEveryExerciseWithItsFileAndStatus() throws {
@@ -116,9 +152,9 @@ final class ConsoleTests: XCTestCase {
         let store = try ExerciseProgressFile(file: ProgressFile(path: path))
         let (relu, softmax) = (try Course.find("relu"), try Course.find("softmax"))
         try store.recordCheck(of: relu, results: try Checker.runAll(relu, with: .reference))
-        try store.recordCheck(of: softmax, results: try Checker.runAll(softmax, with: .mine))
+        try store.recordCheck(of: softmax, results: try Checker.runAll(softmax, with: .untouchedStubs))
         let console = try console(progressPath: path)
-        console.driver.runner = try builtRunner()
+        try useFreshBuild(in: console)
         var told: [Set<String>] = []
         console.learnerFunctionsChanged = { told.append($0) }
 
@@ -161,8 +197,8 @@ final class ConsoleTests: XCTestCase {
     func testChoosingTakesEachExercisesFunctionByItsName() throws {
         for exercise in Course.exercises {
             let statuses = { (implementations: Implementations) in try Checker.runAll(exercise, with: implementations).map(\.status) }
-            XCTAssertEqual(try statuses(.choosing({ $0 == exercise.name }, from: .mine)), try statuses(.mine), exercise.name)
-            XCTAssertEqual(try statuses(.choosing({ $0 != exercise.name }, from: .mine)), try statuses(.reference), exercise.name)
+            XCTAssertEqual(try statuses(.choosing({ $0 == exercise.name }, from: .untouchedStubs)), try statuses(.untouchedStubs), exercise.name)
+            XCTAssertEqual(try statuses(.choosing({ $0 != exercise.name }, from: .untouchedStubs)), try statuses(.reference), exercise.name)
         }
     }
 
@@ -213,52 +249,73 @@ final class ConsoleTests: XCTestCase {
         }
     }
 
-    /// :reload rebuilds the runner and nothing else: a failed build is reported and leaves
-    /// the functions in use as they were; a build that succeeds says the latest code is in use.
-    /// (ReloadTests runs it on the real binary after an edit.)
-    func testReloadRebuildsTheRunnerAndKeepsTheChoiceWhenTheBuildFails() throws {
+    /// :reload compiles the learner's library and restarts the process their functions run
+    /// in, nothing else: a failed compile is reported and leaves the functions in use as they
+    /// were; one that succeeds says the latest code is in use. (ReloadTests runs it on the
+    /// real binary after an edit.)
+    func testReloadCompilesTheLibraryAndKeepsTheChoiceWhenTheCompileFails() throws {
         let console = try console()
-        console.driver.runner = try builtRunner()
+        try useFreshBuild(in: console)
         try console.use("mine relu")
-        console.driver.swift = "/bin/false"
+        let edited = try editedExercises()
+        console.driver.library.exercises = edited
+        console.driver.library.swiftc = edited + "/no-swiftc"
         output = []
-        XCTAssertThrowsError(try console.reload())
-        XCTAssertEqual(output.first, "rebuilding your exercises…")
+        XCTAssertThrowsError(try console.reload()) { error in
+            XCTAssertEqual("\(error)", "cannot find \(edited)/no-swiftc on the PATH: install Swift 6, or set SWIFTC to its swiftc")
+        }
+        XCTAssertEqual(output, ["compiling your exercises…"])
         XCTAssertEqual(console.learnerFunctions, ["relu"])
 
-        console.driver.swift = "/bin/true"      // a build that succeeds and writes nothing
+        console.driver.library.exercises = try temporaryFolder(self)      // the edit compiled
         output = []
         try console.reload()
-        XCTAssertEqual(output, ["rebuilding your exercises…",
-                                "rebuilt: fit and the lesson cells now call your latest relu; your variables are as they were"])
+        XCTAssertEqual(output, ["compiling your exercises…",
+                                "compiled: fit and the lesson cells now call your latest relu; your variables are as they were"])
     }
 
-    /// `:use mine` builds the runner first when it is missing or older than an exercise
-    /// file: the build that fails here (a `swift` that exits 1) shows that it was tried,
-    /// and a failed build leaves the reference in use.
-    func testUseMineBuildsAMissingOrStaleRunnerFirst() throws {
+    /// `:use mine` compiles the learner's library first when it is missing or older than an
+    /// exercise file: the compile that fails here (no compiler) shows that it was tried, and
+    /// a failed compile leaves the reference in use.
+    func testUseMineCompilesAMissingOrStaleLibraryFirst() throws {
         let console = try console()
-        console.driver.swift = "/bin/false"
-        for runner in [try temporaryFolder(self) + "/missing", "/bin/true"] {
-            console.driver.runner = runner
+        try useFreshBuild(in: console)
+        console.driver.library.swiftc = "/nonexistent/swiftc"
+        let edited = try editedExercises()
+        for stale in ["missing", "older than an exercise file"] {
+            if stale == "missing" { unlink(console.driver.library.path) } else { console.driver.library.exercises = edited }
+            XCTAssertNotNil(console.driver.library.staleBecause(of: [console.driver.runner]), stale)
             output = []
-            XCTAssertThrowsError(try console.use("mine relu"), runner)
-            XCTAssertEqual(output.first, "building your exercises…", runner)
-            XCTAssertEqual(console.learnerFunctions, [], runner)
+            XCTAssertThrowsError(try console.use("mine relu"), stale)
+            XCTAssertEqual(output.first, "compiling your exercises…", stale)
+            XCTAssertEqual(console.learnerFunctions, [], stale)
+            try useFreshBuild(in: console)
+            console.driver.library.swiftc = "/nonexistent/swiftc"
         }
-        console.driver.runner = try builtRunner()
+        console.driver.library.exercises = try temporaryFolder(self)
         output = []
         try console.use("mine relu")
         XCTAssertEqual(console.learnerFunctions, ["relu"])
-        XCTAssertFalse(output.contains("building your exercises…"), "an up-to-date runner is not rebuilt: \(output)")
+        XCTAssertFalse(output.contains("compiling your exercises…"), "an up-to-date library is not compiled again: \(output)")
     }
 
-    /// An executable file written now, newer than every exercise file: a runner built after the last edit.
-    private func builtRunner() throws -> String {
-        let path = try temporaryFolder(self) + "/mlplab-exercises"
-        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("#!/bin/sh\n".utf8),
+    /// A runner and a library written now, newer than every exercise file: a build made after the last edit.
+    private func useFreshBuild(in console: ExerciseConsole) throws {
+        let folder = try temporaryFolder(self)
+        console.driver.runner = folder + "/mlplab-exercises"
+        console.driver.library.folder = folder
+        XCTAssertTrue(FileManager.default.createFile(atPath: console.driver.runner, contents: Data("#!/bin/sh\n".utf8),
                                                     attributes: [.posixPermissions: 0o755]))
-        return path
+        XCTAssertTrue(FileManager.default.createFile(atPath: console.driver.library.path, contents: Data(),
+                                                    attributes: [.modificationDate: Date().addingTimeInterval(60)]))
+    }
+
+    /// A folder of exercises with a file edited after any build `useFreshBuild` makes.
+    private func editedExercises() throws -> String {
+        let folder = try temporaryFolder(self)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/03-forward.swift", contents: Data(),
+                                                    attributes: [.modificationDate: Date().addingTimeInterval(120)]))
+        return folder
     }
 
     func testAPassingCheckIsRecordedAsFinishedAndShownPerLesson() throws {
@@ -266,7 +323,7 @@ final class ConsoleTests: XCTestCase {
         let store = try ExerciseProgressFile(file: ProgressFile(path: path))
         let relu = try Course.find("relu")
         try store.recordCheck(of: relu, results: try Checker.runAll(relu, with: .reference), at: Date(timeIntervalSince1970: 0))
-        try store.recordCheck(of: try Course.find("softmax"), results: try Checker.runAll(try Course.find("softmax"), with: .mine))
+        try store.recordCheck(of: try Course.find("softmax"), results: try Checker.runAll(try Course.find("softmax"), with: .untouchedStubs))
 
         let reopened = try ExerciseProgressFile(file: ProgressFile(path: path))
         XCTAssertEqual(reopened.record.finished, ["relu": Date(timeIntervalSince1970: 0)])
@@ -356,10 +413,10 @@ final class ConsoleTests: XCTestCase {
 
     func testTheAllTableCountsFinishedFailingAndWaitingExercises() throws {
         var broken = Implementations.reference
-        broken.relu = { $0 }
+        broken["relu"] = ExerciseFunction { (x: Tensor) in x }
         let rows = try ["sigmoid", "relu", "softmax"].map { name -> (exercise: Exercise, results: [CaseResult]) in
             let exercise = try Course.find(name)
-            return (exercise, try Checker.runAll(exercise, with: name == "softmax" ? .mine : broken))
+            return (exercise, try Checker.runAll(exercise, with: name == "softmax" ? .untouchedStubs : broken))
         }
         XCTAssertEqual(CheckReport.table(rows), [
             "exercise  lesson  result",

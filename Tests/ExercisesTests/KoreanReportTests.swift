@@ -1,5 +1,5 @@
-import Exercises
 import Course
+import ExerciseCalls
 import ReferenceSolutions
 import Tensor
 import TensorComparison
@@ -10,7 +10,7 @@ import XCTest
 final class KoreanReportTests: XCTestCase {
     func testAMissingDivisionIsNamedInKorean() throws {
         var broken = Implementations.reference
-        broken.softmaxCrossEntropyGradient = { scores, labels in
+        broken["softmaxCrossEntropyGradient"] = ExerciseFunction { (scores: Tensor, labels: Tensor) throws -> Tensor in
             try ReferenceSolutions.softmax(scores) - ReferenceSolutions.oneHot(labels, classes: scores.shape[1])
         }
         let exercise = try Course.find("softmaxCrossEntropyGradient")

@@ -2,6 +2,7 @@ import Foundation
 import ChildProcesses
 import Course
 import CourseConsole
+import ExerciseCalls
 import ReferenceSolutions
 import Tensor
 import XCTest
@@ -14,9 +15,9 @@ final class LearnerProcessTests: XCTestCase {
     /// encoded and decoded again: every case of every exercise still passes its checks
     /// (which compare with the reference called directly).
     func testEveryExercisePassesItsChecksThroughTheMessages() throws {
-        let throughMessages = Implementations.remote { name, arguments in
+        let throughMessages = Implementations { name, arguments in
             let request = try LearnerMessage.decodeRequest(LearnerMessage.encode(.init(function: name, arguments: arguments)))
-            let answer = try Implementations.reference.answer(request.function, request.arguments)
+            let answer = try Implementations.reference.tensors(request.function, request.arguments)
             switch try LearnerMessage.decodeReply(LearnerMessage.encode(.values(answer))) {
             case .values(let results): return results
             case .thrown(let message): throw LearnerError(description: message)
@@ -32,12 +33,13 @@ final class LearnerProcessTests: XCTestCase {
     /// The random generator goes to the other side and comes back advanced: the next
     /// epoch's batches are those of a generator that never left.
     func testTheGeneratorComesBackWhereItWas() throws {
-        let remote = Implementations.remote { try Implementations.reference.answer($0, $1) }
+        let remote = Implementations { try Implementations.reference.tensors($0, $1) }
         var here = NumpyRandom(seed: 3), there = NumpyRandom(seed: 3)
         _ = here.standardNormal()           // a cached gaussian travels too
         _ = there.standardNormal()
         for _ in 0..<2 {
-            XCTAssertEqual(try remote.miniBatches(10, 4, &there), try Implementations.reference.miniBatches(10, 4, &here))
+            let batches: [[Int]] = try remote.call("miniBatches", 10, 4, &there)
+            XCTAssertEqual(batches, try ReferenceSolutions.miniBatches(count: 10, batchSize: 4, rng: &here))
         }
         XCTAssertEqual(there.standardNormal(), here.standardNormal())
         XCTAssertNil(NumpyRandom(stateWords: [1, 2, 3]), "a state of the wrong length is refused")
@@ -50,26 +52,6 @@ final class LearnerProcessTests: XCTestCase {
         }
         XCTAssertThrowsError(try LearnerMessage.decodeReply([7])) { error in
             XCTAssertEqual("\(error)", "the learner process sent a reply of unknown kind 7")
-        }
-    }
-
-    /// The runner this package builds, serving the repository's exercises: untouched
-    /// stubs throw "not implemented", which comes back as the call's error, call after call.
-    func testTheRealRunnerAnswersCallsWithTheStubsErrors() throws {
-        let runner = URL(fileURLWithPath: PackageRoot.currentExecutable()).deletingLastPathComponent()
-            .appendingPathComponent("mlplab-exercises").path
-        guard FileManager.default.isExecutableFile(atPath: runner) else { throw XCTSkip("\(runner) is not built") }
-        let stubs = try String(contentsOfFile: repositoryRoot + "/exercises/03-forward.swift", encoding: .utf8)
-        guard stubs.contains("throw ExerciseError.notImplemented(\"relu\")") else {
-            throw XCTSkip("exercises/03-forward.swift is edited: this test needs the untouched stub of relu")
-        }
-        var driver = CheckDriver(root: PackageRoot(path: repositoryRoot, configuration: "release"))
-        driver.runner = runner
-        let learner = LearnerProcess(driver: driver)
-        for _ in 0..<3 {
-            XCTAssertThrowsError(try learner.implementations.relu(Tensor([-1, 2]))) { error in
-                XCTAssertEqual("\(error)", "relu: not implemented yet (write its body between START CODE HERE and END CODE HERE)")
-            }
         }
     }
 
@@ -88,9 +70,11 @@ final class LearnerProcessTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: runner)
         var driver = CheckDriver(root: PackageRoot(path: repositoryRoot, configuration: "release"))
         driver.runner = runner
+        driver.library.folder = folder
+        XCTAssertTrue(FileManager.default.createFile(atPath: driver.library.path, contents: Data()))
         let learner = LearnerProcess(driver: driver)
         for _ in 0..<2 {
-            XCTAssertThrowsError(try learner.implementations.accuracy(Tensor([1, 2]), Tensor([0]))) { error in
+            XCTAssertThrowsError(try learner.implementations.call("accuracy", Tensor([1, 2]), Tensor([0])) as Double) { error in
                 XCTAssertEqual("\(error)", """
                     your accuracy crashed, so mlplab stopped the call (your variables are kept):
                     the function crashed: SIGILL (a Swift runtime check failed: index out of range, nil force-unwrapped, integer overflow, or a Tensor made with the wrong number of elements)

@@ -1,12 +1,14 @@
 import Course
+import ExerciseCalls
 import Foundation
 import Network
+import Notebook
 import Tensor
 import XCTest
 
 /// course.json is the one declaration of the exercises: the course the program knows is
-/// the one the file describes, each exercise points at a real lesson cell and its stub, and
-/// its `training` flag is what `fit` really calls. The file is read here with
+/// the one the file describes, each exercise is placed by one lesson marker in each
+/// language, and its `training` flag is what `fit` really calls. The file is read here with
 /// JSONSerialization, independently of the code under test.
 final class ManifestTests: XCTestCase {
     private var manifest: [String: Any] {
@@ -40,15 +42,16 @@ final class ManifestTests: XCTestCase {
     }
 
     func testTheCourseIsTheManifestInItsOrder() throws {
-        XCTAssertEqual(try manifest["format_version"] as? Int, 1)
+        XCTAssertEqual(try manifest["format_version"] as? Int, 2)
         let entries = try entries
         XCTAssertEqual(Course.exercises.map(\.name), entries.map { $0["name"] as? String })
         for (exercise, entry) in zip(Course.exercises, entries) {
             XCTAssertEqual(exercise.group.file, entry["file"] as? String, exercise.name)
-            XCTAssertEqual(exercise.lesson, entry["lesson"] as? Int, exercise.name)
-            XCTAssertEqual(exercise.afterCell, entry["after_cell"] as? Int, exercise.name)
             XCTAssertEqual(exercise.summary, entry["summary"] as? String, exercise.name)
             XCTAssertEqual(exercise.hints, entry["hints"] as? [String], exercise.name)
+            XCTAssertEqual(exercise.summary(in: .ko), entry["summary_ko"] as? String, exercise.name)
+            XCTAssertEqual(exercise.hints(in: .ko), entry["hints_ko"] as? [String], exercise.name)
+            XCTAssertEqual(exercise.koreanContract, entry["contract_ko"] as? [String], exercise.name)
             XCTAssertEqual(exercise.builtin, entry["builtin"] as? String, exercise.name)
             XCTAssertEqual(exercise.usedInTraining, entry["training"] as? Bool, exercise.name)
             let tolerance = try XCTUnwrap(entry["tolerance"] as? [String: Double], exercise.name)
@@ -60,29 +63,52 @@ final class ManifestTests: XCTestCase {
         XCTAssertEqual(LessonGroup.all.map(\.solutionFile), files.map { $0["reference"] as? String })
     }
 
-    /// Each exercise's lesson exists in both languages with the same cells, and the cell
-    /// the lesson leads to it after is one of them.
-    func testEachExerciseFollowsARealCellOfItsLesson() throws {
-        for exercise in Course.exercises {
-            var counts: [Int] = []
-            for language in ["en", "ko"] {
-                let folder = repositoryRoot + "/lessons/" + language
-                let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: folder)
-                    .first { $0.hasPrefix(String(format: "%02d-", exercise.lesson)) }, "\(exercise.name) in \(language)")
-                let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-                counts.append(text.components(separatedBy: "\n").filter { $0.hasPrefix("```pycon") }.count)
-            }
-            XCTAssertEqual(counts[0], counts[1], "lesson \(exercise.lesson) has the same cells in both languages")
-            XCTAssertTrue((1...counts[0]).contains(exercise.afterCell),
-                          "\(exercise.name): cell \(exercise.afterCell) of lesson \(exercise.lesson), which has \(counts[0])")
+    /// Under `--lang ko` the contract is the manifest's Korean one, and the stub's doc comment
+    /// stays English: the Korean one says what the English says about the Swift types, every
+    /// `code` of the stub's "Swift types:" paragraph in it, and has the shapes in → out.
+    func testEveryKoreanContractKeepsTheStubsSwiftTypes() throws {
+        for entry in try entries {
+            let name = try XCTUnwrap(entry["name"] as? String)
+            let korean = try XCTUnwrap(entry["contract_ko"] as? [String], name).joined(separator: " ")
+            XCTAssertEqual((entry["hints_ko"] as? [String])?.count, (entry["hints"] as? [String])?.count, name)
+            let stub = try String(contentsOfFile: repositoryRoot + "/" + XCTUnwrap(entry["file"] as? String), encoding: .utf8)
+            let english = try XCTUnwrap(FunctionText(function: name, in: stub), name).documentation.joined(separator: " ")
+            let types = try XCTUnwrap(english.range(of: "Swift types:"), name)
+            let spans = english[types.upperBound...].split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 1 }.map(\.element)
+            XCTAssertFalse(spans.isEmpty, name)
+            for span in spans { XCTAssertTrue(korean.contains("`\(span)`"), "\(name): `\(span)` in the Korean contract") }
+            XCTAssertTrue(korean.contains("Swift 타입:"), name)
+            XCTAssertTrue(korean.contains("→"), name)
         }
+    }
+
+    /// Where a lesson leads to an exercise is said once, by the lesson's marker
+    /// `<!-- exercise: NAME -->`: every exercise of the manifest has exactly one, in each
+    /// language, before the same cell of the same lesson, and no marker names another.
+    func testEveryExerciseIsPlacedByExactlyOneLessonMarkerInBothLanguages() throws {
+        let names = try entries.compactMap { $0["name"] as? String }
+        let library = LessonLibrary(root: repositoryRoot + "/lessons")
+        var places: [LessonLanguage: [String: [String]]] = [:]
+        for language in LessonLanguage.allCases {
+            for lesson in try library.lessons(language) {
+                for cell in lesson.cells {
+                    for name in cell.exercises { places[language, default: [:]][name, default: []].append("\(lesson.id) cell \(cell.index)") }
+                }
+            }
+            XCTAssertEqual(Set(places[language, default: [:]].keys), Set(names), "\(language): the markers name the manifest's exercises")
+            for name in names {
+                XCTAssertEqual(places[language]?[name]?.count, 1, "\(language): \(name) at \(places[language]?[name] ?? [])")
+            }
+        }
+        XCTAssertEqual(places[.en], places[.ko], "the same place in both languages")
     }
 
     /// With every function the manifest does not mark for training made to throw, `fit`
     /// still trains, with both losses: the flags name everything training calls.
     func testTrainingCallsOnlyTheFunctionsMarkedForIt() throws {
         struct Called: Error { let name: String }
-        let refusing = Implementations.remote { name, _ in throw Called(name: name) }
+        let refusing = Implementations { name, _ in throw Called(name: name) }
         let implementations = Implementations.choosing({ !Course.usedInTraining.contains($0) }, from: refusing)
         XCTAssertFalse(Course.usedInTraining.contains("normalise"), "at least one function is refused")
         for (activation, loss) in [(Activation.relu, LossKind.softmaxCrossEntropy), (.sigmoid, .mse)] {

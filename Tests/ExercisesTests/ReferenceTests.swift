@@ -1,4 +1,3 @@
-import Exercises
 import Foundation
 import ChildProcesses
 import NumericAssertions

@@ -91,48 +91,4 @@ final class RunnerTests: XCTestCase {
         XCTAssertFalse(CheckDriver.isProgress("   |         `- error: cannot find 'y' in scope"))
         XCTAssertFalse(CheckDriver.isProgress("[[1, 2]]"))
     }
-
-    /// The real runner, as `swift build` left it beside this test program.
-    func testTheRunnerProgramReportsEveryUntouchedStubCase() throws {
-        let folder = URL(fileURLWithPath: PackageRoot.currentExecutable()).deletingLastPathComponent()
-        let runner = folder.appendingPathComponent("mlplab-exercises").path
-        guard FileManager.default.isExecutableFile(atPath: runner) else {
-            throw XCTSkip("\(runner) is not built (swift build --product mlplab-exercises builds it)")
-        }
-        let exercise = try Course.find("softmax")
-        let source = try String(contentsOfFile: repositoryRoot + "/" + exercise.group.file, encoding: .utf8)
-        guard FunctionText(function: "softmax", in: source)?.isUntouchedStub == true else {
-            throw XCTSkip("softmax's stub has been edited")
-        }
-        let (status, output, errors) = try run(runner, ["--json", "softmax"])
-        XCTAssertEqual(status, 0, errors)
-        let results = try output.split(separator: "\n").map { try JSONDecoder().decode(CaseResult.self, from: Data($0.utf8)) }
-        XCTAssertEqual(results.map(\.index), Array(1...5))
-        XCTAssertTrue(results.allSatisfy { $0.status == .notImplemented && $0.total == 5 })
-
-        let (_, text, _) = try run(runner, ["--from", "4", "softmax"])
-        XCTAssertEqual(text.split(separator: "\n").map(String.init), [
-            "softmax: softmax along the last axis, each row's maximum subtracted first",
-            "  · 4/5 batch of 1: (1, 10): not implemented yet",
-            "  · 5/5 one row as a 1-D tensor (10,): not implemented yet",
-            "  not implemented yet",
-        ])
-        let (badStatus, _, badErrors) = try run(runner, ["sofmax"])
-        XCTAssertEqual(badStatus, 2)
-        XCTAssertTrue(badErrors.contains("there is no exercise called 'sofmax'; did you mean 'softmax'?"), badErrors)
-    }
-
-    private func run(_ program: String, _ arguments: [String]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
-    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Exercises
 import ChildProcesses
 import Course
 import CourseConsole
@@ -7,29 +6,10 @@ import ReferenceSolutions
 import Tensor
 import XCTest
 
-/// The untouched stubs compile (this test target links them) and fail every case
-/// cleanly: no crash, and the "not implemented yet" message naming the function.
+/// The stubs as the repository ships them: the shape the tools rely on, the contract in
+/// each doc comment, and the Swift types it names. (LearnerLibraryTests compiles them and
+/// runs every case on them.)
 final class StubTests: XCTestCase {
-    func testEveryUntouchedStubFailsEveryCaseWithNotImplementedYet() throws {
-        var checked = 0
-        for exercise in Course.exercises {
-            let source = try String(contentsOfFile: repositoryRoot + "/" + exercise.group.file, encoding: .utf8)
-            let function = try XCTUnwrap(FunctionText(function: exercise.name, in: source), exercise.name)
-            guard function.isUntouchedStub else {
-                print("skipped \(exercise.name): its stub in \(exercise.group.file) has been edited")
-                continue
-            }
-            let results = try Checker.runAll(exercise, with: .mine)
-            XCTAssertEqual(results.count, try exercise.cases().count)
-            for result in results {
-                XCTAssertEqual(result.status, .notImplemented, "\(exercise.name) case \(result.index)")
-                XCTAssertEqual(result.details, ["\(exercise.name): not implemented yet: write its body between START CODE HERE and END CODE HERE"])
-            }
-            checked += 1
-        }
-        print("checked \(checked) untouched stubs")
-    }
-
     /// Every stub has the shape the tools rely on: a doc comment with the contract (shapes
     /// in and out, →), the START/END markers around a `throw ExerciseError.notImplemented`.
     func testEveryStubHasItsContractAndMarkers() throws {
@@ -45,6 +25,16 @@ final class StubTests: XCTestCase {
         }
     }
 
+    /// The checks call each function with one signature: the stub's is its reference solution's.
+    func testEveryStubHasTheSignatureOfItsReferenceSolution() throws {
+        for exercise in Course.exercises {
+            let stub = try String(contentsOfFile: repositoryRoot + "/" + exercise.group.file, encoding: .utf8)
+            let reference = try String(contentsOfFile: repositoryRoot + "/" + exercise.group.solutionFile, encoding: .utf8)
+            XCTAssertEqual(FunctionText(function: exercise.name, in: stub)?.signature,
+                           FunctionText(function: exercise.name, in: reference)?.signature, exercise.name)
+        }
+    }
+
     /// Every stub says which Swift types the learner meets in it (`:exercise NAME` shows it).
     func testEveryStubNamesTheSwiftTypesItMeets() throws {
         for exercise in Course.exercises {
@@ -56,6 +46,38 @@ final class StubTests: XCTestCase {
         let miniBatches = try XCTUnwrap(FunctionText(function: "miniBatches", in: try String(
             contentsOfFile: repositoryRoot + "/exercises/06-training.swift", encoding: .utf8)))
         XCTAssertTrue(miniBatches.documentation.joined(separator: " ").contains("`rng.permutation(count)` returns an `[Int64]`"))
+    }
+
+    /// The "Swift types:" paragraph names the type of every parameter and of the result, as
+    /// the signature spells it (`Int`, `[UInt8]`, `NumpyRandom`, `[[Int]]` …; Tensor is Tensor).
+    func testEveryStubNamesTheTypeOfEachParameterAndOfItsResult() throws {
+        for exercise in Course.exercises {
+            let source = try String(contentsOfFile: repositoryRoot + "/" + exercise.group.file, encoding: .utf8)
+            let function = try XCTUnwrap(FunctionText(function: exercise.name, in: source), exercise.name)
+            let paragraph = function.documentation.drop { !$0.hasPrefix("Swift types: ") }.joined(separator: " ")
+            for type in signatureTypes(function.signature) {
+                let named = type.contains("Tensor") ? paragraph.contains("Tensor") : paragraph.contains("`\(type)`")
+                XCTAssertTrue(named, "\(exercise.name): the Swift types paragraph names \(type)")
+            }
+        }
+    }
+
+    /// The types of the parameters (without `inout`) and the result type of a signature.
+    private func signatureTypes(_ signature: String) -> [String] {
+        let open = signature.firstIndex(of: "(")!, arrow = signature.range(of: "-> ")!
+        let parameters = signature[signature.index(after: open)..<signature.range(of: ") throws")!.lowerBound]
+        var types: [String] = [], depth = 0, current = ""
+        for character in parameters + "," {
+            if "([".contains(character) { depth += 1 } else if ")]".contains(character) { depth -= 1 }
+            if character == ",", depth == 0 {
+                let type = current.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespacesAndNewlines)
+                types.append(type.hasPrefix("inout ") ? String(type.dropFirst(6)) : type)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        return types + [String(signature[arrow.upperBound...]).trimmingCharacters(in: .whitespaces)]
     }
 
     /// The types the stubs' "Swift types:" paragraphs name, as the compiler sees them.

@@ -2,6 +2,7 @@ import Foundation
 import ChildProcesses
 import Course
 import CourseConsole
+import ExerciseCalls
 import ReferenceSolutions
 import Tensor
 import XCTest
@@ -26,6 +27,11 @@ enum NumpyCases {
             }
         }
     }()
+}
+
+extension Implementations {
+    /// What the repository's untouched stubs do: every function throws "not implemented".
+    static let untouchedStubs = Implementations { name, _ in throw ExerciseError.notImplemented(name) }
 }
 
 /// The repository this test file is in, found from #filePath.

@@ -4,6 +4,7 @@ import Network
 import ChildProcesses
 import Course
 import CourseConsole
+import ExerciseCalls
 import ReferenceSolutions
 import Tensor
 import XCTest
@@ -63,7 +64,7 @@ final class TrainerTests: XCTestCase {
 
     func testAnUnfinishedExerciseStopsTrainingWithItsName() throws {
         var half = Implementations.reference
-        half.reluBackward = Implementations.mine.reluBackward
+        half["reluBackward"] = Implementations.untouchedStubs["reluBackward"]
         let (x, y) = try problem(seed: 2)
         var rng = NumpyRandom(seed: 3)
         let model = try MLP(sizes: [6, 4, 3], rng: &rng)

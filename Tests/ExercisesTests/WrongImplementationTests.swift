@@ -1,7 +1,7 @@
-import Exercises
 import ChildProcesses
 import Course
 import CourseConsole
+import ExerciseCalls
 import ReferenceSolutions
 import Tensor
 import XCTest
@@ -14,7 +14,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testSoftmaxWithoutMaxSubtractionOverflowsToNanAndIsToldSo() throws {
         var broken = reference
-        broken.softmax = { x in
+        broken["softmax"] = ExerciseFunction { (x: Tensor) throws -> Tensor in
             let e = try x.unary(.exp)
             return try e / e.sum(axis: -1, keepdims: true)
         }
@@ -33,7 +33,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testSoftmaxWithOneMaximumForTheWholeBatchFailsOnTheRowsCase() throws {
         var broken = reference
-        broken.softmax = { x in
+        broken["softmax"] = ExerciseFunction { (x: Tensor) throws -> Tensor in
             let e = try (x - x.max()).unary(.exp)
             return try e / e.sum(axis: -1, keepdims: true)
         }
@@ -44,9 +44,9 @@ final class WrongImplementationTests: XCTestCase {
 
     func testTransposedDWIsReportedAsTransposed() throws {
         var broken = reference
-        broken.linearBackward = { dOut, x, W in
-            let right = try Implementations.reference.linearBackward(dOut, x, W)
-            return (try Tensor.matmul(dOut.T, x), right.db, right.dx)     // dOutᵀ·x: (H, D) instead of (D, H)
+        broken["linearBackward"] = ExerciseFunction { (dOut: Tensor, x: Tensor, W: Tensor) throws -> (Tensor, Tensor, Tensor) in
+            let (_, db, dx) = try ReferenceSolutions.linearBackward(dOut, x: x, W: W)
+            return (try Tensor.matmul(dOut.T, x), db, dx)     // dOutᵀ·x: (H, D) instead of (D, H)
         }
         let all = try results("linearBackward", broken)
         let seeds = try result(all, "the DL practice notebook's FC layer backward")
@@ -64,7 +64,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testReLUBackwardPassingTheGradientAtZeroIsShownWithTheInputThere() throws {
         var broken = reference
-        broken.reluBackward = { dOut, x in
+        broken["reluBackward"] = ExerciseFunction { (dOut: Tensor, x: Tensor) throws -> Tensor in
             try Tensor.where_(Tensor.binary(.greaterEqual, x, Tensor(scalar: 0)), dOut, Tensor(scalar: 0))
         }
         let all = try results("reluBackward", broken)
@@ -79,7 +79,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testAMissingDivisionByTheBatchSizeIsNamed() throws {
         var broken = reference
-        broken.softmaxCrossEntropyGradient = { scores, labels in
+        broken["softmaxCrossEntropyGradient"] = ExerciseFunction { (scores: Tensor, labels: Tensor) throws -> Tensor in
             try ReferenceSolutions.softmax(scores) - ReferenceSolutions.oneHot(labels, classes: scores.shape[1])
         }
         let seeded = try result(try results("softmaxCrossEntropyGradient", broken), "scores (5, 10)")
@@ -92,7 +92,7 @@ final class WrongImplementationTests: XCTestCase {
     /// makes it C = 10 times the gradient of the mean over all N·C elements.
     func testMSEGradientDividedByTheBatchSizeOnlyIsOffByTheClassCount() throws {
         var broken = reference
-        broken.mseGradient = { y, t in try (y - t) * Tensor(scalar: 2 / Double(y.shape[0])) }
+        broken["mseGradient"] = ExerciseFunction { (y: Tensor, t: Tensor) throws -> Tensor in try (y - t) * Tensor(scalar: 2 / Double(y.shape[0])) }
         let seeded = try result(try results("mseGradient", broken), "y (4, 10)")
         XCTAssertEqual(seeded.status, .failed)
         XCTAssertTrue(text(seeded).contains("every value is 10 times the expected one: the number of columns C is 10."), text(seeded))
@@ -100,7 +100,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testSigmoidAsExpOverOnePlusExpFailsForLargeInputs() throws {
         var broken = reference
-        broken.sigmoid = { x in
+        broken["sigmoid"] = ExerciseFunction { (x: Tensor) throws -> Tensor in
             let e = try x.unary(.exp)
             return try e / (Tensor(scalar: 1) + e)
         }
@@ -113,7 +113,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testLogOfSoftmaxGivesAnInfiniteLoss() throws {
         var broken = reference
-        broken.softmaxCrossEntropy = { scores, labels in
+        broken["softmaxCrossEntropy"] = ExerciseFunction { (scores: Tensor, labels: Tensor) throws -> Double in
             let p = try ReferenceSolutions.softmax(scores)
             let picked = try (p.unary(.log) * ReferenceSolutions.oneHot(labels, classes: scores.shape[1])).sum()
             return -picked.doubles[0] / Double(scores.shape[0])
@@ -127,7 +127,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testIDXHeaderWithoutTheMagicCheckMustThrowButReturns() throws {
         var broken = reference
-        broken.parseIDXHeader = { bytes in
+        broken["parseIDXHeader"] = ExerciseFunction { (bytes: [UInt8]) throws -> [Int] in
             guard bytes.count >= 4, bytes.count >= 4 + 4 * Int(bytes[3]) else { throw ExerciseError.invalidInput("too short") }
             let n = Int(bytes[3])
             return (0..<n).map { k in bytes[(4 + 4 * k)..<(8 + 4 * k)].reduce(0) { $0 << 8 | Int($1) } }
@@ -141,7 +141,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testAPermutationPerBatchGivesOtherIndices() throws {
         var broken = reference
-        broken.miniBatches = { count, size, rng in
+        broken["miniBatches"] = ExerciseFunction { (count: Int, size: Int, rng: inout NumpyRandom) throws -> [[Int]] in
             guard size > 0 else { throw ExerciseError.invalidInput("batch size 0") }
             return stride(from: 0, to: count, by: size).map { start in
                 Array(rng.permutation(count).prefix(min(size, count - start)).map(Int.init))
@@ -155,7 +155,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testAccuracyThatTakesTheLastOfTiedScoresFailsTheTiesCase() throws {
         var broken = reference
-        broken.accuracy = { scores, labels in
+        broken["accuracy"] = ExerciseFunction { (scores: Tensor, labels: Tensor) throws -> Double in
             let c = scores.shape[1], values = scores.doubles, truth = labels.int64s
             let correct = truth.indices.filter { i in
                 let row = values[(i * c)..<((i + 1) * c)]
@@ -171,7 +171,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testAResultOfTheWrongDTypeIsNamed() throws {
         var broken = reference
-        broken.relu = { x in try Implementations.reference.relu(x).astype(.float32) }
+        broken["relu"] = ExerciseFunction { (x: Tensor) throws -> Tensor in try ReferenceSolutions.relu(x).astype(.float32) }
         let seeded = try result(try results("relu", broken), "x (4, 5)")
         XCTAssertEqual(seeded.status, .failed)
         XCTAssertTrue(text(seeded).contains("result: dtype float32, expected float64"), text(seeded))
@@ -179,7 +179,7 @@ final class WrongImplementationTests: XCTestCase {
 
     func testAnErrorWhereAValueIsExpectedShowsTheErrorAndTheExpectedShape() throws {
         var broken = reference
-        broken.linearForward = { x, W, b in try Tensor.matmul(x, W.T) + b }
+        broken["linearForward"] = ExerciseFunction { (x: Tensor, W: Tensor, b: Tensor) throws -> Tensor in try Tensor.matmul(x, W.T) + b }
         let seeds = try result(try results("linearForward", broken), "the DL practice notebook's FC layer")
         XCTAssertEqual(seeds.status, .failed)
         XCTAssertTrue(text(seeds).contains("the function threw: matmul"), text(seeds))
@@ -190,7 +190,7 @@ final class WrongImplementationTests: XCTestCase {
     /// error it throws, with the counts, in every case: the check goes on, nothing crashes.
     func testAResultWithTheWrongNumberOfValuesIsReportedAsAnError() throws {
         var broken = reference
-        broken.relu = { x in try Tensor(shape: x.shape, doubles: x.doubles.dropLast().map { max(0, $0) }) }
+        broken["relu"] = ExerciseFunction { (x: Tensor) throws -> Tensor in try Tensor(shape: x.shape, doubles: x.doubles.dropLast().map { max(0, $0) }) }
         let all = try results("relu", broken)
         XCTAssertEqual(all.map(\.status), Array(repeating: .failed, count: all.count))
         let seeded = try result(all, "x (4, 5)")

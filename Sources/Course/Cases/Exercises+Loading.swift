@@ -1,3 +1,4 @@
+import ExerciseCalls
 import Tensor
 import TensorComparison
 
@@ -9,7 +10,7 @@ extension CheckCases {
         "parseIDXHeader": {
             func header(_ title: String, _ bytes: [UInt8]) -> CheckCase {
                 CheckCase(title, inputs: [Named("bytes", Tensor(shape: [bytes.count], int64s: bytes.map(Int64.init)))]) {
-                    [Named("result", integers: try $0.parseIDXHeader(bytes))]
+                    [Named("result", integers: try $0.call("parseIDXHeader", bytes))]
                 }
             }
             return [
@@ -28,7 +29,7 @@ extension CheckCases {
         "oneHot": {
             func encode(_ title: String, _ y: Tensor, classes: Int) -> CheckCase {
                 CheckCase(title, inputs: [Named("labels", y), Named("classes", integer: classes)]) {
-                    [Named("result", try $0.oneHot(y, classes))]
+                    [Named("result", try $0.call("oneHot", y, classes))]
                 }
             }
             var draw = Draw(seed: 1)

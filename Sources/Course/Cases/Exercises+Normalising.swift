@@ -1,3 +1,4 @@
+import ExerciseCalls
 import Tensor
 import TensorComparison
 
@@ -8,7 +9,7 @@ extension CheckCases {
     static let normalising: [String: CaseBuilder] = [
         "normalise": {
             func scale(_ title: String, _ pixels: Tensor) -> CheckCase {
-                CheckCase(title, inputs: [Named("pixels", pixels)]) { [Named("result", try $0.normalise(pixels))] }
+                CheckCase(title, inputs: [Named("pixels", pixels)]) { [Named("result", try $0.call("normalise", pixels))] }
             }
             var draw = Draw(seed: 2)
             return [
@@ -20,7 +21,7 @@ extension CheckCases {
         },
         "zeroCentre": {
             func centre(_ title: String, _ x: Tensor, _ mean: Tensor) -> CheckCase {
-                CheckCase(title, inputs: [Named("x", x), Named("mean", mean)]) { [Named("result", try $0.zeroCentre(x, mean))] }
+                CheckCase(title, inputs: [Named("x", x), Named("mean", mean)]) { [Named("result", try $0.call("zeroCentre", x, mean))] }
             }
             var draw = Draw(seed: 4)
             let x = draw.randn(5, 4)

@@ -1,3 +1,4 @@
+import ExerciseCalls
 import ReferenceSolutions
 import Tensor
 import TensorComparison
@@ -10,7 +11,7 @@ extension CheckCases {
         "sgdStep": {
             func step(_ title: String, _ parameter: Tensor, _ gradient: Tensor, _ learningRate: Double) -> CheckCase {
                 CheckCase(title, inputs: [Named("parameter", parameter), Named("gradient", gradient), Named("learningRate", scalar: learningRate)]) {
-                    [Named("result", try $0.sgdStep(parameter, gradient, learningRate))]
+                    [Named("result", try $0.call("sgdStep", parameter, gradient, learningRate))]
                 }
             }
             var draw = Draw(seed: 18)
@@ -29,7 +30,7 @@ extension CheckCases {
                     var rng = NumpyRandom(seed: seed)
                     var outputs: [Named] = []
                     for epoch in 1...epochs {
-                        let batches = try implementations.miniBatches(count, batchSize, &rng)
+                        let batches: [[Int]] = try implementations.call("miniBatches", count, batchSize, &rng)
                         let prefix = epochs == 1 ? "" : "epoch \(epoch) "
                         outputs.append(Named(prefix + "batch sizes", integers: batches.map(\.count)))
                         outputs.append(Named(prefix + "indices", integers: batches.flatMap { $0 }))
@@ -50,7 +51,7 @@ extension CheckCases {
         "accuracy": {
             func score(_ title: String, _ scores: Tensor, _ y: Tensor) -> CheckCase {
                 CheckCase(title, inputs: [Named("scores", scores), Named("labels", y)]) {
-                    [Named("accuracy", scalar: try $0.accuracy(scores, y))]
+                    [Named("accuracy", scalar: try $0.call("accuracy", scores, y))]
                 }
             }
             var draw = Draw(seed: 19)

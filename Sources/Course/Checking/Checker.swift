@@ -1,4 +1,4 @@
-import Exercises
+import ExerciseCalls
 import Tensor
 import TensorComparison
 

@@ -19,11 +19,14 @@ public struct FunctionText: Equatable, Sendable {
     public let source: String
 
     /// The doc comment's paragraph with the shapes in → out, on one line.
-    public var shapesParagraph: String? {
-        guard let arrow = documentation.firstIndex(where: { $0.contains("→") }) else { return nil }
-        let start = documentation[..<arrow].lastIndex(where: \.isEmpty).map { $0 + 1 } ?? 0
-        let end = documentation[arrow...].firstIndex(where: \.isEmpty) ?? documentation.endIndex
-        return documentation[start..<end].joined(separator: " ")
+    public var shapesParagraph: String? { Self.shapesParagraph(of: documentation) }
+
+    /// The paragraph of a contract (its lines) with the shapes in → out, on one line.
+    public static func shapesParagraph(of contract: [String]) -> String? {
+        guard let arrow = contract.firstIndex(where: { $0.contains("→") }) else { return nil }
+        let start = contract[..<arrow].lastIndex(where: \.isEmpty).map { $0 + 1 } ?? 0
+        let end = contract[arrow...].firstIndex(where: \.isEmpty) ?? contract.endIndex
+        return contract[start..<end].joined(separator: " ")
     }
 
     /// Whether the body still has the stub's `throw ExerciseError.notImplemented(…)`.

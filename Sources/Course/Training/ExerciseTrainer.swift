@@ -1,3 +1,4 @@
+import ExerciseCalls
 import Foundation
 import Network
 import Support
@@ -54,7 +55,7 @@ public struct ExerciseTrainer {
         for epoch in 1...max(epochs, 1) {
             let snapshot = network.parameters.map(\.value)
             let started = Date()
-            let batches = try implementations.miniBatches(inputs.shape[0], batchSize, &rng)
+            let batches: [[Int]] = try implementations.call("miniBatches", inputs.shape[0], batchSize, &rng)
             for (step, batch) in batches.enumerated() {
                 let rows = TensorIndex.tensor(Tensor(shape: [batch.count], int64s: batch.map(Int64.init)))
                 let loss = try network.step(inputs.index([rows]), labels.index([rows]), learningRate: learningRate)
@@ -132,9 +133,9 @@ private final class TrainableNetwork {
         var a = x
         var caches: [Cache] = []
         for (i, layer) in layers.enumerated() {
-            let z = try f.linearForward(a, layer.W, layer.b)
+            let z: Tensor = try f.call("linearForward", a, layer.W, layer.b)
             let isLast = i == layers.count - 1
-            let out = isLast ? (usesMSE ? try f.sigmoid(z) : z) : try activate(z)
+            let out = isLast ? (usesMSE ? try f.call("sigmoid", z) : z) : try activate(z)
             caches.append(Cache(input: a, z: z, out: out))
             a = out
         }
@@ -149,12 +150,12 @@ private final class TrainableNetwork {
         var g = gradient
         for i in layers.indices.reversed() {
             let layer = layers[i]
-            let (dW, db, dx) = try f.linearBackward(g, caches[i].input, layer.W)
+            let (dW, db, dx): (Tensor, Tensor, Tensor) = try f.call("linearBackward", g, caches[i].input, layer.W)
             layer.weight.gradient = dW
             layer.bias.gradient = db
             // dx was computed with W before this step, as it must be.
-            layer.weight.value = try f.sgdStep(layer.W, dW, learningRate)
-            layer.bias.value = try f.sgdStep(layer.b, db, learningRate)
+            layer.weight.value = try f.call("sgdStep", layer.W, dW, learningRate)
+            layer.bias.value = try f.call("sgdStep", layer.b, db, learningRate)
             if i > 0 { g = try activateBackward(dx, caches[i - 1]) }
         }
         return loss
@@ -170,30 +171,35 @@ private final class TrainableNetwork {
             let out = try forward(xs).out
             let count = Double(xs.shape[0])
             lossSum += try loss(out, ys) * count
-            correct += try f.accuracy(out, ys) * count
+            correct += try f.call("accuracy", out, ys) * count
         }
         return (lossSum / Double(max(n, 1)), correct / Double(max(n, 1)))
     }
 
+    private func oneHot(_ y: Tensor, classes: Int) throws -> Tensor {
+        try f.call("oneHot", y, classes)
+    }
+
     private func activate(_ z: Tensor) throws -> Tensor {
-        activation == .relu ? try f.relu(z) : try f.sigmoid(z)
+        try f.call(activation == .relu ? "relu" : "sigmoid", z)
     }
 
     private func activateBackward(_ dOut: Tensor, _ below: Cache) throws -> Tensor {
-        activation == .relu ? try f.reluBackward(dOut, below.z) : try f.sigmoidBackward(dOut, below.out)
+        activation == .relu ? try f.call("reluBackward", dOut, below.z) : try f.call("sigmoidBackward", dOut, below.out)
     }
 
     private func loss(_ out: Tensor, _ y: Tensor) throws -> Double {
-        usesMSE ? try f.mse(out, f.oneHot(y, out.shape[1])) : try f.softmaxCrossEntropy(out, y)
+        usesMSE ? try f.call("mse", out, oneHot(y, classes: out.shape[1])) : try f.call("softmaxCrossEntropy", out, y)
     }
 
     /// The loss and dLoss/dz of the last layer.
     private func lossAndGradient(_ out: Tensor, _ y: Tensor) throws -> (Double, Tensor) {
         guard usesMSE else {
-            return (try f.softmaxCrossEntropy(out, y), try f.softmaxCrossEntropyGradient(out, y))
+            return (try f.call("softmaxCrossEntropy", out, y), try f.call("softmaxCrossEntropyGradient", out, y))
         }
-        let t = try f.oneHot(y, out.shape[1])
+        let t = try oneHot(y, classes: out.shape[1])
         // out = sigmoid(z): dL/dz = sigmoidBackward(dL/dout, out).
-        return (try f.mse(out, t), try f.sigmoidBackward(f.mseGradient(out, t), out))
+        let dOut: Tensor = try f.call("mseGradient", out, t)
+        return (try f.call("mse", out, t), try f.call("sigmoidBackward", dOut, out))
     }
 }

@@ -1,4 +1,6 @@
-/// What the exercise functions throw. You do not need to edit this file.
+/// What the exercise functions in exercises/ throw, and their reference solutions too.
+/// It lives here, in the library every exercise is written with, so that the learner's
+/// code, compiled on its own, and the program that checks it share this one type.
 public enum ExerciseError: Error, CustomStringConvertible {
     /// The stub named here still has its `throw` between START CODE HERE and END CODE HERE.
     case notImplemented(String)
