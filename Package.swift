@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["Fetch", .product(name: "FlyingFox", package: "FlyingFox")]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "Datasets", "NumericAssertions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Tensor"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor", "Plots"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TensorComparison", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ReferenceSolutions", "Course", "ChildProcesses", "Notebook",
                                                            "CourseConsole", "TensorComparison", "Tensor", "Network", "Datasets"],
