@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["Fetch", .product(name: "FlyingFox", package: "FlyingFox")]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "Support", "Tensor", "Datasets", "NumericAssertions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Support", "Tensor"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Support", "Tensor"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Support", "Tensor", "Plots"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TensorComparison", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["ExerciseCalls", "ReferenceSolutions", "Course", "ChildProcesses", "Notebook",
                                                            "CourseConsole", "TensorComparison", "Support", "Tensor", "Network", "Datasets",

@@ -2,7 +2,7 @@
 """Write Tests/InterpreterTests/NumpyFunctionReference.swift: numpy's array functions
 and methods (linspace, repeat, tile, squeeze, expand_dims, prod, round, sort, argsort,
 cumsum, take, swapaxes, broadcast_to, linalg.norm, copy, *_like, % and //, Ellipsis
-indexing, astype, and the uint8 and float16 dtypes) through the REPL.
+indexing, astype, histogram, and the uint8 and float16 dtypes) through the REPL.
 
 Each case is a line of statements separated by "; " that runs unchanged in Python and
 in mlplab; the fixture holds numpy's value of the last expression: dtype, shape and
@@ -138,6 +138,34 @@ CASES = [
     "np.array([1.7, -1.7]).astype(int)",
     "np.array([0.0, 2.0]).astype(bool)",
     "np.arange(3).astype('d')",
+    # histogram: equal bins, elements on and near the edges, numpy's edge dtypes
+    "np.histogram(np.array([0.1, 0.4, 0.5, 0.9]), bins=2, range=(0, 1))[0]",
+    "np.histogram(np.arange(0.0, 1.01, 0.1), bins=10)[0]",
+    "np.histogram(np.arange(0.0, 1.01, 0.1), bins=10)[1]",
+    "np.histogram(np.arange(0.0, 1.01, 0.1), bins=7)[0]",
+    "np.histogram(np.arange(0.0, 1.01, 0.1), bins=3, range=(0.1, 0.7))[0]",
+    "np.histogram(np.array([1, 2, 2, 3, 7]), bins=3)[0]",
+    "np.histogram(np.array([1, 2, 2, 3, 7]), bins=3)[1]",
+    "np.histogram(np.array([-1.0, 0.0, 0.25, 0.5, 1.0, 2.0, np.nan, np.inf]), bins=4, range=(0, 1))[0]",
+    "np.histogram(np.array([5.0, 5.0]), bins=2)[0]",
+    "np.histogram(np.array([5.0, 5.0]), bins=2)[1]",
+    "np.histogram(np.zeros(0))[0]",
+    "np.histogram(np.zeros(0))[1]",
+    "np.histogram(np.arange(12).reshape(3, 4), bins=3)[0]",
+    "np.histogram(np.array([3, 250, 7], dtype=np.uint8), bins=2)[0]",
+    "np.histogram(np.array([True, False, True]), bins=2)[0]",
+    "np.histogram(np.array([0.1, 0.2, 0.7], dtype=np.float32), bins=3)[0]",
+    "np.histogram(np.array([0.1, 0.2, 0.7], dtype=np.float32), bins=3)[1]",
+    "np.histogram(np.arange(0, 1.01, 0.1).astype(np.float32), bins=10)[0]",
+    "np.histogram(np.arange(0, 1.01, 0.1).astype(np.float32), bins=10, range=(0, 1))[0]",
+    "np.histogram(np.arange(0, 1.01, 0.1).astype(np.float32), bins=10, range=(0, 1))[1]",
+    "np.histogram(np.array([0.1, 0.5, 0.9], dtype=np.float16), bins=2)[1]",
+    "np.random.seed(0); np.histogram(np.random.randn(1000), bins=8)[0]",
+    "np.random.seed(0); np.histogram(np.random.randn(1000))[1]",
+    "np.random.seed(1); np.histogram(np.random.rand(100, 10), bins=5, range=(0.2, 0.8))[0]",
+    "np.random.seed(2); np.histogram(np.random.randn(500).astype(np.float32), bins=7)[0]",
+    "np.random.seed(2); np.histogram(np.random.randn(500).astype(np.float32), bins=7)[1]",
+    "np.random.seed(3); np.histogram(np.random.rand(2000), bins=13, range=(0.1, 0.9))[0]",
     # the uint8 and float16 dtypes: numpy 2's promotion, uint8 wrapping, float16 rounding
     "np.arange(5).astype(np.uint8)",
     "np.array([300, -1, 2.7]).astype(np.uint8)",

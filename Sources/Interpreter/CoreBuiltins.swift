@@ -7,6 +7,7 @@ import Tensor
 enum CoreBuiltins {
     static var all: [Builtin] {
         arrays + rearranging + math + reductions + random + files + neuralNetwork + python + language + deepLearning
+            + histograms + timing
     }
 
     /// Names that are always defined: `np` (so `np.zeros(3)` and `np.random.randn(2)`

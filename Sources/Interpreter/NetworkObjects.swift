@@ -15,6 +15,7 @@ func optionalTensor(_ tensor: Tensor?) -> Value {
 
 /// A layer in the REPL: `layer.forward(x)`, `layer.backward(dout)`, and the
 /// tensors it keeps — W, b, dW, db, x, out, mask — readable after each call.
+/// A Linear layer also says whether it skips the zeros of its input (`skips_zero_inputs`).
 struct LayerObject: ScriptObject {
     let layer: Layer
 
@@ -23,7 +24,7 @@ struct LayerObject: ScriptObject {
 
     var attributeNames: [String] {
         var names = ["forward", "backward", "out", "name"]
-        if layer is Linear { names += ["W", "b", "dW", "db", "x"] }
+        if layer is Linear { names += ["W", "b", "dW", "db", "x", "skips_zero_inputs"] }
         if layer is ReLU { names.append("mask") }
         return names.sorted()
     }
@@ -45,15 +46,21 @@ struct LayerObject: ScriptObject {
         case ("dW", let linear as Linear): return .tensor(linear.dW)
         case ("db", let linear as Linear): return .tensor(linear.db)
         case ("x", let linear as Linear): return optionalTensor(linear.x)
+        case ("skips_zero_inputs", let linear as Linear): return .bool(linear.skipsZeroInputs)
         case ("mask", let relu as ReLU): return optionalTensor(relu.mask)
         default: throw noSuchAttribute(name)
         }
     }
 
-    /// `layer.W = …` and `layer.b = …` replace a Linear layer's parameters (same shape).
+    /// `layer.W = …` and `layer.b = …` replace a Linear layer's parameters (same shape);
+    /// `layer.skips_zero_inputs = False` makes its float32 products dense.
     mutating func setAttribute(_ name: String, _ value: Value) throws {
+        if let linear = layer as? Linear, name == "skips_zero_inputs", case .bool(let skips) = value {
+            linear.skipsZeroInputs = skips
+            return
+        }
         guard let linear = layer as? Linear, name == "W" || name == "b", case .tensor(let tensor) = value else {
-            throw InterpreterError(.type, "only W and b of a Linear layer can be assigned, with a tensor")
+            throw InterpreterError(.type, "only W and b (tensors) and skips_zero_inputs (True or False) of a Linear layer can be assigned")
         }
         let parameter = name == "W" ? linear.weight : linear.bias
         guard tensor.shape == parameter.value.shape else {
@@ -155,6 +162,18 @@ struct NetworkObject: ArchivableObject {
                 throw noSuchAttribute(name)
             }
             return .tensor(gradient ? parameter.gradient : parameter.value)
+        }
+    }
+
+    /// `net.layers[0].W = W` changes the layer itself, then stores the list of layers back:
+    /// the network's own layers, in order, which already hold the change. Nothing else is assigned.
+    mutating func setAttribute(_ name: String, _ value: Value) throws {
+        guard name == "layers", case .list(let items) = value, items.count == net.layers.count,
+              zip(items, net.layers).allSatisfy({ item, layer in
+                  if case .object(let object as LayerObject) = item { return object.layer === layer }
+                  return false
+              }) else {
+            throw InterpreterError(.type, "attribute '\(name)' of MLP cannot be assigned; change a layer instead, as in net.layers[0].W = W")
         }
     }
 }

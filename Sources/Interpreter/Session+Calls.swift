@@ -147,7 +147,7 @@ extension Session {
     private var modules: [String: Value] {
         guard let numpy = constants["np"], case .object(let namespace) = numpy,
               let random = try? namespace.attribute("random") else { return [:] }
-        return ["numpy": numpy, "numpy.random": random, "gzip": .object(GzipModule()),
+        return ["numpy": numpy, "numpy.random": random, "gzip": .object(GzipModule()), "time": .object(TimeModule()),
                 "IPython.display": .object(IPythonDisplayModule(builtins: builtins))]
     }
 

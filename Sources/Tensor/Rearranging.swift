@@ -270,15 +270,22 @@ extension Tensor {
             throw TensorError.invalidArgument(operation: "linspace", detail: "Number of samples, \(count), must be non-negative.")
         }
         try checkAllocation([count], operation: "linspace")
-        let divisions = endpoint ? count - 1 : count
-        let delta = stop - start
-        let step = delta / Double(divisions)
-        var values = (0..<count).map { i -> Double in
-            let k = Double(i)
-            if divisions <= 0 { return k * delta + start }
-            return (step == 0 ? k / Double(divisions) * delta : k * step) + start
-        }
-        if endpoint && count > 1 { values[count - 1] = stop }
-        return Tensor(shape: [count], storage: .float64(values))
+        return Tensor(shape: [count], storage: .float64(evenlySpaced(start, stop, count: count, endpoint: endpoint)))
     }
+}
+
+/// `count` numbers from `start` to `stop` (included unless `endpoint` is false) in T's own
+/// arithmetic, as numpy's `linspace` computes them in its dtype: `start + i * step`, the
+/// last one set to `stop`.
+func evenlySpaced<T: BinaryFloatingPoint>(_ start: T, _ stop: T, count: Int, endpoint: Bool) -> [T] {
+    let divisions = endpoint ? count - 1 : count
+    let delta = stop - start
+    let step = delta / T(divisions)
+    var values = (0..<count).map { i -> T in
+        let k = T(i)
+        if divisions <= 0 { return k * delta + start }
+        return (step == 0 ? k / T(divisions) * delta : k * step) + start
+    }
+    if endpoint && count > 1 { values[count - 1] = stop }
+    return values
 }

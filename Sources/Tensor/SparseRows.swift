@@ -103,7 +103,7 @@ public struct SparseRows: Sendable {
                 detail: "needs a float32 (\(columns), n) matrix and a float32 (\(n),) bias, got \(b.dtype.rawValue) \(formatShape(b.shape))")
         }
         try Tensor.checkAllocation([rows, n], operation: "matmul")
-        let workers = values.count * n >= 1 << 20 ? SparseRows.cores : 1
+        let workers = values.count * n >= 1 << 20 ? ComputeThreads.count : 1
         let parts = SparseRows.columnParts(n, workers: workers)
         let (matrix, offsets) = (b.floats, bias?.floats ?? [Float](repeating: 0, count: n))
         let failures = Shared(UnsafeMutablePointer<Int32>.allocate(capacity: parts.count))
@@ -123,9 +123,6 @@ public struct SparseRows: Sendable {
         }
         return Tensor(shape: [rows, n], floats: product)
     }
-
-    /// The processor's cores, asked once (the query reads system files).
-    static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     /// Column ranges of the result, one per worker, in whole blocks of 64
     /// columns (the kernel's widest block) where the width allows.

@@ -78,6 +78,30 @@ final class SparseRowsTests: XCTestCase {
         assertMatchesReference(try sparse.times(w, bias: bias), x, w, bias: bias, "x @ W + b")
     }
 
+    /// Each worker computes whole columns with the same kernel, so the number of threads
+    /// (`ComputeThreads`, which `threads(n)` sets) changes who computes them, never their value.
+    func testOneThreadGivesTheProductOfAllOfThem() throws {
+        try XCTSkipIf(ComputeThreads.available < 2, "this processor has one core: there is no second thread to compare with")
+        let x = sparseMatrix(256, 784, density: 0.19, seed: 1), w = denseMatrix(784, 256, seed: 2)
+        let sparse = try XCTUnwrap(SparseRows(x))
+        let cores = ComputeThreads.count
+        defer { try? ComputeThreads.set(cores) }
+        try ComputeThreads.set(1)
+        let alone = try sparse.times(w)
+        try ComputeThreads.set(ComputeThreads.available)
+        XCTAssertEqual(ComputeThreads.count, ComputeThreads.available)
+        XCTAssertEqual(try sparse.times(w).floats.map(\.bitPattern), alone.floats.map(\.bitPattern))
+        assertMatchesReference(alone, x, w, "x @ W on one thread")
+    }
+
+    func testThreadsOutsideTheCoresAreRefused() {
+        for threads in [0, -1, ComputeThreads.available + 1] {
+            XCTAssertThrowsError(try ComputeThreads.set(threads)) {
+                XCTAssertTrue("\($0)".contains("ask for 1 to \(ComputeThreads.available) threads, not \(threads)"), "\($0)")
+            }
+        }
+    }
+
     func testTransposedProductIsTheWeightGradient() throws {
         // xᵀ · g: 256 rows inside, so the kernel packs 32 columns at a time.
         let x = sparseMatrix(256, 784, density: 0.19, seed: 5)
