@@ -14,10 +14,10 @@ extension Arguments {
 
     /// Where a data set's files are looked for: the folder given as `data:`; else, for
     /// MNIST and Fashion-MNIST, the folder `mlplab --data DIR` named; else the usual
-    /// places (see `DataLocator`). The bundled sample is never replaced unasked.
+    /// places (see `DataLocator`). The bundled sample and digits are never replaced unasked.
     func dataLocator(for name: DatasetName) throws -> DataLocator {
         if !isNone("data") { return DataLocator(dataOption: try string("data")) }
-        return DataLocator(dataOption: name == .sample ? nil : session.dataFolder)
+        return DataLocator(dataOption: name.isBundled ? nil : session.dataFolder)
     }
 
     func network(_ name: String = "net") throws -> MLP {
@@ -44,7 +44,7 @@ extension CoreBuiltins {
     static let data: [Builtin] = [
         Builtin("load", [.optional("name", .string("sample")), .optional("split", .string("train")), .optional("data", .none)],
                 category: "data",
-                help: "Loads a data set split as (images, labels): images int64 (N, 784) with raw pixel values 0..255, labels int64 (N,). Names: \"sample\" (the bundled 5,000 MNIST digits, the default), \"mnist\" and \"fashion-mnist\" (full sets: run `mlplab fetch mnist`, start mlplab with --data DIR, or set MLPLAB_DATA), and \"spiral\" (300 points of 3 classes: x float64 (300, 2), t one-hot (300, 3)). data: a folder holding the four IDX files (train-images-idx3-ubyte.gz …) to read instead, e.g. load(\"mnist\", \"test\", data: \"~/mnist\").",
+                help: "Loads a data set split as (images, labels): images int64 (N, 784) with raw pixel values 0..255, labels int64 (N,). Names: \"sample\" (the bundled 5,000 MNIST digits, the default), \"digits\" (the bundled 8×8 digits of scikit-learn: (1437, 64) train and (360, 64) test, pixels 0..16, so divide by 16), \"mnist\" and \"fashion-mnist\" (full sets: run `mlplab fetch mnist`, start mlplab with --data DIR, or set MLPLAB_DATA), and \"spiral\" (300 points of 3 classes: x float64 (300, 2), t one-hot (300, 3)). data: a folder holding the four IDX files (train-images-idx3-ubyte.gz …) to read instead, e.g. load(\"mnist\", \"test\", data: \"~/mnist\").",
                 example: ">>> X, y = load(\"sample\", \"train\")\n>>> X.shape\n(4000, 784)") { args in
             let name = try args.choice("name", DatasetName.self)
             if name == .spiral {

@@ -46,8 +46,18 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         t.run("X, y = load()")
         XCTAssertEqual(t.run("X.shape, X.dtype, y.shape, X.max()"), "((4000, 784), dtype('int64'), (4000,), np.int64(255))")
         XCTAssertEqual(t.run("x, t = load(\"spiral\"); x.shape, t.shape"), "((300, 2), (300, 3))")
-        XCTAssertTrue(t.run("load(\"cifar\")").contains("name must be one of \"sample\", \"mnist\", \"fashion-mnist\", \"spiral\""))
+        XCTAssertTrue(t.run("load(\"cifar\")").contains("name must be one of \"sample\", \"mnist\", \"fashion-mnist\", \"spiral\", \"digits\""))
         XCTAssertTrue(t.run("read_bytes(\"sample\", \"train-pixels\")").contains("file must be \"train-images\""))
+    }
+
+    /// scikit-learn's 8×8 digits, flattened to 64 pixels as load_digits().data is; the values are
+    /// scikit-learn's train_test_split(load_digits().data, load_digits().target, test_size=0.2, random_state=0).
+    func testLoadDigitsGivesScikitLearnsPixelsFlattened() {
+        let t = Transcript()
+        t.run("X, y = load(\"digits\"); Xt, yt = load(\"digits\", \"test\")")
+        XCTAssertEqual(t.run("X.shape, X.dtype, Xt.shape, yt.shape, X.max()"), "((1437, 64), dtype('int64'), (360, 64), (360,), np.int64(16))")
+        XCTAssertEqual(t.run("y[0:5], yt[0:5]"), "(array([6, 5, 3, 4, 4]), array([2, 8, 2, 6, 6]))")
+        XCTAssertEqual(t.run("X.sum(), Xt.sum()"), "(np.int64(449667), np.int64(112051))")
     }
 
     func testLayersExposeTheirCaches() {
