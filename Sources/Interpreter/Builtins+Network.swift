@@ -195,9 +195,10 @@ extension CoreBuiltins {
         },
         Builtin("fit", [.required("net"), .required("x"), .required("y"), .optional("epochs", .int(5)), .optional("lr", .float(0.1)),
                         .optional("batch_size", .int(128)), .optional("optimizer", .string("sgd")),
-                        .optional("sampling", .string("shuffle")), .optional("test", .none)],
+                        .optional("sampling", .string("shuffle")), .optional("test", .none),
+                        .optional("eval_interval", .none), .optional("max_grad", .none)],
                 category: "networks",
-                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", the seeds' get_mini_batch), then prints the seeds' line with training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
+                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", the seeds' get_mini_batch), then prints the seeds' line with training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". eval_interval: every that many iterations of an epoch, print the mean loss of the steps since the last such line instead of the epoch lines (\"| epoch 1 | iter 10 / 10 | loss 1.13\", the Trainer of Deep Learning from Scratch 2; kept in history.interval_loss). max_grad: clip the gradients of each step to that global norm (the book's clip_grads). Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
                 example: ">>> X, y = load(); Xt, yt = load(\"sample\", \"test\")\n>>> seed(0); net = mlp([784, 32, 10])\n>>> history = fit(net, X[0:500] / 255, y[0:500], epochs: 1, test: (Xt / 255, yt))\n[Epoch 1/1] Training Loss = 1.9860 / Training Acc = 38.60% / Test Loss = 2.0555 / Test Acc = 30.00%") { args in
             try fit(args)
         },
@@ -222,9 +223,13 @@ extension CoreBuiltins {
             args.session.write("note: the inputs go up to \(PythonFormat.float(largest)); scaled pixels (X / 255) train far better")
         }
         let config = TrainingConfig(epochs: try args.int("epochs"), batchSize: try args.int("batch_size"),
-                                    sampling: try args.choice("sampling", Sampling.self))
+                                    sampling: try args.choice("sampling", Sampling.self),
+                                    evalInterval: try args.optionalInt("eval_interval"),
+                                    maxGradNorm: args.isNone("max_grad") ? nil : try args.double("max_grad"))
         let optimizer = try args.choice("optimizer", OptimizerKind.self).make(learningRate: try args.double("lr"))
-        let reporter = ProgressReporter { args.session.write($0) }
+        let reporter = ProgressReporter(language: args.session.language, showsEpochLines: config.evalInterval == nil) {
+            args.session.write($0)
+        }
         if let learnerFit = args.session.learnerFit {
             return .object(HistoryObject(history: try learnerFit(net, x, y, test, config, try args.choice("optimizer", OptimizerKind.self),
                                                                   try args.double("lr"), &args.session.random, reporter)))

@@ -155,7 +155,7 @@ struct NetworkObject: ArchivableObject {
     }
 }
 
-/// The record of a `fit` run: `history.test_acc`, `history.step_loss`, ….
+/// The record of a `fit` run: `history.test_acc`, `history.step_loss`, `history.interval_loss`, ….
 struct HistoryObject: ScriptObject {
     let history: History
 
@@ -168,7 +168,8 @@ struct HistoryObject: ScriptObject {
     }
 
     var attributeNames: [String] {
-        ["epoch_seconds", "epochs", "interrupted", "step_loss", "test_acc", "test_loss", "train_acc", "train_loss"]
+        ["epoch_seconds", "epochs", "interrupted", "interval_loss", "step_loss", "test_acc", "test_loss", "train_acc",
+         "train_loss"]
     }
 
     func attribute(_ name: String) throws -> Value {
@@ -178,6 +179,7 @@ struct HistoryObject: ScriptObject {
         case "test_loss": return .tensor(Tensor(history.testLoss))
         case "test_acc": return .tensor(Tensor(history.testAccuracy))
         case "step_loss": return .tensor(Tensor(history.stepLoss))
+        case "interval_loss": return .tensor(Tensor(history.intervalLoss))
         case "epoch_seconds": return .tensor(Tensor(history.epochSeconds))
         case "epochs": return .int(history.epochsCompleted)
         case "interrupted": return .bool(history.interrupted)

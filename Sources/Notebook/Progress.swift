@@ -1,4 +1,5 @@
 import Foundation
+import Interpreter
 import Tensor
 
 /// How far the learner has come in the lessons: the lesson and cell they are at, how

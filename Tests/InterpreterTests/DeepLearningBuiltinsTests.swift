@@ -60,6 +60,34 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         XCTAssertEqual(t.run("X.sum(), Xt.sum()"), "(np.int64(449667), np.int64(112051))")
     }
 
+    /// fit(..., eval_interval=4) prints the book's running-loss lines instead of the epoch lines, in the
+    /// session's language; max_grad clips. The means are numpy's (scripts/make_trainer_reference.py).
+    func testFitPrintsTheRunningLossEveryIntervalInTheLearnersLanguage() throws {
+        let t = Transcript()
+        t.ok("x, t = load(\"spiral\")")
+        let train = "seed(0); net = mlp([2, 10, 3], activation=\"sigmoid\", init=\"small\", dtype=\"float64\"); "
+            + "h = fit(net, x, t, epochs=2, batch_size=30, lr=1.0, "
+        XCTAssertEqual(t.ok(train + "eval_interval=4)"), """
+            | epoch 1 | iter 4 / 10 | loss 1.23
+            | epoch 1 | iter 8 / 10 | loss 1.12
+            | epoch 2 | iter 4 / 10 | loss 1.10
+            | epoch 2 | iter 8 / 10 | loss 1.18
+            """)
+        let means = try XCTUnwrap(t.session.evaluate("h.interval_loss").tensor().doubles)
+        for (mean, numpy) in zip(means, [1.232523352079136, 1.1199020723235547, 1.099697278928773, 1.184742267430404]) {
+            XCTAssertEqual(mean, numpy, accuracy: 1e-9 * numpy)
+        }
+        t.session.language = .ko
+        XCTAssertEqual(t.ok(train + "eval_interval=4, max_grad=0.05)"), """
+            | 에폭 1 | 반복 4 / 10 | 손실 1.11
+            | 에폭 1 | 반복 8 / 10 | 손실 1.10
+            | 에폭 2 | 반복 4 / 10 | 손실 1.10
+            | 에폭 2 | 반복 8 / 10 | 손실 1.10
+            """)
+        XCTAssertTrue(t.run(train + "max_grad=0)").contains("max_grad is the largest gradient norm allowed"))
+        XCTAssertTrue(t.run(train + "eval_interval=0)").contains("eval_interval counts iterations"))
+    }
+
     func testLayersExposeTheirCaches() {
         let t = Transcript()
         t.run("seed(0); fc = Linear(2, 3, init: \"randn\"); relu = ReLU()")
