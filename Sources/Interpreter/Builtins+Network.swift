@@ -179,6 +179,11 @@ extension CoreBuiltins {
             try SGD(learningRate: try args.double("lr")).step(try args.network().parameters)
             return .none
         },
+        Builtin("SGD", [.optional("lr", .float(0.01))], category: "networks",
+                help: "The optimizer object of Deep Learning from Scratch 2: opt.update(params, grads) does params[i] -= lr * grads[i] for every i, in place, so the arrays in the list params (a layer's own W and b, collected from your classes) change where every name for them sees it. opt.lr can be changed between steps.",
+                example: ">>> W = ones(2); dW = array([1.0, -1.0])\n>>> opt = SGD(lr=0.5)\n>>> opt.update([W], [dW])\n>>> W\narray([0.5, 1.5])") { args in
+            .object(SGDObject(learningRate: try args.double("lr")))
+        },
         Builtin("predict", [.required("net"), .required("x")], category: "networks",
                 help: "The predicted class of each row of x: the argmax of the network's scores, int64 (N,).",
                 example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> predict(net, ones(3, 4)).shape\n(3,)") { args in

@@ -88,6 +88,32 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         XCTAssertTrue(t.run(train + "eval_interval=0)").contains("eval_interval counts iterations"))
     }
 
+    /// SGD(lr).update(params, grads) as in Deep Learning from Scratch 2: params[i] -= lr * grads[i],
+    /// in place, so a class's own arrays change. By hand: [1, 2] - 0.1 · [0.5, -1] = [0.95, 2.1].
+    func testTheSGDObjectUpdatesTheArraysOfTheLearnersLayers() {
+        let t = Transcript()
+        for line in ["class Affine:\n    def __init__(self, W, b):\n        self.params = [W, b]\n        self.grads = [zeros_like(W), zeros_like(b)]",
+                     "layer = Affine(array([1.0, 2.0]), array([0.0]))",
+                     "layer.grads[0][...] = array([0.5, -1.0]); layer.grads[1][...] = 3.0",
+                     "opt = SGD(lr=0.1)",
+                     "opt.update(layer.params, layer.grads)"] {
+            t.ok(line)
+        }
+        XCTAssertEqual(t.run("layer.params[0], layer.params[1]"), "(array([0.95, 2.1 ]), array([-0.3]))")
+        t.ok("opt.lr = 1.0; W32 = ones(2, dtype=\"float32\"); opt.update([W32], [array([0.25, 0.5])])")
+        XCTAssertEqual(t.run("W32, opt"), "(array([0.75, 0.5 ], dtype=float32), <SGD lr=1.0>)")
+        for (line, phrase) in [("opt.update([W32], [])", "params has 1 arrays and grads 0"),
+                               ("opt.update(W32, [W32])", "params must be a list of arrays"),
+                               ("opt.update([W32], [ones(3)])", "params[0] (2,) cannot take the step of grads[0] (3,)"),
+                               ("opt.update([1.0], [1.0])", "params[0] must be an array"),
+                               ("opt.lr = \"fast\"", "only lr of an SGD can be assigned")] {
+            XCTAssertNotEqual(t.session.run(line), .success, line)
+            XCTAssertTrue(t.errors.joined().contains(phrase), "\(line): \(t.errors)")
+            t.clear()
+        }
+        XCTAssertEqual(t.run("W32"), "array([0.75, 0.5 ], dtype=float32)")
+    }
+
     func testLayersExposeTheirCaches() {
         let t = Transcript()
         t.run("seed(0); fc = Linear(2, 3, init: \"randn\"); relu = ReLU()")
