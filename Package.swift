@@ -65,7 +65,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // What the numeric tests share: how far two float sums may be apart.
+        // What the numeric tests share: how far two float sums may be apart, which
+        // floating-point exceptions a computation raised.
         .target(name: "NumericAssertions", path: "Tests/NumericAssertions"),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "NumericAssertions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"], resources: [.copy("Fixtures")]),
@@ -75,7 +76,8 @@ let package = Package(
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Tensor"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Interpreter", "TensorComparison", "Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "ReferenceSolutions", "Course", "ChildProcesses", "Notebook",
-                                                           "CourseConsole", "TensorComparison", "Tensor", "Network", "Datasets"],
+                                                           "CourseConsole", "TensorComparison", "Tensor", "Network", "Datasets",
+                                                           "NumericAssertions"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "Interpreter"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Interpreter", "Network", "Notebook"]),

@@ -24,17 +24,17 @@ public func normalise(_ pixels: Tensor) throws -> Tensor {
     // END CODE HERE
 }
 
-/// Each feature (column) shifted by its mean, so that it varies around zero.
+/// The data shifted by its mean, so that it varies around zero.
 ///
-/// x: (N, D) float64; mean: (D,) float64, the per-feature mean of the *training* set
-/// (`x.mean(axis: 0)`), also used for the test set → (N, D) float64.
+/// x: (N, D) float64; mean: a 0-d float64 Tensor, one number: the mean of every pixel of
+/// the *training* set (`x.mean()`), also used for the test set → (N, D) float64.
 ///
-///     result[i, j] = x[i, j] - mean[j]
+///     result[i, j] = x[i, j] - mean
 ///
-/// Throws (any error) when mean does not have D elements.
+/// Throws (any error) when mean is not 0-d (a mean per column, say).
 ///
-/// Swift types: `x - mean` is a Tensor ((N, D) - (D,) broadcasts along the rows);
-/// `x.shape` is an `[Int]`.
+/// Swift types: `x - mean` is a Tensor ((N, D) - a 0-d Tensor broadcasts to every element);
+/// `mean.ndim` is an `Int`, 0 for one number.
 public func zeroCentre(_ x: Tensor, mean: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("zeroCentre")

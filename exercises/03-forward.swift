@@ -15,13 +15,16 @@ import Tensor
 ///     sigmoid(x) = 1 / (1 + e^-x)
 ///
 /// e^-x overflows to inf for x < -709 in float64. The same function written as
-/// e^x / (1 + e^x) only takes e^ of a negative number when x < 0; use each form
-/// where its exponent is ≤ 0. sigmoid([0, 1000, -1000]) = [0.5, 1, 0].
+/// e^x / (1 + e^x) takes e^ of a negative number exactly when x < 0: use each form
+/// only where its exponent is ≤ 0. With e = e^-|x|, which lies in (0, 1] for every x,
+/// they are 1 / (1 + e) for x ≥ 0 and e / (1 + e) for x < 0.
+/// sigmoid([0, 1000, -1000]) = [0.5, 1, 0].
 ///
 /// Swift types: `x.doubles` is a `[Double]`, row-major;
 /// `try Tensor(shape: x.shape, doubles: values)` makes the result;
 /// `Tensor.binary(.greaterEqual, x, Tensor(scalar: 0))` is a bool Tensor, a mask for
-/// `Tensor.where_`.
+/// `Tensor.where_(mask, a, b)`, which takes a and b computed for every element: give
+/// it forms that cannot overflow anywhere.
 public func sigmoid(_ x: Tensor) throws -> Tensor {
     // START CODE HERE
     throw ExerciseError.notImplemented("sigmoid")

@@ -43,7 +43,7 @@ public func softmaxCrossEntropyGradient(_ scores: Tensor, labels: Tensor) throws
     // END CODE HERE
 }
 
-/// The mean squared error, as the seeds print it: averaged over every element.
+/// The mean squared error, averaged over every element.
 ///
 /// y: (N, C) float64 outputs; t: (N, C) float64 targets (one-hot rows) → a Double.
 ///
@@ -59,17 +59,17 @@ public func mse(_ y: Tensor, _ t: Tensor) throws -> Double {
     // END CODE HERE
 }
 
-/// The gradient the seeds train MSE with: divided by the batch size N only.
+/// The gradient of `mse` with respect to the outputs.
 ///
 /// y: (N, C) float64 outputs; t: (N, C) float64 targets → (N, C) float64.
 ///
-///     dL/dy = 2 (y - t) / N            N = y's number of rows
+///     dL/dy[i, j] = 2 (y[i, j] - t[i, j]) / (N·C)
 ///
-/// (This is the exact gradient of Σ (y - t)² / N, the squared error summed over the
-/// classes and averaged over the batch; the seeds print the mean over all N·C elements
-/// but train with this gradient, so mlplab does the same.)
+/// Each of the N·C squared errors enters the mean with weight 1/(N·C), so each gets
+/// that share of the gradient. (The DL practice notebook divides by N only: its gradient
+/// is C times this one, and its learning rates are C times smaller for the same steps.)
 ///
-/// Swift types: `y.shape[0]` is N, an `Int`: divide by `Tensor(scalar: Double(n))`;
+/// Swift types: `y.count` is N·C, an `Int`: divide by `Tensor(scalar: Double(y.count))`;
 /// `Tensor(scalar: 2)` is a 0-d float64 Tensor.
 public func mseGradient(_ y: Tensor, _ t: Tensor) throws -> Tensor {
     // START CODE HERE

@@ -35,7 +35,8 @@ public func linearBackward(_ dOut: Tensor, x: Tensor, W: Tensor) throws -> (dW: 
 ///
 ///     dx = dOut where x > 0, and 0 where x ≤ 0
 ///
-/// At x = 0 exactly the gradient is blocked (0), as in the seeds' `mask = (x <= 0)`.
+/// At x = 0 exactly the gradient is blocked (0), as the 2-layer MNIST lab's
+/// `hidden_grad[hidden_input <= 0] = 0` does.
 ///
 /// Swift types: `Tensor.binary(.greater, x, Tensor(scalar: 0))` is a bool Tensor, a mask
 /// for `Tensor.where_(mask, dOut, Tensor(scalar: 0))`; `x.doubles` is a `[Double]`.
@@ -52,7 +53,7 @@ public func reluBackward(_ dOut: Tensor, x: Tensor) throws -> Tensor {
 ///
 ///     dx = dOut · (1 - out) · out          since sigmoid'(x) = sigmoid(x) · (1 - sigmoid(x))
 ///
-/// The seeds' check: with seed(0), sigmoidBackward(randn(3), out: randn(3))
+/// The DNN lab's check of its dJdz_sigmoid: with seed(0), sigmoidBackward(randn(3), out: randn(3))
 /// = [-4.90531647, -0.64834065, -1.89126428].
 ///
 /// Swift types: `Tensor(scalar: 1) - out` is a Tensor; each product of Tensors may throw,

@@ -35,7 +35,7 @@ public func sgdStep(_ parameter: Tensor, gradient: Tensor, learningRate: Double)
 ///     batches = order[0..<B], order[B..<2B], …
 ///
 /// Call `rng.permutation` exactly once per call, so that one call is one epoch and the
-/// next call (the next epoch) gets a different order, as the seeds' training loop does.
+/// next call (the next epoch) gets a different order, as a training loop does each epoch.
 /// Throws `ExerciseError.invalidInput` when batchSize < 1.
 ///
 /// Swift types: `rng.permutation(count)` returns an `[Int64]`, not an `[Int]`: convert

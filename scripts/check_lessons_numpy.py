@@ -30,9 +30,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def stable_sigmoid(x):
+    """The builtin sigmoid: both forms from e = exp(-|x|), which lies in (0, 1], so
+    nothing overflows (numpy is told to raise if anything did)."""
     x = np.asarray(x, dtype=float) if not isinstance(x, np.ndarray) else x
-    with np.errstate(over="ignore", invalid="ignore"):
-        return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+    with np.errstate(over="raise", invalid="raise"):
+        e = np.exp(-np.abs(x))
+        return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
 
 
 def softmax(x, axis=-1):
@@ -118,7 +121,15 @@ class MLP:
         for n, layer in enumerate(self.linear, 1):
             setattr(self, f"W{n}", layer.W)
             setattr(self, f"b{n}", layer.b)
-        self.params = [f"{kind}{n}" for n in range(1, len(self.linear) + 1) for kind in "Wb"]
+
+    @property
+    def params(self):
+        """The parameter arrays in order, W1, b1, W2, b2, … (the book's TwoLayerNet.params)."""
+        return [p for layer in self.linear for p in (layer.W, layer.b)]
+
+    @property
+    def grads(self):
+        return [g for layer in self.linear for g in (layer.dW, layer.db)]
 
     def __repr__(self):
         raise NameError("the network summary is mlplab's own text")
@@ -143,7 +154,7 @@ class MLP:
             self.dout = (self.p - t) / n
             return float(-np.sum(t * np.log(self.p)) / n) if y.ndim == 2 else float(-np.log(self.p[np.arange(n), y]).mean())
         if self.loss_kind == "mse":
-            self.dout = 2 * (out - t) / n
+            self.dout = 2 * (out - t) / out.size
             return float(np.mean((out - t) ** 2))
         if self.loss_kind == "sigmoid-ce":
             self.dout = (out - t) / (n * (1 - out) * out + 1e-7)
@@ -177,9 +188,11 @@ def fit(net, x, y, epochs=5, lr=0.1, batch_size=128, optimizer="sgd", sampling="
     """mlplab's trainer: per epoch a permutation (or draws with replacement), one SGD step per batch, then evaluation."""
     if optimizer != "sgd":
         raise NameError(optimizer)
+    if x.max() > 1.5:
+        print(f"note: the inputs go up to {float(x.max())}; scaled pixels (X / 255) train far better")
     n = x.shape[0]
     batch = min(batch_size, n)
-    steps = (n + batch - 1) // batch if sampling == "shuffle" else max(n // batch, 1)
+    steps = (n + batch - 1) // batch
     history, first = History(), None
     for epoch in range(1, epochs + 1):
         order = np.random.permutation(n) if sampling == "shuffle" else None
@@ -272,7 +285,7 @@ def prelude():
             scores - scores.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)))[np.arange(len(y)), y].mean()),
         "mse": lambda y, t: float(np.mean((np.asarray(y) - np.asarray(t)) ** 2)),
         "Linear": Linear, "LogSoftmax": LogSoftmax, "NLLLoss": NLLLoss, "SoftmaxCrossEntropy": SoftmaxCrossEntropy,
-        "mlp": MLP, "fit": fit, "accuracy": accuracy, "predict": lambda net, x: net.predict(x).argmax(axis=1),
+        "mlp": MLP, "fit": fit, "accuracy": accuracy, "predict": lambda net, x: net.predict(x), "forward": lambda net, x, y: net.forward(x, y),
         "range": range, "len": len, "print": print,
     }
     return names

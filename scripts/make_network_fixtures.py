@@ -25,10 +25,38 @@ lp = np.log(p); put("logsoftmax.out", lp); put("logsoftmax.dx", dout - p * dout.
 labels = np.array([2, 0, 1, 1]); onehot = np.eye(3)[labels]
 put("loss.scores", h); put("loss.labels", labels)
 put("softmaxce.loss", -np.log(p[np.arange(4), labels]).mean()); put("softmaxce.grad", (p - onehot) / 4)
-put("mse.loss", np.mean((onehot - s) ** 2)); put("mse.grad", (s - onehot) * 2 / 4)
+put("mse.loss", np.mean((onehot - s) ** 2)); put("mse.grad", (s - onehot) * 2 / s.size)
 put("sigmoidce.loss", -np.sum(onehot * np.log(s + 1e-7) + (1 - onehot) * np.log(1 - s + 1e-7)) / 4)
 put("sigmoidce.grad", (s - onehot) / (4 * (1 - s) * s + 1e-7))
 put("nll.loss", -lp[np.arange(4), labels].mean()); put("nll.grad", -onehot / 4)
+
+def numeric_gradient(f, a, eps=1e-6):
+    """(f(a + eps) - f(a - eps)) / 2eps for every element of a, the others held."""
+    grad = np.zeros_like(a)
+    for i in np.ndindex(a.shape):
+        kept = a[i]
+        a[i] = kept + eps; plus = f()
+        a[i] = kept - eps; minus = f()
+        a[i] = kept
+        grad[i] = (plus - minus) / (2 * eps)
+    return grad
+
+# The gradient of the MSE a network reports (the mean over all N·C elements), taken numerically.
+s_nudged = s.copy()
+put("mse.numeric_grad", numeric_gradient(lambda: np.mean((onehot - s_nudged) ** 2), s_nudged))
+
+# A [4, 5, 3] sigmoid network with sigmoid outputs and the MSE loss: the numerical gradient
+# of its reported loss with respect to each parameter.
+r = np.random.RandomState(7)
+mW1, mb1, mW2, mb2 = r.randn(4, 5), r.randn(5), r.randn(5, 3), r.randn(3)
+mX = r.randn(6, 4); mY = np.array([0, 2, 1, 1, 0, 2])
+sig = lambda z: 1 / (1 + np.exp(-z))
+mse_loss = lambda: np.mean((sig(sig(mX @ mW1 + mb1) @ mW2 + mb2) - np.eye(3)[mY]) ** 2)
+for name, a in [("W1", mW1), ("b1", mb1), ("W2", mW2), ("b2", mb2)]:
+    put(f"msenet.{name}", a)
+for name, a in [("W1", mW1), ("b1", mb1), ("W2", mW2), ("b2", mb2)]:
+    put(f"msenet.numeric_d{name}", numeric_gradient(mse_loss, a))
+put("msenet.X", mX); put("msenet.Y", mY); put("msenet.loss", mse_loss())
 
 # A [4, 5, 3] ReLU MLP, He initialisation drawn from seed 0 (W1, b1=0, W2, b2=0), trained 5 SGD steps
 r = np.random.RandomState(0)

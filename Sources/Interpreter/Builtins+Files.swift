@@ -17,7 +17,7 @@ extension CoreBuiltins {
         },
         Builtin("frombuffer", [.required("buffer"), .optional("dtype", .string("float64")), .optional("count", .int(-1)),
                                .optional("offset", .int(0))], category: "files",
-                help: "The bytes of buffer read as elements of dtype (uint8 for pixels), skipping offset bytes first and reading count elements (all when -1), like np.frombuffer. The seeds read MNIST with np.frombuffer(f.read(), np.uint8, offset=16).",
+                help: "The bytes of buffer read as elements of dtype (uint8 for pixels), skipping offset bytes first and reading count elements (all when -1), like np.frombuffer. The MNIST labs read the image files with np.frombuffer(f.read(), np.uint8, offset=16), skipping the 16-byte header.",
                 example: ">>> import gzip\n>>> f = gzip.open('data/sample/train-labels-idx1-ubyte.gz')\n>>> np.frombuffer(f.read(), np.uint8, offset=8)[:5]\narray([5, 1, 9, 5, 0], dtype=uint8)") { args in
             guard case .object(let buffer as PythonBytes) = args["buffer"] else {
                 throw args.error("buffer must be bytes, as f.read() gives for a file opened with 'rb', got \(args["buffer"].kindDescription)")

@@ -75,7 +75,7 @@ extension CoreBuiltins {
                      help: "Scales raw pixels 0..255 into [0, 1]: x / 255. Integers become float64; float32 stays float32.",
                      example: ">>> normalise([0, 51, 255])\narray([0. , 0.2, 1. ])") { try Preprocessing.scaled($0) },
         Builtin("zero_centre", [.required("x"), .required("mean")], category: "data",
-                help: "x - mean: moves the data's centre to 0. Use the training set's mean for the test set too, as the seeds do, so both are shifted the same way.",
+                help: "x - mean, with mean one number (the mean of every pixel of the training set, x.mean()): moves the data's centre to 0. Use the training set's mean for the test set too, so both are shifted the same way.",
                 example: ">>> zero_centre([1.0, 2.0, 3.0], 2.0)\narray([-1.,  0.,  1.])") { args in
             .tensor(try Preprocessing.zeroCentred(try args.tensor("x"), mean: try args.double("mean")))
         },
@@ -103,7 +103,7 @@ extension CoreBuiltins {
     static let layers: [Builtin] = [
         Builtin("Linear", [.required("inputs"), .required("outputs"), .optional("init", .string("he")), .optional("dtype", .string("float64"))],
                 category: "layers",
-                help: "The affine layer out = x @ W + b, W (inputs, outputs), b (outputs,). init: \"he\" (randn·√(2/inputs), b = 0), \"xavier\" (randn/√inputs), \"small\" (0.01·randn), or \"randn\" (W and then b drawn from randn, as the seeds' FCLayer does). Draws from the session's random generator, so seed(n) first makes it reproducible.",
+                help: "The affine layer out = x @ W + b, W (inputs, outputs), b (outputs,). init: \"he\" (randn·√(2/inputs), b = 0), \"xavier\" (randn/√inputs), \"small\" (0.01·randn), or \"randn\" (W and then b drawn from randn, as the DL practice notebook's FCLayer does). Draws from the session's random generator, so seed(n) first makes it reproducible.",
                 example: ">>> seed(0); fc = Linear(2, 3, init: \"randn\")\n>>> fc.W.shape\n(2, 3)") { args in
             let initialization = try args.choice("init", Initialization.self)
             let layer = try Linear(try args.int("inputs"), try args.int("outputs"), initialization: initialization,
@@ -116,8 +116,8 @@ extension CoreBuiltins {
         layerMaker("Softmax", help: "Row-wise softmax with the row maximum subtracted first, so e^x never overflows.") { Softmax() },
         layerMaker("LogSoftmax", help: "Row-wise log(softmax(x)), computed stably; with NLLLoss it is PyTorch's CrossEntropyLoss.") { LogSoftmax() },
         lossMaker("SoftmaxCrossEntropy", help: "Softmax followed by cross-entropy, fused: the mean of -log p[label]; backward is (p - onehot(y)) / N.") { SoftmaxCrossEntropyLoss() },
-        lossMaker("MSELoss", help: "The seeds' mean squared error: mean((y - t)²) over all elements; backward is 2(y - t) / N.") { MSELoss() },
-        lossMaker("SigmoidCrossEntropy", help: "The seeds' element-wise cross-entropy of sigmoid outputs with ε = 1e-7 inside the logs.") { SigmoidCrossEntropyLoss() },
+        lossMaker("MSELoss", help: "Mean squared error: the mean of (y - t)² over all N·C elements; backward is its exact gradient 2(y - t) / (N·C).") { MSELoss() },
+        lossMaker("SigmoidCrossEntropy", help: "Binary cross-entropy of sigmoid outputs, element by element, with ε = 1e-7 inside the logs: -Σ[t log(y + ε) + (1 - t) log(1 - y + ε)] / N (the DL practice notebook's CrossEntropyLoss; not PyTorch's, which is SoftmaxCrossEntropy).") { SigmoidCrossEntropyLoss() },
         lossMaker("NLLLoss", help: "Negative log-likelihood of log-probabilities: the mean of -logp[label].") { NLLLoss() },
         Builtin("cross_entropy", [.required("scores"), .required("y")], category: "nn",
                 help: "Softmax cross-entropy of raw scores (N, C) against labels (N,) or one-hot targets: the mean over the batch of -log softmax(scores)[label].",
@@ -125,7 +125,7 @@ extension CoreBuiltins {
             .float(try SoftmaxCrossEntropyLoss().forward(try args.tensor("scores"), try args.tensor("y")))
         },
         Builtin("mse", [.required("y"), .required("t")], category: "nn",
-                help: "Mean squared error: the mean of (y - t)² over every element (the seeds' MSELoss).",
+                help: "Mean squared error: the mean of (y - t)² over every element, the value MSELoss and mlp(…, loss: \"mse\") report.",
                 example: ">>> mse([0.5, 1.0], [0.0, 1.0])\n0.125") { args in
             let (y, t) = (try args.tensor("y"), try args.tensor("t"))
             guard y.shape == t.shape else {
@@ -153,7 +153,7 @@ extension CoreBuiltins {
         Builtin("mlp", [.required("sizes"), .optional("activation", .string("relu")), .optional("loss", .string("softmax-ce")),
                         .optional("init", .string("he")), .optional("dtype", .string("float32"))],
                 category: "networks",
-                help: "A multi-layer perceptron from a size list: mlp([784, 256, 10]) is Linear(784→256), ReLU, Linear(256→10). activation: \"relu\", \"sigmoid\", \"tanh\". loss: \"softmax-ce\", \"mse\" or \"sigmoid-ce\" (with a sigmoid output layer, as in the seeds), \"nll\" (LogSoftmax output). dtype \"float32\" trains fast; \"float64\" gives numpy-identical numbers.",
+                help: "A multi-layer perceptron from a size list: mlp([784, 256, 10]) is Linear(784→256), ReLU, Linear(256→10). activation: \"relu\", \"sigmoid\", \"tanh\". loss: \"softmax-ce\"; \"mse\" or \"sigmoid-ce\", which add a sigmoid output layer after the last Linear (as the DL practice notebook does); \"nll\", which adds a LogSoftmax output layer. dtype \"float32\" trains fast; \"float64\" gives numpy-identical numbers.",
                 example: ">>> seed(0); net = mlp([784, 256, 10])\n>>> net.layers[0].W.shape\n(784, 256)") { args in
             guard let sizes = try args["sizes"].sequenceElements() else { throw args.error("sizes must be a list like [784, 256, 10]") }
             let net = try MLP(sizes: try sizes.map { try args.int($0, "sizes") },
@@ -163,18 +163,18 @@ extension CoreBuiltins {
                               rng: &args.session.random, dtype: try args.dtype("dtype") ?? .float32)
             return .object(NetworkObject(net: net))
         },
-        Builtin("forward", [.required("net"), .required("x")], category: "networks",
-                help: "The network's outputs for a batch x (the same as net.predict(x)).",
-                example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> forward(net, ones(5, 4)).shape\n(5, 2)") { args in
-            .tensor(try args.network().predict(try args.tensor("x")))
+        Builtin("forward", [.required("net"), .required("x"), .required("y")], category: "networks",
+                help: "Runs the batch x forward and returns its mean loss against the targets y (labels (N,) or one-hot (N, C)), keeping what backward needs: the same as net.forward(x, y). The scores alone are predict(net, x).",
+                example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> loss = forward(net, ones(5, 4), [0, 1, 1, 0, 1])\n>>> backward(net).shape\n(5, 4)") { args in
+            .float(try args.network().forward(try args.tensor("x"), try args.tensor("y")))
         },
         Builtin("backward", [.required("net")], category: "networks",
-                help: "Backpropagates the loss of the last net.forward(x, y) through every layer; the gradients land in net.dW1, net.db1, ….",
+                help: "Backpropagates the loss of the last forward(net, x, y) (or net.forward(x, y)) through every layer: the same as net.backward(). The gradients land in net.dW1, net.db1, … (all of them: net.grads).",
                 example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> loss = net.forward(ones(5, 4), [0, 1, 1, 0, 1])\n>>> backward(net).shape\n(5, 4)") { args in
             .tensor(try args.network().backward())
         },
         Builtin("step", [.required("net"), .required("lr")], category: "networks",
-                help: "One SGD update of every parameter from its stored gradient: W -= lr * dW.",
+                help: "One SGD update of every parameter from its stored gradient, W -= lr * dW: the same as net.step(lr).",
                 example: ">>> seed(0); net = mlp([4, 3, 2]); X = ones(5, 4); y = [0, 1, 1, 0, 1]\n>>> loss = net.forward(X, y); dx = backward(net); step(net, 0.1)") { args in
             try SGD(learningRate: try args.double("lr")).step(try args.network().parameters)
             return .none
@@ -185,9 +185,9 @@ extension CoreBuiltins {
             .object(SGDObject(learningRate: try args.double("lr")))
         },
         Builtin("predict", [.required("net"), .required("x")], category: "networks",
-                help: "The predicted class of each row of x: the argmax of the network's scores, int64 (N,).",
-                example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> predict(net, ones(3, 4)).shape\n(3,)") { args in
-            .tensor(try args.network().predict(try args.tensor("x")).argmax(axis: -1))
+                help: "The network's outputs (scores) for a batch x, one row per input: the same as net.predict(x). The predicted classes are their argmax, predict(net, x).argmax(axis=1).",
+                example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> predict(net, ones(3, 4)).shape\n(3, 2)\n>>> predict(net, ones(3, 4)).argmax(axis=1).shape\n(3,)") { args in
+            .tensor(try args.network().predict(try args.tensor("x")))
         },
         Builtin("accuracy", [.required("a"), .required("b"), .optional("c", .none)], category: "networks",
                 help: "The fraction of correct predictions: accuracy(scores, y) compares the argmax of each row of scores with labels (or one-hot rows) y; accuracy(net, X, y) runs the network first.",
@@ -203,7 +203,7 @@ extension CoreBuiltins {
                         .optional("sampling", .string("shuffle")), .optional("test", .none),
                         .optional("eval_interval", .none), .optional("max_grad", .none)],
                 category: "networks",
-                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", the seeds' get_mini_batch), then prints the seeds' line with training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". eval_interval: every that many iterations of an epoch, print the mean loss of the steps since the last such line instead of the epoch lines (\"| epoch 1 | iter 10 / 10 | loss 1.13\", the Trainer of Deep Learning from Scratch 2; kept in history.interval_loss). max_grad: clip the gradients of each step to that global norm (the book's clip_grads). Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
+                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", np.random.choice); ⌈N / batch_size⌉ steps an epoch either way. After each epoch it prints the training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". eval_interval: every that many iterations of an epoch, print the mean loss of the steps since the last such line instead of the epoch lines (\"| epoch 1 | iter 10 / 10 | loss 1.13\", the Trainer of Deep Learning from Scratch 2; kept in history.interval_loss). max_grad: clip the gradients of each step to that global norm (the book's clip_grads). Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
                 example: ">>> X, y = load(); Xt, yt = load(\"sample\", \"test\")\n>>> seed(0); net = mlp([784, 32, 10])\n>>> history = fit(net, X[0:500] / 255, y[0:500], epochs: 1, test: (Xt / 255, yt))\n[Epoch 1/1] Training Loss = 1.9860 / Training Acc = 38.60% / Test Loss = 2.0555 / Test Acc = 30.00%") { args in
             try fit(args)
         },

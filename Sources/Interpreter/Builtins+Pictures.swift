@@ -40,7 +40,7 @@ extension CoreBuiltins {
             return .none
         },
         Builtin("weights", [.required("model"), .optional("count", .int(16))], category: "pictures",
-                help: "The first layer's weights as pictures: column j of W1 (784 weights) drawn as a 28×28 tile, the pattern hidden unit j responds to (the seeds' VisualizeWeights). Takes a network or a (784, H) tensor.",
+                help: "The first layer's weights as pictures: column j of W1 (784 weights) drawn as a 28×28 tile, the pattern hidden unit j responds to (the 2-layer MNIST lab's VisualizeWeights). Takes a network or a (784, H) tensor.",
                 example: ">>> weights(randn(784, 4), 4)\n(four 28×28 tiles are drawn here)") { args in
             let weights = try firstWeights(args), count = try args.int("count")
             try args.session.showPicture(try TerminalPicture.weights(weights, count: count)) {

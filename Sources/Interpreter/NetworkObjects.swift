@@ -88,8 +88,10 @@ struct LossObject: ScriptObject {
     }
 }
 
-/// A network in the REPL: `net.predict(x)`, `net.forward(x, y)`, `net.backward()`,
-/// `net.layers[0].W`, and its parameters by the seeds' names `net.W1`, `net.dW1`, ….
+/// A network in the REPL: `net.predict(x)` (scores), `net.forward(x, y)` (the loss),
+/// `net.backward()`, `net.layers[0].W`, its parameters by name `net.W1`, `net.dW1`, …,
+/// and all of them in order as lists, `net.params` and `net.grads` (as the book's
+/// TwoLayerNet keeps them; copies: `net.step(lr)` is what changes the weights).
 /// `:save` stores it in the model file format (`mlplab train --save`).
 struct NetworkObject: ArchivableObject {
     static let archiveKind = "MLP"
@@ -110,7 +112,7 @@ struct NetworkObject: ArchivableObject {
     }
 
     var attributeNames: [String] {
-        (["layers", "sizes", "dtype", "loss", "params", "predict", "forward", "backward", "summary", "step"]
+        (["layers", "sizes", "dtype", "loss", "params", "grads", "predict", "forward", "backward", "summary", "step"]
             + parameterNames).sorted()
     }
 
@@ -120,14 +122,16 @@ struct NetworkObject: ArchivableObject {
         case "sizes": return .tuple(net.sizes.map(Value.int))
         case "dtype": return .dtype(net.dtype)
         case "loss": return .object(LossObject(loss: net.loss))
-        case "params": return .list(net.namedParameters.map { .string($0.name) })
+        case "params": return .list(net.parameters.map { .tensor($0.value) })
+        case "grads": return .list(net.parameters.map { .tensor($0.gradient) })
         case "predict":
-            return method("predict", [.required("x")], help: "The network's outputs (scores) for a batch x.") { args in
+            return method("predict", [.required("x")],
+                          help: "The network's outputs (scores) for a batch x; their argmax(axis=1) is the predicted classes.") { args in
                 .tensor(try net.predict(try args.tensor("x")))
             }
         case "forward":
             return method("forward", [.required("x"), .required("targets")],
-                          help: "Runs the batch forward and returns the mean loss.") { args in
+                          help: "Runs the batch forward and returns its mean loss against the targets; keeps what backward needs.") { args in
                 .float(try net.forward(try args.tensor("x"), try args.tensor("targets")))
             }
         case "backward":

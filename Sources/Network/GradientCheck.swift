@@ -43,8 +43,8 @@ public enum GradientCheck {
         count <= limit ? Array(0..<count) : (0..<limit).map { $0 * count / limit }
     }
 
-    /// Checks a whole network: each W and b against the loss's gradient
-    /// objective on (x, targets), checking at most `limit` elements per tensor.
+    /// Checks a whole network: each W and b against the loss the network
+    /// reports for (x, targets), checking at most `limit` elements per tensor.
     ///
     /// ReLU has a kink at 0, where it has no derivative: when nudging a weight
     /// by ±ε moves some unit across it, the difference quotient measures the
@@ -57,7 +57,7 @@ public enum GradientCheck {
         var patterns: [[Bool]] = []
         func unitsOn() -> [Bool] { model.layers.compactMap { ($0 as? ReLU)?.out?.bools }.flatMap { $0 } }
         func objective() throws -> Double {
-            let value = try model.loss.gradientObjective(model.predict(x64), targets)
+            let value = try model.forward(x64, targets)
             patterns.append(unitsOn())
             return value
         }
@@ -108,7 +108,7 @@ public enum GradientCheck {
         return entries
     }
 
-    /// Checks a loss: backward() must be the gradient of its objective with respect to the outputs.
+    /// Checks a loss: backward() must be the gradient of the value forward returns, with respect to the outputs.
     public static func check(_ loss: Loss, _ outputs: Tensor, _ targets: Tensor) throws -> GradientCheckEntry {
         var y = outputs.astype(.float64)
         _ = try loss.forward(y, targets)
@@ -116,7 +116,7 @@ public enum GradientCheck {
         let original = y
         let worst = try (0..<y.count).map { i in
             relativeError(analytic[i], try centredDifference(at: i, of: original, set: { y = $0 }) {
-                try loss.gradientObjective(y, targets)
+                try loss.forward(y, targets)
             })
         }.max() ?? 0
         return GradientCheckEntry(name: "d\(loss.name)", maxRelativeError: worst, checkedElements: y.count)

@@ -7,17 +7,8 @@ import Tensor
 public protocol Loss: AnyObject {
     var name: String { get }
     func forward(_ outputs: Tensor, _ targets: Tensor) throws -> Double
+    /// The exact gradient of the value `forward` returned, with respect to the outputs.
     func backward() throws -> Tensor
-    /// The function whose exact gradient `backward` returns, for the gradient
-    /// check; the same as `forward` except where a loss's printed value and its
-    /// gradient follow different conventions (see `MSELoss`).
-    func gradientObjective(_ outputs: Tensor, _ targets: Tensor) throws -> Double
-}
-
-extension Loss {
-    public func gradientObjective(_ outputs: Tensor, _ targets: Tensor) throws -> Double {
-        try forward(outputs, targets)
-    }
 }
 
 /// One-hot rows (N, C) in `dtype` for integer labels (N,); one-hot input is returned as is.
@@ -62,13 +53,12 @@ public final class SoftmaxCrossEntropyLoss: Loss {
     }
 }
 
-/// Mean squared error as the seeds define it: the printed loss is
-/// mean((y - t)²) over all N·C elements, and the gradient is 2(y - t)/N.
+/// Mean squared error: L = mean((y - t)²) over all N·C elements, and
+/// `backward` is its exact gradient 2(y - t)/(N·C), so the loss a network
+/// reports is the function its gradient (and the gradient check) follows.
 ///
-/// Note the two conventions: 2(y - t)/N is the exact gradient of
-/// Σ(y - t)²/N (squared error summed over classes, averaged over the batch),
-/// which is C times the printed mean. The seeds train with that gradient, so
-/// mlplab does too, and the gradient check uses Σ(y - t)²/N.
+/// Seed 004 prints this same mean but steps with 2(y - t)/N, C times this
+/// gradient: its learning rate 3 is 3·C = 30 here for the same trajectory.
 public final class MSELoss: Loss {
     public let name = "MSE"
     private var outputs: Tensor?
@@ -82,16 +72,11 @@ public final class MSELoss: Loss {
         return try (y - t).unary(.square).mean().doubles[0]
     }
 
-    /// dL/dy = 2(y - t)/N
+    /// dL/dy = 2(y - t)/(N·C): every element of the mean weighs 1/(N·C).
     public func backward() throws -> Tensor {
         guard let outputs, let targets else { throw NetworkError.backwardBeforeForward(layer: name) }
-        let scale = 2 / Double(outputs.shape[0])
+        let scale = 2 / Double(outputs.count)
         return try Tensor.binary(.multiply, outputs - targets, Tensor(scalar: scale), weakB: true)
-    }
-
-    public func gradientObjective(_ y: Tensor, _ targets: Tensor) throws -> Double {
-        let t = try oneHotTargets(targets, like: y, loss: name)
-        return try (y - t).unary(.square).sum().doubles[0] / Double(y.shape[0])
     }
 }
 

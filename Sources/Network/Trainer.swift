@@ -15,7 +15,8 @@ public struct TrainingConfig: Sendable {
     public var epochs: Int
     public var batchSize: Int
     public var sampling: Sampling
-    /// Batches per epoch with `.replacement` sampling (default: N / batchSize).
+    /// Batches per epoch with `.replacement` sampling (default: ⌈N / batchSize⌉, as many
+    /// as `.shuffle` takes, so that an epoch is the same number of steps either way).
     public var stepsPerEpoch: Int?
     /// Evaluate loss and accuracy on the whole training set after each epoch (as the seeds do).
     public var evaluateTraining: Bool
@@ -136,7 +137,8 @@ public final class Trainer {
         var history = initial
         let n = x.shape[0]
         let batch = Swift.min(config.batchSize, n)
-        let steps = config.sampling == .shuffle ? (n + batch - 1) / batch : (config.stepsPerEpoch ?? Swift.max(n / batch, 1))
+        let batchesCovering = (n + batch - 1) / batch
+        let steps = config.sampling == .shuffle ? batchesCovering : (config.stepsPerEpoch ?? batchesCovering)
         let first = model.linearLayers.first
         let keptInputGradient = first?.computesInputGradient ?? true
         first?.computesInputGradient = false      // dLoss/dx of the data is never used

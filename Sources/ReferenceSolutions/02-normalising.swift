@@ -8,11 +8,11 @@ public func normalise(_ pixels: Tensor) throws -> Tensor {
     try pixels.astype(.float64) / Tensor(scalar: 255)
 }
 
-/// Reference for `zeroCentre`: x (N, D) minus the per-feature mean (D,).
+/// Reference for `zeroCentre`: x (N, D) minus one number, the training set's mean pixel.
 public func zeroCentre(_ x: Tensor, mean: Tensor) throws -> Tensor {
-    guard x.ndim == 2, mean.shape == [x.shape[1]] else {
-        throw ExerciseError.invalidInput("zeroCentre needs x (N, D) and mean (D,), got \(formatShape(x.shape)) and \(formatShape(mean.shape))")
+    guard x.ndim == 2, mean.ndim == 0 else {
+        throw ExerciseError.invalidInput("zeroCentre needs x (N, D) and a 0-d mean, one number, got \(formatShape(x.shape)) and \(formatShape(mean.shape))")
     }
-    // Broadcasting subtracts mean from every row.
+    // Broadcasting subtracts the one number from every element.
     return try x - mean
 }

@@ -29,11 +29,11 @@ public func mse(_ y: Tensor, _ t: Tensor) throws -> Double {
     return try (y - t).unary(.square).mean().doubles[0]
 }
 
-/// Reference for `mseGradient`: 2 (y - t) / N, N the number of rows.
+/// Reference for `mseGradient`: 2 (y - t) / (N·C), the gradient of the mean over all N·C elements.
 public func mseGradient(_ y: Tensor, _ t: Tensor) throws -> Tensor {
     guard y.shape == t.shape else {
         throw ExerciseError.invalidInput("mseGradient needs y and t of one shape, got \(formatShape(y.shape)) and \(formatShape(t.shape))")
     }
-    let n = Double(y.shape[0])
-    return try (y - t) * Tensor(scalar: 2 / n)
+    // Every element of the mean weighs 1 / (N·C), y.count elements in all.
+    return try (y - t) * Tensor(scalar: 2 / Double(y.count))
 }

@@ -174,6 +174,12 @@ public struct Comparison {
             return say(": the batch size N is \(Int(n)). Is there a division by N too many?",
                        ". 배치 크기 N은 \(Int(n))입니다. N으로 한 번 더 나눴을까요?")
         }
+        let first = inputs.first?.value
+        let c = Double(first?.ndim == 2 ? first!.shape[1] : 0)
+        if c > 1, near(c) {
+            return say(": the number of columns C is \(Int(c)). A mean over all N·C elements divides by N·C: is the division by C missing?",
+                       ". 열의 수 C는 \(Int(c))입니다. N·C개 원소 전체의 평균은 N·C로 나눕니다. C로 나누는 것을 빠뜨렸을까요?")
+        }
         if near(-1) { return say(": a sign error?", ". 부호가 틀렸을까요?") }
         if near(2) || near(0.5) { return say(": a factor of 2?", ". 2배 차이일까요?") }
         return "."

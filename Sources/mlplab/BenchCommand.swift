@@ -18,7 +18,7 @@ struct Bench: ParsableCommand {
             on MNIST), then with dense products over every pixel, and prints both beside cblas_sgemm's time \
             at the same shapes. The last line is JSON.
 
-            Example: mlplab bench --dataset mnist --data ../shared/data/mnist --epochs 5
+            Example, after `mlplab fetch mnist`: mlplab bench --dataset mnist --epochs 5
             """)
 
     @OptionGroup var data: DataOptions

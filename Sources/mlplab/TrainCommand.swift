@@ -22,7 +22,7 @@ enum Precision: String, ExpressibleByArgument, CaseIterable {
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Train an MLP on MNIST (or the sample, or Fashion-MNIST) and report its test accuracy.",
-        discussion: "Example: mlplab train --dataset mnist --data ../shared/data/mnist --hidden 256 --epochs 10 --save model.mlp")
+        discussion: "Example, after `mlplab fetch mnist`: mlplab train --dataset mnist --hidden 256 --epochs 10 --save model.mlp (--data DIR reads the four IDX files from another folder)")
 
     @OptionGroup var data: DataOptions
 
@@ -50,7 +50,7 @@ struct Train: ParsableCommand {
     @Option(help: "Number of epochs.")
     var epochs: Int = 10
 
-    @Option(help: "Mini-batches: shuffle (a permutation per epoch) or replacement (the seeds' get_mini_batch).")
+    @Option(help: "Mini-batches: shuffle (a permutation per epoch) or replacement (each batch drawn at random, np.random.choice); ⌈N / batch size⌉ steps an epoch either way.")
     var sampling: Sampling = .shuffle
 
     @Option(help: "Random seed for the weights and the batch order.")
@@ -62,7 +62,7 @@ struct Train: ParsableCommand {
     @Option(help: "Precision: float32 (fast) or float64.")
     var precision: Precision = .float32
 
-    @Flag(help: "Subtract the training pixel mean from train and test (the seeds' zero-centring).")
+    @Flag(help: "Subtract the training set's mean pixel value, one number, from train and test (zero-centring).")
     var zeroCentre = false
 
     @Option(help: "Save the trained model to this file.")

@@ -20,6 +20,25 @@ final class ManifestTests: XCTestCase {
         get throws { try XCTUnwrap(try manifest["exercises"] as? [[String: Any]]) }
     }
 
+    /// What a learner reads of an exercise (its stub's comments, the exercises README, the
+    /// summary, the hints, the title of every check) names each source document by what
+    /// it is, never "the seeds" or "the lab".
+    func testNothingALearnerReadsSpeaksOfTheSeedsOrTheLab() throws {
+        let vague = try NSRegularExpression(pattern: #"\bthe seeds\b|\bseeds'|\bseeds? 00\d|\bthe labs?\b"#, options: [.caseInsensitive])
+        func assertNamesItsSources(_ text: String, _ place: String) {
+            let found = vague.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            XCTAssertNil(found, "\(place): \(found.map { (text as NSString).substring(with: $0.range) } ?? "")")
+        }
+        let folder = repositoryRoot + "/exercises"
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            assertNamesItsSources(try String(contentsOfFile: folder + "/" + file, encoding: .utf8), "exercises/" + file)
+        }
+        for exercise in Course.exercises {
+            assertNamesItsSources(([exercise.summary] + exercise.hints).joined(separator: "\n"), "\(exercise.name)'s summary and hints")
+            for check in try exercise.cases() { assertNamesItsSources(check.title, "\(exercise.name)'s check \"\(check.title)\"") }
+        }
+    }
+
     func testTheCourseIsTheManifestInItsOrder() throws {
         XCTAssertEqual(try manifest["format_version"] as? Int, 1)
         let entries = try entries

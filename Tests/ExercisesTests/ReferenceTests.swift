@@ -1,5 +1,7 @@
 import Exercises
+import Foundation
 import ChildProcesses
+import NumericAssertions
 import Course
 import CourseConsole
 import ReferenceSolutions
@@ -66,6 +68,15 @@ final class ReferenceTests: XCTestCase {
         let dOut = Tensor.randn([3], using: &rng), out = Tensor.randn([3], using: &rng)
         let result = try ReferenceSolutions.sigmoidBackward(dOut, out: out).doubles
         for (a, e) in zip(result, [-4.90531647, -0.64834065, -1.89126428]) { XCTAssertEqual(a, e, accuracy: 5e-9) }
+    }
+
+    /// The reference sigmoid computes both of its forms from e^-|x|: no exponent is ever
+    /// positive, so nothing overflows, even where the other form is thrown away.
+    func testTheReferenceSigmoidNeverOverflows() throws {
+        let extremes = Tensor([0, 1000, -1000, 710, -710, 1e308, -1e308])
+        var result: [Double] = []
+        XCTAssertEqual(try floatingPointExceptions { result = try ReferenceSolutions.sigmoid(extremes).doubles }, [])
+        XCTAssertEqual(result, [0.5, 1, 0, 1, Foundation.exp(-710), 1, 0])    // e^-710 / (1 + e^-710) rounds to e^-710
     }
 
     func testEverySolutionPassesEveryCase() throws {

@@ -49,7 +49,7 @@ final class WrongImplementationTests: XCTestCase {
             return (try Tensor.matmul(dOut.T, x), right.db, right.dx)     // dOutᵀ·x: (H, D) instead of (D, H)
         }
         let all = try results("linearBackward", broken)
-        let seeds = try result(all, "the seeds' FC layer backward")
+        let seeds = try result(all, "the DL practice notebook's FC layer backward")
         XCTAssertEqual(seeds.status, .failed)
         let message = text(seeds)
         XCTAssertTrue(message.contains("dW: shape (3, 2), expected (2, 3)"), message)
@@ -88,12 +88,14 @@ final class WrongImplementationTests: XCTestCase {
                       text(seeded))
     }
 
-    func testMSEGradientDividedByEveryElementIsOffByTheClassCount() throws {
+    /// Dividing the MSE gradient by the batch size only (as the DL practice notebook does)
+    /// makes it C = 10 times the gradient of the mean over all N·C elements.
+    func testMSEGradientDividedByTheBatchSizeOnlyIsOffByTheClassCount() throws {
         var broken = reference
-        broken.mseGradient = { y, t in try (y - t) * Tensor(scalar: 2 / Double(y.count)) }
+        broken.mseGradient = { y, t in try (y - t) * Tensor(scalar: 2 / Double(y.shape[0])) }
         let seeded = try result(try results("mseGradient", broken), "y (4, 10)")
         XCTAssertEqual(seeded.status, .failed)
-        XCTAssertTrue(text(seeded).contains("every value is 0.1 times the expected one"), text(seeded))
+        XCTAssertTrue(text(seeded).contains("every value is 10 times the expected one: the number of columns C is 10."), text(seeded))
     }
 
     func testSigmoidAsExpOverOnePlusExpFailsForLargeInputs() throws {
@@ -103,7 +105,7 @@ final class WrongImplementationTests: XCTestCase {
             return try e / (Tensor(scalar: 1) + e)
         }
         let all = try results("sigmoid", broken)
-        XCTAssertEqual(try result(all, "the seeds' sigmoid").status, .passed)
+        XCTAssertEqual(try result(all, "the DL practice notebook's sigmoid").status, .passed)
         let large = try result(all, "[0, 1000, -1000]")
         XCTAssertEqual(large.status, .failed)
         XCTAssertTrue(text(large).contains("first difference at [1]: expected 1, actual nan"), text(large))
@@ -178,7 +180,7 @@ final class WrongImplementationTests: XCTestCase {
     func testAnErrorWhereAValueIsExpectedShowsTheErrorAndTheExpectedShape() throws {
         var broken = reference
         broken.linearForward = { x, W, b in try Tensor.matmul(x, W.T) + b }
-        let seeds = try result(try results("linearForward", broken), "the seeds' FC layer")
+        let seeds = try result(try results("linearForward", broken), "the DL practice notebook's FC layer")
         XCTAssertEqual(seeds.status, .failed)
         XCTAssertTrue(text(seeds).contains("the function threw: matmul"), text(seeds))
         XCTAssertTrue(text(seeds).contains("expected result (5, 3)"), text(seeds))

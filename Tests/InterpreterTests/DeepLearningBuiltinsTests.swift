@@ -141,6 +141,39 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         XCTAssertEqual(t.run("loss.backward().shape"), "(1, 3)")
     }
 
+    /// The MSE a loss reports and the gradient it returns belong together: the centred
+    /// difference of MSELoss().forward, typed at the prompt, is backward's value, which by
+    /// hand is 2(y - t)/(N·C) = 2 · (0.2 - 1) / 6 for the first element.
+    func testTheNumericalGradientOfTheReportedMSEIsBackwards() throws {
+        let t = Transcript()
+        t.run("y = array([[0.2, 0.7, 0.1], [0.9, 0.05, 0.05]]); labels = array([0, 1])")
+        t.run("loss = MSELoss(); L = loss.forward(y, labels); g = loss.backward()")
+        t.run("yp = copy(y); yp[0, 0] += 1e-6; ym = copy(y); ym[0, 0] -= 1e-6")
+        t.run("numeric = (MSELoss().forward(yp, labels) - MSELoss().forward(ym, labels)) / 2e-6")
+        let analytic = try XCTUnwrap(Double(t.run("float(g[0, 0])")))
+        let numeric = try XCTUnwrap(Double(t.run("numeric")))
+        XCTAssertEqual(analytic, 2 * (0.2 - 1) / 6, accuracy: 1e-15)
+        XCTAssertLessThan(abs(numeric - analytic) / abs(analytic), 1e-6)
+        // The loss itself, by hand: (0.64 + 0.49 + 0.01 + 0.81 + 0.9025 + 0.0025) / 6.
+        XCTAssertEqual(try XCTUnwrap(Double(t.run("L"))), 2.855 / 6, accuracy: 1e-15)
+    }
+
+    /// A network's names each mean one thing, as a function and as a method alike:
+    /// predict gives the scores, forward the loss, params and grads the tensors.
+    func testEachNetworkNameMeansOneThing() {
+        let t = Transcript()
+        t.run("seed(0); net = mlp([4, 3, 2], dtype: \"float64\"); X = randn(5, 4); y = array([0, 1, 1, 0, 1])")
+        XCTAssertEqual(t.run("predict(net, X).shape, net.predict(X).shape"), "((5, 2), (5, 2))")
+        XCTAssertEqual(t.run("array_equal(predict(net, X), net.predict(X))"), "True")
+        XCTAssertEqual(t.run("forward(net, X, y) == net.forward(X, y)"), "True")
+        XCTAssertTrue(t.run("forward(net, X)").contains("y"), "the missing targets are named")
+        XCTAssertEqual(t.run("[p.shape for p in net.params]"), "[(4, 3), (3,), (3, 2), (2,)]")
+        XCTAssertEqual(t.run("array_equal(net.params[0], net.W1), array_equal(net.params[3], net.b2)"), "(True, True)")
+        t.run("loss = net.forward(X, y); dx = backward(net)")
+        XCTAssertEqual(t.run("[g.shape for g in net.grads]"), "[(4, 3), (3,), (3, 2), (2,)]")
+        XCTAssertEqual(t.run("array_equal(net.grads[0], net.dW1), array_equal(net.grads[1], net.db1)"), "(True, True)")
+    }
+
     func testANetworkTrainsAndChecksItsGradients() throws {
         let t = Transcript()
         t.run("X, y = load(); X = X / 255; Xt, yt = load(\"sample\", \"test\"); Xt = Xt / 255")
@@ -153,7 +186,7 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         guard case .float(let accuracy)? = t.session[variable: "acc"] else { return XCTFail("no accuracy") }
         XCTAssertGreaterThan(accuracy, 0.85)
         XCTAssertEqual(t.run("history.test_acc.shape, history.epochs"), "((3,), 3)")
-        XCTAssertEqual(t.run("predict(net, Xt[0:3]).dtype"), "dtype('int64')")
+        XCTAssertEqual(t.run("predict(net, Xt[0:3]).argmax(axis=1).dtype"), "dtype('int64')")
 
         t.run("seed(1); small = mlp([784, 8, 10], dtype: \"float64\")")
         let check = t.run("worst = gradcheck(small, X[0:4], y[0:4])")

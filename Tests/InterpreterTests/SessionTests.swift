@@ -1,3 +1,4 @@
+import Foundation
 import Interpreter
 import Tensor
 import XCTest
@@ -210,6 +211,20 @@ final class SessionTests: XCTestCase {
                         "matmul", "dot", "clip", "where", "concatenate", "reshape", "transpose", "len", "shape", "print",
                         "help", "float", "int", "range", "sigmoid", "relu", "softmax", "onehot"]
         XCTAssertEqual(required.filter { session.builtins[$0] == nil }, [])
+    }
+
+    /// Help speaks to a learner: it names the document it means ("the DL practice
+    /// notebook"), never "the seeds" or "the lab", which mean nothing to them.
+    func testNoHelpSpeaksOfTheSeedsOrTheLab() throws {
+        let t = Transcript()
+        let vague = try NSRegularExpression(pattern: #"\bthe seeds\b|\bseeds'|\bseed 00\d|\bthe labs?\b"#, options: [.caseInsensitive])
+        var pages = t.session.builtins.names.map { ("help(\($0))", t.ok("help(\"\($0)\")")) }
+        pages += t.session.commands.all.map { (":help :\($0.name)", $0.helpText) }
+        pages += [(":help language", t.ok(":help language")), (":help", t.ok(":help"))]
+        for (page, text) in pages {
+            let found = vague.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            XCTAssertNil(found, "\(page): \(found.map { (text as NSString).substring(with: $0.range) } ?? "")")
+        }
     }
 
     /// Each example is a transcript: `>>> ` lines are typed, the lines after them are what must appear.

@@ -94,6 +94,13 @@ final class LayerTests: XCTestCase {
     func testSigmoidAndSoftmaxAreStableAtBothTails() throws {
         let x = Tensor([0, 1000, -1000])
         XCTAssertEqual(try Sigmoid().forward(x).doubles, [0.5, 1, 0])
+        // Not only the result: no exp anywhere overflows, as the naive form's does.
+        let extremes = Tensor([0, 1000, -1000, 710, -710, 1e308, -1e308, .infinity, -.infinity])
+        XCTAssertEqual(try floatingPointExceptions { _ = try Sigmoid().forward(extremes) }, [])
+        let extremes32 = Tensor([0, 1000, -1000, 90, -90, 3e38, -3e38, .infinity, -.infinity]).astype(.float32)
+        XCTAssertEqual(try floatingPointExceptions { _ = try Sigmoid().forward(extremes32) }, [])
+        XCTAssertEqual(try floatingPointExceptions { _ = try extremes.unary(.negative).unary(.exp) }, ["overflow"],
+                       "exp(-x) of the naive form overflows, and the check sees it")
         let p = try softmax(Tensor(shape: [1, 3], storage: .float64([1000, 1000, -1000]))).doubles
         XCTAssertEqual(p, [0.5, 0.5, 0])
     }

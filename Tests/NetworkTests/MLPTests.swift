@@ -63,6 +63,33 @@ final class GradientCheckTests: XCTestCase {
         }
     }
 
+    /// The MSE gradient is the gradient of the loss the network reports: numpy's
+    /// numerical gradient of mean((y - t)²) over all N·C elements equals backward.
+    func testMSEGradientIsTheNumericalGradientOfTheReportedLoss() throws {
+        let labels = Reference["loss.labels"].astype(.int64)
+        let loss = MSELoss()
+        XCTAssertEqual(try loss.forward(Reference["sigmoid.out"], labels), Reference["mse.loss"].doubles[0], accuracy: 1e-12)
+        assertRelativelyClose(try loss.backward(), Reference["mse.numeric_grad"], within: 1e-6, "dMSE/dy")
+    }
+
+    /// The same for a whole network: sigmoid layers, sigmoid outputs and the MSE, each
+    /// parameter's gradient against numpy's numerical gradient of the printed loss; and
+    /// the gradient check, which differentiates that printed loss, finds the same.
+    func testMSENetworkGradientsAreTheNumericalGradientsOfTheReportedLoss() throws {
+        let layers: [Layer] = [Linear(W: Reference["msenet.W1"], b: Reference["msenet.b1"]), Sigmoid(),
+                               Linear(W: Reference["msenet.W2"], b: Reference["msenet.b2"]), Sigmoid()]
+        let net = MLP(sizes: [4, 5, 3], activation: .sigmoid, lossKind: .mse, layers: layers)
+        let x = Reference["msenet.X"], y = Reference["msenet.Y"].astype(.int64)
+        XCTAssertEqual(try net.forward(x, y), Reference["msenet.loss"].doubles[0], accuracy: 1e-12)
+        try net.backward()
+        for (name, parameter) in net.namedParameters {
+            assertRelativelyClose(parameter.gradient, Reference["msenet.numeric_d\(name)"], within: 1e-6, "d\(name)")
+        }
+        for entry in try GradientCheck.check(net, x, y) {
+            XCTAssertLessThan(entry.maxRelativeError, 1e-6, entry.name)
+        }
+    }
+
     func testEveryLossPassesTheGradientCheck() throws {
         var rng = NumpyRandom(seed: 2)
         let labels = Tensor(shape: [4], int64s: [0, 2, 1, 2])
@@ -167,5 +194,17 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertGreaterThan(db.maxRelativeError, 0.3)
         XCTAssertFalse(db.passed)
         XCTAssertTrue(entries.first { $0.name == "dW" }!.passed)
+    }
+}
+
+/// Fails unless every element of `actual` is within `within` of `expected`, relative to
+/// the larger of the two in size (the measure the gradient check prints).
+func assertRelativelyClose(_ actual: Tensor, _ expected: Tensor, within tolerance: Double, _ message: String,
+                           file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(actual.shape, expected.shape, "shape: \(message)", file: file, line: line)
+    for (i, (a, e)) in zip(actual.doubles, expected.doubles).enumerated()
+    where abs(a - e) > tolerance * max(abs(a), abs(e), 1e-12) {
+        XCTFail("\(message): element \(i) is \(a), numpy's numerical gradient \(e)", file: file, line: line)
+        return
     }
 }

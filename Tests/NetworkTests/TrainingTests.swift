@@ -90,6 +90,20 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(history.trainLoss, [])
     }
 
+    /// An epoch is ⌈N / B⌉ steps whichever way the batches are drawn: 4,000 images in
+    /// batches of 128 are 31.25 batches, so 32 steps (the last batch of a permutation has 32).
+    func testBothSamplersTakeTheSameStepsPerEpoch() throws {
+        let train = try sample(.train)
+        for sampling in Sampling.allCases {
+            var rng = NumpyRandom(seed: 0)
+            let net = try MLP(sizes: [784, 4, 10], rng: &rng, dtype: .float32)
+            let trainer = Trainer(model: net, optimizer: SGD(learningRate: 0.1),
+                                  config: TrainingConfig(epochs: 2, batchSize: 128, sampling: sampling, evaluateTraining: false),
+                                  rng: rng)
+            XCTAssertEqual(try trainer.fit(train.x, train.y).stepLoss.count, 2 * 32, "\(sampling)")
+        }
+    }
+
     func testEpochLineHasTheSeedsFormat() {
         var h = History()
         h.trainLoss = [0.01554]; h.trainAccuracy = [0.90114]; h.testLoss = [0.0154]; h.testAccuracy = [0.9036]

@@ -20,7 +20,7 @@ extension CheckCases {
             let squareDOut = draw.randn(3, 4), squareX = draw.randn(3, 4), squareW = draw.randn(4, 4)
             let oneDOut = draw.randn(1, 3), oneX = draw.randn(1, 2), oneW = draw.randn(2, 3)
             return [
-                apply("the seeds' FC layer backward: dOut (5, 3), x (5, 2), W (2, 3)", seeds.fcDOut, seeds.fcX, seeds.fcW,
+                apply("the DL practice notebook's FC layer backward: dOut (5, 3), x (5, 2), W (2, 3)", seeds.fcDOut, seeds.fcX, seeds.fcW,
                       seeds: [Named("dx", Tensor(shape: [5, 2], storage: .float64([
                           2.17336759, -1.02791573, 2.05790811, 2.03279805, -1.29734078, -1.42814094,
                           2.67540605, -1.319593, -0.57430296, 2.96331783])))],
@@ -53,9 +53,9 @@ extension CheckCases {
             let layerOut = try ReferenceSolutions.sigmoid(try seedsChapter2Draws().sigmoidX)
             var draw = Draw(seed: 14)
             return [
-                apply("the seeds' dJdz_sigmoid: seed(0), dOut = randn(3), out = randn(3)", upstream, activation,
+                apply("the DNN lab's dJdz_sigmoid: seed(0), dOut = randn(3), out = randn(3)", upstream, activation,
                       seeds: [-4.90531647, -0.64834065, -1.89126428], source: "seeds 002, dJdz_sigmoid"),
-                apply("the seeds' sigmoid layer: backward(1) after forward(x (5, 2))", try Tensor.ones([5, 2]), layerOut,
+                apply("the DL practice notebook's sigmoid layer: backward(1) after forward(x (5, 2))", try Tensor.ones([5, 2]), layerOut,
                       seeds: [0.2493353, 0.23975221, 0.24870769, 0.15349331, 0.21702907, 0.24907698,
                               0.23807991, 0.24316846, 0.14970761, 0.24738772],
                       source: "seeds 004, sigmoid_layer.backward(1)"),

@@ -25,7 +25,7 @@ extension CheckCases {
             }
             var draw = Draw(seed: 7)
             return [
-                apply("the seeds' sigmoid layer test, x (5, 2)", try seedsChapter2Draws().sigmoidX,
+                apply("the DL practice notebook's sigmoid layer test, x (5, 2)", try seedsChapter2Draws().sigmoidX,
                       seeds: [0.47421817, 0.60123138, 0.53594876, 0.81065526, 0.68157899, 0.53038128,
                               0.60917918, 0.58265313, 0.81668973, 0.44888958],
                       source: "seeds 004, sigmoid_layer.forward(x)"),
@@ -74,7 +74,7 @@ extension CheckCases {
             let oneX = draw.randn(1, 4), oneW = draw.randn(4, 3), oneB = draw.randn(3)
             let squareX = draw.randn(3, 4), squareW = draw.randn(4, 4), squareB = draw.randn(4)
             return [
-                apply("the seeds' FC layer test: x (5, 2), W (2, 3), b (3,)", seeds.fcX, seeds.fcW, seeds.fcB,
+                apply("the DL practice notebook's FC layer test: x (5, 2), W (2, 3), b (3,)", seeds.fcX, seeds.fcW, seeds.fcB,
                       seeds: [1.46799167, -1.7190734, 1.62817886, -6.01190034, 0.91385242, 0.45042808,
                               2.40336148, -1.9130545, 1.20599374, 6.03706376, -3.18300724, 1.73977896,
                               0.11102737, -1.06432113, 0.66895248],

@@ -25,13 +25,13 @@ extension CheckCases {
             var draw = Draw(seed: 4)
             let x = draw.randn(5, 4)
             let train = draw.randn(6, 3), test = draw.randn(2, 3)
-            let image = draw.rand(1, 784), pixelMeans = draw.rand(784)
+            let image = draw.rand(1, 784)
             return [
-                centre("x (5, 4) with its own mean: every column then averages 0", x, try x.mean(axis: 0)),
-                centre("a test batch (2, 3) with the training set's mean", test, try train.mean(axis: 0)),
-                centre("batch of 1: (1, 784)", image, pixelMeans),
-                centre("a mean of the wrong length, (4,) for x (2, 3): must throw", matrix([[1, 2, 3], [4, 5, 6]]),
-                       Tensor([1, 2, 3, 4])),
+                centre("x (5, 4) with its own mean: the result then averages 0", x, try x.mean()),
+                centre("a test batch (2, 3) with the training set's mean", test, try train.mean()),
+                centre("batch of 1: (1, 784), MNIST's mean pixel 0.1307", image, Tensor(scalar: 0.1307)),
+                centre("a mean per column, (3,) for x (2, 3), not one number: must throw",
+                       matrix([[1, 2, 3], [4, 5, 6]]), Tensor([1, 2, 3])),
             ]
         },
     ]
