@@ -114,6 +114,21 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         XCTAssertEqual(t.run("W32"), "array([0.75, 0.5 ], dtype=float32)")
     }
 
+    func testPlotNamesTheTensorsItIsGiven() {
+        let t = Transcript()
+        t.ok("a = array([1.0, 2.0, 3.0]); b = array([3.0, 2.0, 2.5])")
+        XCTAssertTrue(t.ok("plot([a, b], labels=[\"MSE\", \"CE\"])").hasSuffix("* MSE   o CE"), t.text)
+        XCTAssertTrue(t.ok("plot([a, b])").hasSuffix("* series 1   o series 2"), t.text)
+        XCTAssertTrue(t.ok("plot(a, labels=[\"loss\"])").hasSuffix("* loss"), t.text)
+        for (line, phrase) in [("plot([a, b], labels=[\"MSE\"])", "labels has 1 name for 2 tensors"),
+                               ("plot([a, b], labels=\"MSE\")", "labels must be a list of strings"),
+                               ("plot([a, b], labels=[\"MSE\", 2])", "labels must be strings, got an int")] {
+            XCTAssertNotEqual(t.session.run(line), .success, line)
+            XCTAssertTrue(t.errors.joined().contains(phrase), "\(line): \(t.errors)")
+            t.clear()
+        }
+    }
+
     func testLayersExposeTheirCaches() {
         let t = Transcript()
         t.run("seed(0); fc = Linear(2, 3, init: \"randn\"); relu = ReLU()")
