@@ -6,9 +6,8 @@ writes them. Prints Swift array literals to paste into the test.
 1. clip_grads on two fixed gradients: the global L2 norm, and the gradients after clipping to 1.0.
 2. The spiral (scripts/spiral.py), a 2-10-3 network with sigmoid hidden units, 0.01 * randn weights and zero
    biases drawn after np.random.seed(0) (W1, then W2), softmax cross-entropy, plain SGD with lr 1.0, batches of 30
-   from a fresh permutation each epoch, 2 epochs: the running average of the loss every 4 iterations (the average of
-   the losses since the last report, carried across the epoch boundary), once without clipping and once with
-   max_grad 0.05.
+   from a fresh permutation each epoch, 2 epochs: the mean loss of every 4 iterations, counted across the epoch boundary (the
+   reports fall after the epochs' iterations 4, 8, 2, 6 and 10), once without clipping and once with max_grad 0.05.
 """
 import numpy as np
 
@@ -61,7 +60,7 @@ def interval_losses(max_grad, epochs=2, batch_size=30, lr=1.0, eval_interval=4):
                 param -= lr * grad
             total_loss += loss
             loss_count += 1
-            if (iters + 1) % eval_interval == 0:
+            if loss_count == eval_interval:
                 averages.append(total_loss / loss_count)
                 total_loss, loss_count = 0.0, 0
     return averages

@@ -20,9 +20,9 @@ public struct TrainingConfig: Sendable {
     public var stepsPerEpoch: Int?
     /// Evaluate loss and accuracy on the whole training set after each epoch (as the seeds do).
     public var evaluateTraining: Bool
-    /// Every this many iterations of an epoch, the mean of the step losses since the last
-    /// report is recorded (`History.intervalLoss`) and reported: the `eval_interval` of the
-    /// `Trainer` in *Deep Learning from Scratch 2*. Nil: no such reports.
+    /// Every this many iterations (counted across epochs), the mean of their step losses is
+    /// recorded (`History.intervalLoss`) and reported: the `eval_interval` of the `Trainer`
+    /// in *Deep Learning from Scratch 2*. Nil: no such reports.
     public var evalInterval: Int?
     /// Gradient clipping: when the global norm of all the gradients of a step exceeds it,
     /// they are scaled down to it before the update (`clipGradients`, the book's `max_grad`).
@@ -85,9 +85,9 @@ public func epochLine(epoch: Int, of epochs: Int, history h: History) -> String 
     return "[Epoch \(epoch)/\(epochs)] " + parts.joined(separator: " / ")
 }
 
-/// The mean of the step losses over each `interval` iterations of an epoch, as the book's
-/// `Trainer` prints it: the sum and count are kept from one report to the next, across the
-/// end of an epoch when its iterations are not a multiple of the interval.
+/// The mean of the step losses over each `interval` iterations, counted across epochs, as
+/// the Trainer of *Deep Learning from Scratch 2* prints it: a report after every `interval`
+/// steps, on exactly the losses of those steps.
 struct RunningLoss {
     let interval: Int
     private var total = 0.0
@@ -97,14 +97,13 @@ struct RunningLoss {
         self.interval = interval
     }
 
-    /// Adds the loss of the epoch's iteration `iteration` (counted from 1); returns the mean
-    /// since the last report when this iteration ends an interval, and starts a new one.
-    mutating func add(_ loss: Double, iteration: Int) -> Double? {
+    /// Adds one step's loss; returns the mean of the interval when this step ends it.
+    mutating func add(_ loss: Double) -> Double? {
         total += loss
         count += 1
-        guard iteration % interval == 0 else { return nil }
+        guard count == interval else { return nil }
         defer { (total, count) = (0, 0) }
-        return total / Double(count)
+        return total / Double(interval)
     }
 }
 
@@ -173,7 +172,7 @@ public final class Trainer {
                 if let maxNorm = config.maxGradNorm { try clipGradients(model.parameters, maxNorm: maxNorm) }
                 try optimizer.step(model.parameters)
                 history.stepLoss.append(loss)
-                if let average = runningLoss?.add(loss, iteration: step + 1) {
+                if let average = runningLoss?.add(loss) {
                     history.intervalLoss.append(average)
                     reporter?.intervalCompleted(epoch: epoch, step: step + 1, stepsInEpoch: steps, averageLoss: average)
                 }
