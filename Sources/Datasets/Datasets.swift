@@ -15,6 +15,9 @@ public enum DatasetName: String, CaseIterable, Sendable {
     case fashionMnist = "fashion-mnist"
     /// The seeds' three-class spiral: 300 points in the plane, generated from a seed.
     case spiral
+    /// scikit-learn's 8×8 digits (UCI's optical digits), shipped in `data/digits/`: 1,797 images of
+    /// 64 pixels 0...16, split as `train_test_split(test_size=0.2, random_state=0)` does (1,437 train, 360 test).
+    case digits
 
     /// The name people write: "MNIST", "Fashion-MNIST".
     public var title: String {
@@ -23,13 +26,14 @@ public enum DatasetName: String, CaseIterable, Sendable {
         case .mnist: return "MNIST"
         case .fashionMnist: return "Fashion-MNIST"
         case .spiral: return "spiral"
+        case .digits: return "8×8 digits"
         }
     }
 
     /// What each label means, indexed by label.
     public var classNames: [String] {
         switch self {
-        case .sample, .mnist:
+        case .sample, .mnist, .digits:
             return (0...9).map(String.init)
         case .fashionMnist:
             return ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -44,6 +48,9 @@ public enum DatasetName: String, CaseIterable, Sendable {
 
     /// True for data made by a function rather than read from IDX files.
     public var isGenerated: Bool { self == .spiral }
+
+    /// True for the data sets that ship in the repository's `data/` folder, in `data/<name>`.
+    public var isBundled: Bool { self == .sample || self == .digits }
 }
 
 /// The two halves every data set comes in.

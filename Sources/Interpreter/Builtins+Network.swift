@@ -14,10 +14,10 @@ extension Arguments {
 
     /// Where a data set's files are looked for: the folder given as `data:`; else, for
     /// MNIST and Fashion-MNIST, the folder `mlplab --data DIR` named; else the usual
-    /// places (see `DataLocator`). The bundled sample is never replaced unasked.
+    /// places (see `DataLocator`). The bundled sample and digits are never replaced unasked.
     func dataLocator(for name: DatasetName) throws -> DataLocator {
         if !isNone("data") { return DataLocator(dataOption: try string("data")) }
-        return DataLocator(dataOption: name == .sample ? nil : session.dataFolder)
+        return DataLocator(dataOption: name.isBundled ? nil : session.dataFolder)
     }
 
     func network(_ name: String = "net") throws -> MLP {
@@ -44,7 +44,7 @@ extension CoreBuiltins {
     static let data: [Builtin] = [
         Builtin("load", [.optional("name", .string("sample")), .optional("split", .string("train")), .optional("data", .none)],
                 category: "data",
-                help: "Loads a data set split as (images, labels): images int64 (N, 784) with raw pixel values 0..255, labels int64 (N,). Names: \"sample\" (the bundled 5,000 MNIST digits, the default), \"mnist\" and \"fashion-mnist\" (full sets: run `mlplab fetch mnist`, start mlplab with --data DIR, or set MLPLAB_DATA), and \"spiral\" (300 points of 3 classes: x float64 (300, 2), t one-hot (300, 3)). data: a folder holding the four IDX files (train-images-idx3-ubyte.gz …) to read instead, e.g. load(\"mnist\", \"test\", data: \"~/mnist\").",
+                help: "Loads a data set split as (images, labels): images int64 (N, 784) with raw pixel values 0..255, labels int64 (N,). Names: \"sample\" (the bundled 5,000 MNIST digits, the default), \"digits\" (the bundled 8×8 digits of scikit-learn: (1437, 64) train and (360, 64) test, pixels 0..16, so divide by 16), \"mnist\" and \"fashion-mnist\" (full sets: run `mlplab fetch mnist`, start mlplab with --data DIR, or set MLPLAB_DATA), and \"spiral\" (300 points of 3 classes: x float64 (300, 2), t one-hot (300, 3)). data: a folder holding the four IDX files (train-images-idx3-ubyte.gz …) to read instead, e.g. load(\"mnist\", \"test\", data: \"~/mnist\").",
                 example: ">>> X, y = load(\"sample\", \"train\")\n>>> X.shape\n(4000, 784)") { args in
             let name = try args.choice("name", DatasetName.self)
             if name == .spiral {
@@ -179,6 +179,11 @@ extension CoreBuiltins {
             try SGD(learningRate: try args.double("lr")).step(try args.network().parameters)
             return .none
         },
+        Builtin("SGD", [.optional("lr", .float(0.01))], category: "networks",
+                help: "The optimizer object of Deep Learning from Scratch 2: opt.update(params, grads) does params[i] -= lr * grads[i] for every i, in place, so the arrays in the list params (a layer's own W and b, collected from your classes) change where every name for them sees it. opt.lr can be changed between steps.",
+                example: ">>> W = ones(2); dW = array([1.0, -1.0])\n>>> opt = SGD(lr=0.5)\n>>> opt.update([W], [dW])\n>>> W\narray([0.5, 1.5])") { args in
+            .object(SGDObject(learningRate: try args.double("lr")))
+        },
         Builtin("predict", [.required("net"), .required("x")], category: "networks",
                 help: "The network's outputs (scores) for a batch x, one row per input: the same as net.predict(x). The predicted classes are their argmax, predict(net, x).argmax(axis=1).",
                 example: ">>> seed(0); net = mlp([4, 3, 2])\n>>> predict(net, ones(3, 4)).shape\n(3, 2)\n>>> predict(net, ones(3, 4)).argmax(axis=1).shape\n(3,)") { args in
@@ -195,9 +200,10 @@ extension CoreBuiltins {
         },
         Builtin("fit", [.required("net"), .required("x"), .required("y"), .optional("epochs", .int(5)), .optional("lr", .float(0.1)),
                         .optional("batch_size", .int(128)), .optional("optimizer", .string("sgd")),
-                        .optional("sampling", .string("shuffle")), .optional("test", .none)],
+                        .optional("sampling", .string("shuffle")), .optional("test", .none),
+                        .optional("eval_interval", .none), .optional("max_grad", .none)],
                 category: "networks",
-                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", np.random.choice); ⌈N / batch_size⌉ steps an epoch either way. After each epoch it prints the training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
+                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", np.random.choice); ⌈N / batch_size⌉ steps an epoch either way. After each epoch it prints the training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". eval_interval: every that many iterations (counted across epochs), print their mean loss instead of the epoch lines (\"| epoch 1 | iter 10 / 10 | loss 1.13\", the Trainer of Deep Learning from Scratch 2; kept in history.interval_loss). max_grad: clip the gradients of each step to that global norm (the book's clip_grads). Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
                 example: ">>> X, y = load(); Xt, yt = load(\"sample\", \"test\")\n>>> seed(0); net = mlp([784, 32, 10])\n>>> history = fit(net, X[0:500] / 255, y[0:500], epochs: 1, test: (Xt / 255, yt))\n[Epoch 1/1] Training Loss = 1.9860 / Training Acc = 38.60% / Test Loss = 2.0555 / Test Acc = 30.00%") { args in
             try fit(args)
         },
@@ -222,9 +228,12 @@ extension CoreBuiltins {
             args.session.write("note: the inputs go up to \(PythonFormat.float(largest)); scaled pixels (X / 255) train far better")
         }
         let config = TrainingConfig(epochs: try args.int("epochs"), batchSize: try args.int("batch_size"),
-                                    sampling: try args.choice("sampling", Sampling.self))
+                                    sampling: try args.choice("sampling", Sampling.self),
+                                    evalInterval: try args.optionalInt("eval_interval"),
+                                    maxGradNorm: args.isNone("max_grad") ? nil : try args.double("max_grad"))
         let optimizer = try args.choice("optimizer", OptimizerKind.self).make(learningRate: try args.double("lr"))
-        let reporter = ProgressReporter(drawLine: args.session.progressLine ?? ProgressReporter.terminalLine) {
+        let reporter = ProgressReporter(drawLine: args.session.progressLine ?? ProgressReporter.terminalLine,
+                                        language: args.session.language, showsEpochLines: config.evalInterval == nil) {
             args.session.write($0)
         }
         if let learnerFit = args.session.learnerFit {

@@ -21,8 +21,8 @@ extension CoreBuiltins {
             }
             return .none
         },
-        Builtin("plot", [.required("data"), .optional("title", .none)], category: "pictures",
-                help: "A line chart in the terminal: of a training history (losses and accuracies per epoch), of one 1-D tensor (e.g. history.step_loss), or of a list of them.",
+        Builtin("plot", [.required("data"), .optional("title", .none), .optional("labels", .none)], category: "pictures",
+                help: "A line chart in the terminal: of a training history (losses and accuracies per epoch), of one 1-D tensor (e.g. history.step_loss), or of a list of them. labels: the names the legend gives the tensors, one string each, e.g. plot([h1.test_acc, h2.test_acc], labels=[\"MSE\", \"CE\"]).",
                 example: ">>> plot([3.0, 2.0, 1.5, 1.2, 1.1])\n(the chart is drawn here)") { args in
             let title = args.isNone("title") ? nil : try args.string("title"), series = try series(args)
             try args.session.showPicture(try TerminalPicture.lineChart(series: series, title: title)) {
@@ -97,12 +97,41 @@ extension CoreBuiltins {
 
     /// The chart series for a history, a tensor, or a list of tensors.
     private static func series(_ args: Arguments) throws -> [Series] {
+        let tensors: [Tensor]
         switch args["data"] {
-        case .object(let object as HistoryObject): return learningCurves(object.history)
+        case .object(let object as HistoryObject):
+            guard args.isNone("labels") else { throw args.error("labels name the tensors of a list; a history names its own curves") }
+            return learningCurves(object.history)
         case .list(let items) where items.allSatisfy({ if case .tensor = $0 { return true }; return false }):
-            return try items.enumerated().map { Series(name: "series \($0.offset + 1)", values: try args.tensor($0.element, "data").doubles) }
-        default: return [Series(name: "values", values: try args.tensor("data").doubles)]
+            tensors = try items.map { try args.tensor($0, "data") }
+        default:
+            tensors = [try args.tensor("data")]
         }
+        let names = try seriesNames(args, count: tensors.count)
+        return zip(names, tensors).map { Series(name: $0, values: $1.doubles) }
+    }
+
+    /// The legend's names: `labels`, one string per tensor, or "values" for one tensor and
+    /// "series 1", "series 2", … for a list.
+    private static func seriesNames(_ args: Arguments, count: Int) throws -> [String] {
+        guard !args.isNone("labels") else {
+            return count == 1 && !isList(args["data"]) ? ["values"] : (1...count).map { "series \($0)" }
+        }
+        guard case .list(let items) = args["labels"] else {
+            throw args.error("labels must be a list of strings, one for each tensor, got \(args["labels"].kindDescription)")
+        }
+        guard items.count == count else {
+            throw args.error("labels has \(items.count) name\(items.count == 1 ? "" : "s") for \(count) tensor\(count == 1 ? "" : "s")")
+        }
+        return try items.map { item in
+            guard case .string(let name) = item else { throw args.error("labels must be strings, got \(item.kindDescription)") }
+            return name
+        }
+    }
+
+    private static func isList(_ value: Value) -> Bool {
+        if case .list = value { return true }
+        return false
     }
 
     private static func firstWeights(_ args: Arguments) throws -> Tensor {

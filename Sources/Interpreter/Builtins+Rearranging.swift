@@ -67,6 +67,24 @@ extension CoreBuiltins {
                 example: ">>> cumsum([1, 2, 3])\narray([1, 3, 6])") { args in
             .tensor(try args.tensor("a").cumulativeSum(axis: try args.axis()))
         },
+        Builtin("bincount", [.required("x"), .optional("minlength", .int(0))], category: "reductions",
+                help: "How many times each whole number 0, 1, 2, … occurs in x (1-D, none negative), as np.bincount: element k of the int64 result counts the k's. The result is as long as max(x) + 1, or minlength if that is more: bincount(y, minlength=10) counts the labels of every class.",
+                example: ">>> bincount([0, 2, 2, 3])\narray([1, 0, 2, 1])") { args in
+            let x = try args.tensor("x")
+            guard x.ndim == 1, !x.dtype.isFloatingPoint else {
+                throw args.error("x must be a 1-D array of whole numbers, got \(args["x"].kindDescription)")
+            }
+            let values = x.int64s, minimum = try args.int("minlength")
+            if let negative = values.first(where: { $0 < 0 }) {
+                throw args.valueError("x must hold no negative numbers to count, got \(negative)")
+            }
+            guard minimum >= 0 else { throw args.valueError("minlength must be 0 or more, got \(minimum)") }
+            let length = max(Int(values.max() ?? -1) + 1, minimum)
+            _ = try Tensor.checkAllocation([length], operation: "bincount")
+            var counts = [Int64](repeating: 0, count: length)
+            for value in values { counts[Int(value)] += 1 }
+            return .tensor(Tensor(shape: [length], int64s: counts))
+        },
         Builtin("around", [.required("a"), .optional("decimals", .int(0))], category: "math",
                 help: "Each element rounded to decimals decimals (halves to the even neighbour), keeping the dtype, as np.round and np.around; also the method x.round(decimals).",
                 example: ">>> around([0.125, 2.5], 2)\narray([0.12, 2.5 ])") { args in

@@ -178,7 +178,7 @@ struct NetworkObject: ArchivableObject {
     }
 }
 
-/// The record of a `fit` run: `history.test_acc`, `history.step_loss`, ….
+/// The record of a `fit` run: `history.test_acc`, `history.step_loss`, `history.interval_loss`, ….
 struct HistoryObject: ScriptObject {
     let history: History
 
@@ -191,7 +191,8 @@ struct HistoryObject: ScriptObject {
     }
 
     var attributeNames: [String] {
-        ["epoch_seconds", "epochs", "interrupted", "step_loss", "test_acc", "test_loss", "train_acc", "train_loss"]
+        ["epoch_seconds", "epochs", "interrupted", "interval_loss", "step_loss", "test_acc", "test_loss", "train_acc",
+         "train_loss"]
     }
 
     func attribute(_ name: String) throws -> Value {
@@ -201,10 +202,76 @@ struct HistoryObject: ScriptObject {
         case "test_loss": return .tensor(Tensor(history.testLoss))
         case "test_acc": return .tensor(Tensor(history.testAccuracy))
         case "step_loss": return .tensor(Tensor(history.stepLoss))
+        case "interval_loss": return .tensor(Tensor(history.intervalLoss))
         case "epoch_seconds": return .tensor(Tensor(history.epochSeconds))
         case "epochs": return .int(history.epochsCompleted)
         case "interrupted": return .bool(history.interrupted)
         default: throw noSuchAttribute(name)
+        }
+    }
+}
+
+/// `SGD(lr)`: the optimizer object of *Deep Learning from Scratch 2* (`common/optimizer.py`).
+/// `update(params, grads)` takes two lists of arrays, such as the ones the learner's own layer
+/// classes collect in `self.params` and `self.grads`, and does `params[i] -= lr * grads[i]`:
+/// numpy's in-place update, written into each array where every name for it sees it.
+struct SGDObject: ScriptObject {
+    var learningRate: Double
+
+    var typeName: String { "SGD" }
+    var description: String { "<SGD lr=\(PythonFormat.float(learningRate))>" }
+    var attributeNames: [String] { ["lr", "update"] }
+
+    func attribute(_ name: String) throws -> Value {
+        switch name {
+        case "lr": return .float(learningRate)
+        case "update":
+            return method("update", [.required("params"), .required("grads")],
+                          help: "params[i] -= lr * grads[i] for every i, in place.") { args in
+                try update(args)
+                return .none
+            }
+        default: throw noSuchAttribute(name)
+        }
+    }
+
+    mutating func setAttribute(_ name: String, _ value: Value) throws {
+        guard name == "lr", let lr = value.asDouble else {
+            throw InterpreterError(.type, "only lr of an SGD can be assigned, with a number")
+        }
+        learningRate = lr
+    }
+
+    private func update(_ args: Arguments) throws {
+        let params = try arrays(args, "params"), grads = try arrays(args, "grads")
+        guard params.count == grads.count else {
+            throw args.error("params has \(params.count) arrays and grads \(grads.count): each parameter needs its gradient")
+        }
+        for (i, (param, grad)) in zip(params, grads).enumerated() {
+            do {
+                let step = try Operators.binary(.multiply, .float(learningRate), .tensor(grad))
+                guard case .tensor(let updated) = try Operators.binary(.subtract, .tensor(param), step) else { continue }
+                var array = param
+                try array.storeShared(updated, operation: "-=")
+            } catch {
+                throw args.error("params[\(i)] \(formatShape(param.shape)) cannot take the step of grads[\(i)] "
+                    + "\(formatShape(grad.shape)): \(error)")
+            }
+        }
+    }
+
+    /// The arrays of a list or tuple argument; a 0-d array cannot be updated in place.
+    private func arrays(_ args: Arguments, _ name: String) throws -> [Tensor] {
+        let items: [Value]
+        switch args[name] {
+        case .list(let values), .tuple(let values): items = values
+        case let other: throw args.error("\(name) must be a list of arrays like [W1, b1, W2, b2], got \(other.kindDescription)")
+        }
+        return try items.enumerated().map { i, item in
+            guard case .tensor(let array) = item, array.ndim > 0 else {
+                throw args.error("\(name)[\(i)] must be an array, got \(item.kindDescription)")
+            }
+            return array
         }
     }
 }

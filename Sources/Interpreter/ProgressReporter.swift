@@ -4,18 +4,27 @@ import Network
 /// Shows training as it runs: the seeds' epoch lines through `write` (to the REPL's output, or
 /// stdout for `mlplab train`), and a progress bar with throughput and ETA redrawn in place by
 /// `drawLine` (on a terminal's standard error, or as one updating line of a notebook cell).
+/// With `eval_interval`, the running-loss lines of the book's `Trainer` take the place of the
+/// epoch lines, in the learner's language.
 public final class ProgressReporter: TrainingReporter {
     private let write: (String) -> Void
     /// Draws the bar's new text over the old one; nil takes the bar away.
     private let drawLine: ((String?) -> Void)?
+    private let language: LessonLanguage
+    /// False when the running-loss lines are shown instead.
+    private let showsEpochLines: Bool
     private var lastDraw = Date.distantPast
     private var epochStarted = Date()
     /// True while the bar is shown.
     private var barShown = false
 
     /// - Parameter drawLine: where the bar goes; nil draws none.
-    public init(drawLine: ((String?) -> Void)? = ProgressReporter.terminalLine, write: @escaping (String) -> Void) {
+    public init(drawLine: ((String?) -> Void)? = ProgressReporter.terminalLine,
+                language: LessonLanguage = .en, showsEpochLines: Bool = true,
+                write: @escaping (String) -> Void) {
         self.drawLine = drawLine
+        self.language = language
+        self.showsEpochLines = showsEpochLines
         self.write = write
     }
 
@@ -43,7 +52,12 @@ public final class ProgressReporter: TrainingReporter {
         barShown = true
     }
 
+    public func intervalCompleted(epoch: Int, step: Int, stepsInEpoch: Int, averageLoss: Double) {
+        message(intervalLine(epoch: epoch, step: step, of: stepsInEpoch, averageLoss: averageLoss, language: language))
+    }
+
     public func epochCompleted(epoch: Int, of epochs: Int, history: History) {
+        guard showsEpochLines else { return }
         message(epochLine(epoch: epoch, of: epochs, history: history))
     }
 
@@ -62,4 +76,11 @@ public final class ProgressReporter: TrainingReporter {
         drawLine?(nil)
         barShown = false
     }
+}
+
+/// The running-loss line of the `Trainer` of *Deep Learning from Scratch 2* (the spiral notes print it
+/// in Korean): `| epoch 1 | iter 10 / 10 | loss 1.13`, `| 에폭 1 | 반복 10 / 10 | 손실 1.13`.
+public func intervalLine(epoch: Int, step: Int, of steps: Int, averageLoss: Double, language: LessonLanguage) -> String {
+    let (epochWord, iterationWord, lossWord) = language == .ko ? ("에폭", "반복", "손실") : ("epoch", "iter", "loss")
+    return String(format: "| %@ %d | %@ %d / %d | %@ %.2f", epochWord, epoch, iterationWord, step, steps, lossWord, averageLoss)
 }

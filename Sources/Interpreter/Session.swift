@@ -55,6 +55,9 @@ public final class Session {
     /// The folder `mlplab --data DIR` named: where `load("mnist")` and
     /// `load("fashion-mnist")` find their IDX files (nil: the usual places).
     public var dataFolder: String?
+    /// The learner's language (the lessons', `--lang` or `:lang`): the words builtins print
+    /// of their own, such as the running-loss lines of `fit(..., eval_interval=10)`.
+    public var language = LessonLanguage.en
 
     /// The object types `:load` can read, by archive kind (see `registerArchivable`).
     var archivableTypes: [String: (Data) throws -> any ScriptObject] = [:]

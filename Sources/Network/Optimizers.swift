@@ -14,6 +14,22 @@ private func decayed(_ p: Parameter, _ weightDecay: Double) throws -> Tensor {
     return g
 }
 
+/// Gradient clipping by the global norm, as `clip_grads` of *Deep Learning from Scratch 2*:
+/// with ‖g‖ = √(Σ over every gradient of Σ g²), when maxNorm / (‖g‖ + 1e-6) < 1 every
+/// gradient is multiplied by that rate, so the step keeps its direction and its length is
+/// at most maxNorm. Returns ‖g‖ before clipping.
+@discardableResult
+public func clipGradients(_ parameters: [Parameter], maxNorm: Double) throws -> Double {
+    let norm = try parameters.reduce(0.0) { sum, p in sum + (try p.gradient.unary(.square).sum().doubles[0]) }.squareRoot()
+    let rate = maxNorm / (norm + 1e-6)
+    if rate < 1 {
+        for p in parameters {
+            p.gradient = try Tensor.binary(.multiply, p.gradient, Tensor(scalar: rate), weakB: true)
+        }
+    }
+    return norm
+}
+
 /// Plain stochastic gradient descent: W ← W - lr · dW.
 public final class SGD: Optimizer {
     public var learningRate: Double

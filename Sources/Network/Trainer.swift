@@ -21,14 +21,25 @@ public struct TrainingConfig: Sendable {
     public var stepsPerEpoch: Int?
     /// Evaluate loss and accuracy on the whole training set after each epoch (as the seeds do).
     public var evaluateTraining: Bool
+    /// Every this many iterations (counted across epochs), the mean of their step losses is
+    /// recorded (`History.intervalLoss`) and reported: the `eval_interval` of the `Trainer`
+    /// in *Deep Learning from Scratch 2*. Nil: no such reports.
+    public var evalInterval: Int?
+    /// Gradient clipping: when the global norm of all the gradients of a step exceeds it,
+    /// they are scaled down to it before the update (`clipGradients`, the book's `max_grad`).
+    /// Nil: no clipping.
+    public var maxGradNorm: Double?
 
     public init(epochs: Int = 10, batchSize: Int = 128, sampling: Sampling = .shuffle,
-                stepsPerEpoch: Int? = nil, evaluateTraining: Bool = true) {
+                stepsPerEpoch: Int? = nil, evaluateTraining: Bool = true,
+                evalInterval: Int? = nil, maxGradNorm: Double? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.sampling = sampling
         self.stepsPerEpoch = stepsPerEpoch
         self.evaluateTraining = evaluateTraining
+        self.evalInterval = evalInterval
+        self.maxGradNorm = maxGradNorm
     }
 }
 
@@ -40,6 +51,8 @@ public struct History: Sendable {
     public var testAccuracy: [Double] = []
     /// The mini-batch loss of every step, in order.
     public var stepLoss: [Double] = []
+    /// With `TrainingConfig.evalInterval`: the mean step loss of each interval, in order.
+    public var intervalLoss: [Double] = []
     /// Wall time of each epoch's training steps (evaluation excluded).
     public var epochSeconds: [Double] = []
     /// True when Ctrl-C ended the run early (the weights are kept as they were).
@@ -52,6 +65,8 @@ public struct History: Sendable {
 /// Hears about training as it goes: a progress bar, or plain lines.
 public protocol TrainingReporter: AnyObject {
     func stepCompleted(epoch: Int, step: Int, stepsInEpoch: Int, samplesPerSecond: Double, loss: Double)
+    /// With `TrainingConfig.evalInterval`: the mean loss of the steps since the last report, after `step`.
+    func intervalCompleted(epoch: Int, step: Int, stepsInEpoch: Int, averageLoss: Double)
     func epochCompleted(epoch: Int, of epochs: Int, history: History)
     func message(_ text: String)
     /// Training is over, finished, stopped or failed: whatever is drawn in place is
@@ -69,6 +84,28 @@ public func epochLine(epoch: Int, of epochs: Int, history h: History) -> String 
         parts.append(String(format: "Test Loss = %.4f / Test Acc = %.2f%%", loss, acc * 100))
     }
     return "[Epoch \(epoch)/\(epochs)] " + parts.joined(separator: " / ")
+}
+
+/// The mean of the step losses over each `interval` iterations, counted across epochs, as
+/// the Trainer of *Deep Learning from Scratch 2* prints it: a report after every `interval`
+/// steps, on exactly the losses of those steps.
+struct RunningLoss {
+    let interval: Int
+    private var total = 0.0
+    private var count = 0
+
+    init(interval: Int) {
+        self.interval = interval
+    }
+
+    /// Adds one step's loss; returns the mean of the interval when this step ends it.
+    mutating func add(_ loss: Double) -> Double? {
+        total += loss
+        count += 1
+        guard count == interval else { return nil }
+        defer { (total, count) = (0, 0) }
+        return total / Double(interval)
+    }
 }
 
 /// Runs mini-batch training: per epoch, batches in a fresh random order,
@@ -109,6 +146,7 @@ public final class Trainer {
         // MNIST's pixels are mostly zeros: with the data kept as its non-zero
         // entries, each mini-batch is copied (and multiplied) without them.
         let sparseData = first?.skipsZeroInputs == true && model.dtype == .float32 ? SparseRows(x) : nil
+        var runningLoss = config.evalInterval.map(RunningLoss.init)
         Interrupt.clear()
         defer { reporter?.trainingEnded() }
 
@@ -132,8 +170,13 @@ public final class Trainer {
                                                 firstLoss: firstLoss, learningRate: optimizer.learningRate)
                 }
                 try model.backward()
+                if let maxNorm = config.maxGradNorm { try clipGradients(model.parameters, maxNorm: maxNorm) }
                 try optimizer.step(model.parameters)
                 history.stepLoss.append(loss)
+                if let average = runningLoss?.add(loss) {
+                    history.intervalLoss.append(average)
+                    reporter?.intervalCompleted(epoch: epoch, step: step + 1, stepsInEpoch: steps, averageLoss: average)
+                }
                 let elapsed = Date().timeIntervalSince(started)
                 reporter?.stepCompleted(epoch: epoch, step: step + 1, stepsInEpoch: steps,
                                         samplesPerSecond: Double((step + 1) * batch) / Swift.max(elapsed, 1e-9), loss: loss)
@@ -165,6 +208,12 @@ public final class Trainer {
     private func validate(_ x: Tensor, _ y: Tensor, test: (x: Tensor, y: Tensor)?) throws {
         guard config.epochs > 0, config.batchSize > 0 else {
             throw NetworkError.invalidConfiguration("epochs and batch size must be positive (got \(config.epochs) and \(config.batchSize))")
+        }
+        if let interval = config.evalInterval, interval <= 0 {
+            throw NetworkError.invalidConfiguration("eval_interval counts iterations: it must be positive, like 10 (got \(interval))")
+        }
+        if let maxNorm = config.maxGradNorm, !(maxNorm > 0) {
+            throw NetworkError.invalidConfiguration("max_grad is the largest gradient norm allowed: it must be positive, like 5.0 (got \(maxNorm))")
         }
         for (name, data, labels) in [("training", x, y)] + (test.map { [("test", $0.x, $0.y)] } ?? []) {
             guard data.ndim == 2, data.shape[1] == model.sizes[0] else {

@@ -1,3 +1,5 @@
+import Interpreter
+
 /// The exercises as the lessons see them, given by the layer that builds and checks
 /// them (the lessons know exercises only by their function's name).
 public struct ExerciseLink {

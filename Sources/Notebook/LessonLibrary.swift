@@ -1,16 +1,5 @@
 import Foundation
-
-/// The languages lessons are written in: `lessons/en/` and `lessons/ko/`.
-public enum LessonLanguage: String, CaseIterable, Codable, Sendable {
-    case en
-    case ko
-
-    /// The language `LANG` asks for: Korean for `ko_KR.UTF-8` and other `ko…`
-    /// locales, English otherwise.
-    public static func from(environment: [String: String] = ProcessInfo.processInfo.environment) -> LessonLanguage {
-        (environment["LANG"] ?? "").lowercased().hasPrefix("ko") ? .ko : .en
-    }
-}
+import Interpreter
 
 /// Problems finding or choosing lessons.
 public enum LessonLibraryError: Error, Equatable, CustomStringConvertible {

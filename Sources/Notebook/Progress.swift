@@ -1,4 +1,5 @@
 import Foundation
+import Interpreter
 import Support
 import Tensor
 

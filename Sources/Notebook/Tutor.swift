@@ -46,6 +46,7 @@ public final class Tutor {
         self.session = session
         self.library = library
         self.language = language
+        session.language = language
         self.lessons = try library.lessons(language)
         guard !lessons.isEmpty else { throw LessonLibraryError.empty(library.root) }
         self.presenter = LessonPresenter(style: style, language: language)
@@ -177,6 +178,7 @@ public final class Tutor {
         let reloaded = try library.lessons(newLanguage)
         let openID = position.map { lessons[$0.lesson].id }
         language = newLanguage
+        session.language = newLanguage
         exerciseLink?.useLanguage(newLanguage)
         rememberLanguage()
         lessons = reloaded

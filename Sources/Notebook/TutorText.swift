@@ -1,3 +1,5 @@
+import Interpreter
+
 /// The sentences the lessons' front end says, in the learner's language.
 public struct TutorText: Sendable {
     public let language: LessonLanguage

@@ -87,7 +87,7 @@ struct RunLessonCommand: ParsableCommand {
         let presenter = LessonPresenter(style: style, language: options.language)
         var differences = 0
         for lesson in lessons {
-            let session = makeLessonSession()
+            let session = makeLessonSession(language: options.language)
             let started = Date()
             let report: LessonReport
             if verify || record {
@@ -119,10 +119,12 @@ struct RunLessonCommand: ParsableCommand {
     }
 }
 
-/// A fresh interpreter session for running a lesson headless: nothing is
-/// printed outside the cells, whose output the runner collects.
-func makeLessonSession() -> Session {
-    Session(output: { _, _ in })
+/// A fresh interpreter session for running a lesson headless, speaking the lesson's
+/// language: nothing is printed outside the cells, whose output the runner collects.
+func makeLessonSession(language: LessonLanguage) -> Session {
+    let session = Session(output: { _, _ in })
+    session.language = language
+    return session
 }
 
 /// Runs `body`, turning the lesson errors into a message and exit status 2.

@@ -54,6 +54,9 @@ struct Train: ParsableCommand {
     @Option(help: "Mini-batches: shuffle (a permutation per epoch) or replacement (each batch drawn at random, np.random.choice); ⌈N / batch size⌉ steps an epoch either way.")
     var sampling: Sampling = .shuffle
 
+    @Option(help: "Train this many mini-batch steps, each on a batch drawn with replacement (the 2-layer MNIST lab's num_iter), instead of --epochs and --sampling; the network is evaluated once, after the last step.")
+    var iterations: Int?
+
     @Option(help: "Random seed for the weights and the batch order.")
     var seed: UInt32 = 0
 
@@ -76,6 +79,7 @@ struct Train: ParsableCommand {
         guard hiddenSizes != nil else { throw ValidationError("--hidden must be positive integers separated by commas, like 256 or 64,16") }
         guard learningRate > 0, learningRate.isFinite else { throw ValidationError("--lr must be a positive number") }
         guard batchSize > 0, epochs > 0 else { throw ValidationError("--batch-size and --epochs must be positive") }
+        if let iterations, iterations <= 0 { throw ValidationError("--iterations must be positive, like 10000") }
         if let plot, !ChartFile.extensions.contains(where: { plot.lowercased().hasSuffix("." + $0) }) {
             throw ValidationError("--plot needs a file name ending in .svg or .png, got \(plot)")
         }
@@ -100,11 +104,11 @@ struct Train: ParsableCommand {
                             rng: &rng, dtype: dtype)
         print("\(data.label): \(train.x.shape[0]) training and \(test.x.shape[0]) test images; "
               + "MLP \(sizes.map(String.init).joined(separator: "-")) \(activation.rawValue), \(loss.rawValue), "
-              + "\(optimizer.rawValue) lr \(learningRate), batch \(batchSize), \(dtype.rawValue), seed \(seed)")
+              + "\(optimizer.rawValue) lr \(learningRate), batch \(batchSize), \(dtype.rawValue), seed \(seed)"
+              + (iterations.map { ", \($0) iterations" } ?? ""))
         let reporter = ProgressReporter { print($0); fflush(stdout) }
         let trainer = Trainer(model: model, optimizer: optimizer.make(learningRate: learningRate, weightDecay: weightDecay),
-                              config: TrainingConfig(epochs: epochs, batchSize: batchSize, sampling: sampling),
-                              rng: rng, reporter: reporter)
+                              config: trainingConfig, rng: rng, reporter: reporter)
         Interrupt.install()
         let history: History
         do {
@@ -127,9 +131,17 @@ struct Train: ParsableCommand {
             print("saved the learning curves to \(plot)")
         }
         let correct = Int((testAccuracy * Double(test.x.shape[0])).rounded())
-        let epochsRun = history.epochsCompleted
-        print(String(format: "Test accuracy: %.2f%% (%d/%d) after %d epoch%@", testAccuracy * 100, correct,
-                     test.x.shape[0], epochsRun, epochsRun == 1 ? "" : "s") + (history.interrupted ? " (interrupted)" : ""))
+        let (count, unit) = iterations == nil ? (history.epochsCompleted, "epoch") : (history.stepLoss.count, "iteration")
+        let trainingSeconds = history.epochSeconds.reduce(0, +)
+        print(String(format: "Test accuracy: %.2f%% (%d/%d) after %d %@%@, %.1f s of training", testAccuracy * 100, correct,
+                     test.x.shape[0], count, unit, count == 1 ? "" : "s", trainingSeconds)
+              + (history.interrupted ? " (interrupted)" : ""))
+    }
+
+    /// --epochs of --sampling batches, or with --iterations one pass of that many batches drawn with replacement.
+    private var trainingConfig: TrainingConfig {
+        guard let iterations else { return TrainingConfig(epochs: epochs, batchSize: batchSize, sampling: sampling) }
+        return TrainingConfig(epochs: 1, batchSize: batchSize, sampling: .replacement, stepsPerEpoch: iterations)
     }
 }
 

@@ -118,6 +118,22 @@ final class DataLocatorTests: XCTestCase {
         XCTAssertEqual(found, home)
     }
 
+    func testDigitsAreFoundInTheirOwnFolderBesideTheSample() throws {
+        try makeSplit(in: "repo/data/sample")
+        let digits = try makeSplit(in: "repo/data/digits")
+        let found = try locator(cwd: "repo/lessons/ko", executable: "elsewhere/mlplab").locate(.digits, split: .train)
+        XCTAssertEqual(found, digits)
+    }
+
+    func testMissingDigitsSayWhereTheyShip() throws {
+        try makeSplit(in: "repo/data/sample")
+        XCTAssertThrowsError(try locator(executable: "repo/.build/release/mlplab").locate(.digits, split: .test)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("data/digits/"), message)
+            XCTAssertTrue(message.contains("MLPLAB_HOME"), message)
+        }
+    }
+
     func testTheRepositoryIsSearchedForDownloadedData() throws {
         try makeSplit(in: "repo/data/sample")
         let downloaded = try makeSplit(in: "repo/data/mnist")

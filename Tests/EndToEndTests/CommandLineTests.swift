@@ -67,11 +67,31 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(outOfRange.stderr.contains("--index 1000 is outside the test split, which has images 0..<1000"))
     }
 
+    /// --iterations N: N steps on batches drawn with replacement, as the 2-layer MNIST lab's num_iter.
+    func testTrainForAGivenNumberOfIterations() throws {
+        let train = try Binary.run(["train", "--iterations", "7", "--batch-size", "16", "--hidden", "8", "--lr", "0.5"])
+        XCTAssertEqual(train.status, 0, train.stderr)
+        let lines = train.stdout.split(separator: "\n")
+        XCTAssertTrue(lines.first!.hasSuffix("seed 0, 7 iterations"), String(lines.first!))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("[Epoch 1/1] Training Loss = ") }, train.stdout)
+        XCTAssertTrue(lines.last!.contains(" after 7 iterations, "), String(lines.last!))
+        XCTAssertTrue(lines.last!.hasSuffix(" s of training"), String(lines.last!))
+
+        let none = try Binary.run(["train", "--iterations", "0"])
+        XCTAssertNotEqual(none.status, 0)
+        XCTAssertTrue(none.stderr.contains("--iterations must be positive"), none.stderr)
+    }
+
     func testTheSameSeedTrainsTheSameNetwork() throws {
         let arguments = ["train", "--epochs", "1", "--hidden", "16", "--seed", "3"]
         let (a, b) = (try Binary.run(arguments), try Binary.run(arguments))
         XCTAssertEqual(a.status, 0, a.stderr)
-        XCTAssertEqual(a.stdout, b.stdout)
+        // Everything but the training time, which differs from run to run.
+        let withoutTime = { (text: String) in
+            text.replacingOccurrences(of: #", [0-9.]+ s of training"#, with: "", options: .regularExpression)
+        }
+        XCTAssertTrue(a.stdout.contains(" s of training"), a.stdout)
+        XCTAssertEqual(withoutTime(a.stdout), withoutTime(b.stdout))
     }
 
     func testBadModelFilesAndOptionsFailClearly() throws {

@@ -1,6 +1,7 @@
 import Course
 import ExerciseCalls
 import Foundation
+import Interpreter
 import Network
 import Notebook
 import Tensor

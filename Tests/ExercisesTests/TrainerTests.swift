@@ -90,6 +90,12 @@ final class TrainerTests: XCTestCase {
                                                                   learningRate: 0.1, rng: &rng)) { error in
             XCTAssertTrue("\(error)".contains("use optimizer \"sgd\" and sampling \"shuffle\", or :use reference"), "\(error)")
         }
+        for config in [TrainingConfig(epochs: 1, evalInterval: 2), TrainingConfig(epochs: 1, maxGradNorm: 1)] {
+            XCTAssertThrowsError(try ExerciseTrainer(.reference).fit(model, x, y, config: config, optimizer: .sgd,
+                                                                      learningRate: 0.1, rng: &rng)) { error in
+                XCTAssertTrue("\(error)".contains("your functions train without eval_interval and max_grad"), "\(error)")
+            }
+        }
         let history = try ExerciseTrainer(.reference).fit(model, x, y, config: TrainingConfig(epochs: 2, batchSize: 16),
                                                            optimizer: .sgd, learningRate: 0.1, rng: &rng)
         XCTAssertEqual(history.stepLoss.count, 6)

@@ -46,8 +46,92 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         t.run("X, y = load()")
         XCTAssertEqual(t.run("X.shape, X.dtype, y.shape, X.max()"), "((4000, 784), dtype('int64'), (4000,), np.int64(255))")
         XCTAssertEqual(t.run("x, t = load(\"spiral\"); x.shape, t.shape"), "((300, 2), (300, 3))")
-        XCTAssertTrue(t.run("load(\"cifar\")").contains("name must be one of \"sample\", \"mnist\", \"fashion-mnist\", \"spiral\""))
+        XCTAssertTrue(t.run("load(\"cifar\")").contains("name must be one of \"sample\", \"mnist\", \"fashion-mnist\", \"spiral\", \"digits\""))
         XCTAssertTrue(t.run("read_bytes(\"sample\", \"train-pixels\")").contains("file must be \"train-images\""))
+    }
+
+    /// scikit-learn's 8×8 digits, flattened to 64 pixels as load_digits().data is; the values are
+    /// scikit-learn's train_test_split(load_digits().data, load_digits().target, test_size=0.2, random_state=0).
+    func testLoadDigitsGivesScikitLearnsPixelsFlattened() {
+        let t = Transcript()
+        t.run("X, y = load(\"digits\"); Xt, yt = load(\"digits\", \"test\")")
+        XCTAssertEqual(t.run("X.shape, X.dtype, Xt.shape, yt.shape, X.max()"), "((1437, 64), dtype('int64'), (360, 64), (360,), np.int64(16))")
+        XCTAssertEqual(t.run("y[0:5], yt[0:5]"), "(array([6, 5, 3, 4, 4]), array([2, 8, 2, 6, 6]))")
+        XCTAssertEqual(t.run("X.sum(), Xt.sum()"), "(np.int64(449667), np.int64(112051))")
+    }
+
+    /// fit(..., eval_interval=4) prints the book's running-loss lines instead of the epoch lines, in the
+    /// session's language, every 4 iterations across the epochs; max_grad clips. The means are numpy's
+    /// (scripts/make_trainer_reference.py).
+    func testFitPrintsTheRunningLossEveryIntervalInTheLearnersLanguage() throws {
+        let t = Transcript()
+        t.ok("x, t = load(\"spiral\")")
+        let train = "seed(0); net = mlp([2, 10, 3], activation=\"sigmoid\", init=\"small\", dtype=\"float64\"); "
+            + "h = fit(net, x, t, epochs=2, batch_size=30, lr=1.0, "
+        XCTAssertEqual(t.ok(train + "eval_interval=4)"), """
+            | epoch 1 | iter 4 / 10 | loss 1.23
+            | epoch 1 | iter 8 / 10 | loss 1.12
+            | epoch 2 | iter 2 / 10 | loss 1.10
+            | epoch 2 | iter 6 / 10 | loss 1.11
+            | epoch 2 | iter 10 / 10 | loss 1.18
+            """)
+        let means = try XCTUnwrap(t.session.evaluate("h.interval_loss").tensor().doubles)
+        XCTAssertEqual(means.count, 5)
+        for (mean, numpy) in zip(means, [1.232523352079136, 1.1199020723235547, 1.099806703523478, 1.114628573315762,
+                                         1.178256315874151]) {
+            XCTAssertEqual(mean, numpy, accuracy: 1e-9 * numpy)
+        }
+        t.session.language = .ko
+        XCTAssertEqual(t.ok(train + "eval_interval=4, max_grad=0.05)"), """
+            | 에폭 1 | 반복 4 / 10 | 손실 1.11
+            | 에폭 1 | 반복 8 / 10 | 손실 1.10
+            | 에폭 2 | 반복 2 / 10 | 손실 1.10
+            | 에폭 2 | 반복 6 / 10 | 손실 1.10
+            | 에폭 2 | 반복 10 / 10 | 손실 1.10
+            """)
+        XCTAssertTrue(t.run(train + "max_grad=0)").contains("max_grad is the largest gradient norm allowed"))
+        XCTAssertTrue(t.run(train + "eval_interval=0)").contains("eval_interval counts iterations"))
+    }
+
+    /// SGD(lr).update(params, grads) as in Deep Learning from Scratch 2: params[i] -= lr * grads[i],
+    /// in place, so a class's own arrays change. By hand: [1, 2] - 0.1 · [0.5, -1] = [0.95, 2.1].
+    func testTheSGDObjectUpdatesTheArraysOfTheLearnersLayers() {
+        let t = Transcript()
+        for line in ["class Affine:\n    def __init__(self, W, b):\n        self.params = [W, b]\n        self.grads = [zeros_like(W), zeros_like(b)]",
+                     "layer = Affine(array([1.0, 2.0]), array([0.0]))",
+                     "layer.grads[0][...] = array([0.5, -1.0]); layer.grads[1][...] = 3.0",
+                     "opt = SGD(lr=0.1)",
+                     "opt.update(layer.params, layer.grads)"] {
+            t.ok(line)
+        }
+        XCTAssertEqual(t.run("layer.params[0], layer.params[1]"), "(array([0.95, 2.1 ]), array([-0.3]))")
+        t.ok("opt.lr = 1.0; W32 = ones(2, dtype=\"float32\"); opt.update([W32], [array([0.25, 0.5])])")
+        XCTAssertEqual(t.run("W32, opt"), "(array([0.75, 0.5 ], dtype=float32), <SGD lr=1.0>)")
+        for (line, phrase) in [("opt.update([W32], [])", "params has 1 arrays and grads 0"),
+                               ("opt.update(W32, [W32])", "params must be a list of arrays"),
+                               ("opt.update([W32], [ones(3)])", "params[0] (2,) cannot take the step of grads[0] (3,)"),
+                               ("opt.update([1.0], [1.0])", "params[0] must be an array"),
+                               ("opt.lr = \"fast\"", "only lr of an SGD can be assigned")] {
+            XCTAssertNotEqual(t.session.run(line), .success, line)
+            XCTAssertTrue(t.errors.joined().contains(phrase), "\(line): \(t.errors)")
+            t.clear()
+        }
+        XCTAssertEqual(t.run("W32"), "array([0.75, 0.5 ], dtype=float32)")
+    }
+
+    func testPlotNamesTheTensorsItIsGiven() {
+        let t = Transcript()
+        t.ok("a = array([1.0, 2.0, 3.0]); b = array([3.0, 2.0, 2.5])")
+        XCTAssertTrue(t.ok("plot([a, b], labels=[\"MSE\", \"CE\"])").hasSuffix("* MSE   o CE"), t.text)
+        XCTAssertTrue(t.ok("plot([a, b])").hasSuffix("* series 1   o series 2"), t.text)
+        XCTAssertTrue(t.ok("plot(a, labels=[\"loss\"])").hasSuffix("* loss"), t.text)
+        for (line, phrase) in [("plot([a, b], labels=[\"MSE\"])", "labels has 1 name for 2 tensors"),
+                               ("plot([a, b], labels=\"MSE\")", "labels must be a list of strings"),
+                               ("plot([a, b], labels=[\"MSE\", 2])", "labels must be strings, got an int")] {
+            XCTAssertNotEqual(t.session.run(line), .success, line)
+            XCTAssertTrue(t.errors.joined().contains(phrase), "\(line): \(t.errors)")
+            t.clear()
+        }
     }
 
     func testLayersExposeTheirCaches() {

@@ -16,7 +16,9 @@ final class LessonsTests: XCTestCase {
         let lessons = try library.lessons(language)
         XCTAssertFalse(lessons.isEmpty)
         for lesson in lessons {
-            let report = LessonVerifier.run(lesson, in: Session(output: { _, _ in }))
+            let session = Session(output: { _, _ in })
+            session.language = language
+            let report = LessonVerifier.run(lesson, in: session)
             let presenter = LessonPresenter(style: .plain, language: language)
             for (cell, outcome) in report.differences {
                 XCTFail(presenter.mismatchReport(outcome, cell: cell, lesson: lesson))

@@ -164,12 +164,14 @@ final class TutorTests: XCTestCase {
 
     func testTheLessonCommandsSpeakTheLessonsLanguageAndTheChoiceIsKept() throws {
         let tutor = try makeTutor(.ko)
+        XCTAssertEqual(tutor.session.language, .ko, "the session prints fit's running-loss lines in the lessons' language")
         XCTAssertEqual(tutor.session.commands["skip"]?.summary, "레슨의 답으로 넘어가기: 조용히 실행합니다")
         XCTAssertEqual(tutor.session.run(":open"), .failure)
         XCTAssertTrue(output().contains("사용법: :open N (:lessons로 목록을 봅니다)"))
         XCTAssertNil(store.savedLanguage(), "nothing is chosen before :lang")
 
         XCTAssertEqual(tutor.session.run(":lang en"), .success)
+        XCTAssertEqual(tutor.session.language, .en)
         XCTAssertEqual(tutor.session.commands["skip"]?.summary, "let the lesson answer the waiting cell: it runs quietly")
         XCTAssertEqual(store.savedLanguage(), .en)
         XCTAssertEqual(tutor.session.run(":lang ko"), .success)

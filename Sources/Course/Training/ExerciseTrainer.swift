@@ -32,6 +32,10 @@ public struct ExerciseTrainer {
             throw NetworkError.invalidConfiguration("your functions train with plain SGD (sgdStep) and a permutation "
                 + "per epoch (miniBatches): use optimizer \"sgd\" and sampling \"shuffle\", or :use reference")
         }
+        guard config.evalInterval == nil, config.maxGradNorm == nil else {
+            throw NetworkError.invalidConfiguration("your functions train without eval_interval and max_grad: "
+                + "leave them out, or :use reference")
+        }
         return try fit(model, x, y, epochs: config.epochs, batchSize: config.batchSize, learningRate: learningRate,
                        rng: &rng, test: test, reporter: reporter)
     }
