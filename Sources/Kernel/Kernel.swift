@@ -81,6 +81,7 @@ public final class Kernel {
         controlThread.start()
         serve(shell, handlers: shellHandlers, greetingSubscribers: true)
         controlFinished.wait()  // its last message, the shutdown's idle status, goes out on IOPub
+        Interrupt.clear()  // the stop's request, when no cell was running to take it
         shell.close()
         stdin.close()
         iopub.close()

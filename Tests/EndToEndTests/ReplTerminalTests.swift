@@ -135,12 +135,12 @@ final class ReplTerminalTests: XCTestCase {
         defer { terminal.finish() }
         XCTAssertTrue(terminal.wait(for: ">>> "), "the prompt appears: \(terminal.transcript)")
         terminal.type(":open 3\r")
-        XCTAssertTrue(terminal.wait(for: "cell 1 of 15"), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "cell 1 of 22"), "\(terminal.transcript)")
         for cell in 1...8 {
             terminal.type(":next\r")
             XCTAssertTrue(terminal.wait(for: "Skipped cell \(cell):"), "\(terminal.transcript)")
         }
-        XCTAssertTrue(terminal.wait(for: "cell 9 of 15 · your turn"), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "cell 9 of 22 · your turn"), "\(terminal.transcript)")
         XCTAssertTrue(terminal.wait(for: "Type an expression for z"), "\(terminal.transcript)")
 
         terminal.type("z = x - x.min()\r")
@@ -150,12 +150,12 @@ final class ReplTerminalTests: XCTestCase {
         XCTAssertTrue(terminal.wait(for: "hint 1 of 2: Subtract the same number from every element."), "\(terminal.transcript)")
         terminal.type("x - x.max()\r")
         XCTAssertTrue(terminal.wait(for: "✓ right: z (3,) float64 is the lesson's value."), "\(terminal.transcript)")
-        XCTAssertTrue(terminal.wait(for: "cell 10 of 15"), "the lesson goes on: \(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "cell 10 of 22"), "the lesson goes on: \(terminal.transcript)")
 
         terminal.type(":next\r")
         XCTAssertTrue(terminal.wait(for: "Skipped cell 10:"), "\(terminal.transcript)")
         terminal.type(":next\r")
-        XCTAssertTrue(terminal.wait(for: "cell 12 of 15 · your turn"), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "cell 12 of 22 · your turn"), "\(terminal.transcript)")
         terminal.type(":skip\r")
         XCTAssertTrue(terminal.wait(for: "Skipped cell 12: the lesson's lines ran quietly and made h, a, s."), "\(terminal.transcript)")
         terminal.type("\r")
