@@ -102,7 +102,7 @@ extension CoreBuiltins {
         case .object(let object as HistoryObject):
             guard args.isNone("labels") else { throw args.error("labels name the tensors of a list; a history names its own curves") }
             return learningCurves(object.history)
-        case .list(let items) where items.allSatisfy({ if case .tensor = $0 { return true }; return false }):
+        case .list(let items) where isListOfTensors(args["data"]):
             tensors = try items.map { try args.tensor($0, "data") }
         default:
             tensors = [try args.tensor("data")]
@@ -115,7 +115,7 @@ extension CoreBuiltins {
     /// "series 1", "series 2", … for a list.
     private static func seriesNames(_ args: Arguments, count: Int) throws -> [String] {
         guard !args.isNone("labels") else {
-            return count == 1 && !isList(args["data"]) ? ["values"] : (1...count).map { "series \($0)" }
+            return isListOfTensors(args["data"]) ? (1...count).map { "series \($0)" } : ["values"]
         }
         guard case .list(let items) = args["labels"] else {
             throw args.error("labels must be a list of strings, one for each tensor, got \(args["labels"].kindDescription)")
@@ -129,9 +129,11 @@ extension CoreBuiltins {
         }
     }
 
-    private static func isList(_ value: Value) -> Bool {
-        if case .list = value { return true }
-        return false
+    /// True for a list of 1-D tensors, which `plot` draws as one line each; any other list (of
+    /// numbers, such as the losses a loop appended) is one line.
+    private static func isListOfTensors(_ value: Value) -> Bool {
+        guard case .list(let items) = value else { return false }
+        return items.allSatisfy { if case .tensor(let t) = $0 { return t.ndim == 1 }; return false }
     }
 
     private static func firstWeights(_ args: Arguments) throws -> Tensor {

@@ -125,6 +125,9 @@ final class DeepLearningBuiltinsTests: XCTestCase {
         XCTAssertTrue(t.ok("plot([a, b], labels=[\"MSE\", \"CE\"])").hasSuffix("* MSE   o CE"), t.text)
         XCTAssertTrue(t.ok("plot([a, b])").hasSuffix("* series 1   o series 2"), t.text)
         XCTAssertTrue(t.ok("plot(a, labels=[\"loss\"])").hasSuffix("* loss"), t.text)
+        // A list of numbers, such as losses a loop appended, is one line.
+        t.ok("losses = []; losses.append(a.sum()); losses.append(b.mean()); losses.append(a.max())")
+        XCTAssertTrue(t.ok("plot(losses, labels=[\"loss\"])").hasSuffix("* loss"), t.text)
         for (line, phrase) in [("plot([a, b], labels=[\"MSE\"])", "labels has 1 name for 2 tensors"),
                                ("plot([a, b], labels=\"MSE\")", "labels must be a list of strings"),
                                ("plot([a, b], labels=[\"MSE\", 2])", "labels must be strings, got an int")] {
