@@ -22,8 +22,10 @@ public enum NotebookExport {
         var source: String { examples.map(\.source).joined(separator: "\n") }
     }
 
-    /// The notebook's JSON. `kernelName` and `displayName` are the kernelspec's (`mlplab`, `mlplab (한국어)`).
-    public static func notebook(_ lesson: Lesson, kernelName: String, displayName: String) -> Data {
+    /// The notebook's JSON. `kernelName` and `displayName` are the kernelspec's (`mlplab`, `mlplab (한국어)`);
+    /// `language` is the one the exercise cells speak.
+    public static func notebook(_ lesson: Lesson, kernelName: String, displayName: String,
+                                language: LessonLanguage = .en) -> Data {
         let session = Session(output: { _, _ in })
         var cells: [[String: Any]] = []
         for block in lesson.blocks {
@@ -32,6 +34,7 @@ public enum NotebookExport {
                 cells.append(["cell_type": "markdown", "id": "lesson-\(lesson.number)-prose-\(cells.count)",
                               "metadata": [String: Any](), "source": text])
             case .cell(let cell):
+                cells += cell.exercises.flatMap { exerciseCells($0, in: lesson, text: TutorText(language)) }
                 cells += codeCells(of: cell, in: lesson).map { code in
                     ["cell_type": "code", "id": code.id, "metadata": [String: Any](), "execution_count": NSNull(),
                      "source": code.source, "outputs": code.examples.compactMap { output(of: $0, session: session) }]
@@ -49,6 +52,18 @@ public enum NotebookExport {
         ]
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? JSONSerialization.data(withJSONObject: notebook, options: options)) ?? Data()
+    }
+
+    /// Where the lesson leads to an exercise: a Markdown cell that says what to write, and a
+    /// code cell that checks it with `:check NAME`. Its output is the learner's, so the lesson
+    /// verifies nothing of it (it is not one of `codeCells(of:)`).
+    private static func exerciseCells(_ name: String, in lesson: Lesson, text: TutorText) -> [[String: Any]] {
+        let id = "lesson-\(lesson.number)-exercise-\(name)"
+        return [
+            ["cell_type": "markdown", "id": id + "-prose", "metadata": [String: Any](), "source": text.exerciseInNotebook(name)],
+            ["cell_type": "code", "id": id, "metadata": [String: Any](), "execution_count": NSNull(),
+             "source": ":check \(name)", "outputs": [[String: Any]]()],
+        ]
     }
 
     /// Every code cell of the lesson's notebook, in order.

@@ -192,6 +192,13 @@ public struct TutorText: Sendable {
             + "검사하기: :check \(name). 검사를 통과하면 여기부터의 셀은 여러분의 함수로 실행됩니다.")
     }
 
+    public func exerciseInNotebook(_ name: String) -> String {
+        say("**Exercise `\(name)`**: write it yourself in `exercises/`; `:exercise \(name)` shows the file, the line to edit "
+            + "and the contract. The next cell checks it; once it passes, `:use mine \(name)` runs your function in the cells.",
+            "**연습 문제 `\(name)`**: `exercises/`에서 직접 작성해 보세요. `:exercise \(name)`이 파일과 고칠 줄, 계약을 보여 줍니다. "
+            + "다음 셀이 검사합니다. 통과하면 `:use mine \(name)`으로 셀에서 여러분의 함수를 씁니다.")
+    }
+
     public func exerciseDone(_ name: String) -> String {
         say("Exercise \(name): done.", "연습 문제 \(name): 완료.")
     }

@@ -37,7 +37,8 @@ struct NotebooksCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for lesson in lessons {
-                try NotebookExport.notebook(lesson, kernelName: spec.name, displayName: spec.displayName)
+                try NotebookExport.notebook(lesson, kernelName: spec.name, displayName: spec.displayName,
+                                            language: options.language)
                     .write(to: URL(fileURLWithPath: path(of: lesson)), options: .atomic)
                 print(path(of: lesson))
             }

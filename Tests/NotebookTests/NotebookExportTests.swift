@@ -176,4 +176,30 @@ final class NotebookExportTests: XCTestCase {
         let lesson = try LessonParser.parse(source, path: "lessons/en/00-tensors.md")
         XCTAssertEqual(NotebookExport.fileName(of: lesson), "00-tensors.ipynb")
     }
+
+    /// A lesson that leads to an exercise gives the notebook a cell saying what to write and a
+    /// cell running `:check NAME`, in the notebook's language; the lesson verifies neither.
+    func testAnExerciseMarkerBecomesACheckCell() throws {
+        let lesson = try LessonParser.parse("""
+            ---
+            id: forward
+            title: The forward pass
+            ---
+
+            <!-- exercise: softmax -->
+            ```pycon
+            >>> 1 + 1
+            2
+            ```
+            """, path: "lessons/ko/03-forward.md")
+        let data = NotebookExport.notebook(lesson, kernelName: "mlplab-ko", displayName: "mlplab (한국어)", language: .ko)
+        let notebook = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cells = try XCTUnwrap(notebook["cells"] as? [[String: Any]])
+        let sources = cells.map { ($0["cell_type"] as? String ?? "", $0["source"] as? String ?? "") }
+        let check = try XCTUnwrap(sources.firstIndex { $0 == ("code", ":check softmax") }, "\(sources)")
+        XCTAssertEqual(sources[check - 1].0, "markdown")
+        XCTAssertTrue(sources[check - 1].1.contains("연습 문제 `softmax`"), sources[check - 1].1)
+        XCTAssertEqual(sources[check + 1].1, "1 + 1", "the lesson's own cell follows")
+        XCTAssertEqual(NotebookExport.codeCells(of: lesson).map(\.id), ["lesson-3-cell-0"], "only the lesson's cell is verified")
+    }
 }
