@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import XCTest
 
 // glibc declares the pseudo-terminal calls only for _XOPEN_SOURCE, which Swift's Glibc module leaves out.
@@ -131,16 +132,23 @@ final class ReplTerminalTests: XCTestCase {
     /// cell waits, a hint comes, the right answer moves the lesson on; a skipped cell's
     /// variables are there for the next cell.
     func testAYourTurnCellIsAnsweredAndAnotherSkipped() throws {
+        // The cells are counted from the lesson itself, so that cells added to it leave the test as it is.
+        let lesson = try LessonParser.load(path: Binary.repositoryRoot.appendingPathComponent("lessons/en/03-forward.md").path)
+        let count = lesson.cells.count
+        let yourTurns = lesson.cells.filter { $0.yourTurn != nil }.map { $0.index + 1 }
+        guard yourTurns.count >= 2 else { return XCTFail("lesson 3 has \(yourTurns.count) your-turn cells; the test needs two") }
+        let (first, second) = (yourTurns[0], yourTurns[1])
+
         let terminal = try openTerminal(arguments: ["--lang", "en"])
         defer { terminal.finish() }
         XCTAssertTrue(terminal.wait(for: ">>> "), "the prompt appears: \(terminal.transcript)")
         terminal.type(":open 3\r")
-        XCTAssertTrue(terminal.wait(for: "cell 1 of 22"), "\(terminal.transcript)")
-        for cell in 1...8 {
+        XCTAssertTrue(terminal.wait(for: "cell 1 of \(count)"), "\(terminal.transcript)")
+        for cell in 1..<first {
             terminal.type(":next\r")
             XCTAssertTrue(terminal.wait(for: "Skipped cell \(cell):"), "\(terminal.transcript)")
         }
-        XCTAssertTrue(terminal.wait(for: "cell 9 of 22 · your turn"), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "cell \(first) of \(count) · your turn"), "\(terminal.transcript)")
         XCTAssertTrue(terminal.wait(for: "Type an expression for z"), "\(terminal.transcript)")
 
         terminal.type("z = x - x.min()\r")
@@ -150,14 +158,16 @@ final class ReplTerminalTests: XCTestCase {
         XCTAssertTrue(terminal.wait(for: "hint 1 of 2: Subtract the same number from every element."), "\(terminal.transcript)")
         terminal.type("x - x.max()\r")
         XCTAssertTrue(terminal.wait(for: "✓ right: z (3,) float64 is the lesson's value."), "\(terminal.transcript)")
-        XCTAssertTrue(terminal.wait(for: "cell 10 of 22"), "the lesson goes on: \(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "cell \(first + 1) of \(count)"), "the lesson goes on: \(terminal.transcript)")
 
-        terminal.type(":next\r")
-        XCTAssertTrue(terminal.wait(for: "Skipped cell 10:"), "\(terminal.transcript)")
-        terminal.type(":next\r")
-        XCTAssertTrue(terminal.wait(for: "cell 12 of 22 · your turn"), "\(terminal.transcript)")
+        for cell in (first + 1)..<second {
+            terminal.type(":next\r")
+            XCTAssertTrue(terminal.wait(for: "Skipped cell \(cell):"), "\(terminal.transcript)")
+        }
+        XCTAssertTrue(terminal.wait(for: "cell \(second) of \(count) · your turn"), "\(terminal.transcript)")
         terminal.type(":skip\r")
-        XCTAssertTrue(terminal.wait(for: "Skipped cell 12: the lesson's lines ran quietly and made h, a, s."), "\(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "Skipped cell \(second): the lesson's lines ran quietly and made h, a, s."),
+                      "\(terminal.transcript)")
         terminal.type("\r")
         XCTAssertTrue(terminal.wait(for: "✓ matches"), "the next cell finds s: \(terminal.transcript)")
         XCTAssertFalse(terminal.record.contains("is not defined"), "\(terminal.record)")
@@ -204,50 +214,43 @@ final class ReplTerminalTests: XCTestCase {
         XCTAssertTrue(terminal.wait(for: "(True, np.True_, (784, 16), np.int64(10))"), terminal.transcript)
     }
 
-    /// Ctrl-C during `:check`, while the exercises compile and while their checks run:
-    /// both stop, and the prompt comes back with the workspace. A stand-in package and
-    /// toolchain make the compile and the checks wait (its compiler and runner only sleep),
-    /// so that Ctrl-C is sure to come while they run.
+    /// Ctrl-C during `:check`, while the exercises build and while their checks run:
+    /// both stop, and the prompt comes back with the workspace. A stand-in package makes
+    /// the build and the checks wait (its `swift` and runner only sleep), so that Ctrl-C
+    /// is sure to come while they run.
     func testCtrlCDuringCheckReturnsToThePromptWithTheWorkspace() throws {
         let root = try waitingPackage()
-        let swiftc = try Binary.standInToolchain(in: root + "/toolchain", frontend: """
-            if [ -e '\(root)/slow-build' ]; then exec sleep 60; fi
-            while [ $# -gt 0 ]; do
-                if [ "$1" = -o ]; then : > "$2"; shift; fi
-                shift
-            done
-            """)
-        let terminal = try openTerminal(environment: ["MLPLAB_ROOT": root, "SWIFTC": swiftc])
+        let terminal = try openTerminal(environment: ["MLPLAB_ROOT": root, "SWIFT": root + "/swift"])
         defer { terminal.finish() }
         XCTAssertTrue(terminal.wait(for: ">>> "), terminal.transcript)
         terminal.type("keep = arange(5)\r")
         XCTAssertTrue(terminal.wait(for: ">>> "))
 
         terminal.type(":check softmax\r")
-        XCTAssertTrue(terminal.wait(for: "compiling your exercises"), terminal.transcript)
+        XCTAssertTrue(terminal.wait(for: "building your exercises"), terminal.transcript)
         Thread.sleep(forTimeInterval: 0.5)
         terminal.type("\u{03}")
-        XCTAssertTrue(terminal.wait(for: "interrupted", seconds: 10), "Ctrl-C stops the compile: \(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "interrupted", seconds: 10), "Ctrl-C stops the build: \(terminal.transcript)")
         XCTAssertTrue(terminal.wait(for: ">>> "))
         terminal.type("keep.sum()\r")
         XCTAssertTrue(terminal.wait(for: "10"), terminal.transcript)
 
         try FileManager.default.removeItem(atPath: root + "/slow-build")
         terminal.type(":check softmax\r")
-        XCTAssertTrue(terminal.wait(for: "softmax: "), "the compile is done and the checks start: \(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "softmax: "), "the build is done and the checks start: \(terminal.transcript)")
         Thread.sleep(forTimeInterval: 0.5)
         terminal.type("\u{03}")
         XCTAssertTrue(terminal.wait(for: "interrupted", seconds: 10), "Ctrl-C stops the checks: \(terminal.transcript)")
         XCTAssertTrue(terminal.wait(for: ">>> "))
         terminal.type("keep.sum()\r")
         XCTAssertTrue(terminal.wait(for: "10"), terminal.transcript)
-        XCTAssertFalse(terminal.record.contains("the compile failed"), terminal.record)
+        XCTAssertFalse(terminal.record.contains("the build failed"), terminal.record)
         XCTAssertFalse(terminal.record.contains("crashed"), terminal.record)
     }
 
-    /// A package for `:check` to compile and run: Package.swift and exercises/ of this one,
-    /// the file `slow-build` (the compiler sleeps while it is there), and a runner
-    /// (`mlplab-exercises`, debug and release) that sleeps.
+    /// A package for `:check` to build and run: Package.swift and exercises/ of this one;
+    /// a `swift` that sleeps while the file `slow-build` is there and otherwise succeeds;
+    /// and a runner (`mlplab-exercises`, debug and release) that sleeps.
     private func waitingPackage() throws -> String {
         let root = Binary.temporaryFile("waiting-package-\(UUID().uuidString)")
         let files = FileManager.default
@@ -255,11 +258,19 @@ final class ReplTerminalTests: XCTestCase {
         try files.createDirectory(atPath: root, withIntermediateDirectories: true)
         try files.copyItem(atPath: Binary.repositoryRoot.path + "/Package.swift", toPath: root + "/Package.swift")
         try files.createSymbolicLink(atPath: root + "/exercises", withDestinationPath: Binary.repositoryRoot.path + "/exercises")
+        let sleeper = "#!/bin/sh\nexec sleep 60\n"
         for configuration in ["debug", "release"] {
-            try Binary.script(root + "/.build/\(configuration)/mlplab-exercises", "exec sleep 60")
+            try files.createDirectory(atPath: root + "/.build/" + configuration, withIntermediateDirectories: true)
+            try makeScript(sleeper, at: root + "/.build/\(configuration)/mlplab-exercises")
         }
+        try makeScript("#!/bin/sh\nif [ -e \"$(dirname \"$0\")/slow-build\" ]; then exec sleep 60; fi\n", at: root + "/swift")
         XCTAssertTrue(files.createFile(atPath: root + "/slow-build", contents: nil))
         return root
+    }
+
+    private func makeScript(_ text: String, at path: String) throws {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
     }
 
     /// An error while the progress bar is on the screen starts on a line of its own:
