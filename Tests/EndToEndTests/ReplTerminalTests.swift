@@ -214,43 +214,50 @@ final class ReplTerminalTests: XCTestCase {
         XCTAssertTrue(terminal.wait(for: "(True, np.True_, (784, 16), np.int64(10))"), terminal.transcript)
     }
 
-    /// Ctrl-C during `:check`, while the exercises build and while their checks run:
-    /// both stop, and the prompt comes back with the workspace. A stand-in package makes
-    /// the build and the checks wait (its `swift` and runner only sleep), so that Ctrl-C
-    /// is sure to come while they run.
+    /// Ctrl-C during `:check`, while the exercises compile and while their checks run:
+    /// both stop, and the prompt comes back with the workspace. A stand-in package and
+    /// toolchain make the compile and the checks wait (its compiler and runner only sleep),
+    /// so that Ctrl-C is sure to come while they run.
     func testCtrlCDuringCheckReturnsToThePromptWithTheWorkspace() throws {
         let root = try waitingPackage()
-        let terminal = try openTerminal(environment: ["MLPLAB_ROOT": root, "SWIFT": root + "/swift"])
+        let swiftc = try Binary.standInToolchain(in: root + "/toolchain", frontend: """
+            if [ -e '\(root)/slow-build' ]; then exec sleep 60; fi
+            while [ $# -gt 0 ]; do
+                if [ "$1" = -o ]; then : > "$2"; shift; fi
+                shift
+            done
+            """)
+        let terminal = try openTerminal(environment: ["MLPLAB_ROOT": root, "SWIFTC": swiftc])
         defer { terminal.finish() }
         XCTAssertTrue(terminal.wait(for: ">>> "), terminal.transcript)
         terminal.type("keep = arange(5)\r")
         XCTAssertTrue(terminal.wait(for: ">>> "))
 
         terminal.type(":check softmax\r")
-        XCTAssertTrue(terminal.wait(for: "building your exercises"), terminal.transcript)
+        XCTAssertTrue(terminal.wait(for: "compiling your exercises"), terminal.transcript)
         Thread.sleep(forTimeInterval: 0.5)
         terminal.type("\u{03}")
-        XCTAssertTrue(terminal.wait(for: "interrupted", seconds: 10), "Ctrl-C stops the build: \(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "interrupted", seconds: 10), "Ctrl-C stops the compile: \(terminal.transcript)")
         XCTAssertTrue(terminal.wait(for: ">>> "))
         terminal.type("keep.sum()\r")
         XCTAssertTrue(terminal.wait(for: "10"), terminal.transcript)
 
         try FileManager.default.removeItem(atPath: root + "/slow-build")
         terminal.type(":check softmax\r")
-        XCTAssertTrue(terminal.wait(for: "softmax: "), "the build is done and the checks start: \(terminal.transcript)")
+        XCTAssertTrue(terminal.wait(for: "softmax: "), "the compile is done and the checks start: \(terminal.transcript)")
         Thread.sleep(forTimeInterval: 0.5)
         terminal.type("\u{03}")
         XCTAssertTrue(terminal.wait(for: "interrupted", seconds: 10), "Ctrl-C stops the checks: \(terminal.transcript)")
         XCTAssertTrue(terminal.wait(for: ">>> "))
         terminal.type("keep.sum()\r")
         XCTAssertTrue(terminal.wait(for: "10"), terminal.transcript)
-        XCTAssertFalse(terminal.record.contains("the build failed"), terminal.record)
+        XCTAssertFalse(terminal.record.contains("the compile failed"), terminal.record)
         XCTAssertFalse(terminal.record.contains("crashed"), terminal.record)
     }
 
-    /// A package for `:check` to build and run: Package.swift and exercises/ of this one;
-    /// a `swift` that sleeps while the file `slow-build` is there and otherwise succeeds;
-    /// and a runner (`mlplab-exercises`, debug and release) that sleeps.
+    /// A package for `:check` to compile and run: Package.swift and exercises/ of this one,
+    /// the file `slow-build` (the compiler sleeps while it is there), and a runner
+    /// (`mlplab-exercises`, debug and release) that sleeps.
     private func waitingPackage() throws -> String {
         let root = Binary.temporaryFile("waiting-package-\(UUID().uuidString)")
         let files = FileManager.default
@@ -258,19 +265,11 @@ final class ReplTerminalTests: XCTestCase {
         try files.createDirectory(atPath: root, withIntermediateDirectories: true)
         try files.copyItem(atPath: Binary.repositoryRoot.path + "/Package.swift", toPath: root + "/Package.swift")
         try files.createSymbolicLink(atPath: root + "/exercises", withDestinationPath: Binary.repositoryRoot.path + "/exercises")
-        let sleeper = "#!/bin/sh\nexec sleep 60\n"
         for configuration in ["debug", "release"] {
-            try files.createDirectory(atPath: root + "/.build/" + configuration, withIntermediateDirectories: true)
-            try makeScript(sleeper, at: root + "/.build/\(configuration)/mlplab-exercises")
+            try Binary.script(root + "/.build/\(configuration)/mlplab-exercises", "exec sleep 60")
         }
-        try makeScript("#!/bin/sh\nif [ -e \"$(dirname \"$0\")/slow-build\" ]; then exec sleep 60; fi\n", at: root + "/swift")
         XCTAssertTrue(files.createFile(atPath: root + "/slow-build", contents: nil))
         return root
-    }
-
-    private func makeScript(_ text: String, at path: String) throws {
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
     }
 
     /// An error while the progress bar is on the screen starts on a line of its own:
