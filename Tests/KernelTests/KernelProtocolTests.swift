@@ -117,7 +117,7 @@ final class KernelProtocolTests: XCTestCase {
 
     /// Training draws its progress as one display, redrawn in place at most ten times a second
     /// (not one line per batch); the stop button stops it between batches and keeps the weights.
-    /// An epoch of 50,000 batches lasts longer than the test.
+    /// The stop may come in any epoch: a fast machine trains the first one before the stop arrives.
     func testTrainingShowsOneUpdatingLineAndStopsWithItsWeightsKept() throws {
         _ = try client.execute("seed(0)\nX = randn(400000, 20)\ny = randint(0, 3, size=400000)\nnet = mlp([20, 64, 3])\nw = copy(net.W1)")
         let (id, frames) = client.signed("execute_request", ["code": "h = fit(net, X, y, epochs=1000, batch_size=8)", "silent": false])
@@ -131,7 +131,7 @@ final class KernelProtocolTests: XCTestCase {
         let seconds = Date().timeIntervalSince(started)
         XCTAssertEqual(reply.content["status"] as? String, "ok", "fit returns the history so far: \(reply.content)")
         let iopub = try client.published(for: id)
-        XCTAssertTrue(output(iopub, "stream").contains { ($0["text"] as? String)?.hasPrefix("interrupted in epoch 1") == true },
+        XCTAssertTrue(output(iopub, "stream").contains { ($0["text"] as? String)?.hasPrefix("interrupted in epoch ") == true },
                       "\(output(iopub, "stream"))")
         let progress = iopub.filter { $0.type == "display_data" || $0.type == "update_display_data" }
         XCTAssertEqual(progress.first?.type, "display_data")
