@@ -43,10 +43,8 @@ public enum ExerciseREPL {
             let implementations = Implementations.choosing(names.contains, from: mine)
             session.builtins.register(engine)
             session.builtins.register(learnerBuiltins(implementations, replacing: engine, for: names))
-            session.learnerFit = names.isDisjoint(with: Course.usedInTraining) ? nil : {
-                net, x, y, test, config, optimizer, lr, rng, reporter in
-                try ExerciseTrainer(implementations).fit(net, x, y, config: config, optimizer: optimizer, learningRate: lr,
-                                                         rng: &rng, test: test, reporter: reporter)
+            session.learnerStep = names.isDisjoint(with: Course.usedInTraining) ? nil : { net, config, optimizer, lr, reporter in
+                try ExerciseStep(net, implementations, config: config, optimizer: optimizer, learningRate: lr, reporter: reporter)
             }
         }
         for spec in ExerciseConsole.commands {

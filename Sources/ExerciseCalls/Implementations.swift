@@ -2,7 +2,7 @@ import Tensor
 
 /// One implementation of every exercise function: the reference solutions, the learner's
 /// code, or a mix. The checks run each case with the reference and with the implementations
-/// under test, and compare; `ExerciseTrainer` trains a network with any of them.
+/// under test, and compare; `ExerciseStep` trains a network with any of them.
 ///
 /// Each function is called by its exercise's name, with typed arguments and results:
 /// `try implementations.call("softmax", x) as Tensor`. The call is written as tensors

@@ -201,9 +201,9 @@ extension CoreBuiltins {
         Builtin("fit", [.required("net"), .required("x"), .required("y"), .optional("epochs", .int(5)), .optional("lr", .float(0.1)),
                         .optional("batch_size", .int(128)), .optional("optimizer", .string("sgd")),
                         .optional("sampling", .string("shuffle")), .optional("test", .none),
-                        .optional("eval_interval", .none), .optional("max_grad", .none)],
+                        .optional("eval_interval", .none), .optional("max_grad", .none), .optional("skip_zeros", .bool(true))],
                 category: "networks",
-                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", np.random.choice); ⌈N / batch_size⌉ steps an epoch either way. After each epoch it prints the training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". eval_interval: every that many iterations (counted across epochs), print their mean loss instead of the epoch lines (\"| epoch 1 | iter 10 / 10 | loss 1.13\", the Trainer of Deep Learning from Scratch 2; kept in history.interval_loss). max_grad: clip the gradients of each step to that global norm (the book's clip_grads). Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
+                help: "Trains net on (x, y) with mini-batch gradient descent: each epoch draws a fresh permutation (sampling \"shuffle\") or batches with replacement (\"replacement\", np.random.choice); ⌈N / batch_size⌉ steps an epoch either way. After each epoch it prints the training loss and accuracy (and the test set's, given test: (Xt, yt)). optimizer: \"sgd\", \"momentum\", \"adam\". eval_interval: every that many iterations (counted across epochs), print their mean loss instead of the epoch lines (\"| epoch 1 | iter 10 / 10 | loss 1.13\", the Trainer of Deep Learning from Scratch 2; kept in history.interval_loss). max_grad: clip the gradients of each step to that global norm (the book's clip_grads). skip_zeros: a float32 network keeps training images that are mostly zeros (MNIST's pixels) as their non-zero pixels, and multiplies only those: the same numbers, faster; skip_zeros=False trains on the dense images. Returns a history (history.train_loss, .test_acc, .step_loss …). Ctrl-C stops after the current batch and keeps the weights.",
                 example: ">>> X, y = load(); Xt, yt = load(\"sample\", \"test\")\n>>> seed(0); net = mlp([784, 32, 10])\n>>> history = fit(net, X[0:500] / 255, y[0:500], epochs: 1, test: (Xt / 255, yt))\n[Epoch 1/1] Training Loss = 1.9860 / Training Acc = 38.60% / Test Loss = 2.0555 / Test Acc = 30.00%") { args in
             try fit(args)
         },
@@ -231,17 +231,16 @@ extension CoreBuiltins {
         let config = TrainingConfig(epochs: try args.int("epochs"), batchSize: try args.int("batch_size"),
                                     sampling: try args.choice("sampling", Sampling.self),
                                     evalInterval: try args.optionalInt("eval_interval"),
-                                    maxGradNorm: args.isNone("max_grad") ? nil : try args.double("max_grad"))
-        let optimizer = try args.choice("optimizer", OptimizerKind.self).make(learningRate: try args.double("lr"))
+                                    maxGradNorm: args.isNone("max_grad") ? nil : try args.double("max_grad"),
+                                    skipsZeroInputs: try args.bool("skip_zeros"))
         let reporter = ProgressReporter(drawLine: args.session.progressLine ?? ProgressReporter.terminalLine,
                                         language: args.session.language, showsEpochLines: config.evalInterval == nil) {
             args.session.write($0)
         }
-        if let learnerFit = args.session.learnerFit {
-            return .object(HistoryObject(history: try learnerFit(net, x, y, test, config, try args.choice("optimizer", OptimizerKind.self),
-                                                                  try args.double("lr"), &args.session.random, reporter)))
-        }
-        let trainer = Trainer(model: net, optimizer: optimizer, config: config, rng: args.session.random, reporter: reporter)
+        let optimizerKind = try args.choice("optimizer", OptimizerKind.self), learningRate = try args.double("lr")
+        let step = try args.session.learnerStep?(net, config, optimizerKind, learningRate, reporter)
+            ?? NetworkStep(net, optimizer: optimizerKind.make(learningRate: learningRate), maxGradNorm: config.maxGradNorm)
+        let trainer = Trainer(step: step, config: config, rng: args.session.random, reporter: reporter)
         defer { args.session.random = trainer.rng }
         return .object(HistoryObject(history: try trainer.fit(x, y, test: test)))
     }

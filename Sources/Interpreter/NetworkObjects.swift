@@ -15,7 +15,6 @@ func optionalTensor(_ tensor: Tensor?) -> Value {
 
 /// A layer in the REPL: `layer.forward(x)`, `layer.backward(dout)`, and the
 /// tensors it keeps — W, b, dW, db, x, out, mask — readable after each call.
-/// A Linear layer also says whether it skips the zeros of its input (`skips_zero_inputs`).
 struct LayerObject: ScriptObject {
     let layer: Layer
 
@@ -24,7 +23,7 @@ struct LayerObject: ScriptObject {
 
     var attributeNames: [String] {
         var names = ["forward", "backward", "out", "name"]
-        if layer is Linear { names += ["W", "b", "dW", "db", "x", "skips_zero_inputs"] }
+        if layer is Linear { names += ["W", "b", "dW", "db", "x"] }
         if layer is ReLU { names.append("mask") }
         return names.sorted()
     }
@@ -46,21 +45,15 @@ struct LayerObject: ScriptObject {
         case ("dW", let linear as Linear): return .tensor(linear.dW)
         case ("db", let linear as Linear): return .tensor(linear.db)
         case ("x", let linear as Linear): return optionalTensor(linear.x)
-        case ("skips_zero_inputs", let linear as Linear): return .bool(linear.skipsZeroInputs)
         case ("mask", let relu as ReLU): return optionalTensor(relu.mask)
         default: throw noSuchAttribute(name)
         }
     }
 
-    /// `layer.W = …` and `layer.b = …` replace a Linear layer's parameters (same shape);
-    /// `layer.skips_zero_inputs = False` makes its float32 products dense.
+    /// `layer.W = …` and `layer.b = …` replace a Linear layer's parameters (same shape).
     mutating func setAttribute(_ name: String, _ value: Value) throws {
-        if let linear = layer as? Linear, name == "skips_zero_inputs", case .bool(let skips) = value {
-            linear.skipsZeroInputs = skips
-            return
-        }
         guard let linear = layer as? Linear, name == "W" || name == "b", case .tensor(let tensor) = value else {
-            throw InterpreterError(.type, "only W and b (tensors) and skips_zero_inputs (True or False) of a Linear layer can be assigned")
+            throw InterpreterError(.type, "only W and b (tensors) of a Linear layer can be assigned")
         }
         let parameter = name == "W" ? linear.weight : linear.bias
         guard tensor.shape == parameter.value.shape else {

@@ -49,9 +49,9 @@ public final class Session {
     public let commands: CommandTable
     /// Names that are always defined (`np`, `pi`, `newaxis` …); variables may shadow them.
     public var constants: [String: Value] = [:]
-    /// How `fit` trains when it should not use the engine's Trainer: `:use mine`
-    /// sets it to train with the learner's own exercise functions.
-    public var learnerFit: LearnerFit?
+    /// What `fit`'s steps compute when not the engine's network: `:use mine` sets it
+    /// to train with the learner's own exercise functions.
+    public var learnerStep: LearnerStep?
     /// The folder `mlplab --data DIR` named: where `load("mnist")` and
     /// `load("fashion-mnist")` find their IDX files (nil: the usual places).
     public var dataFolder: String?
@@ -639,8 +639,7 @@ extension Session {
     }
 }
 
-/// `fit`'s work done another way: the network, the data, the test set, the
-/// options, the session's random generator and where to report.
-public typealias LearnerFit = (_ net: MLP, _ x: Tensor, _ y: Tensor, _ test: (x: Tensor, y: Tensor)?,
-                               _ config: TrainingConfig, _ optimizer: OptimizerKind, _ learningRate: Double,
-                               _ rng: inout NumpyRandom, _ reporter: TrainingReporter) throws -> History
+/// The step `fit` trains with in place of the engine's: made from the network, the
+/// options, the optimiser asked for, the learning rate and where to report.
+public typealias LearnerStep = (_ net: MLP, _ config: TrainingConfig, _ optimizer: OptimizerKind, _ learningRate: Double,
+                                _ reporter: TrainingReporter) throws -> TrainingStep

@@ -14,21 +14,21 @@ public enum Initialization: String, CaseIterable, Sendable {
 
 /// The affine (fully connected) layer: out = x @ W + b.
 ///
-/// x: (N, D) → out: (N, H), with W: (D, H) and b: (H,).
+/// x: (N, D) → out: (N, H), with W: (D, H) and b: (H,). The input is a dense batch, or a
+/// batch kept as its non-zero entries (`SparseRows`: MNIST's pixels are mostly zeros), and
+/// the products go over what the batch holds; the layer itself has no mode.
 public final class Linear: Layer {
     public let weight: Parameter
     public let bias: Parameter
-    /// The input of the last forward call, kept because dW = xᵀ · dOut needs it.
-    public private(set) var x: Tensor?
+    /// The input of the last forward call, kept because dW = xᵀ · dOut needs it
+    /// (nil when that input was a sparse batch).
+    public var x: Tensor? {
+        if case .dense(let x) = input { return x }
+        return nil
+    }
     public private(set) var out: Tensor?
-    /// When false, backward skips dx (the first layer's input gradient is never used).
-    public var computesInputGradient = true
-    /// When true and a float32 input is mostly zeros (MNIST's pixels), the
-    /// products x·W and xᵀ·dOut go over its non-zero entries only. Set on a
-    /// network's first layer, whose inputs are the data.
-    public var skipsZeroInputs = false
-    /// The non-zero entries of the last input, when `skipsZeroInputs` used them.
-    private var sparseX: SparseRows?
+    /// The last input, in the form it came in.
+    private var input: InputBatch?
 
     public var W: Tensor { weight.value }
     public var b: Tensor { bias.value }
@@ -74,48 +74,59 @@ public final class Linear: Layer {
             throw TensorError.shapeMismatch(operation: "\(name).forward",
                 detail: "expects a batch (N, \(W.shape[0])), got \(formatShape(x.shape))")
         }
-        self.x = x
-        sparseX = skipsZeroInputs && W.dtype == .float32 && b.dtype == .float32 ? SparseRows(x) : nil
-        let result = try sparseX?.times(W, bias: b) ?? Tensor.gemm(x, W, bias: b)
-        out = result
-        return result
+        return try remember(.dense(x), out: Tensor.gemm(x, W, bias: b))
     }
 
-    /// out = x @ W + b for a batch already in sparse form: a mini-batch drawn
-    /// from a data set kept as its non-zero pixels (see `Trainer.fit`).
-    /// `x` is then nil; the input is kept only in sparse form.
+    /// out = x @ W + b over the non-zero entries of x only.
     public func forward(_ x: SparseRows) throws -> Tensor {
         guard W.dtype == .float32, b.dtype == .float32 else {
             throw TensorError.invalidArgument(operation: "\(name).forward",
                 detail: "a sparse batch needs float32 weights, these are \(W.dtype.rawValue)")
         }
-        self.x = nil
-        sparseX = x
-        let result = try x.times(W, bias: b)
+        return try remember(.sparse(x), out: x.times(W, bias: b))
+    }
+
+    public func forward(_ batch: InputBatch) throws -> Tensor {
+        switch batch {
+        case .dense(let x): return try forward(x)
+        case .sparse(let x): return try forward(x)
+        }
+    }
+
+    private func remember(_ batch: InputBatch, out result: Tensor) -> Tensor {
+        input = batch
         out = result
         return result
     }
 
-    /// dW = xᵀ · dOut, db = Σ_rows dOut, dx = dOut · Wᵀ.
+    /// dW = xᵀ · dOut, db = Σ_rows dOut; returns dx = dOut · Wᵀ.
     public func backward(_ dOut: Tensor) throws -> Tensor {
-        if let sparseX, dOut.dtype == .float32 {
-            weight.gradient = try sparseX.transposed().times(dOut)
-        } else if let x {
+        try storeParameterGradients(dOut)
+        return try Tensor.gemm(dOut, W, transposeB: true)
+    }
+
+    /// dW = xᵀ · dOut and db = Σ_rows dOut alone: what a network's first layer needs in
+    /// training, where dx (the gradient with respect to the data) is never used.
+    public func storeParameterGradients(_ dOut: Tensor) throws {
+        switch input {
+        case .dense(let x):
             weight.gradient = try Tensor.gemm(x, transposeA: true, dOut)
-        } else if sparseX != nil {
-            throw TensorError.invalidArgument(operation: "\(name).backward",
-                detail: "the layer ran on a float32 sparse batch, so dOut must be float32 too, got \(dOut.dtype.rawValue)")
-        } else {
+        case .sparse(let x):
+            guard dOut.dtype == .float32 else {
+                throw TensorError.invalidArgument(operation: "\(name).backward",
+                    detail: "the layer ran on a float32 sparse batch, so dOut must be float32 too, got \(dOut.dtype.rawValue)")
+            }
+            weight.gradient = try x.transposed().times(dOut)
+        case nil:
             throw NetworkError.backwardBeforeForward(layer: name)
         }
         bias.gradient = try dOut.sum(axis: 0)
-        return computesInputGradient ? try Tensor.gemm(dOut, W, transposeB: true) : dOut
     }
 
-    public func converted(to dtype: DType) -> Layer {
-        let copy = Linear(W: W.astype(dtype), b: b.astype(dtype))
-        copy.computesInputGradient = computesInputGradient
-        copy.skipsZeroInputs = skipsZeroInputs
-        return copy
+    public func converted(to dtype: DType) -> Layer { astype(dtype) }
+
+    /// The same layer with its parameters in `dtype`.
+    public func astype(_ dtype: DType) -> Linear {
+        Linear(W: W.astype(dtype), b: b.astype(dtype))
     }
 }

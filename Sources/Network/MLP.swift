@@ -49,17 +49,21 @@ public final class MLP {
     public let sizes: [Int]
     public let activation: Activation
     public let lossKind: LossKind
-    public private(set) var layers: [Layer]
+    public let layers: [Layer]
     public let loss: Loss
 
-    /// The layers and loss as given (used by `converted(to:)` and model files).
-    public init(sizes: [Int], activation: Activation, lossKind: LossKind, layers: [Layer]) {
-        self.sizes = sizes
+    /// The network of these Linear layers, each but the last followed by `activation`, and
+    /// after the last the output layer `loss` needs: the one place that stacks the layers,
+    /// for a fresh network, a model file and a conversion alike.
+    public init(activation: Activation, loss lossKind: LossKind, linearLayers: [Linear]) {
+        precondition(!linearLayers.isEmpty, "an MLP has at least one Linear layer")
+        self.sizes = [linearLayers[0].W.shape[0]] + linearLayers.map { $0.W.shape[1] }
         self.activation = activation
         self.lossKind = lossKind
-        self.layers = layers
+        self.layers = linearLayers.enumerated().flatMap { i, linear -> [Layer] in
+            i < linearLayers.count - 1 ? [linear, activation.makeLayer()] : [linear]
+        } + (lossKind.outputLayer().map { [$0] } ?? [])
         self.loss = lossKind.makeLoss()
-        linearLayers.first?.skipsZeroInputs = true   // the data's zeros (most of MNIST's pixels)
     }
 
     /// A freshly initialised network. Weights are drawn layer by layer, W then b,
@@ -76,13 +80,10 @@ public final class MLP {
         }
         // Every layer's size is checked before the first weight is drawn.
         for (inputs, outputs) in zip(sizes, sizes.dropFirst()) { try Linear.checkSizes(inputs, outputs) }
-        var layers: [Layer] = []
-        for (i, (inputs, outputs)) in zip(sizes, sizes.dropFirst()).enumerated() {
-            layers.append(try Linear(inputs, outputs, initialization: initialization, rng: &rng, dtype: dtype))
-            if i < sizes.count - 2 { layers.append(activation.makeLayer()) }
+        let linearLayers = try zip(sizes, sizes.dropFirst()).map { inputs, outputs in
+            try Linear(inputs, outputs, initialization: initialization, rng: &rng, dtype: dtype)
         }
-        if let output = loss.outputLayer() { layers.append(output) }
-        self.init(sizes: sizes, activation: activation, lossKind: loss, layers: layers)
+        self.init(activation: activation, loss: loss, linearLayers: linearLayers)
     }
 
     public var linearLayers: [Linear] { layers.compactMap { $0 as? Linear } }
@@ -105,19 +106,17 @@ public final class MLP {
             throw TensorError.shapeMismatch(operation: "forward",
                 detail: "the network takes inputs (N, \(expected)), got \(formatShape(x.shape))")
         }
-        var h = x.dtype == dtype ? x : x.astype(dtype)
-        for layer in layers { h = try layer.forward(h) }
-        return h
+        return try predict(.dense(x.dtype == dtype ? x : x.astype(dtype)))
     }
 
-    /// The network's outputs for a batch given as its non-zero inputs (a
-    /// mini-batch of a data set kept sparse): the first layer takes it as is.
-    public func predict(_ x: SparseRows) throws -> Tensor {
-        guard let first = layers.first as? Linear, x.columns == sizes[0] else {
+    /// The outputs for a mini-batch, dense or as its non-zero entries (the first layer
+    /// takes it as it is).
+    public func predict(_ batch: InputBatch) throws -> Tensor {
+        guard let first = layers.first as? Linear, batch.columns == sizes[0] else {
             throw TensorError.shapeMismatch(operation: "forward",
-                detail: "the network takes inputs (N, \(sizes[0])), got (\(x.rows), \(x.columns))")
+                detail: "the network takes inputs (N, \(sizes[0])), got (\(batch.rows), \(batch.columns))")
         }
-        var h = try first.forward(x)
+        var h = try first.forward(batch)
         for layer in layers.dropFirst() { h = try layer.forward(h) }
         return h
     }
@@ -127,23 +126,39 @@ public final class MLP {
         try loss.forward(predict(x), targets)
     }
 
-    /// The same for a batch in sparse form.
-    public func forward(_ x: SparseRows, _ targets: Tensor) throws -> Double {
-        try loss.forward(predict(x), targets)
+    /// The same for a mini-batch.
+    public func forward(_ batch: InputBatch, _ targets: Tensor) throws -> Double {
+        try loss.forward(predict(batch), targets)
     }
 
     /// Backpropagates from the loss through every layer, storing each
     /// parameter's gradient, and returns dLoss/dx.
     @discardableResult
     public func backward() throws -> Tensor {
+        try layers.first!.backward(backpropagateToFirstLayer())
+    }
+
+    /// The same, without dLoss/dx: training never uses the gradient with respect to the
+    /// data, so the first layer computes its dW and db alone.
+    public func backwardToParameters() throws {
+        let dOut = try backpropagateToFirstLayer()
+        if let first = layers.first as? Linear {
+            try first.storeParameterGradients(dOut)
+        } else {
+            _ = try layers.first!.backward(dOut)
+        }
+    }
+
+    /// dLoss/d(output of the first layer), every later layer's gradients stored on the way.
+    private func backpropagateToFirstLayer() throws -> Tensor {
         var gradient = try loss.backward()
-        for layer in layers.reversed() { gradient = try layer.backward(gradient) }
+        for layer in layers.dropFirst().reversed() { gradient = try layer.backward(gradient) }
         return gradient
     }
 
     /// A copy of the network computing in `dtype` (float32 for speed, float64 for checks).
     public func converted(to dtype: DType) -> MLP {
-        MLP(sizes: sizes, activation: activation, lossKind: lossKind, layers: layers.map { $0.converted(to: dtype) })
+        MLP(activation: activation, loss: lossKind, linearLayers: linearLayers.map { $0.astype(dtype) })
     }
 
     /// One line per layer with its output shape for a batch of `batchSize`: the shape walk-through.

@@ -88,14 +88,11 @@ public enum ModelFile {
             throw ModelFileError.Problem("its size does not match the layer sizes \(sizes)")
         }
         var offset = 16 + headerLength
-        var layers: [Layer] = []
-        for (i, pair) in stride(from: 0, to: shapes.count, by: 2).enumerated() {
-            let W = tensor(shapes[pair], dtype, bytes, &offset), b = tensor(shapes[pair + 1], dtype, bytes, &offset)
-            layers.append(Linear(W: W, b: b))
-            if i < sizes.count - 2 { layers.append(activation.makeLayer()) }
+        let linearLayers = stride(from: 0, to: shapes.count, by: 2).map { pair in
+            let W = tensor(shapes[pair], dtype, bytes, &offset)
+            return Linear(W: W, b: tensor(shapes[pair + 1], dtype, bytes, &offset))
         }
-        if let output = loss.outputLayer() { layers.append(output) }
-        return MLP(sizes: sizes, activation: activation, lossKind: loss, layers: layers)
+        return MLP(activation: activation, loss: loss, linearLayers: linearLayers)
     }
 
     /// The largest layer mlplab reads from a file.

@@ -109,9 +109,9 @@ struct Bench: ParsableCommand {
     private func trainingRun(_ train: LoadedSplit, _ test: LoadedSplit, skippingZeroPixels: Bool) throws -> History {
         var rng = NumpyRandom(seed: 0)
         let model = try MLP(sizes: [train.x.shape[1], hidden, train.classes], rng: &rng, dtype: .float32)
-        model.linearLayers[0].skipsZeroInputs = skippingZeroPixels
         let trainer = Trainer(model: model, optimizer: SGD(learningRate: learningRate),
-                              config: TrainingConfig(epochs: epochs, batchSize: batchSize, evaluateTraining: false),
+                              config: TrainingConfig(epochs: epochs, batchSize: batchSize, evaluateTraining: false,
+                                                     skipsZeroInputs: skippingZeroPixels),
                               rng: rng, reporter: nil)
         return try trainer.fit(train.x, train.y, test: (test.x, test.y))
     }

@@ -116,7 +116,7 @@ struct Train: ParsableCommand {
         } catch let error as NetworkError {
             throw CommandFailure("\(error)")
         }
-        let (_, testAccuracy) = try Trainer.evaluate(model, test.x, test.y)
+        let (_, testAccuracy) = try NetworkStep.evaluate(model, test.x, test.y)
         if let save {
             do {
                 try ModelFile.save(model, to: save)
@@ -157,7 +157,7 @@ struct Eval: ParsableCommand {
     func run() throws {
         let net = try loadModel(model)
         let test = try data.load(.test, dtype: net.dtype)
-        let (loss, accuracy) = try Trainer.evaluate(net, test.x, test.y)
+        let (loss, accuracy) = try NetworkStep.evaluate(net, test.x, test.y)
         print(String(format: "%@ on %@ test (%d images): loss %.4f, accuracy %.2f%%",
                      model, data.label, test.x.shape[0], loss, accuracy * 100))
     }

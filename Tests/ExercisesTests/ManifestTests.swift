@@ -117,8 +117,8 @@ final class ManifestTests: XCTestCase {
             let x = Tensor.randn([12, 4], using: &rng)
             let y = try Tensor.randint(low: 0, high: 3, shape: [12], using: &rng)
             let model = try MLP(sizes: [4, 5, 3], activation: activation, loss: loss, rng: &rng)
-            XCTAssertNoThrow(try ExerciseTrainer(implementations).fit(model, x, y, epochs: 1, batchSize: 4,
-                                                                       learningRate: 0.1, rng: &rng), "\(loss)")
+            XCTAssertNoThrow(try trainWithExerciseFunctions(implementations, model, x, y,
+                                                            config: TrainingConfig(epochs: 1, batchSize: 4), rng: rng), "\(loss)")
         }
     }
 }

@@ -70,19 +70,26 @@ final class MeasuringBuiltinsTests: XCTestCase {
         XCTAssertTrue(t.run("time.sleep(1)").contains("time has no attribute 'sleep'"), t.text)
     }
 
-    /// mlp's first layer skips the data's zeros, the others do not; the flag can be changed,
-    /// and a layer changed through net.layers[i] is the network's own layer.
+    /// `fit(..., skip_zeros=False)` trains on the dense images: the same run, to float32 rounding.
+    func testFitSkipsTheZerosOfTheDataOrNot() throws {
+        let t = Transcript()
+        t.ok("X, y = load(); x = X[0:300].astype(float32) / 255; y = y[0:300]")
+        t.ok("seed(0); a = mlp([784, 16, 10]); ha = fit(a, x, y, epochs=2, batch_size=50)")
+        t.ok("seed(0); b = mlp([784, 16, 10]); hb = fit(b, x, y, epochs=2, batch_size=50, skip_zeros=False)")
+        XCTAssertEqual(t.ok("len(ha.step_loss), allclose(ha.step_loss, hb.step_loss, rtol=1e-5), allclose(a.W1, b.W1, atol=1e-5)"),
+                       "(12, True, True)")
+        assertEachFailsNaming([("seed(0); n = mlp([4, 3, 2]); fit(n, ones((4, 4)), [0, 1, 0, 1], skip_zeros=3)", "skip_zeros")])
+    }
+
+    /// A layer changed through net.layers[i] is the network's own layer.
     func testALayerOfTheNetworkCanBeChangedInPlace() throws {
         let t = Transcript()
         t.ok("seed(0); net = mlp([784, 16, 10])")
-        XCTAssertEqual(t.ok("net.layers[0].skips_zero_inputs, net.layers[2].skips_zero_inputs"), "(True, False)")
-        t.ok("net.layers[0].skips_zero_inputs = False")
-        XCTAssertEqual(t.ok("net.layers[0].skips_zero_inputs"), "False")
         t.ok("net.layers[2].W = ones((16, 10))")
         XCTAssertEqual(t.ok("net.W2.sum()"), "np.float32(160.0)")
         assertEachFailsNaming([
             ("seed(0); net = mlp([4, 3, 2]); net.layers = []", "attribute 'layers' of MLP cannot be assigned"),
-            ("seed(0); net = mlp([4, 3, 2]); net.layers[0].skips_zero_inputs = 1", "skips_zero_inputs (True or False)"),
+            ("seed(0); net = mlp([4, 3, 2]); net.layers[0].skips_zero_inputs = False", "only W and b"),
             ("seed(0); net = mlp([4, 3, 2]); net.layers[1].W = ones((4, 3))", "only W and b"),
         ])
     }

@@ -35,20 +35,18 @@ final class LayerTests: XCTestCase {
         assertClose(layer.db, Reference["linear.db"], "db")
     }
 
-    /// The first layer of a float32 network skips MNIST's zero pixels; its
-    /// output and gradients must be the dense layer's, to float32 rounding.
-    func testFirstLayerSkippingZeroPixelsMatchesTheDenseLayer() throws {
+    /// A batch given as its non-zero pixels gives the dense batch's output and
+    /// gradients, to float32 rounding.
+    func testASparseBatchGivesTheDenseBatchsOutputAndGradients() throws {
         var rng = NumpyRandom(seed: 11)
         let pixels = Tensor.rand([64, 784], using: &rng).doubles.map { $0 < 0.8 ? 0 : $0 }
         let x = Tensor(shape: [64, 784], storage: .float64(pixels)).astype(.float32)
         let dOut = Tensor.randn([64, 32], using: &rng).astype(.float32)
         let dense = try Linear(784, 32, initialization: .he, rng: &rng, dtype: .float32)
-        let sparse = dense.converted(to: .float32) as! Linear
-        sparse.skipsZeroInputs = true
-        sparse.computesInputGradient = false
+        let sparse = dense.astype(.float32)
         let reference = (out: try dense.forward(x), dx: try dense.backward(dOut))
-        let out = try sparse.forward(x)
-        _ = try sparse.backward(dOut)
+        let out = try sparse.forward(try XCTUnwrap(SparseRows(x)))
+        try sparse.storeParameterGradients(dOut)
         // Both are float32 sums in different orders: out sums 784 products and the bias,
         // dW = xᵀ·dOut and db = Σ dOut sum over the 64 rows of the batch.
         let (x64, w64, dOut64) = (x.doubles, dense.W.doubles, dOut.doubles)
@@ -60,9 +58,21 @@ final class LayerTests: XCTestCase {
         assertWithinBounds(sparse.dW.doubles, dense.dW.doubles, bounds: bound.betweenTwo(terms: 64, absoluteSums: dWSums), "dW")
         assertWithinBounds(sparse.db.doubles, dense.db.doubles, bounds: bound.betweenTwo(terms: 64, absoluteSums: dbSums), "db")
         XCTAssertEqual(reference.dx.shape, [64, 784])
-        let network = try MLP(sizes: [784, 16, 10], rng: &rng, dtype: .float32)
-        XCTAssertTrue(network.linearLayers[0].skipsZeroInputs, "a network's first layer takes the data")
-        XCTAssertFalse(network.linearLayers[1].skipsZeroInputs, "hidden activations are not sparse enough to pay")
+        XCTAssertNil(sparse.x, "the layer kept its input in the form it came in")
+        XCTAssertEqual(try sparse.backward(dOut).shape, [64, 784], "dx of a sparse batch, when asked for")
+
+        // Only float32 data that is mostly zeros is kept sparse: MNIST-like pixels, not
+        // Gaussian noise, and not float64.
+        XCTAssertTrue(BatchSource(x, skippingZeros: true).skipsZeros)
+        XCTAssertFalse(BatchSource(x, skippingZeros: false).skipsZeros)
+        XCTAssertFalse(BatchSource(x.astype(.float64), skippingZeros: true).skipsZeros)
+        XCTAssertFalse(BatchSource(Tensor.randn([64, 784], using: &rng).astype(.float32), skippingZeros: true).skipsZeros)
+        guard case .sparse(let rows) = try BatchSource(x, skippingZeros: true).batch(at: [5, 2]) else {
+            return XCTFail("a batch of sparse data comes sparse")
+        }
+        let expected = try sparse.forward(try x.index([.tensor(Tensor(shape: [2], int64s: [5, 2]))])).doubles
+        let largestDifference = zip(try sparse.forward(rows).doubles, expected).map { abs($0 - $1) }.max()!
+        XCTAssertLessThan(largestDifference, 1e-5, "the batch holds rows 5 and 2, in that order (float32 sums in two orders)")
     }
 
     func testASparseBatchNeedsFloat32WeightsAndGradients() throws {
@@ -79,7 +89,7 @@ final class LayerTests: XCTestCase {
         _ = try layer.backward(Tensor(shape: [2, 2], floats: [1, 0, 0, 1]))
         XCTAssertEqual(layer.dW.floats, [1, 0, 0, 0, 0, 2], "xᵀ · dOut by hand")
         let network = try { var rng = NumpyRandom(seed: 1); return try MLP(sizes: [4, 3, 2], rng: &rng, dtype: .float32) }()
-        XCTAssertThrowsError(try network.predict(batch)) { XCTAssertTrue("\($0)".contains("(N, 4), got (2, 3)"), "\($0)") }
+        XCTAssertThrowsError(try network.predict(.sparse(batch))) { XCTAssertTrue("\($0)".contains("(N, 4), got (2, 3)"), "\($0)") }
     }
 
     func testActivationsMatchNumpy() throws {

@@ -76,9 +76,9 @@ final class GradientCheckTests: XCTestCase {
     /// parameter's gradient against numpy's numerical gradient of the printed loss; and
     /// the gradient check, which differentiates that printed loss, finds the same.
     func testMSENetworkGradientsAreTheNumericalGradientsOfTheReportedLoss() throws {
-        let layers: [Layer] = [Linear(W: Reference["msenet.W1"], b: Reference["msenet.b1"]), Sigmoid(),
-                               Linear(W: Reference["msenet.W2"], b: Reference["msenet.b2"]), Sigmoid()]
-        let net = MLP(sizes: [4, 5, 3], activation: .sigmoid, lossKind: .mse, layers: layers)
+        let net = MLP(activation: .sigmoid, loss: .mse, linearLayers: [Linear(W: Reference["msenet.W1"], b: Reference["msenet.b1"]),
+                                                                       Linear(W: Reference["msenet.W2"], b: Reference["msenet.b2"])])
+        XCTAssertEqual(net.layers.map(\.name), ["Linear(4→5)", "Sigmoid", "Linear(5→3)", "Sigmoid"])
         let x = Reference["msenet.X"], y = Reference["msenet.Y"].astype(.int64)
         XCTAssertEqual(try net.forward(x, y), Reference["msenet.loss"].doubles[0], accuracy: 1e-12)
         try net.backward()
@@ -141,9 +141,8 @@ final class GradientCheckTests: XCTestCase {
     /// the corner instead of the slope. Those elements must be left out.
     func testNudgesAcrossTheReLUKinkAreLeftOut() throws {
         func network() -> MLP {
-            MLP(sizes: [1, 1, 2], activation: .relu, lossKind: .softmaxCrossEntropy, layers: [
+            MLP(activation: .relu, loss: .softmaxCrossEntropy, linearLayers: [
                 Linear(W: Tensor(shape: [1, 1], storage: .float64([1])), b: Tensor(shape: [1], storage: .float64([-0.5 + 2e-6]))),
-                ReLU(),
                 Linear(W: Tensor(shape: [1, 2], storage: .float64([1, -1])), b: Tensor(shape: [2], storage: .float64([0, 0]))),
             ])
         }

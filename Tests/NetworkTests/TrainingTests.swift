@@ -16,9 +16,8 @@ final class TrainingTests: XCTestCase {
         let train = try sample(.train), test = try sample(.test)
         var rng = NumpyRandom(seed: seed)
         let net = try MLP(sizes: [784, 64, 10], rng: &rng, dtype: .float32)
-        net.linearLayers[0].skipsZeroInputs = skippingZeroPixels
         let trainer = Trainer(model: net, optimizer: SGD(learningRate: 0.1),
-                              config: TrainingConfig(epochs: epochs, batchSize: 32), rng: rng)
+                              config: TrainingConfig(epochs: epochs, batchSize: 32, skipsZeroInputs: skippingZeroPixels), rng: rng)
         return (net, try trainer.fit(train.x, train.y, test: test))
     }
 
@@ -57,9 +56,8 @@ final class TrainingTests: XCTestCase {
         for skipping in [true, false] {
             var rng = NumpyRandom(seed: 3)
             let net = try MLP(sizes: [784, 8, 10], rng: &rng, dtype: .float32)
-            net.linearLayers[0].skipsZeroInputs = skipping
             _ = try Trainer(model: net, optimizer: SGD(learningRate: 0.1),
-                            config: TrainingConfig(epochs: 1, batchSize: 500, evaluateTraining: false), rng: rng)
+                            config: TrainingConfig(epochs: 1, batchSize: 500, evaluateTraining: false, skipsZeroInputs: skipping), rng: rng)
                 .fit(data.x, data.y)
             XCTAssertEqual(net.linearLayers[0].x == nil, skipping, "skipping zero pixels: \(skipping)")
         }

@@ -4,10 +4,10 @@ import Network
 import Support
 import Tensor
 
-/// Mini-batch SGD built from nothing but the exercise functions: with `.mine` it trains
-/// a network on MNIST with the code the learner wrote (`:use mine`), with `.reference`
-/// with the reference solutions. It runs the same algorithm as Network's `Trainer` with
-/// plain SGD and shuffled batches, so both give the same numbers from the same seed.
+/// A training step built from nothing but the exercise functions: with `.mine` it trains
+/// a network with the code the learner wrote (`:use mine`), with `.reference` with the
+/// reference solutions. `Trainer` runs it as it runs the engine's `NetworkStep`, so both
+/// give the same numbers from the same seed.
 ///
 /// One step, for an MLP Linear → activation → … → Linear:
 ///
@@ -16,77 +16,53 @@ import Tensor
 ///     backward:  g = softmaxCrossEntropyGradient(scores, y)
 ///                (dW, db, dx) = linearBackward(g, a_in, W); W = sgdStep(W, dW); b = sgdStep(b, db)
 ///                g = reluBackward(dx, z_below) or sigmoidBackward(dx, a_below), layer by layer
-public struct ExerciseTrainer {
-    public let implementations: Implementations
+///
+/// The exercises compute in float64 on integer labels: a float32 model is converted
+/// first, and each batch on its way in.
+public final class ExerciseStep: TrainingStep {
+    public let learningRate: Double
+    private let network: TrainableNetwork
+    private let f: Implementations
 
-    public init(_ implementations: Implementations) {
-        self.implementations = implementations
-    }
-
-    /// `fit(...)` of the REPL under `:use mine`: its options, of which the exercises cover
-    /// plain SGD (`sgdStep`) and a fresh permutation per epoch (`miniBatches`).
-    public func fit(_ model: MLP, _ x: Tensor, _ y: Tensor, config: TrainingConfig, optimizer: OptimizerKind,
-                    learningRate: Double, rng: inout NumpyRandom, test: (x: Tensor, y: Tensor)? = nil,
-                    reporter: TrainingReporter? = nil) throws -> History {
-        guard optimizer == .sgd, config.sampling == .shuffle else {
-            throw NetworkError.invalidConfiguration("your functions train with plain SGD (sgdStep) and a permutation "
-                + "per epoch (miniBatches): use optimizer \"sgd\" and sampling \"shuffle\", or :use reference")
+    /// `fit(...)` of the REPL under `:use mine`: of its options the exercises cover plain
+    /// SGD (`sgdStep`) with no gradient clipping.
+    public init(_ model: MLP, _ implementations: Implementations, config: TrainingConfig, optimizer: OptimizerKind,
+                learningRate: Double, reporter: TrainingReporter? = nil) throws {
+        guard optimizer == .sgd else {
+            throw NetworkError.invalidConfiguration("your functions train with plain SGD (sgdStep): "
+                + "use optimizer \"sgd\", or :use reference")
         }
-        guard config.evalInterval == nil, config.maxGradNorm == nil else {
-            throw NetworkError.invalidConfiguration("your functions train without eval_interval and max_grad: "
-                + "leave them out, or :use reference")
+        guard config.maxGradNorm == nil else {
+            throw NetworkError.invalidConfiguration("your functions train without max_grad: leave it out, or :use reference")
         }
-        return try fit(model, x, y, epochs: config.epochs, batchSize: config.batchSize, learningRate: learningRate,
-                       rng: &rng, test: test, reporter: reporter)
-    }
-
-    /// Trains `model` on x (N, D) and labels y (N,) for `epochs`, each epoch's batches from
-    /// `miniBatches` drawn from `rng`. Reports like `Trainer.fit` and returns its `History`.
-    /// A float32 model is converted to float64 first (the exercises compute in float64).
-    /// A loss that diverges (`Trainer.hasDiverged`) puts back the weights the epoch started with and throws.
-    public func fit(_ model: MLP, _ x: Tensor, _ y: Tensor, epochs: Int, batchSize: Int, learningRate: Double,
-                    rng: inout NumpyRandom, test: (x: Tensor, y: Tensor)? = nil,
-                    reporter: TrainingReporter? = nil) throws -> History {
-        let network = try TrainableNetwork(model, implementations)
+        network = try TrainableNetwork(model, implementations)
+        f = implementations
+        self.learningRate = learningRate
         if model.dtype != .float64 {
             network.convertToFloat64()
             reporter?.message("the network now computes in float64, as the exercise functions do")
         }
-        let (inputs, labels) = (x.astype(.float64), try Self.integerLabels(y))
-        var history = History()
-        Interrupt.clear()
-        defer { reporter?.trainingEnded() }
-        for epoch in 1...max(epochs, 1) {
-            let snapshot = network.parameters.map(\.value)
-            let started = Date()
-            let batches: [[Int]] = try implementations.call("miniBatches", inputs.shape[0], batchSize, &rng)
-            for (step, batch) in batches.enumerated() {
-                let rows = TensorIndex.tensor(Tensor(shape: [batch.count], int64s: batch.map(Int64.init)))
-                let loss = try network.step(inputs.index([rows]), labels.index([rows]), learningRate: learningRate)
-                let firstLoss = history.stepLoss.first ?? loss
-                guard !Trainer.hasDiverged(loss, firstLoss: firstLoss) else {
-                    for (parameter, saved) in zip(network.parameters, snapshot) { parameter.value = saved }
-                    throw NetworkError.diverged(step: history.stepLoss.count + 1, epoch: epoch, loss: loss,
-                                                firstLoss: firstLoss, learningRate: learningRate)
-                }
-                history.stepLoss.append(loss)
-                let elapsed = max(Date().timeIntervalSince(started), 1e-9)
-                reporter?.stepCompleted(epoch: epoch, step: step + 1, stepsInEpoch: batches.count,
-                                        samplesPerSecond: Double(batch.count * (step + 1)) / elapsed, loss: loss)
-                if Trainer.stopsForInterrupt(&history, epoch: epoch, reporter: reporter) { return history }
-            }
-            history.epochSeconds.append(Date().timeIntervalSince(started))
-            let (trainLoss, trainAccuracy) = try network.evaluate(inputs, labels)
-            history.trainLoss.append(trainLoss)
-            history.trainAccuracy.append(trainAccuracy)
-            if let test {
-                let (testLoss, testAccuracy) = try network.evaluate(test.x.astype(.float64), try Self.integerLabels(test.y))
-                history.testLoss.append(testLoss)
-                history.testAccuracy.append(testAccuracy)
-            }
-            reporter?.epochCompleted(epoch: epoch, of: epochs, history: history)
+    }
+
+    public var inputSize: Int { network.layers[0].W.shape[0] }
+    public var parameters: [Parameter] { network.parameters }
+    public var takesSparseBatches: Bool { false }
+
+    public func train(on batch: InputBatch, targets: Tensor) throws -> Double {
+        guard case .dense(let x) = batch else {
+            throw NetworkError.invalidConfiguration("the exercise functions take dense batches")
         }
-        return history
+        return try network.step(x.astype(.float64), Self.integerLabels(targets), learningRate: learningRate)
+    }
+
+    public func evaluate(_ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
+        try network.evaluate(x.astype(.float64), Self.integerLabels(y))
+    }
+
+    /// The batches of an epoch from the learner's `miniBatches`.
+    public func shuffledBatches(count n: Int, batchSize: Int, rng: inout NumpyRandom) throws -> [[Int64]] {
+        let batches: [[Int]] = try f.call("miniBatches", n, batchSize, &rng)
+        return batches.map { $0.map(Int64.init) }
     }
 
     /// Labels as int64 (N,): integer labels as they are, one-hot rows by their argmax.
