@@ -154,3 +154,8 @@ extension Session {
         pictureOutput(bytes, drawing)
     }
 }
+
+/// A history's learning curves as chart series.
+private func learningCurves(_ history: History) -> [Series] {
+    history.learningCurves.map { Series(name: $0.name, values: $0.values) }
+}

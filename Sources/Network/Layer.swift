@@ -1,7 +1,8 @@
 // Network: the multi-layer perceptron. Layers with their forward and backward side by
 // side (Linear, the activations), the losses with their gradients, the MLP that stacks
-// them, optimisers (SGD, momentum, Adam), numerical gradient checks, the training loop
-// (Trainer) and the model file.
+// them, optimisers (SGD, momentum, Adam), numerical gradient checks, the one training
+// loop (Trainer, its batches from a BatchSource, its TrainingStep, its progress bar) and
+// the model file.
 //
 // It leaves the arrays and BLAS to Tensor, the data to Datasets, and pictures of training
 // to Plots; it knows nothing of the REPL.

@@ -64,6 +64,13 @@ public struct History: Sendable {
 
     public init() {}
     public var epochsCompleted: Int { epochSeconds.count }
+
+    /// The learning curves, per epoch, for `plot(history)` in the REPL and `mlplab train
+    /// --plot FILE`: the losses and accuracies that were measured, each named.
+    public var learningCurves: [(name: String, values: [Double])] {
+        [("train loss", trainLoss), ("test loss", testLoss), ("train acc", trainAccuracy), ("test acc", testAccuracy)]
+            .filter { !$0.1.isEmpty }
+    }
 }
 
 /// Hears about training as it goes: a progress bar, or plain lines.

@@ -1,4 +1,5 @@
 import Interpreter
+import Support
 import Tensor
 import TensorComparison
 

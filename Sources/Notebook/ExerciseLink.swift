@@ -1,4 +1,5 @@
 import Interpreter
+import Support
 
 /// The exercises as the lessons see them, given by the layer that builds and checks
 /// them (the lessons know exercises only by their function's name).

@@ -1,5 +1,6 @@
 import Foundation
 import Interpreter
+import Support
 
 /// Problems finding or choosing lessons.
 public enum LessonLibraryError: Error, Equatable, CustomStringConvertible {

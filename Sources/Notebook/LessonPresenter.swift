@@ -1,4 +1,5 @@
 import Interpreter
+import Support
 
 /// How lessons look on the terminal: rendered prose, cells waiting to run,
 /// outputs marked as matching the lesson or not, and the report of a mismatch.

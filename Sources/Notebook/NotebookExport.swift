@@ -1,5 +1,6 @@
 import Foundation
 import Interpreter
+import Support
 
 /// A lesson as a Jupyter notebook (nbformat 4.5) for the mlplab kernel: each stretch of prose
 /// a Markdown cell, the examples of each lesson cell in code cells with, as their outputs,

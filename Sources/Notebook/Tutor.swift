@@ -1,4 +1,5 @@
 import Interpreter
+import Support
 
 /// The lessons inside the REPL. It shows a lesson's prose and its next cell;
 /// an empty line (Enter) runs that cell in the learner's session, marks each

@@ -1,4 +1,5 @@
 import Interpreter
+import Support
 
 /// The sentences the lessons' front end says, in the learner's language.
 public struct TutorText: Sendable {

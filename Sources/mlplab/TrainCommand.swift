@@ -1,7 +1,6 @@
 import ArgumentParser
 import Datasets
 import Foundation
-import Interpreter
 import Network
 import Plots
 import Support
@@ -126,7 +125,7 @@ struct Train: ParsableCommand {
             print("saved the model to \(save)")
         }
         if let plot, history.epochsCompleted > 0 {
-            try ChartFile.write(series: learningCurves(history), to: plot, title: "mlplab train: \(data.label)",
+            try ChartFile.write(series: history.learningCurves.map { Series(name: $0.name, values: $0.values) }, to: plot, title: "mlplab train: \(data.label)",
                                 xLabel: "epoch")
             print("saved the learning curves to \(plot)")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Interpreter
 import Notebook
+import Support
 import XCTest
 
 /// The lessons lead to the exercises: each exercise is named by one lesson cell, and

@@ -4,6 +4,7 @@ import Foundation
 import Interpreter
 import Network
 import Notebook
+import Support
 import Tensor
 import XCTest
 

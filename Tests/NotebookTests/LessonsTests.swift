@@ -1,6 +1,7 @@
 import Foundation
 import Interpreter
 import Notebook
+import Support
 import XCTest
 
 /// The course itself: every lesson runs, in both languages, and prints what it says.

@@ -1,6 +1,7 @@
 import Foundation
 import Interpreter
 import Notebook
+import Support
 import Tensor
 import XCTest
 

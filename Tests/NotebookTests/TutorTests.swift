@@ -1,6 +1,7 @@
 import Foundation
 import Interpreter
 import Notebook
+import Support
 import XCTest
 
 /// The tutor on a small fixture course: lesson 0 with two matching cells, lesson 1

@@ -1,6 +1,7 @@
 import Foundation
 import Interpreter
 import Notebook
+import Support
 import XCTest
 
 /// Your-turn cells on a fixture lesson: x (2, 3) and W (3, 4) in cell 1; cell 2 asks for

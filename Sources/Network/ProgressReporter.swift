@@ -1,5 +1,6 @@
 import Foundation
 import Network
+import Support
 
 /// Shows training as it runs: the seeds' epoch lines through `write` (to the REPL's output, or
 /// stdout for `mlplab train`), and a progress bar with throughput and ETA redrawn in place by

@@ -1,4 +1,4 @@
-import Interpreter
+import Network
 import XCTest
 
 /// Training's progress bar: one line redrawn in place, not a line per batch.
