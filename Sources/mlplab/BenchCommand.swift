@@ -1,5 +1,4 @@
 import ArgumentParser
-import CBLAS
 import ChildProcesses
 import Datasets
 import Foundation
@@ -62,7 +61,7 @@ struct Bench: ParsableCommand {
         // hᵀ·g, g·W2ᵀ and xᵀ·g1 (the first layer's dx is never needed).
         let flopsPerSample = 2.0 * Double(2 * d * hidden + 3 * hidden * classes)
         let flopsPerEpoch = flopsPerSample * Double(n)
-        let limit = sgemmSeconds(samples: n, d: d, hidden: hidden, classes: classes)
+        let limit = sgemmEpochSeconds(samples: n, inputs: d, hidden: hidden, classes: classes, batchSize: batchSize)
 
         print("mlplab bench: \(data.label), \(n) training images, \(d)-\(hidden)-\(classes) ReLU, softmax CE, "
               + "batch \(batchSize), SGD lr \(learningRate), float32, \(epochs) epochs")
@@ -126,35 +125,6 @@ struct Bench: ParsableCommand {
             best.interpreted = Swift.min(best.interpreted, try benchmark.interpreted())
         }
         return best
-    }
-
-    /// The time BLAS alone needs for one epoch's matrix products at the
-    /// training shapes (median of three runs, buffers allocated up front).
-    private func sgemmSeconds(samples n: Int, d: Int, hidden h: Int, classes c: Int) -> Double {
-        let b = batchSize
-        var x = [Float](repeating: 0.5, count: b * d), w1 = [Float](repeating: 0.01, count: d * h)
-        var hid = [Float](repeating: 0, count: b * h), w2 = [Float](repeating: 0.01, count: h * c)
-        var out = [Float](repeating: 0, count: b * c), dw1 = [Float](repeating: 0, count: d * h)
-        var dw2 = [Float](repeating: 0, count: h * c)
-        let steps = (n + b - 1) / b
-        func gemm(_ ta: Bool, _ tb: Bool, _ m: Int, _ nn: Int, _ k: Int, _ a: UnsafePointer<Float>, _ lda: Int,
-                  _ bb: UnsafePointer<Float>, _ ldb: Int, _ cc: UnsafeMutablePointer<Float>) {
-            cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-                         Int32(m), Int32(nn), Int32(k), 1, a, Int32(lda), bb, Int32(ldb), 0, cc, Int32(nn))
-        }
-        var runs: [Double] = []
-        for _ in 0..<3 {
-            let started = Date()
-            for _ in 0..<steps {
-                gemm(false, false, b, h, d, &x, d, &w1, h, &hid)       // x · W1
-                gemm(false, false, b, c, h, &hid, h, &w2, c, &out)     // h · W2
-                gemm(true, false, h, c, b, &hid, h, &out, c, &dw2)     // hᵀ · g
-                gemm(false, true, b, h, c, &out, c, &w2, c, &hid)      // g · W2ᵀ
-                gemm(true, false, d, h, b, &x, d, &hid, h, &dw1)       // xᵀ · g1
-            }
-            runs.append(Date().timeIntervalSince(started))
-        }
-        return median(runs)
     }
 }
 

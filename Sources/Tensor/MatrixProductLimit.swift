@@ -1,0 +1,36 @@
+internal import CBLAS
+import Foundation
+
+/// The time BLAS alone needs for the matrix products of one training epoch of an MLP
+/// inputs → hidden → classes at batch size `batchSize`, on `samples` images: the physical
+/// limit of a dense pipeline on this machine, which `mlplab bench` prints beside its epochs.
+///
+/// A step is five products: forward x·W1 and h·W2, backward hᵀ·g, g·W2ᵀ and xᵀ·g1 (the
+/// first layer's dx is never needed). Buffers are allocated once, up front; the result is
+/// the median of three epochs.
+public func sgemmEpochSeconds(samples n: Int, inputs d: Int, hidden h: Int, classes c: Int, batchSize b: Int) -> Double {
+    var x = [Float](repeating: 0.5, count: b * d), w1 = [Float](repeating: 0.01, count: d * h)
+    var hid = [Float](repeating: 0, count: b * h), w2 = [Float](repeating: 0.01, count: h * c)
+    var out = [Float](repeating: 0, count: b * c), dw1 = [Float](repeating: 0, count: d * h)
+    var dw2 = [Float](repeating: 0, count: h * c)
+    let steps = (n + b - 1) / b
+    /// C (m × nn) = op(A) · op(B), row-major.
+    func gemm(_ ta: Bool, _ tb: Bool, _ m: Int, _ nn: Int, _ k: Int, _ a: UnsafePointer<Float>, _ lda: Int,
+              _ bb: UnsafePointer<Float>, _ ldb: Int, _ cc: UnsafeMutablePointer<Float>) {
+        cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(nn), Int32(k), 1, a, Int32(lda), bb, Int32(ldb), 0, cc, Int32(nn))
+    }
+    var runs: [Double] = []
+    for _ in 0..<3 {
+        let started = Date()
+        for _ in 0..<steps {
+            gemm(false, false, b, h, d, &x, d, &w1, h, &hid)       // x · W1
+            gemm(false, false, b, c, h, &hid, h, &w2, c, &out)     // h · W2
+            gemm(true, false, h, c, b, &hid, h, &out, c, &dw2)     // hᵀ · g
+            gemm(false, true, b, h, c, &out, c, &w2, c, &hid)      // g · W2ᵀ
+            gemm(true, false, d, h, b, &x, d, &hid, h, &dw1)       // xᵀ · g1
+        }
+        runs.append(Date().timeIntervalSince(started))
+    }
+    return runs.sorted()[1]
+}
