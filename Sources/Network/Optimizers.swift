@@ -46,7 +46,8 @@ public final class SGD: Optimizer {
 }
 
 /// SGD with momentum: v ← μ·v - lr·dW, W ← W + v. The velocity keeps moving
-/// in directions the gradients agree on and damps the ones they don't.
+/// in directions the gradients agree on and damps the ones they don't. It is
+/// updated in place: no tensor is made after the first step.
 public final class Momentum: Optimizer {
     public var learningRate: Double
     public var momentum: Double
@@ -62,11 +63,10 @@ public final class Momentum: Optimizer {
     public func step(_ parameters: [Parameter]) throws {
         for p in parameters {
             let id = ObjectIdentifier(p)
-            var v = try velocity[id] ?? Tensor.zeros(p.value.shape, dtype: p.value.dtype)
-            v = try v * momentum
-            try v.addScaled(decayed(p, weightDecay), -learningRate)
-            try p.value.addScaled(v, 1)
-            velocity[id] = v
+            if velocity[id] == nil { velocity[id] = try Tensor.zeros(p.value.shape, dtype: p.value.dtype) }
+            velocity[id]!.scale(by: momentum)
+            try velocity[id]!.addScaled(decayed(p, weightDecay), -learningRate)
+            try p.value.addScaled(velocity[id]!, 1)
         }
     }
 }

@@ -70,6 +70,16 @@ extension Tensor {
         }
     }
 
+    /// self ← factor · self, in place (BLAS `scal`), for a float32 or float64 tensor.
+    public mutating func scale(by factor: Double) {
+        let n = Int32(count)
+        switch dtype {
+        case .float32: withMutableFloats { x in cblas_sscal(n, Float(factor), x.baseAddress, 1) }
+        case .float64: withMutableDoubles { x in cblas_dscal(n, factor, x.baseAddress, 1) }
+        default: break
+        }
+    }
+
     /// One Adam step in place. This tensor is the parameter W; `m` and `v` are
     /// its running averages of the gradient g and of g² (same shape and dtype):
     ///
