@@ -52,6 +52,8 @@ public final class Session {
     /// What `fit`'s steps compute when not the engine's network: `:use mine` sets it
     /// to train with the learner's own exercise functions.
     public var learnerStep: LearnerStep?
+    /// The last source parsed and its program (see `parse`).
+    private var lastParse: (source: String, program: Program)?
     /// The folder `mlplab --data DIR` named: where `load("mnist")` and
     /// `load("fashion-mnist")` find their IDX files (nil: the usual places).
     public var dataFolder: String?
@@ -165,9 +167,14 @@ public final class Session {
         }
     }
 
-    /// Parses source once; the program can then be run any number of times.
+    /// Parses source once; the program can then be run any number of times. The last
+    /// program is kept, so that a line is parsed once when the REPL first asks whether it
+    /// is complete (`needsMoreInput`) and then runs it.
     public func parse(_ source: String) throws -> Program {
-        try Parser.parse(source)
+        if let lastParse, lastParse.source == source { return lastParse.program }
+        let program = try Parser.parse(source)
+        lastParse = (source, program)
+        return program
     }
 
     /// Runs a parsed program statement by statement, echoing expression values.

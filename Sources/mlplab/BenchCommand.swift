@@ -41,6 +41,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "Time only :check after a one-function edit (no training).")
     var checkOnly = false
 
+    @Flag(help: "Time only the two training runs and sgemm's limit (what scripts/bench_peers.sh compares).")
+    var trainingOnly = false
+
     func run() throws {
         if checkOnly {
             let seconds = try checkTimes()
@@ -77,6 +80,11 @@ struct Bench: ParsableCommand {
         }
         print(String(format: "  sgemm at these shapes  %.3f s   %.1f GFLOP/s   (the dense limit of one epoch)",
                      limit, flopsPerEpoch / limit / 1e9))
+        if trainingOnly {
+            print(String(format: "{\"epoch_s\": %.3f, \"dense_epoch_s\": %.3f, \"sgemm_epoch_s\": %.3f, \"test_acc\": %.4f}",
+                         median(sparse.epochSeconds), median(dense.epochSeconds), limit, sparse.testAccuracy.last ?? 0))
+            return
+        }
         let (direct, interpreted) = try interpreterTimes()
         print(String(format: "  REPL: h = x @ W + b    %.3f s interpreted vs %.3f s direct Swift, 1000 times on (128, 784): %.2fx",
                      interpreted, direct, interpreted / direct))
