@@ -49,9 +49,13 @@ struct YourTurnAnswer {
     /// The name the learner's value is kept under ("h"), or nil.
     var target: String? { line.target }
 
-    /// The answer's value now, from the session's variables (the answer draws no random numbers).
+    /// The answer's value now, from the session's variables. An answer that draws random
+    /// numbers (`choice(4000, 128)`) leaves the session's generator where it was, so that the
+    /// learner's line draws the same numbers.
     func expected(in session: Session) throws -> Value {
-        try session.evaluate(line.expression)
+        let generator = session.random
+        defer { session.random = generator }
+        return try session.evaluate(line.expression)
     }
 
     /// How the learner's value differs from the answer's, as `:check` says it; nil when it

@@ -56,7 +56,8 @@ public enum LessonVerifier {
     /// Runs a your-turn cell, holding the lesson's answer as a learner's would be held:
     /// its value is worked out first, then the answer's line runs, and the value it gives
     /// must pass the comparison. That fails when the answer is not one value (an expression
-    /// or an assignment to one name), or draws random numbers, which no learner could match.
+    /// or an assignment to one name), or gives another value when it runs again (one that
+    /// reads what it changes); random numbers are drawn alike both times (see `YourTurnAnswer`).
     static func runYourTurn(_ cell: Cell, with runner: CellRunner) -> (CellOutcome, String?) {
         let session = runner.session
         guard let turn = YourTurnAnswer(cell, in: session) else {
@@ -76,7 +77,7 @@ public enum LessonVerifier {
         let outcome = CellOutcome(cell: cell, examples: [answered] + cell.examples.dropFirst().map { runner.run($0) })
         guard let given else { return (outcome, "the answer's line gave no value") }
         guard let differences = turn.differences(given, expected: expected) else { return (outcome, nil) }
-        return (outcome, "the answer's value changes from one run to the next (does it draw random numbers?): "
+        return (outcome, "the answer's value changes from one run to the next (does it change a variable it reads?): "
                 + differences.joined(separator: " "))
     }
 

@@ -203,8 +203,10 @@ public final class Tutor {
 
     /// A line typed while a your-turn cell waits (the session's line interceptor). A value
     /// for the cell (an expression, or an assignment to the name it asks for) is compared
-    /// with the lesson's answer; a right one moves the lesson on. Nil leaves the line to
-    /// the session: other assignments, loops, and anything while no your-turn cell waits.
+    /// with the lesson's answer; a right one moves the lesson on, a wrong one leaves the
+    /// random generator where it was, so the lesson's later draws stay the lesson's. Nil leaves
+    /// the line to the session: other assignments, loops, and anything while no your-turn
+    /// cell waits.
     func answer(_ source: String) -> RunOutcome? {
         guard let turn = waitingYourTurn, let program = try? session.parse(source),
               let line = AnswerLine(program), line.target == nil || line.target == turn.target else { return nil }
@@ -215,6 +217,7 @@ public final class Tutor {
             write(text.answerUnavailable(InterpreterError.wrapping(error).message))
             return nil
         }
+        let generator = session.random
         let actual: Value
         do {
             if let target = line.target {
@@ -226,10 +229,11 @@ public final class Tutor {
                 guard YourTurnAnswer.isComparable(actual) else { return .success }
             }
         } catch {
+            session.random = generator
             session.report(error, source: source)
             return .failure
         }
-        judge(actual, expected: expected, turn: turn)
+        if !judge(actual, expected: expected, turn: turn) { session.random = generator }
         return .success
     }
 
@@ -247,19 +251,22 @@ public final class Tutor {
     }
 
     /// Says whether the learner's value is the lesson's, with `:check`'s diagnoses when it is
-    /// not; a right one is kept under the cell's name and the rest of the cell runs.
-    private func judge(_ actual: Value, expected: Value, turn: YourTurnAnswer) {
+    /// not; a right one is kept under the cell's name and the rest of the cell runs. True
+    /// when it is right.
+    @discardableResult
+    private func judge(_ actual: Value, expected: Value, turn: YourTurnAnswer) -> Bool {
         if let differences = turn.differences(actual, expected: expected, language: language) {
             write(presenter.style.apply([.red, .bold], to: "✗ " + text.notYet))
             differences.forEach { write("  " + $0) }
             write(presenter.style.apply([.dim], to: text.tryAgain))
-            return
+            return false
         }
         if let target = turn.target { session[variable: target] = actual }
         write(presenter.style.apply([.green], to: "✓ " + text.right(target: turn.target, YourTurnAnswer.summary(actual))))
-        guard let position, let outcomes = runExamples(turn.cell.examples.dropFirst(), of: turn.cell) else { return }
+        guard let position, let outcomes = runExamples(turn.cell.examples.dropFirst(), of: turn.cell) else { return true }
         finish(turn.cell, of: lessons[position.lesson], matched: !outcomes.contains { $0.isDifferent })
         showWaiting(withProse: true)
+        return true
     }
 
     /// `:hint`: the waiting your-turn cell's next hint. False when no your-turn cell waits.

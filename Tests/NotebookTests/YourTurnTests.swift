@@ -10,8 +10,8 @@ import XCTest
 final class YourTurnTests: XCTestCase {
     private var printed: [String] = []
 
-    private func makeTutor(_ language: LessonLanguage = .en) throws -> Tutor {
-        let course = try XCTUnwrap(Bundle.module.resourceURL?.appendingPathComponent("Fixtures/yourturn").path)
+    private func makeTutor(_ language: LessonLanguage = .en, fixture: String = "yourturn") throws -> Tutor {
+        let course = try XCTUnwrap(Bundle.module.resourceURL?.appendingPathComponent("Fixtures/" + fixture).path)
         let session = Session { [unowned self] text, _ in printed.append(text) }
         let tutor = try Tutor(session: session, library: LessonLibrary(root: course), language: language,
                               store: nil, style: .plain)
@@ -146,6 +146,34 @@ final class YourTurnTests: XCTestCase {
         XCTAssertTrue(output().contains("✓ right"), "the skipped cell's variables exist")
     }
 
+    /// The fixture yourturn-random: cell 1 runs seed(1), cell 2 asks for batch = choice(4000, 128)
+    /// and prints batch[0:3], numpy's [1061, 235, 3980] after np.random.seed(1).
+    private func atRandomYourTurn() throws -> Tutor {
+        let tutor = try makeTutor(fixture: "yourturn-random")
+        XCTAssertEqual(tutor.session.run(":open 0"), .success)
+        tutor.enter()
+        _ = output()
+        return tutor
+    }
+
+    func testAnAnswerThatDrawsRandomNumbersDrawsTheLessonsNumbers() throws {
+        let tutor = try atRandomYourTurn()
+        XCTAssertEqual(tutor.session.run("choice(4000, 128)"), .success)
+        let shown = output()
+        XCTAssertTrue(shown.contains("✓ right: batch (128,)"), shown)
+        XCTAssertTrue(shown.contains("array([1061,  235, 3980])\n✓ matches"), shown)
+    }
+
+    func testAWrongAnswerLeavesTheRandomNumbersAsTheyWere() throws {
+        let tutor = try atRandomYourTurn()
+        XCTAssertEqual(tutor.session.run("batch = choice(4000, 64)"), .success)
+        XCTAssertTrue(output().contains("batch: shape (64,), expected (128,)"))
+        XCTAssertEqual(tutor.session.run("batch = choice(4000, 128)"), .success)
+        let shown = output()
+        XCTAssertTrue(shown.contains("✓ right"), shown)
+        XCTAssertTrue(shown.contains("array([1061,  235, 3980])\n✓ matches"), "the lesson's draw, not the one after the wrong answer's:\n\(shown)")
+    }
+
     func testHintsComeOneAtATimeInOrder() throws {
         let tutor = try atFirstYourTurn()
         XCTAssertEqual(tutor.session.run(":hint"), .success)
@@ -249,7 +277,7 @@ final class YourTurnTests: XCTestCase {
         XCTAssertTrue(report.summary.hasSuffix("every output matches, 2 of 2 your-turn answers hold"), report.summary)
     }
 
-    func testTheVerifierRefusesAnAnswerNoLearnerCouldMatch() throws {
+    func testTheVerifierHoldsAnAnswerThatDrawsRandomNumbers() throws {
         let text = """
             ---
             id: random
@@ -257,14 +285,46 @@ final class YourTurnTests: XCTestCase {
             ---
 
             ```pycon
+            >>> seed(0)
+            ```
+
+            ```pycon
             >>> r = randn(3)   # your turn
+            >>> r
+            array([1.76405235, 0.40015721, 0.97873798])
+            ```
+            """
+        let lesson = try LessonParser.parse(text, path: "00-random.md")
+        let report = LessonVerifier.run(lesson, in: Session { _, _ in })
+        XCTAssertTrue(report.passed, "\(report.differences) \(report.answerProblems)")
+    }
+
+    func testTheVerifierRefusesAnAnswerNoLearnerCouldMatch() throws {
+        let text = """
+            ---
+            id: counter
+            title: Counter
+            ---
+
+            ```pycon
+            >>> class Counter:
+            ...     def __init__(self):
+            ...         self.n = 0
+            ...     def next(self):
+            ...         self.n = self.n + 1
+            ...         return self.n
+            >>> c = Counter()
+            ```
+
+            ```pycon
+            >>> k = c.next()   # your turn
             ```
 
             ```pycon
             >>> for i in range(2): k = i   # your turn
             ```
             """
-        let lesson = try LessonParser.parse(text, path: "00-random.md")
+        let lesson = try LessonParser.parse(text, path: "00-counter.md")
         let report = LessonVerifier.run(lesson, in: Session { _, _ in })
         XCTAssertFalse(report.passed)
         XCTAssertEqual(report.answerProblems.count, 2)
