@@ -45,8 +45,7 @@ public final class LearnerProcess {
         } catch is Child.Ended {
             self.child = nil
             let details = CheckDriver.explain(child.end(), timeLimit: 0, exercises: driver.library.exercises)
-            throw CourseError.runnerFailed("your \(name) crashed, so mlplab stopped the call (your variables are kept):\n"
-                + details.joined(separator: "\n"))
+            throw CourseError.runnerFailed(crashReport(of: name, details: details))
         } catch let interrupted as Interrupted {
             self.child = nil
             _ = child.end()
@@ -56,6 +55,18 @@ public final class LearnerProcess {
         case .values(let results): return results
         case .thrown(let message): throw LearnerError(description: message)
         }
+    }
+
+    /// What the learner reads when their function `name` crashed: that it did, the crash's
+    /// `details`, and what to do next.
+    private func crashReport(of name: String, details: [String]) -> String {
+        let file = (try? Course.find(name))?.group.file ?? "exercises/"
+        let korean = driver.language == .ko
+        return (korean ? "여러분의 \(name)이(가) 비정상 종료해서 mlplab이 호출을 멈추었습니다 (변수는 그대로입니다):"
+                       : "your \(name) crashed, so mlplab stopped the call (your variables are kept):")
+            + "\n" + details.joined(separator: "\n") + "\n"
+            + (korean ? "\(file)에서 \(name)을(를) 고친 뒤 `:reload`로 새 코드를 실행하세요. 그동안은 `:use reference \(name)`이(가) 참조 구현을 씁니다."
+                      : "fix \(name) in \(file), then `:reload` runs your new code; meanwhile `:use reference \(name)` uses the reference.")
     }
 
     /// Ends the child process, if one runs.

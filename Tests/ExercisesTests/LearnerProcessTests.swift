@@ -80,6 +80,7 @@ final class LearnerProcessTests: XCTestCase {
                     the function crashed: SIGILL (a Swift runtime check failed: index out of range, nil force-unwrapped, integer overflow, or a Tensor made with the wrong number of elements)
                       Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
                       in your code: accuracy(_:labels:) at exercises/06-training.swift:63:37
+                    fix accuracy in exercises/06-training.swift, then `:reload` runs your new code; meanwhile `:use reference accuracy` uses the reference.
                     """)
             }
         }
