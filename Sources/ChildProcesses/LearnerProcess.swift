@@ -18,7 +18,8 @@ import Tensor
 /// One process serves every call, so `fit`'s thousands of calls cost a message each way,
 /// not a process each. A library compiled again by `:check` is picked up at the next call.
 public final class LearnerProcess {
-    public let driver: CheckDriver
+    /// The runner and library it runs, and the language of its crash reports.
+    public var driver: CheckDriver
     /// A call answered after Ctrl-C within this many seconds still counts; after that the
     /// process is stopped (an endless loop) and the call throws `Interrupted`.
     var interruptGrace: Double = 2
