@@ -18,7 +18,8 @@ import Tensor
 /// One process serves every call, so `fit`'s thousands of calls cost a message each way,
 /// not a process each. A library compiled again by `:check` is picked up at the next call.
 public final class LearnerProcess {
-    public let driver: CheckDriver
+    /// The runner and library it runs, and the language of its crash reports.
+    public var driver: CheckDriver
     /// A call answered after Ctrl-C within this many seconds still counts; after that the
     /// process is stopped (an endless loop) and the call throws `Interrupted`.
     var interruptGrace: Double = 2
@@ -45,8 +46,7 @@ public final class LearnerProcess {
         } catch is Child.Ended {
             self.child = nil
             let details = CheckDriver.explain(child.end(), timeLimit: 0, exercises: driver.library.exercises)
-            throw CourseError.runnerFailed("your \(name) crashed, so mlplab stopped the call (your variables are kept):\n"
-                + details.joined(separator: "\n"))
+            throw CourseError.runnerFailed(crashReport(of: name, details: details))
         } catch let interrupted as Interrupted {
             self.child = nil
             _ = child.end()
@@ -56,6 +56,18 @@ public final class LearnerProcess {
         case .values(let results): return results
         case .thrown(let message): throw LearnerError(description: message)
         }
+    }
+
+    /// What the learner reads when their function `name` crashed: that it did, the crash's
+    /// `details`, and what to do next.
+    private func crashReport(of name: String, details: [String]) -> String {
+        let file = (try? Course.find(name))?.group.file ?? "exercises/"
+        let korean = driver.language == .ko
+        return (korean ? "여러분의 \(name)이(가) 비정상 종료해서 mlplab이 호출을 멈추었습니다 (변수는 그대로입니다):"
+                       : "your \(name) crashed, so mlplab stopped the call (your variables are kept):")
+            + "\n" + details.joined(separator: "\n") + "\n"
+            + (korean ? "\(file)에서 \(name)을(를) 고친 뒤 `:reload`로 새 코드를 실행하세요. 그동안은 `:use reference \(name)`이(가) 참조 구현을 씁니다."
+                      : "fix \(name) in \(file), then `:reload` runs your new code; meanwhile `:use reference \(name)` uses the reference.")
     }
 
     /// Ends the child process, if one runs.

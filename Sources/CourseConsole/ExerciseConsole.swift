@@ -30,7 +30,10 @@ public final class ExerciseConsole {
     public var learnerFunctionsChanged: (Set<String>) -> Void = { _ in }
     /// The language of what the console says and of the checks' details.
     public var language = ReportLanguage.en {
-        didSet { driver.language = language }
+        didSet {
+            driver.language = language
+            learner.driver.language = language
+        }
     }
     /// Where the learner's functions run under `:use mine`: a child process, so that a
     /// crash in them ends that process, not the REPL.

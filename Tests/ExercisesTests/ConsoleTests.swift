@@ -86,6 +86,17 @@ final class ConsoleTests: XCTestCase {
         return try XCTUnwrap(entries.first { $0["name"] as? String == name })
     }
 
+    /// The process that runs the learner's functions reports a crash in the console's
+    /// language, also when it was made before the language changed (`:lang ko`).
+    func testTheLearnersProcessFollowsTheConsolesLanguage() throws {
+        let console = try console()
+        let learner = console.learner
+        console.language = .ko
+        XCTAssertEqual(learner.driver.language, .ko)
+        console.language = .en
+        XCTAssertEqual(learner.driver.language, .en)
+    }
+
     /// Under `--lang ko` the console speaks Korean: the contract (the manifest's, while the
     /// stub's doc comment stays English), the list, the hints, the status and the check's lines.
     func testUnderKoreanTheConsoleSpeaksKorean() throws {

@@ -80,9 +80,19 @@ final class LearnerProcessTests: XCTestCase {
                     the function crashed: SIGILL (a Swift runtime check failed: index out of range, nil force-unwrapped, integer overflow, or a Tensor made with the wrong number of elements)
                       Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
                       in your code: accuracy(_:labels:) at exercises/06-training.swift:63:37
+                    fix accuracy in exercises/06-training.swift, then `:reload` runs your new code; meanwhile `:use reference accuracy` uses the reference.
                     """)
             }
         }
         XCTAssertEqual(try String(contentsOfFile: folder + "/starts", encoding: .utf8), "start\nstart\n")
+
+        // Under --lang ko the report's own words are Korean.
+        driver.language = .ko
+        let korean = LearnerProcess(driver: driver)
+        XCTAssertThrowsError(try korean.implementations.call("accuracy", Tensor([1, 2]), Tensor([0])) as Double) { error in
+            XCTAssertTrue("\(error)".hasPrefix("여러분의 accuracy이(가) 비정상 종료해서 mlplab이 호출을 멈추었습니다 (변수는 그대로입니다):\n"), "\(error)")
+            XCTAssertTrue("\(error)".hasSuffix("\nexercises/06-training.swift에서 accuracy을(를) 고친 뒤 `:reload`로 새 코드를 실행하세요. "
+                                               + "그동안은 `:use reference accuracy`이(가) 참조 구현을 씁니다."), "\(error)")
+        }
     }
 }
