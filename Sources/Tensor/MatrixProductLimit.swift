@@ -34,3 +34,10 @@ public func sgemmEpochSeconds(samples n: Int, inputs d: Int, hidden h: Int, clas
     }
     return runs.sorted()[1]
 }
+
+/// The processor OpenBLAS chose its kernels for ("SkylakeX", "Haswell", "Prescott", …): what
+/// `OPENBLAS_CORETYPE` sets, or what OpenBLAS recognised. A processor newer than the library
+/// gets the oldest kernels ("Prescott"), and every dense product runs several times slower.
+public func blasKernelName() -> String {
+    String(cString: openblas_get_corename())
+}

@@ -69,6 +69,8 @@ struct Bench: ParsableCommand {
         print("mlplab bench: \(data.label), \(n) training images, \(d)-\(hidden)-\(classes) ReLU, softmax CE, "
               + "batch \(batchSize), SGD lr \(learningRate), float32, \(epochs) epochs")
         print(String(format: "  load (4 IDX files)     %.3f s", loadSeconds))
+        print("  BLAS                   OpenBLAS, kernels for \(blasKernelName())"
+              + " (OPENBLAS_CORETYPE=\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset"))")
         for (name, history) in [("zero pixels skipped", sparse), ("every pixel (dense)", dense)] {
             print("  \(name):")
             for (i, s) in history.epochSeconds.enumerated() {

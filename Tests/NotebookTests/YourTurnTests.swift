@@ -25,9 +25,11 @@ final class YourTurnTests: XCTestCase {
         return printed.joined(separator: "\n")
     }
 
-    /// The tutor with cell 1 run: the your-turn cell 2 (h) waits.
-    private func atFirstYourTurn(_ language: LessonLanguage = .en) throws -> Tutor {
-        let tutor = try makeTutor(language)
+    /// The tutor with cell 1 run: the your-turn cell 2 (h) waits. In the fixture
+    /// yourturn-random, cell 1 runs seed(1), and cell 2 asks for batch = choice(4000, 128)
+    /// and prints batch[0:3], numpy's [1061, 235, 3980] after np.random.seed(1).
+    private func atFirstYourTurn(_ language: LessonLanguage = .en, fixture: String = "yourturn") throws -> Tutor {
+        let tutor = try makeTutor(language, fixture: fixture)
         XCTAssertEqual(tutor.session.run(":open 0"), .success)
         tutor.enter()
         _ = output()
@@ -146,18 +148,8 @@ final class YourTurnTests: XCTestCase {
         XCTAssertTrue(output().contains("✓ right"), "the skipped cell's variables exist")
     }
 
-    /// The fixture yourturn-random: cell 1 runs seed(1), cell 2 asks for batch = choice(4000, 128)
-    /// and prints batch[0:3], numpy's [1061, 235, 3980] after np.random.seed(1).
-    private func atRandomYourTurn() throws -> Tutor {
-        let tutor = try makeTutor(fixture: "yourturn-random")
-        XCTAssertEqual(tutor.session.run(":open 0"), .success)
-        tutor.enter()
-        _ = output()
-        return tutor
-    }
-
     func testAnAnswerThatDrawsRandomNumbersDrawsTheLessonsNumbers() throws {
-        let tutor = try atRandomYourTurn()
+        let tutor = try atFirstYourTurn(fixture: "yourturn-random")
         XCTAssertEqual(tutor.session.run("choice(4000, 128)"), .success)
         let shown = output()
         XCTAssertTrue(shown.contains("✓ right: batch (128,)"), shown)
@@ -165,7 +157,7 @@ final class YourTurnTests: XCTestCase {
     }
 
     func testAWrongAnswerLeavesTheRandomNumbersAsTheyWere() throws {
-        let tutor = try atRandomYourTurn()
+        let tutor = try atFirstYourTurn(fixture: "yourturn-random")
         XCTAssertEqual(tutor.session.run("batch = choice(4000, 64)"), .success)
         XCTAssertTrue(output().contains("batch: shape (64,), expected (128,)"))
         XCTAssertEqual(tutor.session.run("batch = choice(4000, 128)"), .success)
