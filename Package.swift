@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// The modules already written for Swift 6's strict concurrency checking.
+/// Swift 6 language mode (strict concurrency checking), for the targets that use it.
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(

@@ -198,7 +198,8 @@ public final class NetworkStep: TrainingStep {
 public final class Trainer {
     public let step: TrainingStep
     public let config: TrainingConfig
-    public weak var reporter: TrainingReporter?
+    /// Kept for the run (a reporter passed inline lives as long as the trainer).
+    public var reporter: TrainingReporter?
     /// The run's random generator (batch order), seeded like numpy's.
     public var rng: NumpyRandom
 
@@ -275,7 +276,7 @@ public final class Trainer {
 
     /// True when Ctrl-C was pressed: the request is taken (cleared), the
     /// history marked interrupted and the reporter told that the weights are kept.
-    public static func stopsForInterrupt(_ history: inout History, epoch: Int, reporter: TrainingReporter?) -> Bool {
+    static func stopsForInterrupt(_ history: inout History, epoch: Int, reporter: TrainingReporter?) -> Bool {
         guard Interrupt.isRequested else { return false }
         Interrupt.clear()
         history.interrupted = true
@@ -285,7 +286,7 @@ public final class Trainer {
 
     /// A loss that is NaN or infinite, or a hundred times the run's first
     /// loss, means the steps are overshooting: the learning rate is too large.
-    public static func hasDiverged(_ loss: Double, firstLoss: Double) -> Bool {
+    static func hasDiverged(_ loss: Double, firstLoss: Double) -> Bool {
         !loss.isFinite || loss > 100 * Swift.max(firstLoss, 1e-3)
     }
 

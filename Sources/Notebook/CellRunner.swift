@@ -67,20 +67,24 @@ public struct CellRunner {
 
     public func run(_ example: Example, echo: ((String, OutputStyle) -> Void)? = nil) -> ExampleOutcome {
         var pieces: [String] = []
-        var lastError: String?
-        let previous = session.output, interceptor = session.lineInterceptor
+        var interrupted = false
+        let previous = session.output, interceptor = session.lineInterceptor, onError = session.onError
         session.output = { text, style in
             if style != .warning { pieces.append(text) }
-            if style == .error { lastError = text }
             echo?(text, style)
+        }
+        session.onError = { error in
+            interrupted = error.kind == .interrupted
+            onError?(error)
         }
         session.lineInterceptor = nil   // the lesson's own lines are never a learner's answer
         let outcome = session.run(example.source)
         session.output = previous
+        session.onError = onError
         session.lineInterceptor = interceptor
         let actual = pieces.joined(separator: "\n")
         return ExampleOutcome(example: example, actual: actual, failed: outcome == .failure,
-                              interrupted: outcome == .failure && lastError?.hasSuffix("interrupted") == true,
+                              interrupted: outcome == .failure && interrupted,
                               verdict: Self.verdict(actual: actual, example: example))
     }
 
