@@ -190,3 +190,13 @@ int mlplab_sparse_times_dense(int64_t rows, const int32_t *starts, const int32_t
     }
     return 0;
 }
+
+int mlplab_widest_vectors(void) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl")) return 512;
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return 256;
+#endif
+    return 128;
+}

@@ -41,10 +41,17 @@ struct Bench: ParsableCommand {
     @Flag(help: "Time only :check after a one-function edit (no training).")
     var checkOnly = false
 
+    @Flag(help: "Print the processor OpenBLAS chose its kernels for, and nothing else.")
+    var printBlasKernels = false
+
     @Flag(help: "Time only the two training runs and sgemm's limit (what scripts/bench_peers.sh compares).")
     var trainingOnly = false
 
     func run() throws {
+        if printBlasKernels {
+            print(blasKernelName())
+            return
+        }
         if checkOnly {
             let seconds = try checkTimes()
             print(String(format: "{\"check_s\": %.3f}", median(seconds)))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CMalloc
 import Foundation
+import Tensor
 
 /// mlplab: a notebook in the terminal for building a multi-layer perceptron
 /// for MNIST from scratch. With no subcommand it opens the REPL.
@@ -22,6 +23,7 @@ struct Mlplab: ParsableCommand {
     )
 
     static func main() {
+        startAgainWithBetterBLASKernels()
         keepTensorBuffersMapped()
         reportOversizedWritesAsErrors()
         do {
@@ -33,6 +35,18 @@ struct Mlplab: ParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// On a processor newer than the system's OpenBLAS, OpenBLAS falls back to its oldest kernels
+/// and every matrix product runs several times slower than it could. mlplab then starts
+/// itself again, once, in the same process, with `OPENBLAS_CORETYPE` naming the kernels the
+/// processor can run. A value set by the user is always kept.
+func startAgainWithBetterBLASKernels() {
+    guard let coreType = betterBLASCoreType(environment: ProcessInfo.processInfo.environment) else { return }
+    setenv("OPENBLAS_CORETYPE", coreType, 1)
+    let arguments = CommandLine.unsafeArgv
+    execv("/proc/self/exe", arguments)
+    unsetenv("OPENBLAS_CORETYPE")   // exec failed: go on with the kernels there are
 }
 
 /// A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills the

@@ -1,4 +1,5 @@
 internal import CBLAS
+internal import CKernels
 import Foundation
 
 /// The time BLAS alone needs for the matrix products of one training epoch of an MLP
@@ -40,4 +41,18 @@ public func sgemmEpochSeconds(samples n: Int, inputs d: Int, hidden h: Int, clas
 /// gets the oldest kernels ("Prescott"), and every dense product runs several times slower.
 public func blasKernelName() -> String {
     String(cString: openblas_get_corename())
+}
+
+/// The `OPENBLAS_CORETYPE` to start with when OpenBLAS did not recognise this processor and fell
+/// back to its oldest kernels ("Prescott") although the processor has AVX-512 ("SkylakeX") or
+/// AVX2 with FMA ("Haswell"); nil when the variable is set (its choice is kept) or the kernels
+/// are right. OpenBLAS reads the variable once, when it is loaded, so a program that wants the
+/// better kernels starts itself again with it set.
+public func betterBLASCoreType(environment: [String: String]) -> String? {
+    guard environment["OPENBLAS_CORETYPE"] == nil, blasKernelName().lowercased() == "prescott" else { return nil }
+    switch mlplab_widest_vectors() {
+    case 512: return "SkylakeX"
+    case 256: return "Haswell"
+    default: return nil
+    }
 }
