@@ -30,10 +30,10 @@ let package = Package(
         // The sparse first-layer product, in C so that it can be compiled for several vector widths.
         .target(name: "CKernels"),
         // What is not numpy: atomic files, CRC-32, Ctrl-C, the byte codec of model files and workspace
-        // archives, the progress file, closest-name suggestions.
+        // archives, the progress file, closest-name suggestions, finding the installation folder.
         .target(name: "Support", dependencies: ["CZlib"], swiftSettings: swift6),
         .target(name: "Tensor", dependencies: ["Support", "CBLAS", "CZlib", "CKernels"], swiftSettings: swift6),
-        .target(name: "Datasets", dependencies: ["Tensor", "CZlib"], swiftSettings: swift6),
+        .target(name: "Datasets", dependencies: ["Support", "Tensor", "CZlib"], swiftSettings: swift6),
         .target(name: "Fetch", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swift6),
         .target(name: "Network", dependencies: ["Tensor", "Support"], swiftSettings: swift6),
         .target(name: "Plots", dependencies: ["Tensor", "Support", "CZlib"], swiftSettings: swift6),

@@ -14,6 +14,8 @@ struct Mlplab: ParsableCommand {
         discussion: """
             Run `mlplab` alone to open the notebook REPL on the bundled sample of 5,000 MNIST digits.
             Full MNIST: `mlplab fetch mnist`, or point --data (or MLPLAB_DATA) at a folder with the four IDX files.
+            The lessons, bundled data and exercises are read from the repository mlplab was built in, or from the
+            folder in MLPLAB_HOME.
             """,
         version: version,
         subcommands: [Repl.self, Info.self, Train.self, Eval.self, Predict.self, Bench.self, Show.self, FetchData.self,
