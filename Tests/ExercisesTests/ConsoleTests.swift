@@ -394,7 +394,7 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(try ExerciseProgressFile(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).file.path, "/s/mlplab/progress.json")
         XCTAssertEqual(try ExerciseProgressFile(environment: ["HOME": "/h"]).file.path, "/h/.local/state/mlplab/progress.json")
         XCTAssertThrowsError(try ExerciseProgressFile(environment: [:])) { error in
-            XCTAssertEqual("\(error)", "neither XDG_STATE_HOME nor HOME is set: there is no place to keep the progress; set HOME")
+            XCTAssertEqual("\(error)", "neither XDG_STATE_HOME nor HOME is set to an absolute path: there is no place to keep the progress; set HOME")
         }
     }
 
