@@ -1,5 +1,6 @@
 import ArgumentParser
 import CMalloc
+import Datasets
 import Foundation
 
 /// mlplab: a notebook in the terminal for building a multi-layer perceptron
@@ -46,18 +47,18 @@ func reportOversizedWritesAsErrors() {
 
 /// Options naming a data set and where its files are.
 struct DataOptions: ParsableArguments {
-    @Option(help: "Data set: sample (bundled, the default), mnist, fashion-mnist.")
-    var dataset: DatasetChoice?
+    @Option(help: "Data set: sample (bundled, the default), mnist, fashion-mnist, digits (bundled, 8×8).")
+    var dataset: DatasetName?
 
     @Option(help: "Folder holding the four IDX files (else $MLPLAB_DATA, then data/mnist).")
     var data: String?
 
     /// The data set read: the one named, else the sample (from --data DIR when given).
-    var choice: DatasetChoice { dataset ?? .sample }
+    var choice: DatasetName { dataset ?? .sample }
 
     /// How the output names the data: the data set named with --dataset; else the
     /// folder named with --data, which may hold any of them; else the sample.
-    var label: String { dataset?.rawValue ?? data ?? DatasetChoice.sample.rawValue }
+    var label: String { dataset?.rawValue ?? data ?? DatasetName.sample.rawValue }
 }
 
 /// Keeps freed tensor buffers in the process instead of returning them to the

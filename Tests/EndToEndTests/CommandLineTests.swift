@@ -31,6 +31,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("pixel mean/255 = 0.1307, std/255 = 0.3081"))
     }
 
+    /// --dataset takes every data set read from files, the bundled 8×8 digits too, and not the generated spiral.
+    func testDatasetOptionNamesTheDataSetsReadFromFiles() throws {
+        let digits = try Binary.run(["info", "--dataset", "digits"])
+        XCTAssertEqual(digits.status, 0, digits.stderr)
+        XCTAssertTrue(digits.stdout.contains("digits train: images (1437, 8, 8) → x (1437, 64)"), digits.stdout)
+        XCTAssertTrue(digits.stdout.contains("digits test: images (360, 8, 8)"), digits.stdout)
+        let spiral = try Binary.run(["info", "--dataset", "spiral"])
+        XCTAssertEqual(spiral.status, 64, "a usage error")
+        XCTAssertTrue(spiral.stderr.contains("'spiral'"), spiral.stderr)
+        XCTAssertTrue(spiral.stderr.contains("'fashion-mnist'") && spiral.stderr.contains("'digits'"), spiral.stderr)
+    }
+
     func testMissingDataSaysWhereItLookedAndHowToGetIt() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("mlplab-e2e-empty-\(getpid())")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
