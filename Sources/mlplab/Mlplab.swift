@@ -4,9 +4,10 @@ import Datasets
 import Foundation
 
 /// mlplab: a notebook in the terminal for building a multi-layer perceptron
-/// for MNIST from scratch. With no subcommand it opens the REPL.
+/// for MNIST from scratch. With no subcommand it opens the REPL. The root is asynchronous so
+/// that an asynchronous subcommand (`fetch`) runs in it; the others run as they are.
 @main
-struct Mlplab: ParsableCommand {
+struct Mlplab: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -24,12 +25,16 @@ struct Mlplab: ParsableCommand {
         defaultSubcommand: Repl.self
     )
 
-    static func main() {
+    static func main() async {
         keepTensorBuffersMapped()
         reportOversizedWritesAsErrors()
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            var command = try await asyncParseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CommandFailure {
             failure.exit()
         } catch {
