@@ -30,11 +30,11 @@ let package = Package(
         // The sparse first-layer product, in C so that it can be compiled for several vector widths.
         .target(name: "CKernels"),
         // What is not numpy: atomic files, CRC-32, Ctrl-C, the byte codec of model files and workspace
-        // archives, the progress file, closest-name suggestions.
+        // archives, the progress file, closest-name suggestions, finding the installation folder.
         .target(name: "Support", dependencies: ["CZlib"], swiftSettings: swift6),
         .target(name: "Tensor", dependencies: ["Support", "CBLAS", "CZlib", "CKernels"], swiftSettings: swift6),
-        .target(name: "Datasets", dependencies: ["Tensor", "CZlib"], swiftSettings: swift6),
-        .target(name: "Fetch", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: swift6),
+        .target(name: "Datasets", dependencies: ["Support", "Tensor", "CZlib"], swiftSettings: swift6),
+        .target(name: "Fetch", dependencies: ["Datasets", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: swift6),
         .target(name: "Network", dependencies: ["Tensor", "Support"], swiftSettings: swift6),
         .target(name: "Plots", dependencies: ["Tensor", "Support", "CZlib"], swiftSettings: swift6),
         // The learner's files: a top-level folder, easy to find and edit. `swift build` compiles
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "NumericAssertions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FetchTests", dependencies: ["Fetch", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "Datasets", .product(name: "FlyingFox", package: "FlyingFox")]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "Support", "Tensor", "Datasets", "NumericAssertions"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotsTests", dependencies: ["Plots", "Support", "Tensor"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Support", "Tensor", "Plots"]),

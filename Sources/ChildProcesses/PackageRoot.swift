@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Support
 
 /// The mlplab package on disk: where exercises/ is, and which build configuration
 /// (debug or release) the running program came from, so that a check builds the
@@ -20,27 +21,25 @@ public struct PackageRoot: Equatable, Sendable {
 
     public func file(_ relativePath: String) -> String { path + "/" + relativePath }
 
-    /// Finds the package from the running program: first from the program's own path
-    /// (`ROOT/.build/…/release/mlplab` also tells the configuration), then from
-    /// `$MLPLAB_ROOT`, then upwards from the current directory.
-    public static func locate(executable: String = currentExecutable(),
+    /// The package is the installation (`Installation`: `MLPLAB_HOME`, else found above the
+    /// executable or the current folder); the executable's path (`ROOT/.build/…/release/mlplab`)
+    /// also tells the configuration.
+    public static func locate(executable: String = Installation.currentExecutable(),
                               environment: [String: String] = ProcessInfo.processInfo.environment,
                               currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> PackageRoot {
-        let configuration = buildConfiguration(of: executable) ?? "release"
-        let candidate = environment["MLPLAB_ROOT"] ?? enclosingPackage(of: executable)
-            ?? enclosingPackage(of: currentDirectory)
-        if let root = candidate, isPackage(root) {
-            return PackageRoot(path: root, configuration: configuration)
+        let installation: Installation
+        do {
+            installation = try Installation.locate(environment: environment, executable: executable,
+                                                   currentDirectory: currentDirectory)
+        } catch {
+            throw CourseError.packageNotFound(error.description)
         }
-        throw CourseError.packageNotFound(
-            "cannot find the mlplab package (a folder with Package.swift and exercises/): run mlplab from inside the "
-            + "repository, or set MLPLAB_ROOT to its path")
-    }
-
-    /// The absolute path of this program, resolved through links.
-    public static func currentExecutable() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        guard isPackage(installation.folder) else {
+            throw CourseError.packageNotFound(
+                "\(installation.folder) (\(installation.origin)) is not the mlplab package: it lacks Package.swift or "
+                + "exercises/; set \(Installation.variable) to the repository's folder")
+        }
+        return PackageRoot(path: installation.folder, configuration: buildConfiguration(of: executable) ?? "release")
     }
 
     /// "release" for `…/.build/x86_64-unknown-linux-gnu/release/mlplab`, nil outside a .build folder.
@@ -49,16 +48,6 @@ public struct PackageRoot: Equatable, Sendable {
         guard parts.contains(".build"), parts.count >= 2 else { return nil }
         let folder = parts[parts.count - 2]
         return ["debug", "release"].contains(folder) ? folder : nil
-    }
-
-    /// `path` itself or the nearest folder above it that is an mlplab package.
-    static func enclosingPackage(of path: String) -> String? {
-        var url = URL(fileURLWithPath: path).standardizedFileURL
-        while !isPackage(url.path) {
-            guard url.path != "/" else { return nil }
-            url.deleteLastPathComponent()
-        }
-        return url.path
     }
 
     static func isPackage(_ folder: String) -> Bool {

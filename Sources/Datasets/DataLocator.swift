@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// One folder the locator looks in, and why it looks there.
 public struct SearchPlace: Equatable, Sendable {
@@ -15,11 +16,10 @@ public struct SearchPlace: Equatable, Sendable {
 /// - MNIST and Fashion-MNIST: the folder in the environment variable
 ///   `MLPLAB_DATA` (or its subfolder named after the data set), then
 ///   `data/mnist` or `data/fashion-mnist` under the current folder, then the
-///   same under the repository; Fashion-MNIST last in
+///   same in the installation; Fashion-MNIST last in
 ///   `/usr/share/datasets/fashion-mnist` (the Debian package `dataset-fashion-mnist`).
-/// - The bundled sample and 8×8 digits: `data/sample` or `data/digits` in the repository,
-///   found from `MLPLAB_HOME`, by walking up from the executable, or by walking up from the
-///   current folder.
+/// - The bundled sample and 8×8 digits: `data/sample` or `data/digits` in the installation
+///   (`Installation`: `MLPLAB_HOME`, else found above the executable or the current folder).
 ///
 /// Each folder must hold the split's images and labels under one of the
 /// accepted names (`train-images-idx3-ubyte.gz`, the same without `.gz`, or
@@ -27,11 +27,11 @@ public struct SearchPlace: Equatable, Sendable {
 public struct DataLocator: Sendable {
     /// The `--data DIR` option, if given.
     public var dataOption: String?
-    /// The process environment (`MLPLAB_DATA`, `MLPLAB_HOME`).
+    /// The process environment (`MLPLAB_DATA`, and `MLPLAB_HOME` for the installation).
     public var environment: [String: String]
     /// The folder relative paths start from.
     public var currentDirectory: String
-    /// The running executable, for finding the repository it was built in.
+    /// The running executable, for finding the installation it belongs to.
     public var executablePath: String?
 
     /// Where the Debian package `dataset-fashion-mnist` installs its files.
@@ -40,7 +40,7 @@ public struct DataLocator: Sendable {
     public init(dataOption: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 currentDirectory: String = FileManager.default.currentDirectoryPath,
-                executablePath: String? = Bundle.main.executablePath) {
+                executablePath: String? = Installation.currentExecutable()) {
         self.dataOption = dataOption
         self.environment = environment
         self.currentDirectory = currentDirectory
@@ -52,6 +52,9 @@ public struct DataLocator: Sendable {
     public func locate(_ dataset: DatasetName, split: Split) throws -> DatasetFiles {
         guard !dataset.isGenerated else { throw DatasetError.notAnImageDataset(dataset) }
         var searched: [String] = []
+        if dataset.isBundled, case .failure(let missing) = installation() {
+            searched.append(missing.searchedPlaces)
+        }
         for place in places(for: dataset) {
             switch Self.check(place.folder, split: split) {
             case .success(let files):
@@ -72,11 +75,12 @@ public struct DataLocator: Sendable {
         return dataset.isBundled ? bundledPlaces(for: dataset) : downloadPlaces(for: dataset)
     }
 
-    /// The repository mlplab runs from: `MLPLAB_HOME` if set, otherwise the
-    /// nearest folder above the executable that has a `data/sample` folder.
-    public func repositoryRoot() -> String? {
-        if let home = environment["MLPLAB_HOME"], !home.isEmpty { return absolute(home) }
-        return executableFolder().flatMap { Self.folderAbove($0, holding: "data/sample") }
+    /// The installation mlplab runs from (see `Installation`).
+    public func installation() -> Result<Installation, InstallationNotFound> {
+        Result { () throws(InstallationNotFound) in
+            try Installation.locate(environment: environment, executable: executablePath,
+                                    currentDirectory: currentDirectory)
+        }
     }
 
     // MARK: - The places
@@ -89,8 +93,8 @@ public struct DataLocator: Sendable {
         }
         let local = join(currentDirectory, "data", dataset.rawValue)
         places.append(SearchPlace(folder: local, origin: "the current folder"))
-        if let root = repositoryRoot(), join(root, "data", dataset.rawValue) != local {
-            places.append(SearchPlace(folder: join(root, "data", dataset.rawValue), origin: "the repository"))
+        if case .success(let installation) = installation(), installation.path("data/" + dataset.rawValue) != local {
+            places.append(inInstallation(installation, dataset))
         }
         if dataset == .fashionMnist {
             places.append(SearchPlace(folder: Self.fashionMNISTSystemFolder,
@@ -99,26 +103,15 @@ public struct DataLocator: Sendable {
         return places
     }
 
-    /// Where a data set that ships in the repository (`data/sample`, `data/digits`) may be.
+    /// Where a data set that ships with mlplab (`data/sample`, `data/digits`) is: in the installation.
     private func bundledPlaces(for dataset: DatasetName) -> [SearchPlace] {
-        var places: [SearchPlace] = []
-        if let home = environment["MLPLAB_HOME"], !home.isEmpty {
-            places.append(SearchPlace(folder: join(absolute(home), "data", dataset.rawValue), origin: "MLPLAB_HOME"))
-        }
-        if let start = executableFolder() {
-            places.append(walkingUp(from: start, to: dataset, origin: "the executable's folder"))
-        }
-        places.append(walkingUp(from: currentDirectory, to: dataset, origin: "the current folder"))
-        return places
+        guard case .success(let installation) = installation() else { return [] }
+        return [inInstallation(installation, dataset)]
     }
 
-    /// `start/data/<dataset>` or that of the nearest folder above `start` that has one.
-    private func walkingUp(from start: String, to dataset: DatasetName, origin: String) -> SearchPlace {
-        let relative = "data/" + dataset.rawValue
-        if let root = Self.folderAbove(start, holding: relative) {
-            return SearchPlace(folder: join(root, relative), origin: origin + " or one above it")
-        }
-        return SearchPlace(folder: join(start, relative), origin: origin + " and every one above it")
+    /// `data/<dataset>` in the installation.
+    private func inInstallation(_ installation: Installation, _ dataset: DatasetName) -> SearchPlace {
+        SearchPlace(folder: installation.path("data/" + dataset.rawValue), origin: installation.origin)
     }
 
     private func folderAndSubfolder(_ folder: String, _ dataset: DatasetName, origin: String) -> [SearchPlace] {
@@ -129,8 +122,9 @@ public struct DataLocator: Sendable {
     private func help(for dataset: DatasetName) -> String {
         switch dataset {
         case .sample, .digits:
-            return "The \(dataset.title) data set ships in the repository's data/\(dataset.rawValue)/ folder: run "
-                + "mlplab from inside the repository, set MLPLAB_HOME to the repository's folder, or pass --data DIR."
+            return "The \(dataset.title) data set ships in the installation's data/\(dataset.rawValue)/ folder: run "
+                + "mlplab from inside the repository, set \(Installation.variable) to the repository's folder, "
+                + "or pass --data DIR."
         case .mnist:
             return "To get MNIST: run `mlplab fetch mnist`, or pass --data DIR (or set MLPLAB_DATA=DIR) "
                 + "for a folder holding the four IDX files."
@@ -145,27 +139,10 @@ public struct DataLocator: Sendable {
 
     // MARK: - Paths and folders
 
-    private func executableFolder() -> String? {
-        guard let path = executablePath else { return nil }
-        let resolved = URL(fileURLWithPath: absolute(path)).resolvingSymlinksInPath()
-        return resolved.deletingLastPathComponent().path
-    }
-
     private func absolute(_ path: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
         let full = expanded.hasPrefix("/") ? expanded : join(currentDirectory, expanded)
         return URL(fileURLWithPath: full).standardizedFileURL.path
-    }
-
-    /// The nearest folder, `start` itself or one above it, that contains the folder `relative`.
-    private static func folderAbove(_ start: String, holding relative: String) -> String? {
-        var folder = URL(fileURLWithPath: start).standardizedFileURL
-        while true {
-            if isFolder(folder.appendingPathComponent(relative).path) { return folder.path }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
-            folder = parent
-        }
     }
 
     /// Why a folder does not serve: it is missing, or lacks a file.

@@ -51,6 +51,10 @@ public enum DatasetName: String, CaseIterable, Sendable {
 
     /// True for the data sets that ship in the repository's `data/` folder, in `data/<name>`.
     public var isBundled: Bool { self == .sample || self == .digits }
+
+    /// True for the data sets `mlplab fetch` downloads from public mirrors (Fetch holds
+    /// their mirrors and checksums).
+    public var isDownloaded: Bool { self == .mnist || self == .fashionMnist }
 }
 
 /// The two halves every data set comes in.

@@ -4,30 +4,21 @@
 //
 // It leaves reading the files to Datasets.
 
+import Datasets
 import Foundation
 
-/// The datasets `mlplab fetch` knows how to download.
-public enum FetchDataset: String, CaseIterable, Sendable {
-    case mnist
-    case fashionMnist = "fashion-mnist"
-
-    /// The name a person reads: "MNIST", "Fashion-MNIST".
-    public var displayName: String {
-        switch self {
-        case .mnist: return "MNIST"
-        case .fashionMnist: return "Fashion-MNIST"
-        }
-    }
-
+/// How `mlplab fetch` downloads the data sets that are not bundled (`isDownloaded`).
+extension DatasetName {
     /// Where `mlplab fetch` puts the files when no `--dir` is given, relative to the current
     /// directory. The Datasets module looks in the same place, so `load("mnist")` finds them.
     public var defaultDirectory: String { "data/\(rawValue)" }
 
-    /// The public mirrors, tried in this order.
-    public var mirrors: [URL] { Self.catalog[self]!.mirrors }
+    /// The public mirrors, tried in this order; none for a data set that is not downloaded.
+    public var mirrors: [URL] { Self.catalog[self]?.mirrors ?? [] }
 
-    /// The four canonical files, each with the size and SHA-256 it must have.
-    public var files: [DatasetFile] { Self.catalog[self]!.files }
+    /// The four canonical files, each with the size and SHA-256 it must have; none for a data
+    /// set that is not downloaded.
+    public var files: [DatasetFile] { Self.catalog[self]?.files ?? [] }
 }
 
 /// One file of a dataset and the bytes it must hold.
@@ -46,7 +37,7 @@ public struct DatasetFile: Sendable, Equatable {
     }
 }
 
-extension FetchDataset {
+extension DatasetName {
     /// The one table of mirrors and checksums: the place to change a URL or a digest.
     ///
     /// Sizes and SHA-256 digests are those of the files the mirrors serve, whose MD5 sums are the
@@ -55,7 +46,7 @@ extension FetchDataset {
     /// `dataset-fashion-mnist` were gzipped again without the file name in the gzip header, so
     /// they are 23–24 bytes shorter and hash differently, although they hold the same images;
     /// the script rebuilds the published files from them to check these rows.
-    static let catalog: [FetchDataset: (mirrors: [URL], files: [DatasetFile])] = [
+    static let catalog: [DatasetName: (mirrors: [URL], files: [DatasetFile])] = [
         .mnist: (
             mirrors: [
                 URL(string: "https://ossci-datasets.s3.amazonaws.com/mnist/")!,

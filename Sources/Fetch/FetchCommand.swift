@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// `mlplab fetch mnist|fashion-mnist [--dir DIR] [--mirror URL]... [--force]`, ready for the
@@ -36,8 +37,8 @@ public struct FetchCommand: Sendable {
     }
 
     public func run() async -> Int32 {
-        guard let dataset = FetchDataset(rawValue: dataset) else {
-            let known = FetchDataset.allCases.map(\.rawValue).joined(separator: " or ")
+        guard let dataset = DatasetName(rawValue: dataset), dataset.isDownloaded else {
+            let known = DatasetName.allCases.filter(\.isDownloaded).map(\.rawValue).joined(separator: " or ")
             printError("error: unknown dataset '\(self.dataset)': choose \(known)")
             return 2
         }
@@ -69,7 +70,7 @@ func summary(of report: FetchReport, usingDefaultDirectory: Bool) -> String {
     var counts: [String] = []
     if downloaded > 0 { counts.append("\(downloaded) downloaded, \(formatBytes(report.bytesDownloaded))") }
     if present > 0 { counts.append("\(present) already present") }
-    let name = report.dataset.displayName
+    let name = report.dataset.title
     var lines = ["\(name) is ready in \(report.directory.relativePath): "
         + "\(report.files.count) files verified by SHA-256 (\(counts.joined(separator: "; ")))."]
     if usingDefaultDirectory {

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// Everything that can stop a fetch, each with a message that says what went wrong and what to do.
@@ -31,7 +32,7 @@ public indirect enum FetchError: Error, Equatable, CustomStringConvertible {
     /// Another file-system failure, with the operation and the system's reason.
     case fileSystem(path: String, operation: String, detail: String)
     /// Every mirror failed for this file; `attempts` lists them in the order they were tried.
-    case allMirrorsFailed(dataset: FetchDataset, file: String, attempts: [MirrorFailure])
+    case allMirrorsFailed(dataset: DatasetName, file: String, attempts: [MirrorFailure])
 
     public var description: String {
         switch self {
@@ -103,8 +104,8 @@ public struct MirrorFailure: Equatable, Sendable {
 extension FetchError: Sendable {}
 
 /// The message when no mirror could deliver a file: each mirror's reason, then what works offline.
-private func allMirrorsFailedMessage(dataset: FetchDataset, file: String, attempts: [MirrorFailure]) -> String {
-    var lines = ["could not download \(file) for \(dataset.displayName) from any mirror:"]
+private func allMirrorsFailedMessage(dataset: DatasetName, file: String, attempts: [MirrorFailure]) -> String {
+    var lines = ["could not download \(file) for \(dataset.title) from any mirror:"]
     for attempt in attempts {
         lines.append("  - \(attempt.mirror.absoluteString): \(attempt.error)")
     }

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// Downloads a dataset's four files into a folder, each verified by SHA-256.
@@ -25,7 +26,7 @@ public struct Fetcher: Sendable {
     /// when they are already there (each old file stays until its new copy is verified).
     /// Throws `FetchError.allMirrorsFailed` when no mirror delivers a file, or the disk error
     /// (`diskFull`, `permissionDenied`, `fileSystem`) that stopped it.
-    public func fetch(_ dataset: FetchDataset, into directory: URL, force: Bool = false) async throws -> FetchReport {
+    public func fetch(_ dataset: DatasetName, into directory: URL, force: Bool = false) async throws -> FetchReport {
         try Disk.createDirectory(directory)
         var mirrors = self.mirrors ?? dataset.mirrors
         var results: [FileReport] = []
@@ -41,7 +42,7 @@ public struct Fetcher: Sendable {
         return FetchReport(dataset: dataset, directory: directory, files: results)
     }
 
-    private func fetch(_ download: FileDownload, of dataset: FetchDataset, from mirrors: [URL],
+    private func fetch(_ download: FileDownload, of dataset: DatasetName, from mirrors: [URL],
                        force: Bool) async throws -> FileOutcome {
         if force {
             try download.discardPart()
@@ -81,7 +82,7 @@ public struct Fetcher: Sendable {
 
 /// What a fetch did, file by file.
 public struct FetchReport: Sendable, Equatable {
-    public let dataset: FetchDataset
+    public let dataset: DatasetName
     public let directory: URL
     /// In the dataset's file order.
     public let files: [FileReport]

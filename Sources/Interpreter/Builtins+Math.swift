@@ -1,3 +1,4 @@
+import Network
 import Tensor
 
 /// Element-wise functions, linear algebra, reductions and the neural-network helpers.
@@ -133,10 +134,7 @@ extension CoreBuiltins {
         Builtin("softmax", [.required("x"), .optional("axis", .int(-1))], category: "nn",
                 help: "exp(x) / sum(exp(x)) along an axis (the last one by default, so each row of a batch of scores becomes probabilities that add up to 1). The row maximum is subtracted first, which changes nothing mathematically but keeps exp from overflowing.",
                 example: ">>> softmax([1.0, 2.0, 3.0])\narray([0.09003057, 0.24472847, 0.66524096])\n>>> softmax([0.0, 1000.0, -1000.0])\narray([0., 1., 0.])") { args in
-            let x = try args.tensor("x"), axis = try args.int("axis")
-            let shifted = try Tensor.binary(.subtract, x, try x.max(axis: axis, keepdims: true))
-            let e = try shifted.unary(.exp)
-            return .tensor(try Tensor.binary(.divide, e, try e.sum(axis: axis, keepdims: true)))
+            .tensor(try softmax(try args.tensor("x"), axis: try args.int("axis")))
         },
         Builtin("onehot", [.required("labels"), .required("classes")], category: "nn",
                 help: "Integer labels (N,) turned into one-hot rows (N, classes) of float64: row i is all zeros except a 1 in column labels[i]. The targets of softmax cross-entropy.",

@@ -131,7 +131,7 @@ extension CoreBuiltins {
             guard y.shape == t.shape else {
                 throw args.error("y \(formatShape(y.shape)) and t \(formatShape(t.shape)) must have the same shape")
             }
-            return .float(try (y - t).unary(.square).mean().doubles[0])
+            return .float(try meanSquaredError(y, t))
         },
     ]
 

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 extension Session {
     /// True when `text` is an unfinished statement, so the front end should read
@@ -99,14 +100,9 @@ extension Session {
 
 /// Where the REPL keeps files between sessions.
 public enum ReplFiles {
-    /// `$XDG_STATE_HOME/mlplab/history`, else `~/.local/state/mlplab/history`;
-    /// nil when neither variable is set.
+    /// `history` in the state folder (`StateDirectory`); nil when there is none.
     public static func historyPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return state + "/mlplab/history"
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.local/state/mlplab/history"
+        StateDirectory.file("history", environment: environment)
     }
 
     /// Whether output may be coloured: only on a terminal, and never when

@@ -112,11 +112,11 @@ public final class LogSoftmax: Layer {
     public func converted(to dtype: DType) -> Layer { LogSoftmax() }
 }
 
-/// Softmax along the last axis, max-subtracted (see `Softmax`).
-public func softmax(_ x: Tensor) throws -> Tensor {
-    let shifted = try x - x.max(axis: -1, keepdims: true)
+/// Softmax along `axis` (the last by default), max-subtracted (see `Softmax`).
+public func softmax(_ x: Tensor, axis: Int = -1) throws -> Tensor {
+    let shifted = try x - x.max(axis: axis, keepdims: true)
     let e = try shifted.unary(.exp)
-    return try e / e.sum(axis: -1, keepdims: true)
+    return try e / e.sum(axis: axis, keepdims: true)
 }
 
 /// log-softmax along the last axis: (x - max) - log Σ e^(x - max).

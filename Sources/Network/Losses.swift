@@ -69,7 +69,7 @@ public final class MSELoss: Loss {
         let t = try oneHotTargets(targets, like: y, loss: name)
         outputs = y
         self.targets = t
-        return try (y - t).unary(.square).mean().doubles[0]
+        return try meanSquaredError(y, t)
     }
 
     /// dL/dy = 2(y - t)/(N·C): every element of the mean weighs 1/(N·C).
@@ -77,6 +77,11 @@ public final class MSELoss: Loss {
         guard let outputs, let targets else { throw NetworkError.backwardBeforeForward(layer: name) }
         return try (outputs - targets) * (2 / Double(outputs.count))
     }
+}
+
+/// mean((y - t)²) over every element of two tensors of the same shape: the value `MSELoss` reports.
+public func meanSquaredError(_ y: Tensor, _ t: Tensor) throws -> Double {
+    try (y - t).unary(.square).mean().doubles[0]
 }
 
 /// The seeds' element-wise (binary) cross-entropy over sigmoid outputs:

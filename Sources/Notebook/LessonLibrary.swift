@@ -4,8 +4,8 @@ import Support
 
 /// Problems finding or choosing lessons.
 public enum LessonLibraryError: Error, Equatable, CustomStringConvertible {
-    /// No `lessons/en` folder in any of the places looked at; each entry says where and why.
-    case notFound(searched: [String])
+    /// No installation, or one without a `lessons/en` folder: the whole message.
+    case notFound(String)
     /// The folder has no `NN-topic.md` files in `en/`.
     case empty(String)
     /// No lesson matches what was asked for.
@@ -13,9 +13,8 @@ public enum LessonLibraryError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notFound(let searched):
-            return "cannot find the lessons: \(searched.joined(separator: "; ")); "
-                + "run mlplab from the repository, or set MLPLAB_LESSONS to the folder holding en/ and ko/"
+        case .notFound(let message):
+            return message
         case .empty(let folder):
             return "\(folder)/en holds no lessons (files named NN-topic.md)"
         case .noSuchLesson(let name, let available):
@@ -33,30 +32,24 @@ public struct LessonLibrary: Sendable {
         self.root = root
     }
 
-    /// Finds the lessons folder: `$MLPLAB_LESSONS`, else a `lessons/` folder in
-    /// the current directory or one above it, else one above the executable
-    /// (`.build/release/mlplab` lives three levels below the repository).
+    /// The installation's `lessons/` folder (`Installation`: `MLPLAB_HOME`, else found above the
+    /// executable or the current folder).
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
                               currentDirectory: String = FileManager.default.currentDirectoryPath,
-                              executable: String = CommandLine.arguments.first ?? "") throws -> LessonLibrary {
-        if let explicit = environment["MLPLAB_LESSONS"], !explicit.isEmpty {
-            guard hasLessons(explicit) else { throw LessonLibraryError.notFound(searched: ["MLPLAB_LESSONS=\(explicit) has no en/ folder"]) }
-            return LessonLibrary(root: explicit)
+                              executable: String = Installation.currentExecutable()) throws -> LessonLibrary {
+        let installation: Installation
+        do {
+            installation = try Installation.locate(environment: environment, executable: executable,
+                                                   currentDirectory: currentDirectory)
+        } catch {
+            throw LessonLibraryError.notFound(error.description)
         }
-        let executableDirectory = (URL(fileURLWithPath: executable).resolvingSymlinksInPath().path as NSString)
-            .deletingLastPathComponent
-        let starts = [currentDirectory, executableDirectory].filter { !$0.isEmpty }
-        for start in starts {
-            var directory = start
-            while true {
-                let candidate = (directory as NSString).appendingPathComponent("lessons")
-                if hasLessons(candidate) { return LessonLibrary(root: relative(candidate, to: currentDirectory)) }
-                let parent = (directory as NSString).deletingLastPathComponent
-                if parent == directory || parent.isEmpty { break }
-                directory = parent
-            }
+        let folder = installation.path("lessons")
+        guard hasLessons(folder) else {
+            throw LessonLibraryError.notFound("cannot find the lessons: \(folder) (\(installation.origin)) has no en/ folder; "
+                + "set \(Installation.variable) to the repository's folder")
         }
-        throw LessonLibraryError.notFound(searched: starts.map { "no lessons/en in \($0) or the folders above it" })
+        return LessonLibrary(root: relative(folder, to: currentDirectory))
     }
 
     /// `path` relative to `directory` when it lies inside it, so messages show `lessons/en/03-forward.md`.

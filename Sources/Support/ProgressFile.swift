@@ -1,7 +1,7 @@
 import Foundation
 
-/// The learner's progress, in one file: `$XDG_STATE_HOME/mlplab/progress.json`, else
-/// `~/.local/state/mlplab/progress.json`. Format 2 holds one section per owner:
+/// The learner's progress, in one file: `progress.json` in the state folder
+/// (`StateDirectory`: `$XDG_STATE_HOME/mlplab`, else `~/.local/state/mlplab`). Format 2 holds one section per owner:
 ///
 ///     {
 ///       "format_version": 2,
@@ -33,14 +33,9 @@ public struct ProgressFile: Sendable {
         self.path = path
     }
 
-    /// The file at the usual place; nil when neither `XDG_STATE_HOME` (an absolute path)
-    /// nor `HOME` is set.
+    /// `progress.json` in the state folder (`StateDirectory`); nil when there is none.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ProgressFile? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return ProgressFile(path: state + "/mlplab/progress.json")
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return ProgressFile(path: home + "/.local/state/mlplab/progress.json")
+        StateDirectory.file("progress.json", environment: environment).map(ProgressFile.init(path:))
     }
 
     /// Format 1's exercise record, beside the progress file.

@@ -3,17 +3,14 @@ import Datasets
 import Foundation
 import Tensor
 
-/// The image data sets a command-line user can name.
-enum DatasetChoice: String, ExpressibleByArgument, CaseIterable {
-    case sample, mnist, fashionMnist = "fashion-mnist"
-
-    var name: DatasetName {
-        switch self {
-        case .sample: return .sample
-        case .mnist: return .mnist
-        case .fashionMnist: return .fashionMnist
-        }
+/// `--dataset NAME`: the data sets read from image files (all but the generated spiral).
+extension DatasetName: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let dataset = DatasetName(rawValue: argument), !dataset.isGenerated else { return nil }
+        self = dataset
     }
+
+    public static var allValueStrings: [String] { allCases.filter { !$0.isGenerated }.map(\.rawValue) }
 }
 
 /// One split of a data set, as the training engine wants it: pixels scaled to
@@ -30,7 +27,7 @@ extension DataOptions {
     /// Reads a split, or throws the data module's message (which says where it looked).
     func loadImages(_ split: Split) throws -> LabeledImages {
         do {
-            return try LabeledImages.load(choice.name, split: split, locator: locator)
+            return try LabeledImages.load(choice, split: split, locator: locator)
         } catch {
             throw CommandFailure("\(error)")
         }

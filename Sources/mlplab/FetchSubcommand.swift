@@ -1,9 +1,8 @@
 import ArgumentParser
-import Dispatch
 import Fetch
 
 /// `mlplab fetch`: downloads full MNIST or Fashion-MNIST, verified by SHA-256.
-struct FetchData: ParsableCommand {
+struct FetchData: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
         abstract: "Download MNIST or Fashion-MNIST from public mirrors, verified, resumable.",
@@ -21,21 +20,8 @@ struct FetchData: ParsableCommand {
     @Flag(help: "Download again even when verified files are present.")
     var force = false
 
-    func run() throws {
-        let command = FetchCommand(dataset: dataset, directory: dir, mirrors: mirrors, force: force)
-        let code = waitFor { await command.run() }
+    func run() async throws {
+        let code = await FetchCommand(dataset: dataset, directory: dir, mirrors: mirrors, force: force).run()
         if code != 0 { throw ExitCode(code) }
     }
-}
-
-/// Runs async work to completion from synchronous command-line code.
-func waitFor<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-    let done = DispatchSemaphore(value: 0)
-    nonisolated(unsafe) var result: T?
-    Task.detached {
-        result = await work()
-        done.signal()
-    }
-    done.wait()
-    return result!
 }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import CMalloc
+import Datasets
 import Foundation
 import Tensor
 
 /// mlplab: a notebook in the terminal for building a multi-layer perceptron
-/// for MNIST from scratch. With no subcommand it opens the REPL.
+/// for MNIST from scratch. With no subcommand it opens the REPL. The root is asynchronous so
+/// that an asynchronous subcommand (`fetch`) runs in it; the others run as they are.
 @main
-struct Mlplab: ParsableCommand {
+struct Mlplab: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -15,6 +17,8 @@ struct Mlplab: ParsableCommand {
         discussion: """
             Run `mlplab` alone to open the notebook REPL on the bundled sample of 5,000 MNIST digits.
             Full MNIST: `mlplab fetch mnist`, or point --data (or MLPLAB_DATA) at a folder with the four IDX files.
+            The lessons, bundled data and exercises are read from the repository mlplab was built in, or from the
+            folder in MLPLAB_HOME.
             """,
         version: version,
         subcommands: [Repl.self, Info.self, Train.self, Eval.self, Predict.self, Bench.self, Show.self, FetchData.self,
@@ -22,13 +26,17 @@ struct Mlplab: ParsableCommand {
         defaultSubcommand: Repl.self
     )
 
-    static func main() {
+    static func main() async {
         startAgainWithBetterBLASKernels()
         keepTensorBuffersMapped()
         reportOversizedWritesAsErrors()
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            var command = try await asyncParseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CommandFailure {
             failure.exit()
         } catch {
@@ -58,18 +66,18 @@ func reportOversizedWritesAsErrors() {
 
 /// Options naming a data set and where its files are.
 struct DataOptions: ParsableArguments {
-    @Option(help: "Data set: sample (bundled, the default), mnist, fashion-mnist.")
-    var dataset: DatasetChoice?
+    @Option(help: "Data set: sample (bundled, the default), mnist, fashion-mnist, digits (bundled, 8×8).")
+    var dataset: DatasetName?
 
     @Option(help: "Folder holding the four IDX files (else $MLPLAB_DATA, then data/mnist).")
     var data: String?
 
     /// The data set read: the one named, else the sample (from --data DIR when given).
-    var choice: DatasetChoice { dataset ?? .sample }
+    var choice: DatasetName { dataset ?? .sample }
 
     /// How the output names the data: the data set named with --dataset; else the
     /// folder named with --data, which may hold any of them; else the sample.
-    var label: String { dataset?.rawValue ?? data ?? DatasetChoice.sample.rawValue }
+    var label: String { dataset?.rawValue ?? data ?? DatasetName.sample.rawValue }
 }
 
 /// Keeps freed tensor buffers in the process instead of returning them to the

@@ -25,6 +25,15 @@ final class DataLocatorTests: XCTestCase {
                             labels: try root.write(folder + "/" + labels, labelBytes))
     }
 
+    /// Makes `folder` an installation (it holds Package.swift and lessons/en) with the sample in data/sample,
+    /// and returns the sample's train files.
+    @discardableResult
+    private func makeInstallation(_ folder: String) throws -> DatasetFiles {
+        try root.folder(folder + "/lessons/en")
+        try root.write(folder + "/Package.swift", [])
+        return try makeSplit(in: folder + "/data/sample")
+    }
+
     private func locator(data: String? = nil, environment: [String: String] = [:],
                          cwd: String = "cwd", executable: String? = nil) throws -> DataLocator {
         DataLocator(dataOption: data.map { root.path + "/" + $0 }, environment: environment,
@@ -99,34 +108,36 @@ final class DataLocatorTests: XCTestCase {
     // MARK: - The sample
 
     func testSampleIsFoundAboveTheExecutable() throws {
-        let sample = try makeSplit(in: "repo/data/sample")
-        let found = try locator(executable: "repo/.build/release/mlplab").locate(.sample, split: .train)
-        XCTAssertEqual(found, sample)
+        let sample = try makeInstallation("repo")
+        let search = try locator(executable: "repo/.build/release/mlplab")
+        XCTAssertEqual(try search.locate(.sample, split: .train), sample)
+        XCTAssertEqual(search.places(for: .sample).map(\.folder), [root.path + "/repo/data/sample"])
+        XCTAssertEqual(search.places(for: .sample).map(\.origin), ["found above the executable"])
     }
 
     func testSampleIsFoundAboveTheCurrentFolder() throws {
-        let sample = try makeSplit(in: "repo/data/sample")
+        let sample = try makeInstallation("repo")
         let found = try locator(cwd: "repo/lessons/en", executable: "elsewhere/mlplab").locate(.sample, split: .train)
         XCTAssertEqual(found, sample)
     }
 
     func testSampleFromMLPLABHOMEComesFirst() throws {
         let home = try makeSplit(in: "home/data/sample")
-        try makeSplit(in: "repo/data/sample")
+        try makeInstallation("repo")
         let found = try locator(environment: ["MLPLAB_HOME": root.path + "/home"], cwd: "repo",
                                 executable: "repo/.build/debug/mlplab").locate(.sample, split: .train)
         XCTAssertEqual(found, home)
     }
 
     func testDigitsAreFoundInTheirOwnFolderBesideTheSample() throws {
-        try makeSplit(in: "repo/data/sample")
+        try makeInstallation("repo")
         let digits = try makeSplit(in: "repo/data/digits")
         let found = try locator(cwd: "repo/lessons/ko", executable: "elsewhere/mlplab").locate(.digits, split: .train)
         XCTAssertEqual(found, digits)
     }
 
     func testMissingDigitsSayWhereTheyShip() throws {
-        try makeSplit(in: "repo/data/sample")
+        try makeInstallation("repo")
         XCTAssertThrowsError(try locator(executable: "repo/.build/release/mlplab").locate(.digits, split: .test)) { error in
             let message = "\(error)"
             XCTAssertTrue(message.contains("data/digits/"), message)
@@ -134,8 +145,8 @@ final class DataLocatorTests: XCTestCase {
         }
     }
 
-    func testTheRepositoryIsSearchedForDownloadedData() throws {
-        try makeSplit(in: "repo/data/sample")
+    func testTheInstallationIsSearchedForDownloadedData() throws {
+        try makeInstallation("repo")
         let downloaded = try makeSplit(in: "repo/data/mnist")
         let found = try locator(executable: "repo/.build/release/mlplab").locate(.mnist, split: .train)
         XCTAssertEqual(found, downloaded)
@@ -184,18 +195,28 @@ final class DataLocatorTests: XCTestCase {
         }
     }
 
+    /// MLPLAB_HOME is the only place looked at when set, even with an installation above the executable.
     func testNotFoundForTheSampleSaysWhereItShouldBe() throws {
-        let search = try locator(environment: ["MLPLAB_HOME": root.path + "/home"], executable: "bin/mlplab")
+        try makeInstallation("repo")
+        let search = try locator(environment: ["MLPLAB_HOME": root.path + "/home"], executable: "repo/.build/release/mlplab")
         XCTAssertThrowsError(try search.locate(.sample, split: .train)) { error in
             guard case .notFound(_, _, let searched, let help)? = error as? DatasetError else {
                 return XCTFail("expected notFound, got \(error)")
             }
-            XCTAssertEqual(searched, [
-                "\(self.root.path)/home/data/sample (MLPLAB_HOME): no such folder",
-                "\(self.root.path)/bin/data/sample (the executable's folder and every one above it): no such folder",
-                "\(self.root.path)/cwd/data/sample (the current folder and every one above it): no such folder",
-            ])
+            XCTAssertEqual(searched, ["\(self.root.path)/home/data/sample (MLPLAB_HOME): no such folder"])
             XCTAssertTrue(help.contains("MLPLAB_HOME"), help)
+        }
+    }
+
+    func testNoInstallationForTheSampleSaysWhereItWasLookedFor() throws {
+        try makeSplit(in: "bin/data/sample")
+        let search = try locator(executable: "bin/mlplab")
+        XCTAssertThrowsError(try search.locate(.sample, split: .train)) { error in
+            guard case .notFound(_, _, let searched, _)? = error as? DatasetError else {
+                return XCTFail("expected notFound, got \(error)")
+            }
+            XCTAssertEqual(searched, ["MLPLAB_HOME is not set, and no folder holds Package.swift and lessons/en in "
+                                      + "\(self.root.path)/bin or \(self.root.path)/cwd or above"])
         }
     }
 

@@ -46,6 +46,7 @@ enum Binary {
         environment["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory
             .appendingPathComponent("mlplab-e2e-state-\(getpid())").path
         environment.removeValue(forKey: "MLPLAB_DATA")
+        environment.removeValue(forKey: "MLPLAB_HOME")
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         // Standard error goes to a file, so a chatty process never blocks on a full pipe.

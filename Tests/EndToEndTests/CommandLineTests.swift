@@ -31,6 +31,35 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("pixel mean/255 = 0.1307, std/255 = 0.3081"))
     }
 
+    /// `fetch` runs asynchronously to the end: on a folder already holding MNIST's four files it
+    /// verifies each by SHA-256, downloads nothing, and says how to use them.
+    func testFetchVerifiesFilesAlreadyPresent() throws {
+        let mnist = Binary.sharedData.appendingPathComponent("mnist")
+        guard FileManager.default.fileExists(atPath: mnist.path) else { throw XCTSkip("full MNIST is not at \(mnist.path)") }
+        let folder = Binary.temporaryFile("fetch-present")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"] {
+            try FileManager.default.copyItem(atPath: mnist.appendingPathComponent(name).path, toPath: folder + "/" + name)
+        }
+        let result = try Binary.run(["fetch", "mnist", "--dir", folder, "--mirror", "http://127.0.0.1:9/"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("MNIST is ready in \(folder): 4 files verified by SHA-256 (4 already present)."),
+                      result.stdout)
+    }
+
+    /// --dataset takes every data set read from files, the bundled 8×8 digits too, and not the generated spiral.
+    func testDatasetOptionNamesTheDataSetsReadFromFiles() throws {
+        let digits = try Binary.run(["info", "--dataset", "digits"])
+        XCTAssertEqual(digits.status, 0, digits.stderr)
+        XCTAssertTrue(digits.stdout.contains("digits train: images (1437, 8, 8) → x (1437, 64)"), digits.stdout)
+        XCTAssertTrue(digits.stdout.contains("digits test: images (360, 8, 8)"), digits.stdout)
+        let spiral = try Binary.run(["info", "--dataset", "spiral"])
+        XCTAssertEqual(spiral.status, 64, "a usage error")
+        XCTAssertTrue(spiral.stderr.contains("'spiral'"), spiral.stderr)
+        XCTAssertTrue(spiral.stderr.contains("'fashion-mnist'") && spiral.stderr.contains("'digits'"), spiral.stderr)
+    }
+
     func testMissingDataSaysWhereItLookedAndHowToGetIt() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("mlplab-e2e-empty-\(getpid())")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)

@@ -5,7 +5,7 @@ import XCTest
 /// them inside `fit` is reported with the learner's file:line:column, and the session
 /// goes on with its variables.
 ///
-/// The real binary is pointed (MLPLAB_ROOT) at a stand-in package whose built runner
+/// The real binary is pointed (MLPLAB_HOME) at a stand-in package whose built runner
 /// crashes the way Swift does on an index out of range (its crash report on standard
 /// error, then SIGILL), so that the test needs no second build of the package.
 /// ExercisesTests' LearnerLibraryTests crash the real runner with compiled learner code.
@@ -25,7 +25,7 @@ final class LearnerCrashTests: XCTestCase {
             history = fit(net, X, y, epochs: 1, batch_size: 5, lr: 0.1)
             kept.sum() + 1000
             """
-        let result = try Binary.run([], input: script + "\n", environment: ["MLPLAB_ROOT": package])
+        let result = try Binary.run([], input: script + "\n", environment: ["MLPLAB_HOME": package])
         let output = result.stdout + result.stderr
         XCTAssertTrue(output.contains("crashed, so mlplab stopped the call (your variables are kept)"), output)
         XCTAssertTrue(output.contains("the function crashed: SIGILL (a Swift runtime check failed: index out of range"), output)

@@ -5,7 +5,7 @@ import XCTest
 /// function in use is the new one, the variables stay, and no file is left behind.
 ///
 /// The test must not compile into the package it runs from, so mlplab is pointed
-/// (MLPLAB_ROOT) at a stand-in package and a stand-in toolchain (SWIFTC): its "compiler"
+/// (MLPLAB_HOME) at a stand-in package and a stand-in toolchain (SWIFTC): its "compiler"
 /// writes into the object the line of the exercise file that says which version of `relu`
 /// it is, its "linker" copies that into the library, and the package's runner crashes on
 /// every call with a report quoting the library it loaded.
@@ -36,7 +36,7 @@ final class ReloadTests: XCTestCase {
             """)
 
         let terminal = try ReplTerminalTests.Terminal(environment: [
-            "MLPLAB_ROOT": package, "SWIFTC": swiftc, "TMPDIR": temporary + "/"])
+            "MLPLAB_HOME": package, "SWIFTC": swiftc, "TMPDIR": temporary + "/"])
         defer { terminal.finish() }
         XCTAssertTrue(terminal.wait(for: ">>> "), terminal.transcript)
         terminal.type("kept = arange(3) * 7\r")

@@ -35,6 +35,7 @@ final class ReplTerminalTests: XCTestCase {
             environment["TERM"] = "xterm"
             environment["NO_COLOR"] = "1"
             environment["XDG_STATE_HOME"] = Binary.temporaryFile("pty-state")
+            environment.removeValue(forKey: "MLPLAB_HOME")
             process.environment = environment.merging(extra) { $1 }
             (process.standardInput, process.standardOutput, process.standardError) = (slave, slave, slave)
             try process.run()
@@ -227,7 +228,7 @@ final class ReplTerminalTests: XCTestCase {
                 shift
             done
             """)
-        let terminal = try openTerminal(environment: ["MLPLAB_ROOT": root, "SWIFTC": swiftc])
+        let terminal = try openTerminal(environment: ["MLPLAB_HOME": root, "SWIFTC": swiftc])
         defer { terminal.finish() }
         XCTAssertTrue(terminal.wait(for: ">>> "), terminal.transcript)
         terminal.type("keep = arange(5)\r")

@@ -405,7 +405,7 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(try ExerciseProgressFile(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).file.path, "/s/mlplab/progress.json")
         XCTAssertEqual(try ExerciseProgressFile(environment: ["HOME": "/h"]).file.path, "/h/.local/state/mlplab/progress.json")
         XCTAssertThrowsError(try ExerciseProgressFile(environment: [:])) { error in
-            XCTAssertEqual("\(error)", "neither XDG_STATE_HOME nor HOME is set: there is no place to keep the progress; set HOME")
+            XCTAssertEqual("\(error)", "neither XDG_STATE_HOME nor HOME is set to an absolute path: there is no place to keep the progress; set HOME")
         }
     }
 
@@ -418,7 +418,20 @@ final class ConsoleTests: XCTestCase {
         XCTAssertEqual(try PackageRoot.locate(executable: "/usr/bin/mlplab", environment: [:], currentDirectory: repositoryRoot).path,
                        repositoryRoot)
         XCTAssertThrowsError(try PackageRoot.locate(executable: "/usr/bin/mlplab", environment: [:], currentDirectory: "/")) { error in
-            XCTAssertTrue("\(error)".hasPrefix("cannot find the mlplab package"), "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("cannot find the mlplab installation"), "\(error)")
+            XCTAssertTrue("\(error)".contains("set MLPLAB_HOME"), "\(error)")
+        }
+    }
+
+    func testMLPLABHOMEComesFirstAndMustBeThePackage() throws {
+        let executable = repositoryRoot + "/.build/debug/mlplab"
+        XCTAssertEqual(try PackageRoot.locate(executable: executable, environment: ["MLPLAB_HOME": repositoryRoot + "/exercises/.."],
+                                              currentDirectory: "/"),
+                       PackageRoot(path: repositoryRoot, configuration: "debug"))
+        XCTAssertThrowsError(try PackageRoot.locate(executable: executable, environment: ["MLPLAB_HOME": repositoryRoot + "/lessons"],
+                                                    currentDirectory: "/")) { error in
+            XCTAssertEqual("\(error)", "\(repositoryRoot)/lessons (MLPLAB_HOME) is not the mlplab package: it lacks "
+                           + "Package.swift or exercises/; set MLPLAB_HOME to the repository's folder")
         }
     }
 

@@ -3,6 +3,7 @@ import ChildProcesses
 import Course
 import CourseConsole
 import ExerciseCalls
+import Support
 import Tensor
 import XCTest
 
@@ -14,7 +15,7 @@ final class LearnerLibraryTests: XCTestCase {
     private let root = PackageRoot(path: repositoryRoot, configuration: "release")
 
     private var runner: String {
-        URL(fileURLWithPath: PackageRoot.currentExecutable()).deletingLastPathComponent().appendingPathComponent("mlplab-exercises").path
+        URL(fileURLWithPath: Installation.currentExecutable()).deletingLastPathComponent().appendingPathComponent("mlplab-exercises").path
     }
 
     /// A driver for the exercises in `exercises`, its library compiled into a folder of this test.

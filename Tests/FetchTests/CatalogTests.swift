@@ -1,3 +1,4 @@
+import Datasets
 import Fetch
 import Foundation
 import XCTest
@@ -7,26 +8,34 @@ import XCTest
 /// against the published files, rebuilt from the Debian package's copies in ../shared.
 final class CatalogTests: XCTestCase {
     func testMirrorsAreTheKnownPublicOnesInOrder() {
-        XCTAssertEqual(FetchDataset.mnist.mirrors.map(\.absoluteString), [
+        XCTAssertEqual(DatasetName.mnist.mirrors.map(\.absoluteString), [
             "https://ossci-datasets.s3.amazonaws.com/mnist/",
             "https://storage.googleapis.com/cvdf-datasets/mnist/",
             "http://yann.lecun.com/exdb/mnist/",
         ])
-        XCTAssertEqual(FetchDataset.fashionMnist.mirrors.map(\.absoluteString), [
+        XCTAssertEqual(DatasetName.fashionMnist.mirrors.map(\.absoluteString), [
             "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
             "https://github.com/zalandoresearch/fashion-mnist/raw/master/data/fashion/",
         ])
     }
 
     func testEachDatasetHasTheFourCanonicalFilesAndAFolderUnderData() {
-        for dataset in FetchDataset.allCases {
+        for dataset in DatasetName.allCases.filter(\.isDownloaded) {
             XCTAssertEqual(dataset.files.map(\.name), ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                                                        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"])
             XCTAssertTrue(dataset.files.allSatisfy { $0.sha256.count == 64 && $0.byteCount > 0 })
         }
-        XCTAssertEqual(FetchDataset.mnist.defaultDirectory, "data/mnist")
-        XCTAssertEqual(FetchDataset.fashionMnist.defaultDirectory, "data/fashion-mnist")
-        XCTAssertEqual(FetchDataset(rawValue: "fashion-mnist"), .fashionMnist)
+        XCTAssertEqual(DatasetName.mnist.defaultDirectory, "data/mnist")
+        XCTAssertEqual(DatasetName.fashionMnist.defaultDirectory, "data/fashion-mnist")
+        XCTAssertEqual(DatasetName(rawValue: "fashion-mnist"), .fashionMnist)
+    }
+
+    func testTheDownloadedDatasetsAreMNISTAndFashionMNISTAndNoOtherHasMirrors() {
+        XCTAssertEqual(DatasetName.allCases.filter(\.isDownloaded), [.mnist, .fashionMnist])
+        for dataset in [DatasetName.sample, .digits, .spiral] {
+            XCTAssertEqual(dataset.mirrors, [])
+            XCTAssertEqual(dataset.files, [])
+        }
     }
 
     func testFashionMNISTRowsMatchThePublishedFiles() async throws {
@@ -43,7 +52,7 @@ final class CatalogTests: XCTestCase {
 
         XCTAssertEqual(report.files.map(\.file.byteCount), [26_421_880, 29_515, 4_422_102, 5_148],
                        "the sizes the authors publish")
-        for file in FetchDataset.fashionMnist.files {
+        for file in DatasetName.fashionMnist.files {
             XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent(file.name)), published[file.name])
         }
     }

@@ -20,6 +20,12 @@ final class FetchCommandTests: XCTestCase {
         XCTAssertEqual(errors.text, "error: unknown dataset 'cifar': choose mnist or fashion-mnist\n")
     }
 
+    func testABundledDatasetIsNotFetched() async {
+        let status = await command("sample").run()
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(errors.text, "error: unknown dataset 'sample': choose mnist or fashion-mnist\n")
+    }
+
     func testMirrorMustBeAnHTTPURL() async {
         let status = await command("mnist", mirrors: ["ftp://example.org/mnist/"]).run()
         XCTAssertEqual(status, 2)

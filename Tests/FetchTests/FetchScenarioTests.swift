@@ -1,3 +1,4 @@
+import Datasets
 import Fetch
 import Foundation
 import XCTest
@@ -32,13 +33,13 @@ final class FetchScenarioTests: XCTestCase {
 
         let report = try await Fetcher(mirrors: [server.url("a")], progress: recorder).fetch(.mnist, into: target)
 
-        for file in FetchDataset.mnist.files {
+        for file in DatasetName.mnist.files {
             XCTAssertEqual(report.files.first { $0.file == file }?.outcome,
                            .downloaded(mirror: server.url("a"), resumedAt: 0, bytesReceived: canonical[file.name]!.count))
             XCTAssertTrue(recorder.events.contains(.verified(file, url: server.url("a").appendingPathComponent(file.name))))
         }
         XCTAssertEqual(report.bytesDownloaded, canonical.values.reduce(0) { $0 + $1.count })
-        XCTAssertEqual(try folderListing(), FetchDataset.mnist.files.map(\.name).sorted())
+        XCTAssertEqual(try folderListing(), DatasetName.mnist.files.map(\.name).sorted())
         try assertFinalFilesAreCanonical(expectingAll: true)
     }
 
@@ -54,11 +55,11 @@ final class FetchScenarioTests: XCTestCase {
 
         let forced = try await fetcher.fetch(.mnist, into: target, force: true)
         XCTAssertEqual(forced.files.map(\.outcome),
-                       FetchDataset.mnist.files.map {
+                       DatasetName.mnist.files.map {
                            .downloaded(mirror: server.url("a"), resumedAt: 0, bytesReceived: $0.byteCount)
                        })
         let requestsWithForce = await server.requests
-        XCTAssertEqual(requestsWithForce.map(\.file), FetchDataset.mnist.files.map(\.name))
+        XCTAssertEqual(requestsWithForce.map(\.file), DatasetName.mnist.files.map(\.name))
         try assertFinalFilesAreCanonical(expectingAll: true)
     }
 
@@ -130,7 +131,7 @@ final class FetchScenarioTests: XCTestCase {
         XCTAssertEqual(report.files[1].outcome,
                        .downloaded(mirror: server.url("a"), resumedAt: 0, bytesReceived: canonical[labels]!.count))
         XCTAssertTrue(recorder.steps.contains(
-            .restartingFromZero(FetchDataset.mnist.files[1], reason: "the resumed file did not match its SHA-256")))
+            .restartingFromZero(DatasetName.mnist.files[1], reason: "the resumed file did not match its SHA-256")))
         try assertFinalFilesAreCanonical(expectingAll: true)
     }
 

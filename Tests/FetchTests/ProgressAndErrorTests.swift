@@ -1,3 +1,4 @@
+import Datasets
 import Fetch
 import Foundation
 #if canImport(FoundationNetworking)
@@ -7,7 +8,7 @@ import XCTest
 
 /// Progress output, retry pauses and error messages; expected strings are worked out by hand.
 final class ProgressAndErrorTests: XCTestCase {
-    private let labels = FetchDataset.mnist.files[1]  // train-labels-idx1-ubyte.gz, 28,881 bytes
+    private let labels = DatasetName.mnist.files[1]  // train-labels-idx1-ubyte.gz, 28,881 bytes
     private let mirror = URL(string: "https://mirror.example/mnist/")!
 
     // MARK: - Progress
@@ -35,7 +36,7 @@ final class ProgressAndErrorTests: XCTestCase {
         let progress = LineProgress(write: { text.write($0) })
         let url = mirror.appendingPathComponent(labels.name)
         for event: FetchEvent in [
-            .alreadyPresent(FetchDataset.mnist.files[0]),
+            .alreadyPresent(DatasetName.mnist.files[0]),
             .started(labels, url: url, offset: 14_000),
             .received(labels, bytes: 20_000),
             .received(labels, bytes: 28_881),
@@ -121,7 +122,7 @@ final class ProgressAndErrorTests: XCTestCase {
     }
 
     func testEveryMirrorFailingListsTheMirrorsAndWhatWorksOffline() {
-        let failures = FetchDataset.fashionMnist.mirrors.map {
+        let failures = DatasetName.fashionMnist.mirrors.map {
             MirrorFailure(mirror: $0, error: .hostNotFound(host: $0.host!))
         }
         let message = FetchError.allMirrorsFailed(dataset: .fashionMnist, file: "train-images-idx3-ubyte.gz",

@@ -1,3 +1,4 @@
+import Datasets
 import Fetch
 import Foundation
 import XCTest
@@ -5,7 +6,7 @@ import XCTest
 /// The dataset's files in ../shared/data/NAME, by name, or a skip when they are absent.
 /// For MNIST these are the published files; for Fashion-MNIST they are the Debian package's
 /// copies, which hold the same images in a slightly different gzip file.
-func sharedFiles(_ dataset: FetchDataset) throws -> [String: Data] {
+func sharedFiles(_ dataset: DatasetName) throws -> [String: Data] {
     let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let folder = root.appendingPathComponent("../shared/data/\(dataset.rawValue)").standardizedFileURL

@@ -102,7 +102,7 @@ public final class ExerciseProgressFile: ExerciseProgressStore {
     /// The progress file at the usual place (`ProgressFile.standard`).
     public convenience init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let file = ProgressFile.standard(environment: environment) else {
-            throw CourseError.progressUnreadable("neither XDG_STATE_HOME nor HOME is set: there is no place to keep the progress; set HOME")
+            throw CourseError.progressUnreadable("neither XDG_STATE_HOME nor HOME is set to an absolute path: there is no place to keep the progress; set HOME")
         }
         try self.init(file: file)
     }
