@@ -1,5 +1,4 @@
 import Foundation
-import Network
 import Support
 
 /// Shows training as it runs: the seeds' epoch lines through `write` (to the REPL's output, or

@@ -8,7 +8,7 @@ import XCTest
 /// than 1,000 rows); under `:use mine`, `fit` runs it and the crash is reported while the
 /// session goes on; a fix and `:reload` make `fit` train with it; `:reset` puts the stub back.
 ///
-/// mlplab is pointed (MLPLAB_ROOT) at a copy of the package's exercises/, so that the test
+/// mlplab is pointed (MLPLAB_HOME) at a copy of the package's exercises/, so that the test
 /// edits no file of the repository; the copy compiles against the modules and runs the
 /// runner (`mlplab-exercises`) that the build of this test left beside it.
 final class LearnerWalkTests: XCTestCase {
@@ -22,7 +22,7 @@ final class LearnerWalkTests: XCTestCase {
         let package = try learnerPackage()
         let file = package + "/" + exerciseFile
         let terminal = try ReplTerminalTests.Terminal(arguments: ["--lang", "en"], environment: [
-            "MLPLAB_ROOT": package, "XDG_STATE_HOME": package + "/state"])
+            "MLPLAB_HOME": package, "XDG_STATE_HOME": package + "/state"])
         defer { terminal.finish() }
         // Each step needs the one before: the walk stops at the first text that does not come.
         func expect(_ text: String, seconds: Double = 30, _ step: String, line: UInt = #line) throws {
@@ -125,7 +125,10 @@ final class LearnerWalkTests: XCTestCase {
         try files.createDirectory(atPath: package + "/.build/" + configuration, withIntermediateDirectories: true)
         try files.copyItem(atPath: repository + "/Package.swift", toPath: package + "/Package.swift")
         try files.copyItem(atPath: repository + "/exercises", toPath: package + "/exercises")
-        try files.createSymbolicLink(atPath: package + "/Sources", withDestinationPath: repository + "/Sources")
+        // The installation's other parts, as they are: the sources, the lessons and the bundled data.
+        for part in ["Sources", "lessons", "data"] {
+            try files.createSymbolicLink(atPath: package + "/" + part, withDestinationPath: repository + "/" + part)
+        }
         for product in ["mlplab-exercises", "Modules"] {
             try files.createSymbolicLink(atPath: package + "/.build/\(configuration)/" + product,
                                          withDestinationPath: products + "/" + product)
