@@ -1,3 +1,4 @@
+import Support
 import Tensor
 
 /// How a Linear layer's weights are first drawn (all from numpy's global-style generator).
@@ -27,8 +28,13 @@ public final class Linear: Layer {
         return nil
     }
     public private(set) var out: Tensor?
-    /// The last input, in the form it came in.
-    private var input: InputBatch?
+    /// The last input, in the form it came in. A sparse batch comes with its transpose, made
+    /// on another thread while the batch goes forward: only dW = xᵀ · dOut needs it.
+    private enum Input {
+        case dense(Tensor)
+        case sparse(transposed: Background<SparseRows>)
+    }
+    private var input: Input?
 
     public var W: Tensor { weight.value }
     public var b: Tensor { bias.value }
@@ -83,7 +89,7 @@ public final class Linear: Layer {
             throw TensorError.invalidArgument(operation: "\(name).forward",
                 detail: "a sparse batch needs float32 weights, these are \(W.dtype.rawValue)")
         }
-        return try remember(.sparse(x), out: x.times(W, bias: b))
+        return try remember(.sparse(transposed: Background { x.transposed() }), out: x.times(W, bias: b))
     }
 
     public func forward(_ batch: InputBatch) throws -> Tensor {
@@ -93,7 +99,7 @@ public final class Linear: Layer {
         }
     }
 
-    private func remember(_ batch: InputBatch, out result: Tensor) -> Tensor {
+    private func remember(_ batch: Input, out result: Tensor) -> Tensor {
         input = batch
         out = result
         return result
@@ -111,12 +117,12 @@ public final class Linear: Layer {
         switch input {
         case .dense(let x):
             weight.gradient = try Tensor.gemm(x, transposeA: true, dOut)
-        case .sparse(let x):
+        case .sparse(let transposed):
             guard dOut.dtype == .float32 else {
                 throw TensorError.invalidArgument(operation: "\(name).backward",
                     detail: "the layer ran on a float32 sparse batch, so dOut must be float32 too, got \(dOut.dtype.rawValue)")
             }
-            weight.gradient = try x.transposed().times(dOut)
+            weight.gradient = try transposed.value.times(dOut)
         case nil:
             throw NetworkError.backwardBeforeForward(layer: name)
         }
