@@ -43,11 +43,10 @@ public func blasKernelName() -> String {
     String(cString: openblas_get_corename())
 }
 
-/// The `OPENBLAS_CORETYPE` to start with when OpenBLAS did not recognise this processor and fell
-/// back to its oldest kernels ("Prescott") although the processor has AVX-512 ("SkylakeX") or
-/// AVX2 with FMA ("Haswell"); nil when the variable is set (its choice is kept) or the kernels
-/// are right. OpenBLAS reads the variable once, when it is loaded, so a program that wants the
-/// better kernels starts itself again with it set.
+/// The `OPENBLAS_CORETYPE` to use when OpenBLAS did not recognise this processor and fell back
+/// to its oldest kernels ("Prescott") although the processor has AVX-512 ("SkylakeX") or AVX2
+/// with FMA ("Haswell"); nil when the variable is set (its choice is kept) or the kernels are
+/// right.
 public func betterBLASCoreType(environment: [String: String]) -> String? {
     guard environment["OPENBLAS_CORETYPE"] == nil, blasKernelName().lowercased() == "prescott" else { return nil }
     switch mlplab_widest_vectors() {
@@ -55,4 +54,12 @@ public func betterBLASCoreType(environment: [String: String]) -> String? {
     case 256: return "Haswell"
     default: return nil
     }
+}
+
+/// Makes OpenBLAS choose its kernels again as if `OPENBLAS_CORETYPE` were `coreType`, and
+/// sets the variable so that child processes get the same. Only before the first BLAS call.
+public func chooseBLASKernels(_ coreType: String) {
+    setenv("OPENBLAS_CORETYPE", coreType, 1)
+    gotoblas_dynamic_quit()
+    gotoblas_dynamic_init()
 }

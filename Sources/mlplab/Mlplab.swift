@@ -27,7 +27,7 @@ struct Mlplab: AsyncParsableCommand {
     )
 
     static func main() async {
-        startAgainWithBetterBLASKernels()
+        chooseBetterBLASKernels()
         keepTensorBuffersMapped()
         reportOversizedWritesAsErrors()
         do {
@@ -46,15 +46,12 @@ struct Mlplab: AsyncParsableCommand {
 }
 
 /// On a processor newer than the system's OpenBLAS, OpenBLAS falls back to its oldest kernels
-/// and every matrix product runs several times slower than it could. mlplab then starts
-/// itself again, once, in the same process, with `OPENBLAS_CORETYPE` naming the kernels the
-/// processor can run. A value set by the user is always kept.
-func startAgainWithBetterBLASKernels() {
-    guard let coreType = betterBLASCoreType(environment: ProcessInfo.processInfo.environment) else { return }
-    setenv("OPENBLAS_CORETYPE", coreType, 1)
-    let arguments = CommandLine.unsafeArgv
-    execv("/proc/self/exe", arguments)
-    unsetenv("OPENBLAS_CORETYPE")   // exec failed: go on with the kernels there are
+/// and every matrix product runs several times slower than it could. mlplab then has it choose
+/// again, before any product, the kernels the processor runs. A value set by the user is kept.
+func chooseBetterBLASKernels() {
+    if let coreType = betterBLASCoreType(environment: ProcessInfo.processInfo.environment) {
+        chooseBLASKernels(coreType)
+    }
 }
 
 /// A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills the

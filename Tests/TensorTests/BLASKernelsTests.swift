@@ -21,8 +21,8 @@ final class BLASKernelsTests: XCTestCase {
         }
     }
 
-    /// What a started-again mlplab runs with: the kernels named, as `mlplab bench` prints them.
-    func testMlplabStartsWithTheKernelsItChose() throws {
+    /// What mlplab runs with after its choice: the kernels named, as `mlplab bench` prints them.
+    func testMlplabRunsWithTheKernelsItChose() throws {
         // The products folder the test bundle was built into holds the executable too.
         let mlplab = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mlplab")
         guard FileManager.default.isExecutableFile(atPath: mlplab.path) else {
