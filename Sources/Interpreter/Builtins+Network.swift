@@ -225,7 +225,7 @@ extension CoreBuiltins {
             test = (try args.tensor(pair[0], "test images").astype(net.dtype), try args.tensor(pair[1], "test labels"))
         }
         // Raw pixels are non-negative and go up to 255 (or 16 for the 8×8 digits); other data is left alone.
-        if let largest = try? x.max().doubles.first, let smallest = try? x.min().doubles.first, smallest >= 0, largest > 1.5 {
+        if let largest = try? x.max().doubles.first, largest > 1.5, let smallest = try? x.min().doubles.first, smallest >= 0 {
             args.session.write("note: the inputs go up to \(PythonFormat.float(largest)); scaled pixels (X / 255) train far better")
         }
         let config = TrainingConfig(epochs: try args.int("epochs"), batchSize: try args.int("batch_size"),

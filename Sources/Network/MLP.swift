@@ -112,11 +112,11 @@ public final class MLP {
     /// The outputs for a mini-batch, dense or as its non-zero entries (the first layer
     /// takes it as it is).
     public func predict(_ batch: InputBatch) throws -> Tensor {
-        guard let first = layers.first as? Linear, batch.columns == sizes[0] else {
+        guard batch.columns == sizes[0] else {
             throw TensorError.shapeMismatch(operation: "forward",
                 detail: "the network takes inputs (N, \(sizes[0])), got (\(batch.rows), \(batch.columns))")
         }
-        var h = try first.forward(batch)
+        var h = try linearLayers[0].forward(batch)
         for layer in layers.dropFirst() { h = try layer.forward(h) }
         return h
     }
@@ -141,12 +141,7 @@ public final class MLP {
     /// The same, without dLoss/dx: training never uses the gradient with respect to the
     /// data, so the first layer computes its dW and db alone.
     public func backwardToParameters() throws {
-        let dOut = try backpropagateToFirstLayer()
-        if let first = layers.first as? Linear {
-            try first.storeParameterGradients(dOut)
-        } else {
-            _ = try layers.first!.backward(dOut)
-        }
+        try linearLayers[0].storeParameterGradients(backpropagateToFirstLayer())
     }
 
     /// dLoss/d(output of the first layer), every later layer's gradients stored on the way.

@@ -22,7 +22,6 @@ import Tensor
 public final class ExerciseStep: TrainingStep {
     public let learningRate: Double
     private let network: TrainableNetwork
-    private let f: Implementations
 
     /// `fit(...)` of the REPL under `:use mine`: of its options the exercises cover plain
     /// SGD (`sgdStep`) with no gradient clipping.
@@ -36,7 +35,6 @@ public final class ExerciseStep: TrainingStep {
             throw NetworkError.invalidConfiguration("your functions train without max_grad: leave it out, or :use reference")
         }
         network = try TrainableNetwork(model, implementations)
-        f = implementations
         self.learningRate = learningRate
         if model.dtype != .float64 {
             network.convertToFloat64()
@@ -61,7 +59,7 @@ public final class ExerciseStep: TrainingStep {
 
     /// The batches of an epoch from the learner's `miniBatches`.
     public func shuffledBatches(count n: Int, batchSize: Int, rng: inout NumpyRandom) throws -> [[Int64]] {
-        let batches: [[Int]] = try f.call("miniBatches", n, batchSize, &rng)
+        let batches: [[Int]] = try network.f.call("miniBatches", n, batchSize, &rng)
         return batches.map { $0.map(Int64.init) }
     }
 
