@@ -9,6 +9,8 @@
 #   MNIST_DIR     the four MNIST .gz files
 #   ROUNDS        alternating rounds (default 4)
 #   NUMPY_SCRIPT  the numpy reference (default ../shared/bench/numpy_mlp.py beside the repository)
+# TORCH_PYTHON names the Python that has PyTorch (default python3), e.g. a virtual environment's:
+#   TORCH_PYTHON=/path/to/venv/bin/python scripts/bench_peers.sh ../shared/data/mnist
 set -eu
 cd "$(dirname "$0")/.."
 data=${1:?usage: scripts/bench_peers.sh MNIST_DIR [ROUNDS] [NUMPY_SCRIPT]}
@@ -17,7 +19,9 @@ reference=${3:-../shared/bench/numpy_mlp.py}
 [ -f "$reference" ] || { echo "error: no numpy reference at $reference (give its path as the third argument)" >&2; exit 1; }
 mlplab=.build/release/mlplab
 [ -x "$mlplab" ] || swift build -c release --product mlplab
-python3 -c 'import torch' 2>/dev/null && torch=yes || { torch=no; echo "note: PyTorch is not installed; its runs are left out"; }
+torch_python=${TORCH_PYTHON:-python3}
+"$torch_python" -c 'import torch' 2>/dev/null && torch=yes ||
+    { torch=no; echo "note: $torch_python has no PyTorch (TORCH_PYTHON names one that has); its runs are left out"; }
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
 
@@ -35,7 +39,7 @@ for round in $(seq "$rounds"); do
     for environment in set unset; do
         run mlplab "$environment" "$mlplab" bench --dataset mnist --data "$data" --epochs 3 --training-only
         run numpy "$environment" python3 "$reference" "$data" --epochs 3
-        if [ "$torch" = yes ]; then run torch "$environment" python3 scripts/torch_mlp.py "$data" --epochs 3 --threads "$(nproc)"; fi
+        if [ "$torch" = yes ]; then run torch "$environment" "$torch_python" scripts/torch_mlp.py "$data" --epochs 3 --threads "$(nproc)"; fi
     done
 done
 
