@@ -114,29 +114,33 @@ void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *start
 
 /// One row of C over `width` columns: the sum of value · row of packed B over
 /// the row's entries. Called with a constant width, so the sums stay in
-/// vector registers; two partial sums over alternate entries let consecutive
-/// multiply-adds run without waiting for each other.
+/// vector registers. Four partial sums over every fourth entry let four
+/// multiply-adds run at once instead of each waiting for the one before.
 static inline __attribute__((always_inline))
 void row_block(int32_t begin, int32_t end, const int32_t *indices, const float *values,
                const float *packed, int64_t width, const float *bias, float *out) {
-    float even[64], odd[64];
-    for (int64_t k = 0; k < width; k++) even[k] = odd[k] = 0.0f;
+    float s0[64], s1[64], s2[64], s3[64];
+    for (int64_t k = 0; k < width; k++) s0[k] = s1[k] = s2[k] = s3[k] = 0.0f;
     int32_t p = begin;
-    for (; p + 1 < end; p += 2) {
-        const float v = values[p], w = values[p + 1];
-        const float *restrict row = packed + (int64_t)indices[p] * width;
-        const float *restrict next = packed + (int64_t)indices[p + 1] * width;
+    for (; p + 3 < end; p += 4) {
+        const float a = values[p], b = values[p + 1], c = values[p + 2], d = values[p + 3];
+        const float *restrict ra = packed + (int64_t)indices[p] * width;
+        const float *restrict rb = packed + (int64_t)indices[p + 1] * width;
+        const float *restrict rc = packed + (int64_t)indices[p + 2] * width;
+        const float *restrict rd = packed + (int64_t)indices[p + 3] * width;
         for (int64_t k = 0; k < width; k++) {
-            even[k] += v * row[k];
-            odd[k] += w * next[k];
+            s0[k] += a * ra[k];
+            s1[k] += b * rb[k];
+            s2[k] += c * rc[k];
+            s3[k] += d * rd[k];
         }
     }
-    if (p < end) {
-        const float v = values[p];
-        const float *restrict row = packed + (int64_t)indices[p] * width;
-        for (int64_t k = 0; k < width; k++) even[k] += v * row[k];
+    for (; p < end; p++) {
+        const float a = values[p];
+        const float *restrict ra = packed + (int64_t)indices[p] * width;
+        for (int64_t k = 0; k < width; k++) s0[k] += a * ra[k];
     }
-    for (int64_t k = 0; k < width; k++) out[k] = bias[k] + (even[k] + odd[k]);
+    for (int64_t k = 0; k < width; k++) out[k] = bias[k] + ((s0[k] + s1[k]) + (s2[k] + s3[k]));
 }
 
 /// Columns [column, column + width) of B copied into `packed`, row after row.
@@ -172,16 +176,19 @@ WIDEST_VECTORS
 int mlplab_sparse_times_dense(int64_t rows, const int32_t *starts, const int32_t *indices, const float *values,
                                int64_t inner, const float *b, int64_t n, const float *bias, float *c,
                                int64_t first_column, int64_t last_column) {
-    // Blocks of 32 columns when the packed block then fits a 32 KiB L1 cache,
-    // else 64 (fewer passes over the entries, the block in L2).
-    const int64_t block = inner * 32 * (int64_t)sizeof(float) <= 32 * 1024 ? 32 : 64;
-    float *packed = scratch_for(inner * block);
+    // Blocks of 64 columns (four AVX-512 registers per partial sum), then one of 32, then
+    // what is left.
+    float *packed = scratch_for(inner * 64);
     if (!packed) return -1;
     int64_t column = first_column;
-    for (; column + block <= last_column; column += block) {
-        pack_block(inner, b, n, column, block, packed);
-        if (block == 32) times_block(rows, starts, indices, values, packed, 32, bias, c, n, column);
-        else times_block(rows, starts, indices, values, packed, 64, bias, c, n, column);
+    for (; column + 64 <= last_column; column += 64) {
+        pack_block(inner, b, n, column, 64, packed);
+        times_block(rows, starts, indices, values, packed, 64, bias, c, n, column);
+    }
+    if (column + 32 <= last_column) {
+        pack_block(inner, b, n, column, 32, packed);
+        times_block(rows, starts, indices, values, packed, 32, bias, c, n, column);
+        column += 32;
     }
     if (column < last_column) {
         const int64_t width = last_column - column;
@@ -189,6 +196,11 @@ int mlplab_sparse_times_dense(int64_t rows, const int32_t *starts, const int32_t
         times_block(rows, starts, indices, values, packed, width, bias, c, n, column);
     }
     return 0;
+}
+
+WIDEST_VECTORS
+void mlplab_axpy(int64_t count, float alpha, const float *x, float *y) {
+    for (int64_t i = 0; i < count; i++) y[i] += alpha * x[i];
 }
 
 int mlplab_widest_vectors(void) {

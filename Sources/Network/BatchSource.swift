@@ -27,7 +27,8 @@ public enum InputBatch {
 public struct BatchSource {
     /// The number of training rows.
     public let count: Int
-    private let inputs: Tensor
+    /// The training inputs, as given.
+    public let inputs: Tensor
     private let nonZeroEntries: SparseRows?
 
     /// `skippingZeros`: keep the inputs as their non-zero entries when that pays
@@ -45,5 +46,13 @@ public struct BatchSource {
     public func batch(at positions: [Int64]) throws -> InputBatch {
         if let nonZeroEntries { return .sparse(nonZeroEntries.rows(at: positions)) }
         return .dense(try inputs.index([.tensor(Tensor(shape: [positions.count], int64s: positions))]))
+    }
+
+    /// The sparse batch at `positions`, gathered on a worker thread while the current batch
+    /// trains (its first product shares the cores with it); nil for dense batches, whose
+    /// products OpenBLAS spreads over every core, and when there is no next batch.
+    public func prefetch(_ positions: [Int64]?) -> Background<InputBatch>? {
+        guard let nonZeroEntries, let positions else { return nil }
+        return Background { .sparse(nonZeroEntries.rows(at: positions)) }
     }
 }

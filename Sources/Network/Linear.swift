@@ -89,7 +89,9 @@ public final class Linear: Layer {
             throw TensorError.invalidArgument(operation: "\(name).forward",
                 detail: "a sparse batch needs float32 weights, these are \(W.dtype.rawValue)")
         }
-        return try remember(.sparse(transposed: Background { x.transposed() }), out: x.times(W, bias: b))
+        // The transpose is made on a worker while the rest of the network runs, after the product.
+        let out = try x.times(W, bias: b)
+        return remember(.sparse(transposed: Background { x.transposed() }), out: out)
     }
 
     public func forward(_ batch: InputBatch) throws -> Tensor {

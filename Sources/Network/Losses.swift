@@ -1,3 +1,4 @@
+import Foundation
 import Tensor
 
 /// A loss: `forward` reduces a batch of network outputs and their targets to
@@ -38,12 +39,42 @@ public final class SoftmaxCrossEntropyLoss: Loss {
 
     public func forward(_ scores: Tensor, _ targets: Tensor) throws -> Double {
         let t = try oneHotTargets(targets, like: scores, loss: name)
+        self.targets = t
+        if scores.dtype == .float32, scores.shape[1] > 0 {
+            let (p, total) = SoftmaxCrossEntropyLoss.fusedPass(scores.floats, t.floats, classes: scores.shape[1])
+            probabilities = Tensor(shape: scores.shape, floats: p)
+            return -total / Double(scores.shape[0])
+        }
         // log p = (s - max) - log Σ e^(s - max): stable, and never log(0).
         let logP = try logSoftmax(scores)
         probabilities = try logP.unary(.exp)
-        self.targets = t
         let total = try (t * logP).sum().doubles[0]
         return -total / Double(scores.shape[0])
+    }
+
+    /// The same in one pass over each row of float32 scores s (training's case): the row's
+    /// maximum m, then Σ e^(s - m), then p = e^(s - m) / Σ and Σ t·log p, where
+    /// log p = (s - m) - log Σ e^(s - m). Returns p and Σ over all rows of t·log p.
+    static func fusedPass(_ s: [Float], _ t: [Float], classes: Int) -> (p: [Float], total: Double) {
+        var total = 0.0
+        let p = [Float](unsafeUninitializedCapacity: s.count) { p, initialized in
+            for start in stride(from: 0, to: s.count, by: classes) {
+                let row = start..<start + classes
+                let m = s[row].max()!
+                var sum: Float = 0
+                for k in row {
+                    p[k] = Foundation.exp(s[k] - m)
+                    sum += p[k]
+                }
+                let logSum = Foundation.log(sum)
+                for k in row {
+                    p[k] /= sum
+                    if t[k] != 0 { total += Double(t[k] * (s[k] - m - logSum)) }
+                }
+            }
+            initialized = s.count
+        }
+        return (p, total)
     }
 
     public func backward() throws -> Tensor {

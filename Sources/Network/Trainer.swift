@@ -224,20 +224,31 @@ public final class Trainer {
     public func fit(_ x: Tensor, _ y: Tensor, test: (x: Tensor, y: Tensor)? = nil,
                     history initial: History = History()) throws -> History {
         try validate(x, y, test: test)
-        var history = initial
         let source = BatchSource(x, skippingZeros: config.skipsZeroInputs && step.takesSparseBatches)
-        var runningLoss = config.evalInterval.map(RunningLoss.init)
         Interrupt.clear()
         defer { reporter?.trainingEnded() }
+        // On sparse batches the first layer's products are split across the cores by mlplab's
+        // workers, and OpenBLAS's products are small: one thread does them best, and its idle
+        // threads would spin on the cores the workers need.
+        guard source.skipsZeros else { return try trainEpochs(source, y, test: test, history: initial) }
+        return try ComputeThreads.withBLASOnOneThread { try trainEpochs(source, y, test: test, history: initial) }
+    }
 
+    private func trainEpochs(_ source: BatchSource, _ y: Tensor, test: (x: Tensor, y: Tensor)?,
+                             history initial: History) throws -> History {
+        var history = initial
+        var runningLoss = config.evalInterval.map(RunningLoss.init)
         let startEpoch = history.epochsCompleted
         for epoch in (startEpoch + 1)...(startEpoch + config.epochs) {
             let snapshot = step.parameters.map(\.value)
             let started = Date()
             let batches = try epochBatches(count: source.count)
+            var nextBatch = source.prefetch(batches.first)
             for (i, positions) in batches.enumerated() {
                 let targets = try y.index([.tensor(Tensor(shape: [positions.count], int64s: positions))])
-                let loss = try step.train(on: source.batch(at: positions), targets: targets)
+                let batch = try nextBatch?.value ?? source.batch(at: positions)
+                nextBatch = source.prefetch(i + 1 < batches.count ? batches[i + 1] : nil)
+                let loss = try step.train(on: batch, targets: targets)
                 let firstLoss = history.stepLoss.first ?? loss
                 guard !Trainer.hasDiverged(loss, firstLoss: firstLoss) else {
                     for (p, saved) in zip(step.parameters, snapshot) { p.value = saved }
@@ -255,7 +266,7 @@ public final class Trainer {
                 if Trainer.stopsForInterrupt(&history, epoch: epoch, reporter: reporter) { return history }
             }
             history.epochSeconds.append(Date().timeIntervalSince(started))
-            try evaluate(into: &history, x, y, test: test)
+            try evaluate(into: &history, source.inputs, y, test: test)
             reporter?.epochCompleted(epoch: epoch, of: startEpoch + config.epochs, history: history)
         }
         return history

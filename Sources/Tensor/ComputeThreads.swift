@@ -1,11 +1,20 @@
 internal import CBLAS
+internal import CKernels
 
-/// How many threads the matrix products run on: OpenBLAS's own products and the
-/// sparse first-layer kernels (`SparseRows`) alike. OpenBLAS keeps the number;
-/// it starts at the processor's cores, or at `OPENBLAS_NUM_THREADS`.
+/// How many threads the matrix products run on, and the threads themselves.
+///
+/// OpenBLAS runs its own products on its own threads. The sparse first-layer products
+/// (`SparseRows`) are split across the cores by mlplab's workers (`compute_pool.c`):
+/// the calling thread computes one part, each worker another. Training on sparse batches
+/// keeps OpenBLAS on one thread meanwhile (`withBLASOnOneThread`), since its products
+/// there are small and its idle threads would otherwise spin on the cores the workers use.
 public enum ComputeThreads {
-    /// The threads a matrix product may use now.
-    public static var count: Int { Int(openblas_get_num_threads()) }
+    /// The threads a matrix product may use now: the number last `set`, else OpenBLAS's
+    /// (the processor's cores, or `OPENBLAS_NUM_THREADS`).
+    public static var count: Int {
+        let chosen = Int(mlplab_pool_threads())
+        return chosen > 0 ? chosen : Int(openblas_get_num_threads())
+    }
 
     /// The processor's cores as OpenBLAS counts them: the most threads worth asking for.
     public static var available: Int { Int(openblas_get_num_procs()) }
@@ -17,5 +26,102 @@ public enum ComputeThreads {
                 detail: "this processor has \(available) core\(available == 1 ? "" : "s"): ask for 1 to \(available) threads, not \(threads)")
         }
         openblas_set_num_threads(Int32(threads))
+        mlplab_pool_set_threads(Int32(threads))
     }
+
+    /// Runs `body` with OpenBLAS's products on the calling thread alone; `count` is unchanged.
+    public static func withBLASOnOneThread<T>(_ body: () throws -> T) rethrows -> T {
+        let threads = count
+        mlplab_pool_set_threads(Int32(threads))
+        openblas_set_num_threads(1)
+        defer { openblas_set_num_threads(Int32(threads)) }
+        return try body()
+    }
+
+    /// `body(part)` for every part in 0 ..< parts, each part taken by whichever thread is
+    /// free first: the calling thread, or one of `count - 1` workers (a worker busy with a
+    /// `Background` task joins when it is done). Returns when all are done. Each part must
+    /// write only its own memory.
+    static func forEachPart(_ parts: Int, _ body: (Int) -> Void) {
+        let helpers = Swift.min(count, parts) - 1
+        guard helpers > 0 else {
+            for part in 0..<parts { body(part) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let job = PartJob(body)
+            let ran = withExtendedLifetime(job) {
+                mlplab_pool_for(Int64(parts), Int32(helpers), runPart, Unmanaged.passUnretained(job).toOpaque())
+            }
+            if ran < 0 { for part in 0..<parts { body(part) } }
+        }
+    }
+}
+
+extension ComputeThreads {
+    /// y += alpha · x, split across the threads when it is large (the first layer's
+    /// weights, say): each thread updates its own stretch of y.
+    static func addScaled(_ x: [Float], _ alpha: Float, to y: UnsafeMutableBufferPointer<Float>) {
+        let stretch = 1 << 15
+        x.withUnsafeBufferPointer { x in
+            forEachPart((y.count + stretch - 1) / stretch) { part in
+                let start = part * stretch
+                mlplab_axpy(Int64(Swift.min(stretch, y.count - start)), alpha, x.baseAddress! + start, y.baseAddress! + start)
+            }
+        }
+    }
+}
+
+/// A value computed on a worker thread while the caller goes on: `value` waits for it.
+/// Training uses it for a sparse batch's transpose, made while the rest of the network runs
+/// forward and backward, and needed only for the first layer's dW = xᵀ · dOut. With one
+/// thread (`ComputeThreads.count`), the value is computed at once, on the caller's thread.
+public final class Background<Value>: @unchecked Sendable {
+    /// Written once by the worker before it marks the task done; read only after waiting for that.
+    private var result: Result<Value, any Error>?
+    private var ticket: (worker: Int32, number: Int64)?
+
+    public init(_ work: @escaping () throws -> Value) {
+        let worker = Int32(ComputeThreads.count - 2)
+        if worker >= 0 {
+            let task = Unmanaged.passRetained(BackgroundTask { self.result = Result(catching: work) })
+            let number = mlplab_pool_submit(worker, runBackground, task.toOpaque(), 0)
+            if number > 0 {
+                ticket = (worker, number)
+                return
+            }
+            task.release()
+        }
+        result = Result(catching: work)
+    }
+
+    /// The value, once it is ready; the error the work threw, if it threw.
+    public var value: Value {
+        get throws {
+            if let ticket { mlplab_pool_wait(ticket.worker, ticket.number) }
+            return try result!.get()
+        }
+    }
+}
+
+/// `forEachPart`'s body, reached from the threads through an unretained pointer (the caller
+/// waits for every part, so the job outlives them).
+private final class PartJob {
+    let body: (Int) -> Void
+    init(_ body: @escaping (Int) -> Void) { self.body = body }
+}
+
+private func runPart(_ context: UnsafeMutableRawPointer?, _ part: Int64) {
+    Unmanaged<PartJob>.fromOpaque(context!).takeUnretainedValue().body(Int(part))
+}
+
+/// What a `Background` runs on its worker: computing and storing its value.
+private final class BackgroundTask {
+    let run: () -> Void
+    init(_ run: @escaping () -> Void) { self.run = run }
+}
+
+/// A `Background` task: the pointer holds a reference, released here once the value is stored.
+private func runBackground(_ context: UnsafeMutableRawPointer?, _ part: Int64) {
+    Unmanaged<BackgroundTask>.fromOpaque(context!).takeRetainedValue().run()
 }

@@ -64,7 +64,7 @@ extension Tensor {
         }
         let n = Int32(count)
         switch other.storage {
-        case .float32(let y): withMutableFloats { x in cblas_saxpy(n, Float(alpha), y, 1, x.baseAddress, 1) }
+        case .float32(let y): withMutableFloats { x in ComputeThreads.addScaled(y, Float(alpha), to: x) }
         case .float64(let y): withMutableDoubles { x in cblas_daxpy(n, alpha, y, 1, x.baseAddress, 1) }
         default: break
         }

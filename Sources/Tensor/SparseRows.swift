@@ -103,40 +103,28 @@ public struct SparseRows: Sendable {
                 detail: "needs a float32 (\(columns), n) matrix and a float32 (\(n),) bias, got \(b.dtype.rawValue) \(formatShape(b.shape))")
         }
         try Tensor.checkAllocation([rows, n], operation: "matmul")
-        let workers = values.count * n >= 1 << 20 ? ComputeThreads.count : 1
-        let parts = SparseRows.columnParts(n, workers: workers)
+        let parts = values.count * n >= 1 << 20 ? SparseRows.columnParts(n) : [0..<n]
         let (matrix, offsets) = (b.floats, bias?.floats ?? [Float](repeating: 0, count: n))
-        let failures = Shared(UnsafeMutablePointer<Int32>.allocate(capacity: parts.count))
-        defer { failures.pointer?.deallocate() }
+        let failures = UnsafeMutablePointer<Int32>.allocate(capacity: parts.count)
+        defer { failures.deallocate() }
         let product = [Float](unsafeUninitializedCapacity: rows * n) { out, initialized in
-            let c = Shared(out.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-                failures.pointer![part] = mlplab_sparse_times_dense(
-                    Int64(rows), starts, indices, values, Int64(columns), matrix, Int64(n), offsets, c.pointer,
+            ComputeThreads.forEachPart(parts.count) { part in
+                failures[part] = mlplab_sparse_times_dense(
+                    Int64(rows), starts, indices, values, Int64(columns), matrix, Int64(n), offsets, out.baseAddress,
                     Int64(parts[part].lowerBound), Int64(parts[part].upperBound))
             }
             initialized = rows * n
         }
-        guard (0..<parts.count).allSatisfy({ failures.pointer![$0] == 0 }) else {
+        guard (0..<parts.count).allSatisfy({ failures[$0] == 0 }) else {
             throw TensorError.invalidArgument(operation: "sparse matmul",
                 detail: "no memory left for a packed block of the (\(columns), \(n)) matrix")
         }
         return Tensor(shape: [rows, n], floats: product)
     }
 
-    /// Column ranges of the result, one per worker, in whole blocks of 64
-    /// columns (the kernel's widest block) where the width allows.
-    static func columnParts(_ n: Int, workers: Int) -> [Range<Int>] {
-        let blocks = (n + 63) / 64
-        let workers = Swift.max(1, Swift.min(workers, blocks))
-        return (0..<workers).map { w in
-            Swift.min(n, blocks * w / workers * 64)..<Swift.min(n, blocks * (w + 1) / workers * 64)
-        }
+    /// Column ranges of the result for the threads to share: blocks of 32 columns, small
+    /// enough that the threads finish together, wide enough for the kernel's vectors.
+    static func columnParts(_ n: Int) -> [Range<Int>] {
+        stride(from: 0, to: n, by: 32).map { $0..<Swift.min($0 + 32, n) }
     }
-}
-
-/// A pointer handed to the workers of `concurrentPerform`; each writes only its own columns.
-private struct Shared<T>: @unchecked Sendable {
-    let pointer: T?
-    init(_ pointer: T?) { self.pointer = pointer }
 }

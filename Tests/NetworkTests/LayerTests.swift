@@ -131,6 +131,26 @@ final class LayerTests: XCTestCase {
         }
     }
 
+    /// Training computes softmax cross-entropy on float32 scores in one fused pass over each
+    /// row; its loss and gradient are numpy's float64 ones to float32's precision.
+    func testFloat32SoftmaxCrossEntropyMatchesNumpy() throws {
+        let labels = Reference["loss.labels"].astype(.int64)
+        let loss = SoftmaxCrossEntropyLoss()
+        let value = try loss.forward(Reference["loss.scores"].astype(.float32), labels)
+        XCTAssertEqual(value, Reference["softmaxce.loss"].doubles[0], accuracy: 1e-6)
+        let gradient = try loss.backward()
+        XCTAssertEqual(gradient.dtype, .float32)
+        assertClose(gradient, Reference["softmaxce.grad"], tolerance: 1e-6, "float32 gradient")
+        assertClose(try XCTUnwrap(loss.probabilities).sum(axis: 1), try Tensor.ones([labels.count]), tolerance: 1e-6,
+                    "each row of probabilities sums to 1")
+    }
+
+    /// Scores that overflowed make the loss NaN (so that training stops as diverged), never a number.
+    func testFloat32SoftmaxCrossEntropyOfInfiniteScoresIsNaN() throws {
+        let scores = Tensor(shape: [2, 3], floats: [1, .infinity, 2, 0, 1, 2])
+        XCTAssertTrue(try SoftmaxCrossEntropyLoss().forward(scores, Tensor(shape: [2], int64s: [1, 2])).isNaN)
+    }
+
     func testBackwardBeforeForwardIsAnError() {
         XCTAssertThrowsError(try ReLU().backward(Tensor([1]))) { error in
             XCTAssertTrue("\(error)".contains("ReLU.backward called before forward"))

@@ -70,7 +70,7 @@ final class SparseRowsTests: XCTestCase {
     }
 
     func testProductMatchesTheTripleLoopAtMnistShapes() throws {
-        // 784 inputs pack 64 columns at a time; 256 outputs split across the cores.
+        // 256 outputs: eight blocks of 32 columns, shared by the cores.
         let x = sparseMatrix(256, 784, density: 0.19, seed: 1)
         let w = denseMatrix(784, 256, seed: 2), bias = try denseMatrix(1, 256, seed: 4).reshaped([256])
         let sparse = try XCTUnwrap(SparseRows(x))
@@ -78,7 +78,7 @@ final class SparseRowsTests: XCTestCase {
         assertMatchesReference(try sparse.times(w, bias: bias), x, w, bias: bias, "x @ W + b")
     }
 
-    /// Each worker computes whole columns with the same kernel, so the number of threads
+    /// Each thread computes whole blocks of columns with the same kernel, so the number of threads
     /// (`ComputeThreads`, which `threads(n)` sets) changes who computes them, never their value.
     func testOneThreadGivesTheProductOfAllOfThem() throws {
         try XCTSkipIf(ComputeThreads.available < 2, "this processor has one core: there is no second thread to compare with")
@@ -103,7 +103,7 @@ final class SparseRowsTests: XCTestCase {
     }
 
     func testTransposedProductIsTheWeightGradient() throws {
-        // xᵀ · g: 256 rows inside, so the kernel packs 32 columns at a time.
+        // xᵀ · g: 784 rows of the transpose, most of them with few entries or none.
         let x = sparseMatrix(256, 784, density: 0.19, seed: 5)
         let g = denseMatrix(256, 256, seed: 6)
         let transposed = try XCTUnwrap(SparseRows(x)).transposed()
