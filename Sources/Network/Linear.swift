@@ -85,13 +85,19 @@ public final class Linear: Layer {
 
     /// out = x @ W + b over the non-zero entries of x only.
     public func forward(_ x: SparseRows) throws -> Tensor {
+        let out = try output(x)
+        // dW = xᵀ · dOut needs the transpose: it is made on a worker while the rest of the
+        // network runs forward and backward.
+        return remember(.sparse(transposed: Background { x.transposed() }), out: out)
+    }
+
+    /// The same product for inference: nothing is kept for a backward pass.
+    public func output(_ x: SparseRows) throws -> Tensor {
         guard W.dtype == .float32, b.dtype == .float32 else {
             throw TensorError.invalidArgument(operation: "\(name).forward",
                 detail: "a sparse batch needs float32 weights, these are \(W.dtype.rawValue)")
         }
-        // The transpose is made on a worker while the rest of the network runs, after the product.
-        let out = try x.times(W, bias: b)
-        return remember(.sparse(transposed: Background { x.transposed() }), out: out)
+        return try x.times(W, bias: b)
     }
 
     public func forward(_ batch: InputBatch) throws -> Tensor {

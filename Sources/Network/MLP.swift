@@ -101,12 +101,26 @@ public final class MLP {
 
     /// The network's outputs for a batch x: (N, D) → (N, C).
     public func predict(_ x: Tensor) throws -> Tensor {
+        try predict(.dense(inputs(x)))
+    }
+
+    /// x checked against the first layer and converted to the network's dtype.
+    private func inputs(_ x: Tensor) throws -> Tensor {
         let expected = sizes[0]
         guard x.ndim == 2, x.shape[1] == expected else {
             throw TensorError.shapeMismatch(operation: "forward",
                 detail: "the network takes inputs (N, \(expected)), got \(formatShape(x.shape))")
         }
-        return try predict(.dense(x.dtype == dtype ? x : x.astype(dtype)))
+        return x.dtype == dtype ? x : x.astype(dtype)
+    }
+
+    /// The outputs for evaluation, where no backward follows: a float32 network takes rows
+    /// that are mostly zeros as their non-zero entries, as in training, and the first layer
+    /// keeps nothing for a backward pass.
+    func evaluationOutputs(_ x: Tensor) throws -> Tensor {
+        let x = try inputs(x)
+        guard let entries = SparseRows(x) else { return try predict(.dense(x)) }
+        return try laterLayers(linearLayers[0].output(entries))
     }
 
     /// The outputs for a mini-batch, dense or as its non-zero entries (the first layer
@@ -116,7 +130,12 @@ public final class MLP {
             throw TensorError.shapeMismatch(operation: "forward",
                 detail: "the network takes inputs (N, \(sizes[0])), got (\(batch.rows), \(batch.columns))")
         }
-        var h = try linearLayers[0].forward(batch)
+        return try laterLayers(linearLayers[0].forward(batch))
+    }
+
+    /// Every layer after the first, on the first one's output.
+    private func laterLayers(_ first: Tensor) throws -> Tensor {
+        var h = first
         for layer in layers.dropFirst() { h = try layer.forward(h) }
         return h
     }

@@ -184,7 +184,7 @@ public final class NetworkStep: TrainingStep {
         for start in stride(from: 0, to: n, by: chunk) {
             let rows = TensorIndex.slice(start: start, stop: Swift.min(start + chunk, n), step: nil)
             let (xs, ys) = (try x.index([rows]), try y.index([rows]))
-            let outputs = try model.predict(xs)
+            let outputs = try model.evaluationOutputs(xs)
             let count = Double(xs.shape[0])
             lossSum += try model.loss.forward(outputs, ys) * count
             correct += try accuracy(outputs, ys) * count

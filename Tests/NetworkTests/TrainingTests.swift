@@ -51,7 +51,7 @@ final class TrainingTests: XCTestCase {
         let (ws, wd) = (sparse.linearLayers[0].W.floats, dense.linearLayers[0].W.floats)
         XCTAssertLessThan(zip(ws, wd).map { abs($0 - $1) }.max()!, 1e-3)
 
-        // Without evaluation (which runs dense chunks), the sparse run never builds a dense batch.
+        // The sparse run never builds a dense batch.
         let data = try sample(.train)
         for skipping in [true, false] {
             var rng = NumpyRandom(seed: 3)
@@ -61,6 +61,18 @@ final class TrainingTests: XCTestCase {
                 .fit(data.x, data.y)
             XCTAssertEqual(net.linearLayers[0].x == nil, skipping, "skipping zero pixels: \(skipping)")
         }
+    }
+
+    /// Evaluation takes a float32 network's mostly-zero rows as their non-zero entries, as
+    /// training does: the loss and accuracy of the same network in float64 over every pixel.
+    func testEvaluationOverNonZeroPixelsMatchesTheDenseFloat64One() throws {
+        let (net, _) = try train(seed: 5, epochs: 1)
+        let test = try sample(.test)
+        let (loss, accuracy) = try NetworkStep.evaluate(net, test.x, test.y)
+        let (loss64, accuracy64) = try NetworkStep.evaluate(net.converted(to: .float64), test.x.astype(.float64), test.y)
+        XCTAssertEqual(loss, loss64, accuracy: 1e-5 * loss64)
+        XCTAssertEqual(accuracy, accuracy64, accuracy: 1.5 / Double(test.x.shape[0]), "at most one prediction flips on a near tie")
+        XCTAssertGreaterThan(accuracy, 0.5, "a trained network, not chance")
     }
 
     func testDivergenceStopsWithTheStepAndKeepsFiniteWeights() throws {
