@@ -59,9 +59,14 @@ public enum ComputeThreads {
 }
 
 extension ComputeThreads {
-    /// y += alpha · x, split across the threads when it is large (the first layer's
-    /// weights, say): each thread updates its own stretch of y.
+    /// y += alpha · x. While training on sparse batches (`withBLASOnOneThread`), a large
+    /// update (the first layer's weights, say) is split across the workers, each thread
+    /// updating its own stretch of y; otherwise OpenBLAS's saxpy spreads it over its threads.
     static func addScaled(_ x: [Float], _ alpha: Float, to y: UnsafeMutableBufferPointer<Float>) {
+        guard count > 1, openblas_get_num_threads() == 1 else {
+            cblas_saxpy(Int32(y.count), alpha, x, 1, y.baseAddress, 1)
+            return
+        }
         let stretch = 1 << 15
         x.withUnsafeBufferPointer { x in
             forEachPart((y.count + stretch - 1) / stretch) { part in

@@ -36,8 +36,9 @@ final class ComputeThreadsTests: XCTestCase {
         XCTAssertEqual(log.entries, Array(0..<40))
     }
 
-    /// y += a·x split across the threads in stretches (the SGD update of a large layer)
-    /// gives every element its own sum, on any number of threads.
+    /// y += a·x, split across the workers in stretches while training on sparse batches
+    /// (the SGD update of a large layer) and left to OpenBLAS otherwise, gives every element
+    /// its own sum, on any number of threads.
     func testLargeInPlaceUpdateMatchesElementByElement() throws {
         let n = 100_003   // four stretches of 2¹⁵ and an odd remainder
         let x = (0..<n).map { Float(($0 * 7919) % 1000) / 1000 - 0.5 }
@@ -47,10 +48,13 @@ final class ComputeThreadsTests: XCTestCase {
         defer { try? ComputeThreads.set(cores) }
         for threads in Set([1, ComputeThreads.available]) {
             try ComputeThreads.set(threads)
-            var y = Tensor(shape: [n], floats: y0)
-            try y.addScaled(Tensor(shape: [n], floats: x), -0.1)
-            let worst = zip(y.floats, expected).map { abs(Double($0) - $1) }.max()!
-            XCTAssertLessThan(worst, 1e-6, "\(threads) thread(s)")
+            for blasOnOneThread in [false, true] {
+                var y = Tensor(shape: [n], floats: y0)
+                let update = { try y.addScaled(Tensor(shape: [n], floats: x), -0.1) }
+                try blasOnOneThread ? ComputeThreads.withBLASOnOneThread(update) : update()
+                let worst = zip(y.floats, expected).map { abs(Double($0) - $1) }.max()!
+                XCTAssertLessThan(worst, 1e-6, "\(threads) thread(s), OpenBLAS on one thread: \(blasOnOneThread)")
+            }
         }
     }
 
