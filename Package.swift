@@ -27,7 +27,8 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CMalloc"),   // glibc's malloc.h, for mallopt
 
-        // The sparse first-layer product, in C so that it can be compiled for several vector widths.
+        // The sparse first-layer product, in C so that it can be compiled for several vector widths,
+        // and the worker threads that share it (and training's other large steps) across the cores.
         .target(name: "CKernels"),
         // What is not numpy: atomic files, CRC-32, Ctrl-C, the byte codec of model files and workspace
         // archives, the progress file, closest-name suggestions, finding the installation folder.
