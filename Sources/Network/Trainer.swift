@@ -131,7 +131,9 @@ public protocol TrainingStep: AnyObject {
     /// Whether a batch may come as its non-zero entries (`InputBatch.sparse`).
     var takesSparseBatches: Bool { get }
     /// Forward, backward and update on one mini-batch; returns its loss before the update.
-    func train(on batch: InputBatch, targets: Tensor) throws -> Double
+    /// `afterForward` is called once, when the forward pass is done: the Trainer hands the
+    /// next batch's gathering to a worker there, while this batch goes backward.
+    func train(on batch: InputBatch, targets: Tensor, afterForward: () -> Void) throws -> Double
     /// The mean loss and the accuracy on a whole data set.
     func evaluate(_ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double)
     /// One epoch of `.shuffle` sampling: the row positions of each batch.
@@ -164,8 +166,9 @@ public final class NetworkStep: TrainingStep {
     public var learningRate: Double { optimizer.learningRate }
     public var takesSparseBatches: Bool { model.dtype == .float32 }
 
-    public func train(on batch: InputBatch, targets: Tensor) throws -> Double {
+    public func train(on batch: InputBatch, targets: Tensor, afterForward: () -> Void) throws -> Double {
         let loss = try model.forward(batch, targets)
+        afterForward()
         try model.backwardToParameters()
         if let maxGradNorm { try clipGradients(model.parameters, maxNorm: maxGradNorm) }
         try optimizer.step(model.parameters)
@@ -247,8 +250,10 @@ public final class Trainer {
             for (i, positions) in batches.enumerated() {
                 let targets = try y.index([.tensor(Tensor(shape: [positions.count], int64s: positions))])
                 let batch = try nextBatch?.value ?? source.batch(at: positions)
-                nextBatch = source.prefetch(i + 1 < batches.count ? batches[i + 1] : nil)
-                let loss = try step.train(on: batch, targets: targets)
+                nextBatch = nil
+                let loss = try step.train(on: batch, targets: targets) {
+                    nextBatch = source.prefetch(i + 1 < batches.count ? batches[i + 1] : nil)
+                }
                 let firstLoss = history.stepLoss.first ?? loss
                 guard !Trainer.hasDiverged(loss, firstLoss: firstLoss) else {
                     for (p, saved) in zip(step.parameters, snapshot) { p.value = saved }

@@ -75,6 +75,27 @@ final class TrainingTests: XCTestCase {
         XCTAssertGreaterThan(accuracy, 0.5, "a trained network, not chance")
     }
 
+    /// The Trainer gathers the next sparse batch on a worker once the step's forward pass is
+    /// done; a step that never says so gets every batch all the same, gathered when needed.
+    func testEveryStepGetsItsOwnBatchWhetherOrNotTheNextWasGatheredAhead() throws {
+        let data = try sample(.train)
+        let ones = try Tensor.ones([784, 1]).astype(.float32)
+        var seen: [[[Float]]] = []
+        for callsAfterForward in [true, false] {
+            let step = RecordingStep(callsAfterForward: callsAfterForward, ones: ones)
+            _ = try Trainer(step: step, config: TrainingConfig(epochs: 2, batchSize: 300, evaluateTraining: false),
+                            rng: NumpyRandom(seed: 9)).fit(data.x, data.y)
+            XCTAssertEqual(step.rowSums.count, 2 * ((data.x.shape[0] + 299) / 300), "every batch of two epochs")
+            seen.append(step.rowSums)
+        }
+        XCTAssertEqual(seen[0], seen[1])
+        // The first batch is the first 300 rows of seed 9's permutation, as numpy's would be.
+        var rng = NumpyRandom(seed: 9)
+        let first = Array(rng.permutation(data.x.shape[0])[..<300])
+        let dense = try data.x.index([.tensor(Tensor(shape: [300], int64s: first))]).sum(axis: 1).floats
+        for (a, b) in zip(seen[0][0], dense) { XCTAssertEqual(a, b, accuracy: 1e-3) }
+    }
+
     func testDivergenceStopsWithTheStepAndKeepsFiniteWeights() throws {
         let train = try sample(.train)
         var rng = NumpyRandom(seed: 0)
@@ -213,4 +234,26 @@ final class ModelFileTests: XCTestCase {
         XCTAssertEqual(net.sizes, [4, 3, 2])
         XCTAssertEqual(net.parameters.map(\.value.shape), [[4, 3], [3], [3, 2], [2]])
     }
+}
+
+/// A step that trains nothing and records the row sums of each batch it is given.
+private final class RecordingStep: TrainingStep {
+    let callsAfterForward: Bool
+    let ones: Tensor
+    var rowSums: [[Float]] = []
+    init(callsAfterForward: Bool, ones: Tensor) {
+        self.callsAfterForward = callsAfterForward
+        self.ones = ones
+    }
+    var inputSize: Int { 784 }
+    var parameters: [Parameter] { [] }
+    var learningRate: Double { 0.1 }
+    var takesSparseBatches: Bool { true }
+    func train(on batch: InputBatch, targets: Tensor, afterForward: () -> Void) throws -> Double {
+        guard case .sparse(let x) = batch else { throw NetworkError.invalidConfiguration("expected a sparse batch") }
+        rowSums.append(try x.times(ones).floats)
+        if callsAfterForward { afterForward() }
+        return 1
+    }
+    func evaluate(_ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double) { (1, 0) }
 }

@@ -46,10 +46,12 @@ public final class ExerciseStep: TrainingStep {
     public var parameters: [Parameter] { network.parameters }
     public var takesSparseBatches: Bool { false }
 
-    public func train(on batch: InputBatch, targets: Tensor) throws -> Double {
+    /// The learner's `step` does forward and backward in one call, so `afterForward` comes first.
+    public func train(on batch: InputBatch, targets: Tensor, afterForward: () -> Void) throws -> Double {
         guard case .dense(let x) = batch else {
             throw NetworkError.invalidConfiguration("the exercise functions take dense batches")
         }
+        afterForward()
         return try network.step(x.astype(.float64), Self.integerLabels(targets), learningRate: learningRate)
     }
 
