@@ -4,10 +4,10 @@ internal import CKernels
 /// How many threads the matrix products run on, and the threads themselves.
 ///
 /// OpenBLAS runs its own products on its own threads. The sparse first-layer products
-/// (`SparseRows`) are split across the cores by mlplab's workers (`compute_pool.c`):
-/// the calling thread computes one part, each worker another. Training on sparse batches
-/// keeps OpenBLAS on one thread meanwhile (`withBLASOnOneThread`), since its products
-/// there are small and its idle threads would otherwise spin on the cores the workers use.
+/// (`SparseRows`) are cut into parts that the calling thread and mlplab's `count - 1`
+/// workers (`compute_pool.c`) take as they come free. Training on sparse batches keeps
+/// OpenBLAS on one thread meanwhile (`withBLASOnOneThread`), since its products there are
+/// small and its idle threads would otherwise spin on the cores the workers use.
 public enum ComputeThreads {
     /// The threads a matrix product may use now: the number last `set`, else OpenBLAS's
     /// (the processor's cores, or `OPENBLAS_NUM_THREADS`).

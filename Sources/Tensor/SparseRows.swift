@@ -90,8 +90,9 @@ public struct SparseRows: Sendable {
     }
 
     /// self · b (+ bias on every row): (rows, columns) · (columns, n) → (rows, n).
-    /// b and bias must be float32. Large products are split across the cores
-    /// by columns of the result, each core packing its own part of b.
+    /// b and bias must be float32. Large products are split into blocks of 32
+    /// columns of the result, each taken by whichever thread is free
+    /// (`ComputeThreads`), which packs that part of b for itself.
     public func times(_ b: Tensor, bias: Tensor? = nil) throws -> Tensor {
         guard b.ndim == 2, b.shape[0] == columns else {
             throw TensorError.shapeMismatch(operation: "matmul",
