@@ -201,11 +201,6 @@ int mlplab_sparse_times_dense(int64_t rows, const int32_t *starts, const int32_t
     return 0;
 }
 
-WIDEST_VECTORS
-void mlplab_axpy(int64_t count, float alpha, const float *x, float *y) {
-    for (int64_t i = 0; i < count; i++) y[i] += alpha * x[i];
-}
-
 int mlplab_widest_vectors(void) {
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
     __builtin_cpu_init();

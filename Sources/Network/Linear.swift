@@ -1,4 +1,3 @@
-import Support
 import Tensor
 
 /// How a Linear layer's weights are first drawn (all from numpy's global-style generator).
@@ -28,8 +27,8 @@ public final class Linear: Layer {
         return nil
     }
     public private(set) var out: Tensor?
-    /// The last input, in the form it came in. A sparse batch comes with its transpose, made
-    /// on another thread while the batch goes forward: only dW = xᵀ · dOut needs it.
+    /// The last input, in the form it came in. A sparse batch is kept as its transpose, made
+    /// on a worker thread while the rest of the network runs: only dW = xᵀ · dOut needs it.
     private enum Input {
         case dense(Tensor)
         case sparse(transposed: Background<SparseRows>)

@@ -59,9 +59,10 @@ public enum ComputeThreads {
 }
 
 extension ComputeThreads {
-    /// y += alpha · x. While training on sparse batches (`withBLASOnOneThread`), a large
-    /// update (the first layer's weights, say) is split across the workers, each thread
-    /// updating its own stretch of y; otherwise OpenBLAS's saxpy spreads it over its threads.
+    /// y += alpha · x (BLAS saxpy). While training on sparse batches (`withBLASOnOneThread`),
+    /// a large update (the first layer's weights, say) is split across the workers, each
+    /// thread calling saxpy on its own stretch of y; otherwise OpenBLAS spreads it over its
+    /// threads.
     static func addScaled(_ x: [Float], _ alpha: Float, to y: UnsafeMutableBufferPointer<Float>) {
         guard count > 1, openblas_get_num_threads() == 1 else {
             cblas_saxpy(Int32(y.count), alpha, x, 1, y.baseAddress, 1)
@@ -71,7 +72,7 @@ extension ComputeThreads {
         x.withUnsafeBufferPointer { x in
             forEachPart((y.count + stretch - 1) / stretch) { part in
                 let start = part * stretch
-                mlplab_axpy(Int64(Swift.min(stretch, y.count - start)), alpha, x.baseAddress! + start, y.baseAddress! + start)
+                cblas_saxpy(Int32(Swift.min(stretch, y.count - start)), alpha, x.baseAddress! + start, 1, y.baseAddress! + start, 1)
             }
         }
     }

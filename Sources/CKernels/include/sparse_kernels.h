@@ -37,9 +37,6 @@ int mlplab_sparse_times_dense(int64_t rows, const int32_t *starts, const int32_t
                                int64_t inner, const float *b, int64_t n, const float *bias, float *c,
                                int64_t first_column, int64_t last_column);
 
-/// y += alpha · x over `count` floats.
-void mlplab_axpy(int64_t count, float alpha, const float *x, float *y);
-
 /// The widest vectors this processor computes with: 512 (AVX-512 F, BW, DQ and VL), 256 (AVX2
 /// and FMA) or 128.
 int mlplab_widest_vectors(void);
