@@ -11,18 +11,17 @@ import Foundation
 public struct SparseRows: Sendable {
     public let rows: Int
     public let columns: Int
-    /// Row i's entries are at positions starts[i] ..< starts[i + 1] of `indices` and `values`.
+    /// Row i's entries are at positions starts[i] ..< starts[i + 1] of `entries`.
     let starts: [Int32]
-    /// The column of each entry.
-    let indices: [Int32]
-    let values: [Float]
+    /// Each entry's column and value, side by side.
+    let entries: [mlplab_entry]
 
     /// Below this fraction of non-zero entries the sparse products beat BLAS's
     /// dense ones (MNIST's pixels: 0.19; Fashion-MNIST's: 0.5, so dense).
     public static let worthwhileDensity = 1.0 / 3
 
     /// The fraction of entries that are non-zero.
-    public var density: Double { Double(values.count) / Double(Swift.max(rows * columns, 1)) }
+    public var density: Double { Double(entries.count) / Double(Swift.max(rows * columns, 1)) }
 
     /// The non-zero entries of a float32 2-D tensor; nil when `x` is not float32
     /// 2-D or when more than `maxDensity` of its entries are non-zero.
@@ -32,25 +31,18 @@ public struct SparseRows: Sendable {
         guard Double(entries) <= maxDensity * Double(x.count), entries < Int(Int32.max) else { return nil }
         let (rows, columns) = (x.shape[0], x.shape[1])
         var starts = [Int32](repeating: 0, count: rows + 1)
-        var values: [Float] = []
-        let indices = [Int32](unsafeUninitializedCapacity: entries + 16) { pi, storedIndices in
-            values = [Float](unsafeUninitializedCapacity: entries + 16) { pv, storedValues in
-                x.withFloats { px in
-                    mlplab_sparse_from_dense(Int64(rows), Int64(columns), px, &starts, pi.baseAddress, pv.baseAddress)
-                }
-                storedValues = entries
-            }
-            storedIndices = entries
+        let stored = [mlplab_entry](unsafeUninitializedCapacity: entries + 16) { out, initialized in
+            x.withFloats { px in mlplab_sparse_from_dense(Int64(rows), Int64(columns), px, &starts, out.baseAddress) }
+            initialized = entries
         }
-        self.init(rows: rows, columns: columns, starts: starts, indices: indices, values: values)
+        self.init(rows: rows, columns: columns, starts: starts, entries: stored)
     }
 
-    init(rows: Int, columns: Int, starts: [Int32], indices: [Int32], values: [Float]) {
+    init(rows: Int, columns: Int, starts: [Int32], entries: [mlplab_entry]) {
         self.rows = rows
         self.columns = columns
         self.starts = starts
-        self.indices = indices
-        self.values = values
+        self.entries = entries
     }
 
     /// The rows at `positions`, in that order: a mini-batch drawn from a data
@@ -58,35 +50,24 @@ public struct SparseRows: Sendable {
     public func rows<Position: BinaryInteger>(at positions: [Position]) -> SparseRows {
         let positions = positions.map { Int64($0) }
         precondition(positions.allSatisfy { $0 >= 0 && $0 < rows }, "row positions must be in 0..<\(rows)")
-        let entries = positions.reduce(0) { $0 + Int(starts[Int($1) + 1] - starts[Int($1)]) }
+        let count = positions.reduce(0) { $0 + Int(starts[Int($1) + 1] - starts[Int($1)]) }
         var batchStarts = [Int32](repeating: 0, count: positions.count + 1)
-        var batchValues: [Float] = []
-        let batchIndices = [Int32](unsafeUninitializedCapacity: entries) { pi, storedIndices in
-            batchValues = [Float](unsafeUninitializedCapacity: entries) { pv, storedValues in
-                mlplab_sparse_gather_rows(Int64(positions.count), positions, starts, indices, values,
-                                          &batchStarts, pi.baseAddress, pv.baseAddress)
-                storedValues = entries
-            }
-            storedIndices = entries
+        let batchEntries = [mlplab_entry](unsafeUninitializedCapacity: count) { out, initialized in
+            mlplab_sparse_gather_rows(Int64(positions.count), positions, starts, entries, &batchStarts, out.baseAddress)
+            initialized = count
         }
-        return SparseRows(rows: positions.count, columns: columns, starts: batchStarts, indices: batchIndices,
-                          values: batchValues)
+        return SparseRows(rows: positions.count, columns: columns, starts: batchStarts, entries: batchEntries)
     }
 
     /// The same entries column by column, which is the sparse form of the
     /// transpose: `x.transposed().times(g)` is xᵀ·g.
     public func transposed() -> SparseRows {
         var tStarts = [Int32](repeating: 0, count: columns + 1)
-        var tValues: [Float] = []
-        let tIndices = [Int32](unsafeUninitializedCapacity: values.count) { pi, storedIndices in
-            tValues = [Float](unsafeUninitializedCapacity: values.count) { pv, storedValues in
-                mlplab_sparse_transpose(Int64(rows), Int64(columns), starts, indices, values, &tStarts,
-                                        pi.baseAddress, pv.baseAddress)
-                storedValues = values.count
-            }
-            storedIndices = values.count
+        let tEntries = [mlplab_entry](unsafeUninitializedCapacity: entries.count) { out, initialized in
+            mlplab_sparse_transpose(Int64(rows), Int64(columns), starts, entries, &tStarts, out.baseAddress)
+            initialized = entries.count
         }
-        return SparseRows(rows: columns, columns: rows, starts: tStarts, indices: tIndices, values: tValues)
+        return SparseRows(rows: columns, columns: rows, starts: tStarts, entries: tEntries)
     }
 
     /// self · b (+ bias on every row): (rows, columns) · (columns, n) → (rows, n).
@@ -104,14 +85,14 @@ public struct SparseRows: Sendable {
                 detail: "needs a float32 (\(columns), n) matrix and a float32 (\(n),) bias, got \(b.dtype.rawValue) \(formatShape(b.shape))")
         }
         try Tensor.checkAllocation([rows, n], operation: "matmul")
-        let parts = values.count * n >= 1 << 20 ? SparseRows.columnParts(n) : [0..<n]
+        let parts = entries.count * n >= 1 << 20 ? SparseRows.columnParts(n) : [0..<n]
         let (matrix, offsets) = (b.floats, bias?.floats ?? [Float](repeating: 0, count: n))
         let failures = UnsafeMutablePointer<Int32>.allocate(capacity: parts.count)
         defer { failures.deallocate() }
         let product = [Float](unsafeUninitializedCapacity: rows * n) { out, initialized in
             ComputeThreads.forEachPart(parts.count) { part in
                 failures[part] = mlplab_sparse_times_dense(
-                    Int64(rows), starts, indices, values, Int64(columns), matrix, Int64(n), offsets, out.baseAddress,
+                    Int64(rows), starts, entries, Int64(columns), matrix, Int64(n), offsets, out.baseAddress,
                     Int64(parts[part].lowerBound), Int64(parts[part].upperBound))
             }
             initialized = rows * n
