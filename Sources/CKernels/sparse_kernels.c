@@ -76,27 +76,25 @@ void mlplab_sparse_from_dense(int64_t rows, int64_t columns, const float *x, int
     }
 }
 
+/// Asks for every cache line of row `row`'s entries, so that the copy of a
+/// later row finds them on the way rather than waiting for each in turn.
+static void request_row(const int32_t *starts, const mlplab_entry *entries, int64_t row) {
+    const char *line = (const char *)(entries + starts[row]), *end = (const char *)(entries + starts[row + 1]);
+    for (; line < end; line += 64) __builtin_prefetch(line);
+}
+
 void mlplab_sparse_gather_rows(int64_t count, const int64_t *positions, const int32_t *starts,
                                const mlplab_entry *entries, int32_t *out_starts, mlplab_entry *out_entries) {
     enum { AHEAD = 8 };   // rows requested from memory this far ahead of the copy
     out_starts[0] = 0;
     for (int64_t i = 0; i < count; i++)
         out_starts[i + 1] = out_starts[i] + (starts[positions[i] + 1] - starts[positions[i]]);
+    for (int64_t i = 0; i < count && i < AHEAD; i++) request_row(starts, entries, positions[i]);
     for (int64_t i = 0; i < count; i++) {
-        if (i + AHEAD < count) __builtin_prefetch(entries + starts[positions[i + AHEAD]]);
+        if (i + AHEAD < count) request_row(starts, entries, positions[i + AHEAD]);
         const int32_t from = starts[positions[i]], length = out_starts[i + 1] - out_starts[i];
         memcpy(out_entries + out_starts[i], entries + from, (size_t)length * sizeof(mlplab_entry));
     }
-}
-
-/// Writes an entry with one 8-byte store rather than two 4-byte ones: dealt
-/// out to columns, entries land all over memory, and a single store per entry
-/// makes the transpose twice as fast.
-static inline void store_entry(mlplab_entry *to, int32_t index, float value) {
-    uint32_t bits;
-    memcpy(&bits, &value, sizeof bits);
-    const uint64_t both = (uint64_t)(uint32_t)index | (uint64_t)bits << 32;
-    memcpy(to, &both, sizeof both);
 }
 
 void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *restrict starts,
@@ -114,7 +112,7 @@ void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *restr
     // column j + 1's start, so everything shifts back by one column.
     for (int64_t i = 0; i < rows; i++)
         for (int32_t p = starts[i]; p < starts[i + 1]; p++)
-            store_entry(t_entries + t_starts[entries[p].index]++, (int32_t)i, entries[p].value);
+            t_entries[t_starts[entries[p].index]++] = (mlplab_entry){(int32_t)i, entries[p].value};
     memmove(t_starts + 1, t_starts, (size_t)columns * sizeof(int32_t));
     t_starts[0] = 0;
 }
