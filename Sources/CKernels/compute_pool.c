@@ -121,7 +121,7 @@ void mlplab_pool_wait(int32_t worker, int64_t ticket) {
 /// last thread to let go of it: a worker may come to it after the caller has returned, and
 /// then finds nothing left to claim (and so never touches `context`, which may be gone).
 struct shared_loop {
-    _Atomic int64_t next;
+    _Atomic uint64_t unclaimed;          // parts [low, high): low in the low 32 bits, high in the high 32
     _Atomic int64_t finished;
     _Atomic int32_t holders;
     int64_t parts;
@@ -129,8 +129,21 @@ struct shared_loop {
     void *context;
 };
 
+/// The next part for this thread, or -1 when none is left: the calling thread takes parts
+/// from the low end and the workers from the high end, so a thread keeps to the same
+/// columns call after call (and finds them in its own cache) unless it must help the other.
+static int64_t claim(struct shared_loop *loop, int from_high) {
+    uint64_t range = atomic_load(&loop->unclaimed);
+    for (;;) {
+        const uint64_t low = range & 0xffffffffu, high = range >> 32;
+        if (low >= high) return -1;
+        const uint64_t taken = from_high ? low | (high - 1) << 32 : (low + 1) | high << 32;
+        if (atomic_compare_exchange_weak(&loop->unclaimed, &range, taken)) return from_high ? (int64_t)high - 1 : (int64_t)low;
+    }
+}
+
 static void claim_parts(struct shared_loop *loop) {
-    for (int64_t part; (part = atomic_fetch_add(&loop->next, 1)) < loop->parts; ) {
+    for (int64_t part; (part = claim(loop, is_worker)) >= 0; ) {
         loop->run(loop->context, part);
         atomic_fetch_add(&loop->finished, 1);
     }
@@ -147,9 +160,10 @@ static void claim_on_worker(void *loop, int64_t unused) {
 }
 
 int mlplab_pool_for(int64_t parts, int32_t helpers, mlplab_task run, void *context) {
+    if (parts > UINT32_MAX) return -1;
     struct shared_loop *loop = malloc(sizeof *loop);
     if (!loop) return -1;
-    atomic_init(&loop->next, 0);
+    atomic_init(&loop->unclaimed, (uint64_t)parts << 32);
     atomic_init(&loop->finished, 0);
     atomic_init(&loop->holders, 1);
     loop->parts = parts;

@@ -39,10 +39,12 @@ public enum ComputeThreads {
     }
 
     /// `body(part)` for every part in 0 ..< parts, each part taken by whichever thread is
-    /// free first: the calling thread, or one of `count - 1` workers (a worker busy with a
-    /// `Background` task joins when it is done). Returns when all are done. Each part must
+    /// free first: the calling thread, from the first part up, or one of `count - 1` workers,
+    /// from the last part down (a worker busy with a `Background` task joins when it is
+    /// done). So the sparse products' column blocks mostly go to the same thread call after
+    /// call, and find their memory in its cache. Returns when all are done. Each part must
     /// write only its own memory.
-    static func forEachPart(_ parts: Int, _ body: (Int) -> Void) {
+    public static func forEachPart(_ parts: Int, _ body: (Int) -> Void) {
         let helpers = Swift.min(count, parts) - 1
         guard helpers > 0 else {
             for part in 0..<parts { body(part) }

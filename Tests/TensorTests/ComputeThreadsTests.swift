@@ -36,6 +36,26 @@ final class ComputeThreadsTests: XCTestCase {
         XCTAssertEqual(log.entries, Array(0..<40))
     }
 
+    /// Split across the threads, every part of a loop runs exactly once: the calling thread
+    /// claims parts from the first up and the workers from the last down until they meet.
+    func testEveryPartRunsOnce() throws {
+        let cores = ComputeThreads.count
+        defer { try? ComputeThreads.set(cores) }
+        for threads in Set([1, ComputeThreads.available]) {
+            try ComputeThreads.set(threads)
+            for parts in [1, 2, 3, 8, 1001] {
+                let runs = UnsafeMutableBufferPointer<Int>.allocate(capacity: parts)
+                defer { runs.deallocate() }
+                runs.initialize(repeating: 0)
+                ComputeThreads.forEachPart(parts) { part in
+                    if part % 7 == 0 { Thread.sleep(forTimeInterval: 0.0001) }   // uneven parts
+                    runs[part] += 1
+                }
+                XCTAssertEqual(Array(runs), Array(repeating: 1, count: parts), "\(parts) parts on \(threads) thread(s)")
+            }
+        }
+    }
+
     /// y += a·x, split across the workers in stretches while training on sparse batches
     /// (the SGD update of a large layer) and left to OpenBLAS otherwise, gives every element
     /// its own sum, on any number of threads.

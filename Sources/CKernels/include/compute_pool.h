@@ -28,7 +28,9 @@ void mlplab_pool_wait(int32_t worker, int64_t ticket);
 
 /// `run(context, part)` for every part in 0 ..< parts, each claimed by whichever is free
 /// first of the calling thread and workers 0 ..< helpers (a busy worker joins when it comes
-/// to it). Returns when every part is done; -1, having run none, when out of memory.
+/// to it). The calling thread claims from part 0 up and the workers from the last part
+/// down. Returns when every part is done; -1, having run none, when out of memory or
+/// given more than 2³² - 1 parts.
 int mlplab_pool_for(int64_t parts, int32_t helpers, mlplab_task run, void *context);
 
 /// How many threads the split products use, calling thread included: 1 to the cores.
