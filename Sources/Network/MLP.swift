@@ -105,7 +105,7 @@ public final class MLP {
     }
 
     /// x checked against the first layer and converted to the network's dtype.
-    private func inputs(_ x: Tensor) throws -> Tensor {
+    func inputs(_ x: Tensor) throws -> Tensor {
         let expected = sizes[0]
         guard x.ndim == 2, x.shape[1] == expected else {
             throw TensorError.shapeMismatch(operation: "forward",
@@ -114,13 +114,13 @@ public final class MLP {
         return x.dtype == dtype ? x : x.astype(dtype)
     }
 
-    /// The outputs for evaluation, where no backward follows: a float32 network takes rows
-    /// that are mostly zeros as their non-zero entries, as in training, and the first layer
-    /// keeps nothing for a backward pass.
-    func evaluationOutputs(_ x: Tensor) throws -> Tensor {
-        let x = try inputs(x)
-        guard let entries = SparseRows(x) else { return try predict(.dense(x)) }
-        return try laterLayers(linearLayers[0].output(entries))
+    /// The outputs for evaluation, where no backward follows: the first layer keeps nothing
+    /// for a backward pass when the rows come as their non-zero entries.
+    func evaluationOutputs(_ batch: InputBatch) throws -> Tensor {
+        switch batch {
+        case .dense(let x): return try predict(x)
+        case .sparse(let x): return try laterLayers(linearLayers[0].output(x))
+        }
     }
 
     /// The outputs for a mini-batch, dense or as its non-zero entries (the first layer

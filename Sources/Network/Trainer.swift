@@ -134,8 +134,8 @@ public protocol TrainingStep: AnyObject {
     /// `afterForward` is called once, when the forward pass is done: the Trainer hands the
     /// next batch's gathering to a worker there, while this batch goes backward.
     func train(on batch: InputBatch, targets: Tensor, afterForward: () -> Void) throws -> Double
-    /// The mean loss and the accuracy on a whole data set.
-    func evaluate(_ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double)
+    /// The mean loss and the accuracy on a whole data set, its rows as training takes them.
+    func evaluate(_ data: BatchSource, _ y: Tensor) throws -> (loss: Double, accuracy: Double)
     /// One epoch of `.shuffle` sampling: the row positions of each batch.
     func shuffledBatches(count n: Int, batchSize: Int, rng: inout NumpyRandom) throws -> [[Int64]]
 }
@@ -175,20 +175,27 @@ public final class NetworkStep: TrainingStep {
         return loss
     }
 
-    public func evaluate(_ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
-        try NetworkStep.evaluate(model, x, y)
+    public func evaluate(_ data: BatchSource, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
+        try NetworkStep.evaluate(model, data, y)
     }
 
-    /// Mean loss and accuracy of `model` on a whole data set, in chunks of
-    /// 2,000 rows so memory stays small.
+    /// Mean loss and accuracy of `model` on a whole data set, its rows taken as their non-zero
+    /// entries when that pays (as in training).
     public static func evaluate(_ model: MLP, _ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
-        let n = x.shape[0], chunk = 2_000
+        try evaluate(model, BatchSource(model.inputs(x), skippingZeros: true), y)
+    }
+
+    /// The same over a data set kept as training keeps it (so a float32 network's mostly-zero
+    /// rows are compressed once per run, not once per evaluation), in chunks of 2,000 rows so
+    /// memory stays small.
+    public static func evaluate(_ model: MLP, _ data: BatchSource, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
+        let n = data.count, chunk = 2_000
         var lossSum = 0.0, correct = 0.0
         for start in stride(from: 0, to: n, by: chunk) {
-            let rows = TensorIndex.slice(start: start, stop: Swift.min(start + chunk, n), step: nil)
-            let (xs, ys) = (try x.index([rows]), try y.index([rows]))
-            let outputs = try model.evaluationOutputs(xs)
-            let count = Double(xs.shape[0])
+            let stop = Swift.min(start + chunk, n)
+            let outputs = try model.evaluationOutputs(data.batch(at: Array(Int64(start)..<Int64(stop))))
+            let ys = try y.index([TensorIndex.slice(start: start, stop: stop, step: nil)])
+            let count = Double(stop - start)
             lossSum += try model.loss.forward(outputs, ys) * count
             correct += try accuracy(outputs, ys) * count
         }
@@ -227,7 +234,9 @@ public final class Trainer {
     public func fit(_ x: Tensor, _ y: Tensor, test: (x: Tensor, y: Tensor)? = nil,
                     history initial: History = History()) throws -> History {
         try validate(x, y, test: test)
-        let source = BatchSource(x, skippingZeros: config.skipsZeroInputs && step.takesSparseBatches)
+        let skippingZeros = config.skipsZeroInputs && step.takesSparseBatches
+        let source = BatchSource(x, skippingZeros: skippingZeros)
+        let test = test.map { (x: BatchSource($0.x, skippingZeros: skippingZeros), y: $0.y) }
         Interrupt.clear()
         defer { reporter?.trainingEnded() }
         // On sparse batches the first layer's products are split across the cores by mlplab's
@@ -237,7 +246,7 @@ public final class Trainer {
         return try ComputeThreads.withBLASOnOneThread { try trainEpochs(source, y, test: test, history: initial) }
     }
 
-    private func trainEpochs(_ source: BatchSource, _ y: Tensor, test: (x: Tensor, y: Tensor)?,
+    private func trainEpochs(_ source: BatchSource, _ y: Tensor, test: (x: BatchSource, y: Tensor)?,
                              history initial: History) throws -> History {
         var history = initial
         var runningLoss = config.evalInterval.map(RunningLoss.init)
@@ -271,7 +280,7 @@ public final class Trainer {
                 if Trainer.stopsForInterrupt(&history, epoch: epoch, reporter: reporter) { return history }
             }
             history.epochSeconds.append(Date().timeIntervalSince(started))
-            try evaluate(into: &history, source.inputs, y, test: test)
+            try evaluate(into: &history, source, y, test: test)
             reporter?.epochCompleted(epoch: epoch, of: startEpoch + config.epochs, history: history)
         }
         return history
@@ -329,7 +338,7 @@ public final class Trainer {
         guard x.shape[0] > 0 else { throw NetworkError.invalidConfiguration("the training set is empty") }
     }
 
-    private func evaluate(into history: inout History, _ x: Tensor, _ y: Tensor, test: (x: Tensor, y: Tensor)?) throws {
+    private func evaluate(into history: inout History, _ x: BatchSource, _ y: Tensor, test: (x: BatchSource, y: Tensor)?) throws {
         if config.evaluateTraining {
             let (loss, acc) = try step.evaluate(x, y)
             history.trainLoss.append(loss)

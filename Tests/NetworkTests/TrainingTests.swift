@@ -75,6 +75,21 @@ final class TrainingTests: XCTestCase {
         XCTAssertGreaterThan(accuracy, 0.5, "a trained network, not chance")
     }
 
+    /// After each epoch the training and test sets are evaluated in the form training takes
+    /// its batches in: kept as their non-zero entries (made once for the run, not once an
+    /// epoch) when the zeros are skipped, dense when they are not.
+    func testEvaluationTakesTheDataAsTrainingDoes() throws {
+        let (train, test) = (try sample(.train), try sample(.test))
+        let ones = try Tensor.ones([784, 1]).astype(.float32)
+        for skipping in [true, false] {
+            let step = RecordingStep(callsAfterForward: true, ones: ones)
+            _ = try Trainer(step: step, config: TrainingConfig(epochs: 2, batchSize: 1000, skipsZeroInputs: skipping),
+                            rng: NumpyRandom(seed: 9)).fit(train.x, train.y, test: (test.x, test.y))
+            XCTAssertEqual(step.evaluated.map(\.rows), [train.x.shape[0], test.x.shape[0], train.x.shape[0], test.x.shape[0]])
+            XCTAssertEqual(step.evaluated.map(\.sparse), Array(repeating: skipping, count: 4), "skipping zeros: \(skipping)")
+        }
+    }
+
     /// The Trainer gathers the next sparse batch on a worker once the step's forward pass is
     /// done; a step that never says so gets every batch all the same, gathered when needed.
     func testEveryStepGetsItsOwnBatchWhetherOrNotTheNextWasGatheredAhead() throws {
@@ -250,10 +265,17 @@ private final class RecordingStep: TrainingStep {
     var learningRate: Double { 0.1 }
     var takesSparseBatches: Bool { true }
     func train(on batch: InputBatch, targets: Tensor, afterForward: () -> Void) throws -> Double {
-        guard case .sparse(let x) = batch else { throw NetworkError.invalidConfiguration("expected a sparse batch") }
-        rowSums.append(try x.times(ones).floats)
+        switch batch {
+        case .sparse(let x): rowSums.append(try x.times(ones).floats)
+        case .dense(let x): rowSums.append(try x.sum(axis: 1).astype(.float32).floats)
+        }
         if callsAfterForward { afterForward() }
         return 1
     }
-    func evaluate(_ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double) { (1, 0) }
+    /// For each evaluation: the number of rows, and whether they came as their non-zero entries.
+    var evaluated: [(rows: Int, sparse: Bool)] = []
+    func evaluate(_ data: BatchSource, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
+        evaluated.append((data.count, data.skipsZeros))
+        return (1, 0)
+    }
 }

@@ -55,8 +55,8 @@ public final class ExerciseStep: TrainingStep {
         return try network.step(x.astype(.float64), Self.integerLabels(targets), learningRate: learningRate)
     }
 
-    public func evaluate(_ x: Tensor, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
-        try network.evaluate(x.astype(.float64), Self.integerLabels(y))
+    public func evaluate(_ data: BatchSource, _ y: Tensor) throws -> (loss: Double, accuracy: Double) {
+        try network.evaluate(data.inputs.astype(.float64), Self.integerLabels(y))
     }
 
     /// The batches of an epoch from the learner's `miniBatches`.
