@@ -51,7 +51,7 @@ public enum ComputeThreads {
             return
         }
         withoutActuallyEscaping(body) { body in
-            let job = PartJob(body)
+            let job = Callback(body)
             let ran = withExtendedLifetime(job) {
                 mlplab_pool_for(Int64(parts), Int32(helpers), runPart, Unmanaged.passUnretained(job).toOpaque())
             }
@@ -92,7 +92,7 @@ public final class Background<Value>: @unchecked Sendable {
     public init(_ work: @escaping () throws -> Value) {
         let worker = Int32(ComputeThreads.count - 2)
         if worker >= 0 {
-            let task = Unmanaged.passRetained(BackgroundTask { self.result = Result(catching: work) })
+            let task = Unmanaged.passRetained(Callback<Void> { self.result = Result(catching: work) })
             let number = mlplab_pool_submit(worker, runBackground, task.toOpaque(), 0)
             if number > 0 {
                 ticket = (worker, number)
@@ -112,24 +112,18 @@ public final class Background<Value>: @unchecked Sendable {
     }
 }
 
-/// `forEachPart`'s body, reached from the threads through an unretained pointer (the caller
-/// waits for every part, so the job outlives them).
-private final class PartJob {
-    let body: (Int) -> Void
-    init(_ body: @escaping (Int) -> Void) { self.body = body }
+/// A closure handed to a C callback as its context pointer: `forEachPart`'s body (passed
+/// unretained: the caller waits for every part, so the box outlives them) or a
+/// `Background`'s work (passed retained, and released once it has run).
+private final class Callback<Argument> {
+    let body: (Argument) -> Void
+    init(_ body: @escaping (Argument) -> Void) { self.body = body }
 }
 
 private func runPart(_ context: UnsafeMutableRawPointer?, _ part: Int64) {
-    Unmanaged<PartJob>.fromOpaque(context!).takeUnretainedValue().body(Int(part))
+    Unmanaged<Callback<Int>>.fromOpaque(context!).takeUnretainedValue().body(Int(part))
 }
 
-/// What a `Background` runs on its worker: computing and storing its value.
-private final class BackgroundTask {
-    let run: () -> Void
-    init(_ run: @escaping () -> Void) { self.run = run }
-}
-
-/// A `Background` task: the pointer holds a reference, released here once the value is stored.
 private func runBackground(_ context: UnsafeMutableRawPointer?, _ part: Int64) {
-    Unmanaged<BackgroundTask>.fromOpaque(context!).takeRetainedValue().run()
+    Unmanaged<Callback<Void>>.fromOpaque(context!).takeRetainedValue().body(())
 }
