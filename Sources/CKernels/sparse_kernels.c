@@ -108,6 +108,11 @@ void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *restr
     const int32_t count = starts[rows];
     for (int32_t p = 0; p < count; p++) t_starts[entries[p].index + 1]++;
     for (int64_t j = 0; j < columns; j++) t_starts[j + 1] += t_starts[j];
+    // The entries' memory was last read by the other thread (the products share
+    // each batch). Written in one sweep first, its cache lines become this
+    // core's own at streaming speed; dealt out one entry at a time, each line
+    // would wait to be taken from the other core (150 -> 95 us a batch in training).
+    memset(t_entries, 0, (size_t)count * sizeof(mlplab_entry));
     // t_starts[j] now serves as column j's next free slot; afterwards it is
     // column j + 1's start, so everything shifts back by one column.
     for (int64_t i = 0; i < rows; i++)
@@ -206,9 +211,10 @@ static void times_blocks(int64_t rows, const int32_t *starts, const mlplab_entry
 /// them through the stack at each row's start and end). On MNIST's batches
 /// this takes the two first-layer products from 0.075 + 0.078 s to
 /// 0.071 + 0.061 s an epoch on one thread.
-__attribute__((target("avx512f")))
+__attribute__((target("avx512f,prfchw")))
 static void times_block32_avx512(int64_t rows, const int32_t *starts, const mlplab_entry *entries,
                                  const float *packed, const float *bias, float *c, int64_t n) {
+    enum { OUT_AHEAD = 8 };
     const __m512 bias_low = _mm512_loadu_ps(bias), bias_high = _mm512_loadu_ps(bias + 16);
     for (int64_t i = 0; i < rows; i++) {
         __m512 a_low = _mm512_setzero_ps(), a_high = a_low, b_low = a_low, b_high = a_low;
@@ -236,6 +242,12 @@ static void times_block32_avx512(int64_t rows, const int32_t *starts, const mlpl
             const __m512 a = _mm512_set1_ps(entries[p].value);
             a_low = _mm512_fmadd_ps(a, _mm512_load_ps(ra), a_low);
             a_high = _mm512_fmadd_ps(a, _mm512_load_ps(ra + 16), a_high);
+        }
+        // Claim the cache lines of the sums a few rows ahead, to be written: C's
+        // memory may have been the other thread's, and the stores would wait for it.
+        if (i + OUT_AHEAD < rows) {
+            __builtin_prefetch(c + (i + OUT_AHEAD) * n, 1, 3);
+            __builtin_prefetch(c + (i + OUT_AHEAD) * n + 31, 1, 3);
         }
         const __m512 low = _mm512_add_ps(_mm512_add_ps(a_low, b_low), _mm512_add_ps(c_low, d_low));
         const __m512 high = _mm512_add_ps(_mm512_add_ps(a_high, b_high), _mm512_add_ps(c_high, d_high));
