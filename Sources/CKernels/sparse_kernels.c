@@ -108,10 +108,11 @@ void mlplab_sparse_transpose(int64_t rows, int64_t columns, const int32_t *restr
     const int32_t count = starts[rows];
     for (int32_t p = 0; p < count; p++) t_starts[entries[p].index + 1]++;
     for (int64_t j = 0; j < columns; j++) t_starts[j + 1] += t_starts[j];
-    // The entries' memory was last read by the other thread (the products share
-    // each batch). Written in one sweep first, its cache lines become this
-    // core's own at streaming speed; dealt out one entry at a time, each line
-    // would wait to be taken from the other core (150 -> 95 us a batch in training).
+    // The memory for the entries is recycled, and the other thread may have read
+    // it last (both threads read each batch). Written in one sweep first, its
+    // cache lines become this core's at streaming speed; dealt out one entry at
+    // a time, each line would wait to be taken from the other core (in training,
+    // 150 -> 95 us a batch).
     memset(t_entries, 0, (size_t)count * sizeof(mlplab_entry));
     // t_starts[j] now serves as column j's next free slot; afterwards it is
     // column j + 1's start, so everything shifts back by one column.
