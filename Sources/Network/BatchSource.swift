@@ -45,7 +45,7 @@ public struct BatchSource {
     /// The rows at `positions`, in that order.
     public func batch(at positions: [Int64]) throws -> InputBatch {
         if let nonZeroEntries { return .sparse(nonZeroEntries.rows(at: positions)) }
-        return .dense(try inputs.index([.tensor(Tensor(shape: [positions.count], int64s: positions))]))
+        return .dense(try inputs.rows(at: positions))
     }
 
     /// The sparse batch at `positions`, gathered on a worker thread while the current batch

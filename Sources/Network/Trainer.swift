@@ -257,7 +257,7 @@ public final class Trainer {
             let batches = try epochBatches(count: source.count)
             var nextBatch = source.prefetch(batches.first)
             for (i, positions) in batches.enumerated() {
-                let targets = try y.index([.tensor(Tensor(shape: [positions.count], int64s: positions))])
+                let targets = try y.rows(at: positions)
                 let batch = try nextBatch?.value ?? source.batch(at: positions)
                 nextBatch = nil
                 let loss = try step.train(on: batch, targets: targets) {

@@ -57,7 +57,27 @@ struct Selection {
 extension Tensor {
     /// The elements selected by `indices`, like `x[indices]` in numpy.
     public func index(_ indices: [TensorIndex]) throws -> Tensor {
-        let selection = try select(indices)
+        picking(try select(indices))
+    }
+
+    /// The rows at `positions` (along the first axis), in that order: `x[positions]` for an
+    /// int64 index array, as a mini-batch's inputs and labels are taken, without the general
+    /// indexing's bookkeeping. Negative positions count from the end, as in numpy.
+    public func rows(at positions: [Int64]) throws -> Tensor {
+        guard let count = shape.first else {
+            throw TensorError.invalidArgument(operation: "index", detail: "a 0-d tensor has no rows to pick")
+        }
+        let rowLength = shape.dropFirst().reduce(1, *)
+        let starts = try positions.map { position -> Int in
+            let row = position < 0 ? Int(position) + count : Int(position)
+            guard row >= 0 && row < count else { throw TensorError.indexOutOfRange(index: Int(position), axis: 0, size: count) }
+            return row * rowLength
+        }
+        return picking(Selection(shape: [positions.count] + shape.dropFirst(), starts: starts, blockLength: rowLength))
+    }
+
+    /// The elements `selection` names, in a tensor of its shape.
+    private func picking(_ selection: Selection) -> Tensor {
         func pick<E>(_ a: [E]) -> [E] {
             let n = selection.blockLength
             return [E](unsafeUninitializedCapacity: selection.starts.count * n) { out, initialized in
