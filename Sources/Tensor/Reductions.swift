@@ -1,3 +1,5 @@
+internal import CKernels
+
 /// Reductions along an axis (or over everything) with numpy's results:
 /// sum, mean, max, min, argmax, argmin, std and var.
 extension Tensor {
@@ -40,8 +42,8 @@ extension Tensor {
     public func sum(axis: Int? = nil, keepdims: Bool = false) throws -> Tensor {
         let s = try split(axis, keepdims: keepdims, operation: "sum")
         switch storage {
-        case .float64(let a): return Tensor(shape: s.resultShape, storage: .float64(Tensor.sum(a, s)))
-        case .float32(let a): return Tensor(shape: s.resultShape, floats: Tensor.sum(a, s))
+        case .float64(let a): return Tensor(shape: s.resultShape, storage: .float64(Tensor.sum(a, s, addingRows: mlplab_add_rows_double)))
+        case .float32(let a): return Tensor(shape: s.resultShape, floats: Tensor.sum(a, s, addingRows: mlplab_add_rows_float))
         case .int64(let a): return Tensor(shape: s.resultShape, int64s: Tensor.integerSum(a, s))
         // numpy sums bools to int64 and uint8 to uint64, which has the same values here.
         case .bool, .uint8: return try astype(.int64).sum(axis: axis, keepdims: keepdims)
@@ -71,7 +73,10 @@ extension Tensor {
         try variance(axis: axis, keepdims: keepdims).unary(.sqrt)
     }
 
-    private static func sum<T: BinaryFloatingPoint>(_ a: [T], _ s: Split) -> [T] {
+    /// `addRows(rows, width, a, total)` adds rows of a into total one row after another.
+    private static func sum<T: BinaryFloatingPoint>(
+        _ a: [T], _ s: Split, addingRows addRows: (Int64, Int64, UnsafePointer<T>?, UnsafeMutablePointer<T>?) -> Void
+    ) -> [T] {
         var result = [T](repeating: 0, count: s.outer * s.inner)
         a.withUnsafeBufferPointer { p in
             result.withUnsafeMutableBufferPointer { r in
@@ -80,11 +85,7 @@ extension Tensor {
                         r[o] = pairwiseSum(p.baseAddress! + o * s.length, s.length)
                     } else {
                         // Along a non-contiguous axis numpy adds the rows one after another.
-                        let total = r.baseAddress! + o * s.inner
-                        for k in 0..<s.length {
-                            let row = p.baseAddress! + (o * s.length + k) * s.inner
-                            for i in 0..<s.inner { total[i] += row[i] }
-                        }
+                        addRows(Int64(s.length), Int64(s.inner), p.baseAddress! + o * s.length * s.inner, r.baseAddress! + o * s.inner)
                     }
                 }
             }
