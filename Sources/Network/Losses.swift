@@ -34,53 +34,62 @@ public final class SoftmaxCrossEntropyLoss: Loss {
     public let name = "softmax cross-entropy"
     /// The softmax probabilities of the last batch, (N, C).
     public private(set) var probabilities: Tensor?
-    private var targets: Tensor?
+    /// dL/dscores of the last batch, computed with the loss (it needs nothing more).
+    private var gradient: Tensor?
     public init() {}
 
     public func forward(_ scores: Tensor, _ targets: Tensor) throws -> Double {
         let t = try oneHotTargets(targets, like: scores, loss: name)
-        self.targets = t
+        let n = Double(scores.shape[0])
         if scores.dtype == .float32, scores.shape[1] > 0 {
-            let (p, total) = SoftmaxCrossEntropyLoss.fusedPass(scores.floats, t.floats, classes: scores.shape[1])
-            probabilities = Tensor(shape: scores.shape, floats: p)
-            return -total / Double(scores.shape[0])
+            let pass = SoftmaxCrossEntropyLoss.fusedPass(scores.floats, t.floats, classes: scores.shape[1])
+            probabilities = Tensor(shape: scores.shape, floats: pass.p)
+            gradient = Tensor(shape: scores.shape, floats: pass.gradient)
+            return -pass.total / n
         }
         // log p = (s - max) - log Σ e^(s - max): stable, and never log(0).
         let logP = try logSoftmax(scores)
-        probabilities = try logP.unary(.exp)
-        let total = try (t * logP).sum().doubles[0]
-        return -total / Double(scores.shape[0])
+        let p = try logP.unary(.exp)
+        probabilities = p
+        gradient = try (p - t) / n
+        return -(try (t * logP).sum().doubles[0]) / n
     }
 
     /// The same in one pass over each row of float32 scores s (training's case): the row's
-    /// maximum m, then Σ e^(s - m), then p = e^(s - m) / Σ and Σ t·log p, where
-    /// log p = (s - m) - log Σ e^(s - m). Returns p and Σ over all rows of t·log p.
-    static func fusedPass(_ s: [Float], _ t: [Float], classes: Int) -> (p: [Float], total: Double) {
+    /// maximum m, then Σ e^(s - m), then p = e^(s - m) / Σ, Σ t·log p with
+    /// log p = (s - m) - log Σ e^(s - m), and the gradient (p - t) / N. Returns p, the
+    /// gradient and Σ over all rows of t·log p.
+    static func fusedPass(_ s: [Float], _ t: [Float], classes: Int) -> (p: [Float], gradient: [Float], total: Double) {
+        let rows = Float(s.count / classes)
         var total = 0.0
+        var gradient = [Float](repeating: 0, count: s.count)
         let p = [Float](unsafeUninitializedCapacity: s.count) { p, initialized in
-            for start in stride(from: 0, to: s.count, by: classes) {
-                let row = start..<start + classes
-                let m = s[row].max()!
-                var sum: Float = 0
-                for k in row {
-                    p[k] = Foundation.exp(s[k] - m)
-                    sum += p[k]
+            s.withUnsafeBufferPointer { s in t.withUnsafeBufferPointer { t in gradient.withUnsafeMutableBufferPointer { g in
+                for start in stride(from: 0, to: s.count, by: classes) {
+                    let row = start..<start + classes
+                    var m = s[start]
+                    for k in row { m = Swift.max(m, s[k]) }
+                    var sum: Float = 0
+                    for k in row {
+                        p[k] = Foundation.exp(s[k] - m)
+                        sum += p[k]
+                    }
+                    let logSum = Foundation.log(sum)
+                    for k in row {
+                        p[k] /= sum
+                        g[k] = (p[k] - t[k]) / rows
+                        if t[k] != 0 { total += Double(t[k] * (s[k] - m - logSum)) }
+                    }
                 }
-                let logSum = Foundation.log(sum)
-                for k in row {
-                    p[k] /= sum
-                    if t[k] != 0 { total += Double(t[k] * (s[k] - m - logSum)) }
-                }
-            }
+            } } }
             initialized = s.count
         }
-        return (p, total)
+        return (p, gradient, total)
     }
 
     public func backward() throws -> Tensor {
-        guard let probabilities, let targets else { throw NetworkError.backwardBeforeForward(layer: name) }
-        let n = Double(probabilities.shape[0])
-        return try (probabilities - targets) / n
+        guard let gradient else { throw NetworkError.backwardBeforeForward(layer: name) }
+        return gradient
     }
 }
 
