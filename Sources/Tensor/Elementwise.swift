@@ -276,13 +276,14 @@ extension Tensor {
     }
 
     /// max(x, 0) element by element, NaN kept (numpy's maximum), in one
-    /// branch-free loop over the buffer that the compiler turns into vector code.
+    /// branch-free loop over the buffer that the compiler turns into vector code:
+    /// one comparison, false for NaN, so NaN passes through with the positives.
     private static func rectified<T: BinaryFloatingPoint>(_ a: [T]) -> [T] {
         [T](unsafeUninitializedCapacity: a.count) { out, initialized in
             a.withUnsafeBufferPointer { pa in
                 for i in 0..<pa.count {
                     let x = pa[i]
-                    (out.baseAddress! + i).initialize(to: x > 0 || x != x ? x : 0)
+                    (out.baseAddress! + i).initialize(to: x <= 0 ? 0 : x)
                 }
             }
             initialized = a.count

@@ -108,6 +108,18 @@ final class TensorOpsTests: XCTestCase {
         XCTAssertEqual(failures, [], "\(failures.count) of \(Self.cases.count) cases differ from numpy")
     }
 
+    /// ReLU at the edges, as `np.maximum(x, 0)` gives them: NaN stays NaN, -0.0 and -inf
+    /// become +0.0, inf stays inf.
+    func testReLUKeepsNaNAndGivesPositiveZero() throws {
+        let edges: [Double] = [.nan, -0.0, 0, -1, 2, .infinity, -.infinity]
+        for x in [Tensor(shape: [7], storage: .float64(edges)), Tensor(shape: [7], storage: .float64(edges)).astype(.float32)] {
+            let r = try x.unary(.relu).doubles
+            XCTAssertTrue(r[0].isNaN, "\(x.dtype)")
+            XCTAssertEqual(Array(r.dropFirst()), [0, 0, 0, 2, .infinity, 0], "\(x.dtype)")
+            XCTAssertEqual(r.dropFirst().map(\.sign), Array(repeating: .plus, count: 6), "no -0.0: \(x.dtype)")
+        }
+    }
+
     /// The difference each element may show from numpy's. Arithmetic, reductions and
     /// reshaping must match to the last bit. Transcendental functions may differ by a few
     /// ulps, since numpy's vectorised exp/log/tanh may round differently from the C library.
