@@ -2,15 +2,10 @@
 
 #include <string.h>
 
-// Compiled three times on x86-64 (AVX-512, AVX2 + FMA, plain SSE2); the loader
-// picks the widest the processor has. The vectors below are the compiler's own
-// (GCC and Clang vector extensions): 16 floats, in one AVX-512 register or two
-// narrower ones.
-#if defined(__x86_64__) && defined(__linux__)
-#define WIDEST_VECTORS __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define WIDEST_VECTORS
-#endif
+#include "widest_vectors.h"
+
+// The vectors below are the compiler's own (GCC and Clang vector extensions):
+// 16 floats, in one AVX-512 register or two narrower ones.
 
 typedef float v16 __attribute__((vector_size(64), aligned(4)));
 

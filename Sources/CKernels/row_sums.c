@@ -1,14 +1,10 @@
 #include "row_sums.h"
 
-// Compiled for the widest vectors the processor has, as the other kernels are. Each
-// element of `total` adds its column's numbers in row order, so every width of vector
-// gives the same sums to the bit. (`restrict`: total and a never overlap, so the
+#include "widest_vectors.h"
+
+// Each element of `total` adds its column's numbers in row order, so every width of
+// vector gives the same sums to the bit. (`restrict`: total and a never overlap, so the
 // compiler may keep a vector of sums while it adds a row.)
-#if defined(__x86_64__) && defined(__linux__)
-#define WIDEST_VECTORS __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define WIDEST_VECTORS
-#endif
 
 #define ADD_ROWS(name, number)                                                                       \
     WIDEST_VECTORS                                                                                    \

@@ -3,14 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-// The product is compiled three times on x86-64 (AVX-512, AVX2 + FMA, and
-// plain SSE2) and the loader picks the widest the processor has when the
-// program starts.
-#if defined(__x86_64__) && defined(__linux__)
-#define WIDEST_VECTORS __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#else
-#define WIDEST_VECTORS
-#endif
+#include "widest_vectors.h"
 
 /// Row i's non-zero entries appended at `count`; returns the new count.
 /// Every element is written at position `count`, which moves past it only
