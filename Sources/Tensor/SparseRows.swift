@@ -47,8 +47,7 @@ public struct SparseRows: Sendable {
 
     /// The rows at `positions`, in that order: a mini-batch drawn from a data
     /// set kept in sparse form, copied as its non-zero entries only.
-    public func rows<Position: BinaryInteger>(at positions: [Position]) -> SparseRows {
-        let positions = positions.map { Int64($0) }
+    public func rows(at positions: [Int64]) -> SparseRows {
         precondition(positions.allSatisfy { $0 >= 0 && $0 < rows }, "row positions must be in 0..<\(rows)")
         let count = positions.reduce(0) { $0 + Int(starts[Int($1) + 1] - starts[Int($1)]) }
         var batchStarts = [Int32](repeating: 0, count: positions.count + 1)

@@ -131,7 +131,7 @@ final class SparseRowsTests: XCTestCase {
         XCTAssertEqual(batch.columns, 40)
         let identity = Tensor(shape: [40, 40], floats: (0..<1600).map { $0 / 40 == $0 % 40 ? 1 : 0 })
         XCTAssertEqual(try batch.times(identity).floats, dense.floats, "batch · I gives back the dense rows")
-        XCTAssertEqual(try XCTUnwrap(SparseRows(data)).rows(at: [Int]()).rows, 0)
+        XCTAssertEqual(try XCTUnwrap(SparseRows(data)).rows(at: [Int64]()).rows, 0)
     }
 
     func testNaNInputsAreKeptSoTheyShowInTheProduct() throws {
