@@ -64,13 +64,14 @@ extension Tensor {
         case (false, true) where k <= narrow && bias == nil: packedCount = k * Int(mlplab_rounded_columns(Int64(n)))
         default: return nil
         }
-        let offsets = bias?.floats ?? [Float](repeating: 0, count: n)
         return [Float](unsafeUninitializedCapacity: m * n) { c, initialized in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: Swift.max(packedCount, 1)) { packed in
                 a.withFloats { pa in b.withFloats { pb in
                     let (pc, scratch) = (c.baseAddress, packed.baseAddress)
                     switch (transposeA, transposeB) {
-                    case (false, false): mlplab_times_narrow(Int64(m), Int64(k), Int64(n), pa, pb, offsets, pc, scratch)
+                    case (false, false):
+                        let offsets = bias?.floats ?? [Float](repeating: 0, count: n)
+                        mlplab_times_narrow(Int64(m), Int64(k), Int64(n), pa, pb, offsets, pc, scratch)
                     case (true, false): mlplab_transposed_times_narrow(Int64(k), Int64(m), Int64(n), pa, pb, pc, scratch)
                     default: mlplab_narrow_times_transposed(Int64(m), Int64(k), Int64(n), pa, pb, pc, scratch)
                     }
