@@ -31,8 +31,7 @@ public enum ExerciseREPL {
         } catch {
             // Without the package there is nothing to build or check: every command says why.
             for spec in ExerciseConsole.commands {
-                session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary,
-                                                  help: spec.help) { _, _ in throw error })
+                registerCommand(spec, in: session) { _ in throw error }
             }
             return nil
         }
@@ -48,10 +47,7 @@ public enum ExerciseREPL {
             }
         }
         for spec in ExerciseConsole.commands {
-            session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary, help: spec.help) { _, argument in
-                try spec.run(console, argument)
-                return .done
-            })
+            registerCommand(spec, in: session) { argument in try spec.run(console, argument) }
         }
         return ExerciseLink(
             file: { name in (try? Course.find(name))?.group.file },
@@ -61,6 +57,27 @@ public enum ExerciseREPL {
                 return builtin
             },
             useLanguage: { language in console.language = language == .ko ? .ko : .en })
+    }
+
+    /// Registers an exercise command. One that takes the name of a session command keeps it
+    /// for the bare command: `:reset` still empties the workspace, `:reset softmax` puts an
+    /// exercise's stub back.
+    private static func registerCommand(_ spec: ExerciseConsole.CommandSpec, in session: Session,
+                                        run: @escaping (String) throws -> Void) {
+        guard let shadowed = session.commands[spec.name] else {
+            return session.commands.register(Command(spec.name, arguments: spec.arguments, summary: spec.summary,
+                                                     help: spec.help) { _, argument in
+                try run(argument)
+                return .done
+            })
+        }
+        session.commands.register(Command(spec.name, arguments: "[\(spec.arguments)]",
+                                          summary: "\(shadowed.summary); with \(spec.arguments), \(spec.summary)",
+                                          help: "\(shadowed.usage): \(shadowed.help)\n\n:\(spec.name) \(spec.arguments): \(spec.help)") { session, argument in
+            if argument.isEmpty { return try shadowed.run(session, argument) }
+            try run(argument)
+            return .done
+        })
     }
 
     /// The REPL builtins whose work is one of the exercises in `names`, computed by the

@@ -95,6 +95,8 @@ final class ReplPipeTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("(2, 3)"), result.stdout)
         XCTAssertTrue(result.stdout.contains("saved 3 variables to \(file)"), result.stdout)
         XCTAssertTrue(result.stderr.contains("name error: 'x' is not defined"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("deleted 3 variables\nno variables yet"), "the bare :reset empties the workspace, "
+                      + "the exercises' :reset NAME leaving it to the session: \(result.stdout)")
         XCTAssertTrue(result.stdout.contains("relu(x)"), result.stdout)
         XCTAssertFalse(result.stdout.contains("not reached"))
     }
