@@ -150,14 +150,21 @@ extension DType {
 }
 
 extension Value {
-    /// "a string", "an int", "a tensor of shape (3, 4)" — for messages.
-    var kindDescription: String {
+    /// "a string", "an int", "a History", "an MLP", "a tensor of shape (3, 4)" — for messages.
+    public var kindDescription: String {
         switch self {
         case .none: return "none"
         case .tensor(let t): return "a \(t.dtype.rawValue) tensor of shape \(NumpyFormat.shape(t.shape))"
-        case .int, .object: return "an \(kindName)"
-        default: return "a \(kindName)"
+        default: return "\(Value.indefiniteArticle(for: kindName)) \(kindName)"
         }
+    }
+
+    /// "an" before a vowel sound, else "a": by the first letter of a word ("an int", "a dict"),
+    /// by how the first letter is spoken in an abbreviation ("an MLP", "an SGD", "a ReLU").
+    static func indefiniteArticle(for word: String) -> String {
+        guard let first = word.first else { return "a" }
+        let isAbbreviation = word.count > 1 && word.allSatisfy { $0.isUppercase || $0.isNumber }
+        return (isAbbreviation ? "AEFHILMNORSX" : "aeiouAEIOU").contains(first) ? "an" : "a"
     }
 
     /// An int from an int, a bool, or a one-element integer tensor (numpy's `__index__`).

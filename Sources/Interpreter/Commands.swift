@@ -142,8 +142,8 @@ enum CoreCommands {
         return .done
     }
 
-    static let quit = Command("quit", summary: "leave mlplab (Ctrl-D does the same)",
-        help: "Ends the session. The input history is kept for next time; the variables are not (use :save).") { _, _ in .quit }
+    static let quit = Command("quit", summary: "leave mlplab (quit(), exit() and Ctrl-D do the same)",
+        help: "Ends the session, as Python's quit() and exit() do, and Ctrl-D. The input history is kept for next time; the variables are not (use :save).") { _, _ in .quit }
 
     static let exit = Command("exit", summary: "the same as :quit", help: "Ends the session, like :quit.") { _, _ in .quit }
 }

@@ -19,7 +19,8 @@ public struct SourceSpan: Equatable, Sendable {
 }
 
 /// Everything that can go wrong while parsing or running a line. The session
-/// reports it and carries on: no error ends the session or changes the workspace.
+/// reports it and carries on: no error ends the session (but `.exit`, which is
+/// `quit()`) or changes the workspace.
 public struct InterpreterError: Error, Equatable, CustomStringConvertible {
     /// What went wrong, printed in front of the message (`shape error: …`).
     public enum Kind: String, CaseIterable, Sendable {
@@ -37,6 +38,9 @@ public struct InterpreterError: Error, Equatable, CustomStringConvertible {
         case recursion = "recursion error"
         case importing = "import error"
         case interrupted = "interrupted"
+        /// `quit()` or `exit()`: not a failure but the end of the session, which the front end
+        /// carries out (Python raises SystemExit the same way, out of any function).
+        case exit = "SystemExit"
     }
 
     public var kind: Kind

@@ -1,3 +1,4 @@
+import Support
 import Tensor
 
 /// One evaluated entry of `x[…]`.
@@ -364,9 +365,32 @@ enum Operators {
             let key = try dictKey(indices)
             guard let value = try dict.get(key) else { throw InterpreterError(.index, "the dict has no key \(key.repr)") }
             return value
+        case .object(let object) where indices.count == 1:
+            throw notIndexable(object, key: indices[0])
         default:
             throw InterpreterError(.type, "\(v.kindDescription) cannot be indexed")
         }
+    }
+
+    /// An object is read by attribute, not by key: `history["train_loss"]` is `history.train_loss`.
+    /// A string key names the attribute it meant, or the closest one.
+    private static func notIndexable(_ object: ScriptObject, key: IndexValue) -> InterpreterError {
+        let description = Value.object(object).kindDescription
+        guard case .value(.string(let name), _) = key, !object.attributeNames.isEmpty else {
+            return InterpreterError(.type, "\(description) cannot be indexed")
+        }
+        let attributes = object.attributeNames
+        let exact = attributes.contains(name) ? name : closestName(to: name, among: attributes)
+        let meant = exact.map { [$0] } ?? attributes.filter { $0.hasSuffix("_" + name) }
+        let advice = meant.isEmpty ? "they are " + listed(attributes) : "did you mean " + listed(meant, or: true) + "?"
+        return InterpreterError(.type, "\(description) cannot be indexed; its values are attributes: \(advice)")
+    }
+
+    /// ".a, .b and .c" (or ".a, .b or .c").
+    private static func listed(_ attributes: [String], or: Bool = false) -> String {
+        let names = attributes.map { "." + $0 }
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + names.last!
     }
 
     /// `container[indices] = value`. For tensors the value is broadcast and cast

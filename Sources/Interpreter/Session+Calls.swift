@@ -28,7 +28,7 @@ extension Session {
         case let type as ClassObject:
             return try instantiate(type, positional, keywords, span: span)
         default:
-            throw InterpreterError(.type, "\(object.typeName) is not callable", at: span)
+            throw InterpreterError(.type, "\(Value.object(object).kindDescription) is not callable", at: span)
         }
     }
 

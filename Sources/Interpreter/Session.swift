@@ -160,6 +160,8 @@ public final class Session {
         do {
             try execute(try parse(line))
             return .success
+        } catch let error as InterpreterError where error.kind == .exit {
+            return .quit
         } catch {
             finishLine()
             report(error, source: line, from: location)
@@ -557,6 +559,9 @@ public final class Session {
 
     private func call(_ callee: Expr, _ arguments: [Argument], span: SourceSpan) throws -> Value {
         if case .name("super") = callee.kind, arguments.isEmpty { return try superProxy(at: span) }
+        if case .name(let name) = callee.kind, Session.leavingNames.contains(name), lookup(name) == nil {
+            throw leaving(name, arguments, span: span)
+        }
         if case .attribute(let base, let method) = callee.kind, method == "format" || ListMethods.names.contains(method) {
             switch try value(of: base) {
             case .list(let items) where method != "format":
@@ -614,7 +619,21 @@ public final class Session {
         }
     }
 
+    /// Python's `quit()` and `exit()`: they end the session as `:quit` does.
+    static let leavingNames: Set = ["quit", "exit"]
+
+    /// The end of the session that `quit()` asks for; with arguments (`exit(1)`), an error that says so.
+    private func leaving(_ name: String, _ arguments: [Argument], span: SourceSpan) -> InterpreterError {
+        guard arguments.isEmpty else {
+            return InterpreterError(.type, "\(name)() takes no arguments in mlplab; it ends the session, as :quit does", at: span)
+        }
+        return InterpreterError(.exit, "\(name)()", at: span)
+    }
+
     func unknownName(_ name: String, at span: SourceSpan) -> InterpreterError {
+        if Session.leavingNames.contains(name) {
+            return InterpreterError(.name, "'\(name)' is not defined; to leave mlplab, type \(name)() or :quit, or press Ctrl-D", at: span)
+        }
         var message = "'\(name)' is not defined"
         if let suggestion = closestName(to: name, among: knownNames) { message += "; did you mean '\(suggestion)'?" }
         return InterpreterError(.name, message, at: span)

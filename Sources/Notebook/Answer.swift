@@ -65,7 +65,7 @@ struct YourTurnAnswer {
         let name = target ?? (korean ? "입력한 값" : "your value")
         guard let got = Self.tensor(actual), let want = Self.tensor(expected) else {
             return [korean ? "\(name): \(actual.kindName), 레슨의 답: \(expected.kindName)"
-                           : "\(name): a \(actual.kindName), the lesson's answer is a \(expected.kindName)"]
+                           : "\(name): \(actual.kindDescription), the lesson's answer is \(expected.kindDescription)"]
         }
         return Comparison(expected: Named(name, want), actual: got, tolerance: yourTurn.tolerance,
                           language: korean ? .ko : .en).differences

@@ -70,7 +70,7 @@ public enum LessonVerifier {
             return (runner.run(cell), "the answer cannot be worked out: \(InterpreterError.wrapping(error).message)")
         }
         guard YourTurnAnswer.isComparable(expected) else {
-            return (runner.run(cell), "the answer is a \(expected.kindName); a your-turn cell asks for a number or a tensor")
+            return (runner.run(cell), "the answer is \(expected.kindDescription); a your-turn cell asks for a number or a tensor")
         }
         let answered = runner.run(cell.examples[0])
         let given = turn.target.flatMap { session[variable: $0] } ?? (try? turn.expected(in: session))

@@ -230,6 +230,8 @@ public final class Tutor {
             }
         } catch {
             session.random = generator
+            let error = InterpreterError.wrapping(error)
+            if error.kind == .exit { return .quit }
             session.report(error, source: source)
             return .failure
         }

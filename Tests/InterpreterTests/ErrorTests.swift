@@ -6,7 +6,7 @@ import XCTest
 /// Bad input never ends the session and never changes the workspace: each of
 /// these lines fails with its own message, and the variables stay as they were.
 final class ErrorTests: XCTestCase {
-    private let setup = "x = array([[1.0, 2.0], [3.0, 4.0]]); W = ones(3, 2); n = 3; s = \"text\"; net = 0"
+    private let setup = "x = array([[1.0, 2.0], [3.0, 4.0]]); W = ones(3, 2); n = 3; s = \"text\"; net = 0; opt = SGD(0.1)"
 
     /// (line, the error's kind and message). A `…` at the end means "starts with", at the
     /// start "ends with": the rest of those messages comes from the Tensor module.
@@ -36,6 +36,13 @@ final class ErrorTests: XCTestCase {
         ("x.shape = (4,)", "type error: a tensor's 'shape' cannot be assigned; make a new tensor (reshape, astype …) instead"),
         ("s + 1", "type error: '+' is not defined between a string and an int"),
         ("n()", "type error: an int is not callable"),
+        ("range(2)()", "type error: a range is not callable"),
+        ("opt()", "type error: an SGD is not callable"),
+        ("opt[\"lr\"]", "type error: an SGD cannot be indexed; its values are attributes: did you mean .lr?"),
+        ("opt[\"rate\"]", "type error: an SGD cannot be indexed; its values are attributes: they are .lr and .update"),
+        ("opt[0]", "type error: an SGD cannot be indexed"),
+        ("quit", "name error: 'quit' is not defined; to leave mlplab, type quit() or :quit, or press Ctrl-D"),
+        ("exit(1)", "type error: exit() takes no arguments in mlplab; it ends the session, as :quit does"),
         ("a, b = x, x, x", "value error: cannot unpack 3 values into 2 names"),
         ("a, b = 5", "type error: cannot unpack an int into 2 names"),
         ("x[1.5]", "type error: indices must be whole numbers, slices, tensors or none, not a float"),
@@ -157,6 +164,31 @@ final class ErrorTests: XCTestCase {
         // An error of the whole line has nothing to point at.
         t.run("zeros(100000, 100000)")
         XCTAssertEqual(t.errors.last?.contains("\n"), false)
+    }
+
+    /// Python's `quit()` and `exit()` end the session as `:quit` does, from a function too; a
+    /// script stops there. A variable of that name is the learner's own.
+    func testQuitAndExitEndTheSession() {
+        let t = Transcript()
+        XCTAssertEqual(t.session.run("quit()"), .quit)
+        XCTAssertEqual(t.session.run("def done():\n    exit()\n    print(\"never\")\n"), .success)
+        XCTAssertEqual(t.session.run("done()"), .quit)
+        XCTAssertEqual(t.text, "")
+        XCTAssertTrue(t.session.runLines(["n = 1", "if n == 1:", "    exit()", "n = 2"]), "leaving is no error")
+        XCTAssertEqual(t.session[variable: "n"]?.repr, "1")
+        t.ok("exit = lambda: 5")
+        XCTAssertEqual(t.ok("exit()"), "5")
+    }
+
+    /// A History or an MLP is read by attribute; a key says which attribute it meant.
+    func testIndexingAHistoryNamesItsAttributes() {
+        let t = Transcript()
+        t.ok("seed(0); history = fit(mlp([4, 3, 2]), randn(8, 4), randint(0, 2, 8), epochs: 1)")
+        XCTAssertEqual(t.run("history[\"loss\"]"), "type error: a History cannot be indexed; its values are attributes: "
+                       + "did you mean .interval_loss, .step_loss, .test_loss or .train_loss?")
+        XCTAssertEqual(t.run("history[\"trian_acc\"]"),
+                       "type error: a History cannot be indexed; its values are attributes: did you mean .train_acc?")
+        XCTAssertEqual(t.run("mlp([2, 2])[0]"), "type error: an MLP cannot be indexed")
     }
 
     func testInterruptStopsALoopAndReturnsToThePrompt() {

@@ -123,6 +123,14 @@ final class YourTurnTests: XCTestCase {
         XCTAssertEqual(tutor.position?.cell, 1)
     }
 
+    /// quit() while a cell waits for an answer leaves mlplab; it is no wrong answer.
+    func testQuitAtAYourTurnCellLeaves() throws {
+        let tutor = try atFirstYourTurn()
+        XCTAssertEqual(tutor.session.run("quit()"), .quit)
+        XCTAssertEqual(output(), "")
+        XCTAssertEqual(tutor.position?.cell, 1)
+    }
+
     func testSkipRunsTheLessonsAnswerSoLaterCellsFindIt() throws {
         let tutor = try atFirstYourTurn()
         XCTAssertEqual(tutor.session.run(":skip"), .success)
