@@ -46,30 +46,32 @@ enum WorkspaceArchive {
     /// The file's bytes, and the names of the values that have no file format (functions, tuples …).
     /// Throws, naming the variable, for a value that `decode` would refuse to read back.
     static func encode(_ variables: [(String, Value)]) throws -> (bytes: [UInt8], skipped: [String]) {
-        var entries = ByteWriter()
+        var file = ByteWriter()
+        file.bytes(magic)
+        file.u32(version)
+        let countOffset = file.data.count
+        file.u32(0)
         var count: UInt32 = 0
         var skipped: [String] = []
+        // Each entry is written in place (a tensor's elements are copied once); one without a
+        // file format is taken back out.
         for (name, value) in variables {
-            var entry = ByteWriter()
-            entry.string(name)
+            let start = file.data.count
+            file.string(name)
             let written: Bool
             do {
-                written = try write(value, to: &entry)
+                written = try write(value, to: &file)
             } catch {
                 throw InterpreterError(.file, "cannot save '\(name)': \(InterpreterError.wrapping(error).message)")
             }
             guard written else {
+                file.removeAll(from: start)
                 skipped.append(name)
                 continue
             }
-            entries.bytes(entry.data)
             count += 1
         }
-        var file = ByteWriter()
-        file.bytes(magic)
-        file.u32(version)
-        file.u32(count)
-        file.bytes(entries.data)
+        file.u32(count, at: countOffset)
         file.u32(Checksum.crc32(file.data))
         return (file.data, skipped)
     }

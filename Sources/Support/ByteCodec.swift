@@ -10,6 +10,15 @@ public struct ByteWriter {
     public mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
     public mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
     public mutating func bytes(_ v: [UInt8]) { data.append(contentsOf: v) }
+    public mutating func bytes(_ v: UnsafeRawBufferPointer) { data.append(contentsOf: v) }
+
+    /// Overwrites the u32 written at `offset` (a count known only once what it counts is written).
+    public mutating func u32(_ v: UInt32, at offset: Int) {
+        withUnsafeBytes(of: v.littleEndian) { data.replaceSubrange(offset..<offset + 4, with: $0) }
+    }
+
+    /// Drops everything written from `offset` on.
+    public mutating func removeAll(from offset: Int) { data.removeSubrange(offset...) }
 
     /// Whole numbers in little-endian order; on a little-endian machine that is
     /// their memory, copied in one go.
@@ -57,13 +66,22 @@ public struct ByteReader {
 
     public mutating func u8() throws -> UInt8 { try bytes(1)[0] }
 
-    /// `count` whole numbers stored little-endian, as `ByteWriter.littleEndian` writes them.
+    /// `count` whole numbers stored little-endian, as `ByteWriter.littleEndian` writes them; on a
+    /// little-endian machine that is their memory, copied in one go.
     public mutating func littleEndian<T: FixedWidthInteger>(_ count: Int, as type: T.Type) throws -> [T] {
         let (byteCount, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.size)
         guard !overflow, count >= 0, byteCount <= remaining else { throw malformed("ends too early (it is truncated)") }
         defer { position += byteCount }
         return data.withUnsafeBytes { raw in
-            (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: position + $0 * MemoryLayout<T>.size, as: T.self)) }
+            let stored = UnsafeRawBufferPointer(rebasing: raw[position..<position + byteCount])
+            #if _endian(little)
+            return [T](unsafeUninitializedCapacity: count) { values, initialized in
+                UnsafeMutableRawBufferPointer(values).copyMemory(from: stored)
+                initialized = count
+            }
+            #else
+            return (0..<count).map { T(littleEndian: stored.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) }
+            #endif
         }
     }
 

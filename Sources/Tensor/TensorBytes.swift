@@ -13,11 +13,21 @@ extension ByteWriter {
         switch t.storage {
         case .bool(let a): littleEndian(a.map { UInt8($0 ? 1 : 0) })
         case .int64(let a): littleEndian(a)
-        case .float32(let a): littleEndian(a.map(\.bitPattern))
-        case .float64(let a): littleEndian(a.map(\.bitPattern))
+        case .float32(let a): floatingPoint(a, \.bitPattern)
+        case .float64(let a): floatingPoint(a, \.bitPattern)
         case .uint8(let a): littleEndian(a)
-        case .float16(let a): littleEndian(a.map(\.bitPattern))
+        case .float16(let a): floatingPoint(a, \.bitPattern)
         }
+    }
+
+    /// Floating-point numbers as the little-endian bytes of their IEEE 754 bit patterns: on a
+    /// little-endian machine, their memory as it is, with no copy of the bit patterns made first.
+    private mutating func floatingPoint<F: BinaryFloatingPoint, Bits: FixedWidthInteger>(_ values: [F], _ bits: (F) -> Bits) {
+        #if _endian(little)
+        values.withUnsafeBytes { bytes($0) }
+        #else
+        littleEndian(values.map(bits))
+        #endif
     }
 }
 
