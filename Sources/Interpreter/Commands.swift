@@ -143,7 +143,7 @@ enum CoreCommands {
     }
 
     static let quit = Command("quit", summary: "leave mlplab (quit(), exit() and Ctrl-D do the same)",
-        help: "Ends the session, as Python's quit() and exit() do, and Ctrl-D. The input history is kept for next time; the variables are not (use :save).") { _, _ in .quit }
+        help: "Ends the session, as Python's quit() and exit() do, and Ctrl-D. At the terminal the variables are kept for next time, and the next session starts with them (all but functions and classes, which have no file format; the input history keeps their lines). :save FILE keeps a copy of your own.") { _, _ in .quit }
 
     static let exit = Command("exit", summary: "the same as :quit", help: "Ends the session, like :quit.") { _, _ in .quit }
 }

@@ -172,8 +172,38 @@ struct NetworkObject: ArchivableObject {
 }
 
 /// The record of a `fit` run: `history.test_acc`, `history.step_loss`, `history.interval_loss`, ….
-struct HistoryObject: ScriptObject {
+/// `:save` stores it as a workspace file of its own whose entries are its attributes.
+struct HistoryObject: ArchivableObject {
+    static let archiveKind = "History"
     let history: History
+
+    /// Every record of the run, by attribute name (`epochs` follows from `epoch_seconds`).
+    private static let records: [(name: String, keyPath: WritableKeyPath<History, [Double]>)] = [
+        ("train_loss", \.trainLoss), ("train_acc", \.trainAccuracy), ("test_loss", \.testLoss),
+        ("test_acc", \.testAccuracy), ("step_loss", \.stepLoss), ("interval_loss", \.intervalLoss),
+        ("epoch_seconds", \.epochSeconds),
+    ]
+
+    func archived() throws -> Data {
+        let entries = Self.records.map { ($0.name, Value.tensor(Tensor(history[keyPath: $0.keyPath]))) }
+        return Data(try WorkspaceArchive.encode(entries + [("interrupted", .bool(history.interrupted))]).bytes)
+    }
+
+    static func unarchived(from data: Data) throws -> HistoryObject {
+        let entries = Dictionary(try WorkspaceArchive.decode(data), uniquingKeysWith: { first, _ in first })
+        var history = History()
+        for record in records {
+            guard case .tensor(let values)? = entries[record.name], values.ndim == 1, values.dtype == .float64 else {
+                throw InterpreterError(.file, "the saved History has no \(record.name) record")
+            }
+            history[keyPath: record.keyPath] = values.doubles
+        }
+        guard case .bool(let interrupted)? = entries["interrupted"] else {
+            throw InterpreterError(.file, "the saved History has no interrupted record")
+        }
+        history.interrupted = interrupted
+        return HistoryObject(history: history)
+    }
 
     var typeName: String { "History" }
     var description: String {

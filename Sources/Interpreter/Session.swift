@@ -103,13 +103,14 @@ public final class Session {
         commands.register(CoreCommands.all)
         constants = CoreBuiltins.constants(builtins)
         registerArchivable(NetworkObject.self)
+        registerArchivable(HistoryObject.self)
     }
 
     /// Warnings to standard error, everything else to standard output.
     public static func standardOutput(_ text: String, _ style: OutputStyle) {
         guard style == .warning else { return Swift.print(text) }
         fflush(stdout)
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))  // a closed terminal is no crash
     }
 
     // MARK: The workspace

@@ -34,7 +34,7 @@ public final class ProgressReporter: TrainingReporter {
         guard isatty(STDERR_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 else { return nil }
         return { line in
             // Back to the line's start and over it; without a line, clear it for the next output.
-            FileHandle.standardError.write(Data((line.map { "\r" + $0 } ?? "\r\u{1B}[K").utf8))
+            try? FileHandle.standardError.write(contentsOf: Data((line.map { "\r" + $0 } ?? "\r\u{1B}[K").utf8))
         }
     }
 

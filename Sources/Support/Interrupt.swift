@@ -11,6 +11,18 @@ public enum Interrupt {
         signal(SIGINT) { _ in interruptFlag.store(1, ordering: .relaxed) }
     }
 
+    /// Installs the SIGHUP handler: a closed terminal stops what runs, as Ctrl-C does, and
+    /// `hasHungUp` tells the REPL to end as Ctrl-D would (keeping the workspace) instead of dying.
+    public static func installHangUp() {
+        signal(SIGHUP) { _ in
+            hangUpFlag.store(1, ordering: .relaxed)
+            interruptFlag.store(1, ordering: .relaxed)
+        }
+    }
+
+    /// True once the terminal was closed (SIGHUP).
+    public static var hasHungUp: Bool { hangUpFlag.load(ordering: .relaxed) != 0 }
+
     /// True once Ctrl-C was pressed and nobody has cleared it yet.
     public static var isRequested: Bool { interruptFlag.load(ordering: .relaxed) != 0 }
 
@@ -40,3 +52,5 @@ public struct Interrupted: Error, CustomStringConvertible {
 /// Swift's exclusivity checks (a signal arriving while the main code reads a plain `var` would be
 /// reported as a conflicting access and abort the program).
 private let interruptFlag = Atomic<sig_atomic_t>(0)
+/// Written only by the SIGHUP handler, in the same way.
+private let hangUpFlag = Atomic<sig_atomic_t>(0)

@@ -68,7 +68,7 @@ enum ConsoleOutput {
     }
 
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))  // a closed terminal is no crash
     }
 }
 
@@ -103,6 +103,7 @@ final class InteractivePrompt {
         defer { InteractivePrompt.active = nil }
         loadHistory()
         Interrupt.install()
+        Interrupt.installHangUp()
         rl_catch_signals = 0
         rl_readline_name = UnsafePointer(strdup("mlplab"))
         rl_completer_word_break_characters = UnsafePointer(strdup(Session.wordBreakCharacters))
@@ -113,9 +114,10 @@ final class InteractivePrompt {
             InteractivePrompt.active?.handle(line)
         }
         while !finished {
+            if Interrupt.hasHungUp { quit(); break }  // the terminal was closed: end as Ctrl-D does
             var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             if poll(&input, 1, -1) < 0 {
-                if errno == EINTR && Interrupt.isRequested { cancelLine() }
+                if errno == EINTR && Interrupt.isRequested && !Interrupt.hasHungUp { cancelLine() }
                 continue
             }
             rl_callback_read_char()

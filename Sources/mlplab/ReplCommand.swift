@@ -38,6 +38,11 @@ struct Repl: ParsableCommand {
         let tutor = startTutor(in: session, language: lessons.language, remember: lessons.explicitLanguage != nil, exercises: exercises,
                                 colour: colour, greet: interactive)
         let enter = interactive ? tutor.map { tutor in { tutor.enter() } } : nil
-        throw ExitCode(runREPL(session: session, interactive: interactive, onEmptyLine: enter))
+        // At the terminal the variables outlive the session; a script starts from nothing.
+        let kept = interactive ? Session.keptWorkspacePath() : nil
+        if let kept, let note = session.restoreKeptWorkspace(from: kept) { session.write(note) }
+        let status = runREPL(session: session, interactive: interactive, onEmptyLine: enter)
+        if let kept, let note = session.keepWorkspace(at: kept) { session.write(note) }
+        throw ExitCode(status)
     }
 }

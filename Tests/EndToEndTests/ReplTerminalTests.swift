@@ -18,6 +18,11 @@ final class ReplTerminalTests: XCTestCase {
         private var seen = ""
         /// Everything the terminal showed, from the start.
         private(set) var record = ""
+        /// The state folder (history, the kept workspace) of this terminal alone, removed by `finish`;
+        /// nil when the test gave its own XDG_STATE_HOME.
+        private let ownStateFolder: String?
+        /// True once `finish` has run (a second call does nothing).
+        private var finished = false
 
         init(arguments: [String] = [], environment extra: [String: String] = [:]) throws {
             master = posix_openpt(O_RDWR | O_NOCTTY)
@@ -34,7 +39,8 @@ final class ReplTerminalTests: XCTestCase {
             var environment = ProcessInfo.processInfo.environment
             environment["TERM"] = "xterm"
             environment["NO_COLOR"] = "1"
-            environment["XDG_STATE_HOME"] = Binary.temporaryFile("pty-state")
+            ownStateFolder = extra["XDG_STATE_HOME"] == nil ? Binary.temporaryFile("pty-state-\(UUID().uuidString)") : nil
+            environment["XDG_STATE_HOME"] = ownStateFolder
             environment.removeValue(forKey: "MLPLAB_HOME")
             process.environment = environment.merging(extra) { $1 }
             (process.standardInput, process.standardOutput, process.standardError) = (slave, slave, slave)
@@ -69,10 +75,12 @@ final class ReplTerminalTests: XCTestCase {
 
         var transcript: String { seen }
 
-        /// Hangs up the terminal, which ends mlplab (SIGHUP), and waits for it to end; then
+        /// Hangs up the terminal, which ends mlplab (SIGHUP: as Ctrl-D does), and waits for it to end; then
         /// kills what is left of the process group it led (a child of mlplab's that outlived it),
         /// so that no test leaves a process behind.
         func finish() {
+            guard !finished else { return }
+            finished = true
             let group = tcgetpgrp(master)     // the terminal's foreground group: mlplab's
             close(master)
             let deadline = Date().addingTimeInterval(10)
@@ -80,6 +88,7 @@ final class ReplTerminalTests: XCTestCase {
             if group > 0 { kill(-group, SIGKILL) }
             if process.isRunning { process.terminate() }
             process.waitUntilExit()
+            if let ownStateFolder { try? FileManager.default.removeItem(atPath: ownStateFolder) }
         }
     }
 
@@ -92,6 +101,44 @@ final class ReplTerminalTests: XCTestCase {
             throw XCTSkip("/usr/bin/setsid (util-linux) is needed to give mlplab a controlling terminal")
         }
         return try Terminal(arguments: arguments, environment: environment)
+    }
+
+    /// Leaving keeps the variables: the next session at the terminal starts with them, the
+    /// network still predicting as it did, and says so; a function is named as not kept.
+    func testTheVariablesOutliveTheSession() throws {
+        let state = Binary.temporaryFile("pty-kept-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let first = try openTerminal(environment: ["XDG_STATE_HOME": state])
+        defer { first.finish() }
+        XCTAssertTrue(first.wait(for: ">>> "), first.transcript)
+        first.type("seed(0); net = mlp([4, 3, 2]); xs = arange(4) * 1.5; h = fit(net, randn(8, 4), randint(0, 2, 8), epochs: 2)\r")
+        XCTAssertTrue(first.wait(for: "[Epoch 2/2]"), first.transcript)
+        XCTAssertTrue(first.wait(for: ">>> "))
+        first.type("p = net.predict(ones(1, 4))\r")
+        XCTAssertTrue(first.wait(for: ">>> "))
+        first.type("def f(a):\r    return a\r\r")
+        XCTAssertTrue(first.wait(for: ">>> "))
+        first.type("quit()\r")
+        XCTAssertTrue(first.wait(for: "kept 4 variables for next time; not kept, having no file format: f"), first.transcript)
+
+        let second = try openTerminal(environment: ["XDG_STATE_HOME": state])
+        defer { second.finish() }
+        XCTAssertTrue(second.wait(for: "your 4 variables from last time: h, net, p, xs"), second.transcript)
+        XCTAssertTrue(second.wait(for: ">>> "))
+        second.type("xs\r")
+        XCTAssertTrue(second.wait(for: "array([0. , 1.5, 3. , 4.5])"), second.transcript)
+        second.type("h.epochs, array_equal(net.predict(ones(1, 4)), p)\r")
+        XCTAssertTrue(second.wait(for: "(2, True)"), second.transcript)
+
+        // Closing the terminal (a hang-up) during a long loop keeps the variables too.
+        second.type("z = 7\r")
+        XCTAssertTrue(second.wait(for: ">>> "))
+        second.type("for i in range(1000000000): y = i\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        second.finish()
+        let third = try openTerminal(environment: ["XDG_STATE_HOME": state])
+        defer { third.finish() }
+        XCTAssertTrue(third.wait(for: "your 7 variables from last time: h, i, net, p, xs, y, z"), third.transcript)
     }
 
     func testPromptCompletionCtrlCAndQuit() throws {

@@ -44,6 +44,51 @@ final class WorkspaceArchiveTests: XCTestCase {
         XCTAssertNil(t.session[variable: "f"])
     }
 
+    /// A History keeps every record: the epoch losses (here the hand-set values 0.5 and 0.25),
+    /// each step's loss, the epoch times and whether Ctrl-C ended the run.
+    func testAHistorySavesWithEveryRecord() {
+        let t = Transcript()
+        t.ok("seed(0); h = fit(mlp([4, 3, 2]), randn(8, 4), randint(0, 2, 8), epochs: 2, batch_size: 4)")
+        let records = ["train_loss", "train_acc", "test_loss", "test_acc", "step_loss", "interval_loss", "epoch_seconds",
+                       "epochs", "interrupted"]
+        let before = records.map { t.ok("h.\($0)") }
+        XCTAssertEqual(before[4].components(separatedBy: ",").count, 4, "four steps: \(before[4])")
+        XCTAssertEqual(t.ok(":save \(path("h.bin"))"), "saved 1 variable to \(path("h.bin"))")
+        t.ok(":reset")
+        t.ok(":load \(path("h.bin"))")
+        XCTAssertEqual(records.map { t.ok("h.\($0)") }, before)
+        XCTAssertEqual(t.ok("h"), "<History: 2 epochs, 4 steps>")
+    }
+
+    /// Leaving the REPL keeps the variables in a file; the next session starts with them. A
+    /// workspace of nothing keepable removes the file; a damaged file is reported and left.
+    func testTheKeptWorkspaceOutlivesTheSession() throws {
+        let kept = path("state/mlplab/workspace.mlplabws")
+        XCTAssertEqual(Session.keptWorkspacePath(environment: ["XDG_STATE_HOME": path("state")]), kept)
+        let first = Transcript()
+        first.ok(setup)
+        XCTAssertEqual(first.session.keepWorkspace(at: kept),
+                       "kept 10 variables for next time; not kept, having no file format: f (↑ at the prompt finds their lines)")
+        let second = Transcript()
+        XCTAssertEqual(second.session.restoreKeptWorkspace(from: kept),
+                       "your 10 variables from last time: a, b, c, d, e, flag, lr, n, … (:reset empties the workspace)")
+        XCTAssertEqual(second.ok("n, name, b"), "(-42, 'net ✓', array([ 1., -2.], dtype=float32))")
+
+        second.ok(":reset")
+        XCTAssertNil(second.session.keepWorkspace(at: kept))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kept), "an empty workspace keeps nothing")
+        XCTAssertNil(Transcript().session.restoreKeptWorkspace(from: kept))
+
+        second.ok("k = 1")
+        XCTAssertEqual(second.session.keepWorkspace(at: kept), "kept 1 variable for next time")
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: kept)))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: kept))
+        XCTAssertEqual(Transcript().session.restoreKeptWorkspace(from: kept),
+                       "the variables kept from last time could not be read: the file is damaged (its checksum does not match); the file stays at \(kept)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kept))
+    }
+
     func testSavingChosenNames() {
         let t = Transcript()
         t.ok(setup)
