@@ -204,6 +204,9 @@ extension Value {
         case .tensor(let t): return t
         case .bool, .int, .float: return scalarTensor
         case .tuple(let items), .list(let items): return try Tensor.stacking(items)
+        case .object(let range as PythonRange):  // np.array(range(5)): its numbers, as int64
+            try Tensor.checkAllocation([range.count], operation: "array")
+            return Tensor(shape: [range.count], int64s: range.numbers.map(Int64.init))
         default: return nil
         }
     }

@@ -81,6 +81,7 @@ extension Session {
           class                 class Layer:\n                            def __init__(self, n): self.W = zeros(n, n)\n                            def forward(self, x): return x @ self.W
           inheritance, super    class Relu(Layer):\n                            def __init__(self): super().__init__(3)
           import                import numpy as np; from numpy import exp, zeros
+          matplotlib            import matplotlib.pyplot as plt; plt.plot(losses, label="train"); plt.show()
           with                  with gzip.open("data/sample/t10k-labels-idx1-ubyte.gz") as f:\n                            labels = np.frombuffer(f.read(), np.uint8, offset=8)
           f-strings             f"epoch {e:3d} loss {loss:.4f} {name!r}"
           % and .format         "loss %.3f" % loss; "{} of {}".format(i, n)

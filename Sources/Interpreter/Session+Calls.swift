@@ -148,7 +148,8 @@ extension Session {
         guard let numpy = constants["np"], case .object(let namespace) = numpy,
               let random = try? namespace.attribute("random") else { return [:] }
         return ["numpy": numpy, "numpy.random": random, "gzip": .object(GzipModule()), "time": .object(TimeModule()),
-                "IPython.display": .object(IPythonDisplayModule(builtins: builtins))]
+                "IPython.display": .object(IPythonDisplayModule(builtins: builtins)),
+                "matplotlib": .object(MatplotlibModule()), "matplotlib.pyplot": .object(PyplotModule())]
     }
 
     /// `import numpy as np`, `import numpy`, `from numpy import zeros, exp`.

@@ -61,6 +61,8 @@ public final class Session {
     /// of their own, such as the running-loss lines of `fit(..., eval_interval=10)`.
     public var language = LessonLanguage.en
 
+    /// What `plt.plot`, `plt.imshow` … have added since the last `plt.show()`.
+    var figure = Figure()
     /// The object types `:load` can read, by archive kind (see `registerArchivable`).
     var archivableTypes: [String: (Data) throws -> any ScriptObject] = [:]
     /// The call being run, whose local variables names resolve to first; nil at the top level.
@@ -157,6 +159,7 @@ public final class Session {
     func runLeavingLineOpen(_ line: String, from location: ScriptLocation? = nil) -> RunOutcome {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix(":") { return runCommand(String(trimmed.dropFirst()), from: location) }
+        if trimmed.hasPrefix("%") { return runMagic(String(trimmed.dropFirst()), from: location) }
         if location == nil, let outcome = lineInterceptor?(line) { return outcome }
         do {
             try execute(try parse(line))
@@ -262,6 +265,22 @@ public final class Session {
             return try command.run(self, argument) == .quit ? .quit : .success
         } catch {
             report(error, source: argument, from: location)
+            return .failure
+        }
+    }
+
+    /// IPython's line magics that course notebooks use: `%matplotlib inline` and `%config …`
+    /// need nothing here (pictures are drawn where the session is), `%time` and `%timeit` are `:time`.
+    private func runMagic(_ text: String, from location: ScriptLocation?) -> RunOutcome {
+        let name = String(text.prefix { !$0.isWhitespace })
+        switch name {
+        case "matplotlib", "config":
+            return .success
+        case "time", "timeit":
+            return runCommand("time" + text.dropFirst(name.count), from: location)
+        default:
+            let error = InterpreterError(.command, "IPython's %\(name) is not in mlplab; its commands start with ':' (:help lists them)")
+            report(error, source: "%" + text, from: location)
             return .failure
         }
     }

@@ -76,7 +76,7 @@ final class LanguageErrorTests: XCTestCase {
     func testImportOfAnotherModuleSaysWhichModulesThereAre() {
         let t = Transcript()
         XCTAssertEqual(t.run("import os"), """
-            import error: there is no module 'os' in mlplab; the modules are IPython.display, gzip, numpy, numpy.random and time (import numpy as np); the builtins need no import
+            import error: there is no module 'os' in mlplab; the modules are IPython.display, gzip, matplotlib, matplotlib.pyplot, numpy, numpy.random and time (import numpy as np); the builtins need no import
             """)
         XCTAssertTrue(t.run("from numpy import nothing_here").contains("np has no attribute 'nothing_here'"))
     }
