@@ -172,6 +172,17 @@ struct Figure {
 }
 
 extension Session {
+    /// Draws a figure that `plt` calls made and no `plt.show()` drew: a notebook cell's figure
+    /// appears when the cell ends, as with matplotlib's inline backend.
+    public func showPendingFigure() {
+        guard !figure.isEmpty else { return }
+        do {
+            try showFigure()
+        } catch {
+            report(error, source: "plt.show()")
+        }
+    }
+
     /// Draws the figure `plt` calls have made, if any (its title over images; the lines as a
     /// chart), and starts a new one.
     func showFigure() throws {

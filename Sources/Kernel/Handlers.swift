@@ -74,6 +74,7 @@ extension Kernel {
         } else {
             output.attach(to: session)
             session.runLines(code.components(separatedBy: "\n"), stopAtFirstError: true)
+            session.showPendingFigure()
             CellOutput.detach(from: session)
         }
         if storesHistory { history.append((count, code, output.results.isEmpty ? nil : output.results.joined(separator: "\n"))) }

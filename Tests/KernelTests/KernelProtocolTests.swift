@@ -68,6 +68,18 @@ final class KernelProtocolTests: XCTestCase {
         XCTAssertEqual((try client.execute("y").iopub.last { $0.type == "execute_result" }?.content["data"] as? JSONObject)?["text/plain"] as? String, "1")
     }
 
+    /// As with matplotlib's inline backend, a cell's figure is shown when the cell ends, without
+    /// plt.show(): a 640 × 400 chart, once.
+    func testACellsFigureIsShownWhenTheCellEnds() throws {
+        let (reply, iopub) = try client.execute("import matplotlib.pyplot as plt\nplt.plot([3.0, 2.0, 1.5], label='loss')\nplt.xlabel('epoch')")
+        XCTAssertEqual(reply.content["status"] as? String, "ok")
+        let pictures = output(iopub, "display_data")
+        XCTAssertEqual(pictures.count, 1)
+        let png = try XCTUnwrap(Data(base64Encoded: (pictures.first?["data"] as? JSONObject)?["image/png"] as? String ?? ""))
+        XCTAssertEqual(Array(png[16..<24]), [0, 0, 2, 128, 0, 0, 1, 144], "640 × 400")
+        XCTAssertTrue(output(try client.execute("1").iopub, "display_data").isEmpty, "the next cell starts a new figure")
+    }
+
     func testAPictureIsSentAsPNGWithItsDrawingAsText() throws {
         let (reply, iopub) = try client.execute("seed(0)\nshow(randn(28, 28))")
         XCTAssertEqual(reply.content["status"] as? String, "ok")
