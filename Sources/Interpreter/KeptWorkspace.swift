@@ -42,7 +42,8 @@ extension Session {
     }
 
     /// Sets the variables kept when the last session ended. Returns what to tell the learner;
-    /// nil when nothing was kept. A file that cannot be read is left where it is, and said so.
+    /// nil when nothing was kept. A file that cannot be read is moved aside (`….unreadable`),
+    /// so that leaving this session does not write over it, and said so.
     public func restoreKeptWorkspace(from path: String) -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let korean = language == .ko
@@ -53,8 +54,11 @@ extension Session {
                           : "your \(names.count) variable\(names.count == 1 ? "" : "s") from last time: \(shown) (:reset empties the workspace)"
         } catch {
             let reason = InterpreterError.wrapping(error).message
-            return korean ? "지난 세션의 변수를 읽지 못했습니다: \(reason). 파일은 \(path)에 그대로 있습니다"
-                          : "the variables kept from last time could not be read: \(reason); the file stays at \(path)"
+            let aside = path + ".unreadable"
+            try? FileManager.default.removeItem(atPath: aside)
+            let place = (try? FileManager.default.moveItem(atPath: path, toPath: aside)) == nil ? path : aside
+            return korean ? "지난 세션의 변수를 읽지 못했습니다: \(reason). 파일은 \(place)에 남겨 두었습니다"
+                          : "the variables kept from last time could not be read: \(reason); the file is kept as \(place)"
         }
     }
 }

@@ -61,7 +61,7 @@ final class WorkspaceArchiveTests: XCTestCase {
     }
 
     /// Leaving the REPL keeps the variables in a file; the next session starts with them. A
-    /// workspace of nothing keepable removes the file; a damaged file is reported and left.
+    /// workspace of nothing keepable removes the file; a damaged file is reported and moved aside.
     func testTheKeptWorkspaceOutlivesTheSession() throws {
         let kept = path("state/mlplab/workspace.mlplabws")
         XCTAssertEqual(Session.keptWorkspacePath(environment: ["XDG_STATE_HOME": path("state")]), kept)
@@ -85,8 +85,11 @@ final class WorkspaceArchiveTests: XCTestCase {
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: URL(fileURLWithPath: kept))
         XCTAssertEqual(Transcript().session.restoreKeptWorkspace(from: kept),
-                       "the variables kept from last time could not be read: the file is damaged (its checksum does not match); the file stays at \(kept)")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: kept))
+                       "the variables kept from last time could not be read: the file is damaged (its checksum does not match); "
+                       + "the file is kept as \(kept).unreadable")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: kept + ".unreadable")), Data(bytes),
+                       "moved aside, so that leaving does not write over it")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kept))
     }
 
     func testSavingChosenNames() {
