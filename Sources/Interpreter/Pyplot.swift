@@ -26,7 +26,7 @@ struct PyplotModule: ScriptObject {
         return .function(function)
     }
 
-    /// The calls that put something in the figure, or draw it.
+    /// The calls that put something in the figure, draw it, or throw it away.
     private static let drawing: [Builtin] = [
         pyplot("plot", [.variadic("args"), .keywordOnly("label", .none)] + keywords(["color", "linestyle", "linewidth", "marker", "markersize", "alpha"]),
                help: "Adds a line to the figure: plt.plot(y) or plt.plot(x, y) (the x values only number the points), with an optional format string ('bo-') and label, which the legend shows.") { args in
@@ -82,6 +82,12 @@ struct PyplotModule: ScriptObject {
             try args.session.showFigure()
             return .none
         },
+    ] + ["close", "clf"].map { name in
+        pyplot(name, [.variadic("args")], help: "Throws the figure away, undrawn.") { args in
+            args.session.figure = Figure()
+            return .none
+        }
+    } + [
         pyplot("savefig", [.required("fname")] + keywords(["dpi", "bbox_inches", "format"]),
                help: "Writes the figure as a PNG file (written whole or not at all); plt.show() still draws it.") { args in
             let figure = args.session.figure
@@ -98,7 +104,7 @@ struct PyplotModule: ScriptObject {
 
     /// Matplotlib's styling: taken, and nothing changes.
     private static let styling: [Builtin] = ["legend", "grid", "axis", "tight_layout", "gray", "xticks", "yticks", "xlim",
-                                             "ylim", "colorbar", "close", "clf"].map { name in
+                                             "ylim", "colorbar"].map { name in
         pyplot(name, [.variadic("args")] + keywords(["loc", "fontsize", "alpha", "linestyle", "which", "pad", "fraction"]),
                help: "Styles a matplotlib figure; mlplab's pictures have one style, so this changes nothing.") { _ in .none }
     }

@@ -56,13 +56,15 @@ final class PyplotTests: XCTestCase {
                        "type error: plt.subplots (figure and axes objects) is not in mlplab; call plt.subplot(rows, columns, n) "
                        + "before each plt.imshow, or draw a stack of images with grid(images, labels)")
         XCTAssertTrue(t.run("plt.imsho(ones(2, 2))").hasSuffix("matplotlib.pyplot in mlplab has no 'imsho'; did you mean 'imshow'? "
-                      + "(it draws lines and images: plot, imshow, matshow, title, suptitle, xlabel, ylabel, subplot, figure, show, savefig)"))
+                      + "(it draws lines and images: plot, imshow, matshow, title, suptitle, xlabel, ylabel, subplot, figure, show, close, clf, savefig)"))
         XCTAssertTrue(t.run("plt.plot([1, 2], [1, 2, 3])").hasSuffix("value error: plot: x and y must have the same length, got 2 and 3"))
         XCTAssertTrue(t.run("plt.imshow(ones(4))").hasSuffix("X must be an image (H, W), got shape (4,)"))
         XCTAssertTrue(t.run("plt.savefig('/tmp/nothing.png')").hasSuffix("savefig: the figure is empty: plt.plot or plt.imshow first"))
         t.ok("plt.subplot(1, 2, 1); plt.imshow(ones(2, 2)); plt.subplot(1, 2, 2); plt.imshow(ones(3, 3))")
         XCTAssertEqual(t.run("plt.show()"), "shape error: the images of one figure must be of one size, got (2, 2) and (3, 3)")
         XCTAssertEqual(t.ok("plt.show()"), "", "the figure that failed is gone")
+        t.ok("plt.plot([1.0, 2.0]); plt.close(); plt.imshow(ones(2, 2)); plt.clf()")
+        XCTAssertEqual(t.ok("plt.show()"), "", "a closed figure is not drawn")
     }
 
     func testTimeMagicsAreTimeAndOthersAreNamed() {
