@@ -85,8 +85,8 @@ extension CoreBuiltins {
             args["x"].type
         },
         Builtin("isinstance", [.required("x"), .required("kind")], category: "python",
-                help: "True when x is an object of the class kind (or of a class derived from it), or a value of the builtin kind int, float, str, bool, list, tuple or dict.",
-                example: ">>> isinstance(3, int)\nTrue") { args in
+                help: "True when x is an object of the class kind (or of a class derived from it), a value of the builtin kind int, float, str, bool, list, tuple or dict, or an array (np.ndarray).",
+                example: ">>> isinstance(3, int)\nTrue\n>>> isinstance(zeros(2), np.ndarray), isinstance([0.0, 0.0], np.ndarray)\n(True, False)") { args in
             switch args["kind"] {
             case .object(let type as ClassObject):
                 guard case .object(let instance as Instance) = args["x"] else { return .bool(false) }
@@ -95,8 +95,11 @@ extension CoreBuiltins {
                 return .bool(KindName.builtinKinds[builtin.name] == args["x"].kindName)
             case .dtype(.bool):
                 return .bool(args["x"].isBool)
+            case .object(let kind as KindName):
+                guard case .object(let actual as KindName) = args["x"].type else { return .bool(false) }
+                return .bool(actual.name == kind.name)
             case let other:
-                throw args.error("kind must be a class, int, float, str, bool, list, tuple or dict, not \(other.kindDescription)")
+                throw args.error("kind must be a class, int, float, str, bool, list, tuple, dict or np.ndarray, not \(other.kindDescription)")
             }
         },
     ]
@@ -115,7 +118,7 @@ extension Value {
     var type: Value {
         switch self {
         case .object(let instance as Instance): return .object(instance.type)
-        case .tensor(let t) where t.ndim > 0: return .object(KindName(name: "numpy.ndarray"))
+        case .tensor(let t) where t.ndim > 0: return .object(KindName.array)
         case .tensor(let t): return .object(KindName(name: "numpy.\(t.dtype.rawValue == "bool" ? "bool" : t.dtype.rawValue)"))
         default: return .object(KindName(name: kindName))
         }
@@ -125,6 +128,9 @@ extension Value {
 /// What `type(x)` gives for a value that is not an object of a learner's class.
 struct KindName: ScriptObject {
     let name: String
+
+    /// numpy's array type, `np.ndarray`: the type of every tensor of one or more dimensions.
+    static let array = KindName(name: "numpy.ndarray")
 
     /// The builtins that name a kind in `isinstance(x, int)`, and the kind.
     static let builtinKinds = ["int": "int", "float": "float", "str": "string", "list": "list", "tuple": "tuple", "dict": "dict"]

@@ -46,7 +46,7 @@ struct NumpyNamespace: ScriptObject {
         if let submodule { return NumpyNamespace.submodules[submodule] ?? [] }
         let inSubmodules = Set(NumpyNamespace.submodules.values.joined())
         let numpyNames = builtins.names.filter { !inSubmodules.contains($0) }
-        return Set(numpyNames + constants.keys + NumpyNamespace.submodules.keys + ["bool_"]).sorted()
+        return Set(numpyNames + constants.keys + NumpyNamespace.submodules.keys + ["bool_", "ndarray"]).sorted()
     }
 
     func attribute(_ name: String) throws -> Value {
@@ -62,6 +62,7 @@ struct NumpyNamespace: ScriptObject {
             return .object(part)
         }
         if name == "bool_" { return .dtype(.bool) }
+        if name == "ndarray" { return .object(KindName.array) }
         if let value = constants[name] { return value }
         guard let builtin = builtins[NumpyNamespace.aliases[name] ?? name] else { throw noSuchAttribute(name) }
         return .function(builtin)
