@@ -37,7 +37,8 @@ extension CoreBuiltins {
 }
 
 /// Python's `gzip` module, whose `open` the seeds use.
-struct GzipModule: ScriptObject {
+struct GzipModule: ImportedModule {
+    var importName: String { "gzip" }
     var typeName: String { "gzip" }
     var description: String { "<module 'gzip'>" }
     var attributeNames: [String] { ["open"] }
@@ -50,7 +51,8 @@ struct GzipModule: ScriptObject {
 
 /// IPython's `display` module as far as notebooks' numpy code uses it:
 /// `from IPython.display import clear_output`.
-struct IPythonDisplayModule: ScriptObject {
+struct IPythonDisplayModule: ImportedModule {
+    var importName: String { "IPython.display" }
     var typeName: String { "module" }
     var description: String { "<module 'IPython.display'>" }
     var attributeNames: [String] { ["clear_output"] }

@@ -30,7 +30,8 @@ extension CoreBuiltins {
 }
 
 /// Python's `time` module: `import time; time.perf_counter()`.
-struct TimeModule: ScriptObject {
+struct TimeModule: ImportedModule {
+    var importName: String { "time" }
     var typeName: String { "time" }
     var description: String { "<module 'time' (built-in)>" }
     var attributeNames: [String] { CoreBuiltins.timeModuleFunctions.map(\.name) }

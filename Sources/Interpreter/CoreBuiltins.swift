@@ -24,7 +24,7 @@ enum CoreBuiltins {
 
 /// `np`: the builtins under numpy's names, so pasted numpy code runs
 /// (`np.random.randn(3)`, `np.sum(x, axis=0)`, `x.astype(np.float32)`).
-struct NumpyNamespace: ScriptObject {
+struct NumpyNamespace: ImportedModule {
     let builtins: BuiltinTable
     let constants: [String: Value]
     /// The builtins numpy keeps in its submodules `np.random` and `np.linalg`.
@@ -40,6 +40,7 @@ struct NumpyNamespace: ScriptObject {
     var submodule: String?
 
     var typeName: String { submodule.map { "np.\($0)" } ?? "np" }
+    var importName: String { submodule.map { "numpy.\($0)" } ?? "numpy" }
     var description: String { "<module '\(typeName)'>" }
 
     var attributeNames: [String] {

@@ -15,7 +15,11 @@ extension Session {
     /// variables removes the file). Returns what to tell the learner; nil when there was nothing to keep.
     public func keepWorkspace(at path: String) -> String? {
         let korean = language == .ko
-        let named = variables.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        // `from numpy import exp` binds a builtin under its own name, which every session has.
+        let named = variables.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }.filter { name, value in
+            if case .function(let builtin) = value { return builtin.name != name }
+            return true
+        }
         do {
             let (bytes, skipped) = try WorkspaceArchive.encode(named)
             let kept = named.count - skipped.count

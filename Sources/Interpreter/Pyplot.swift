@@ -8,7 +8,8 @@ import Tensor
 /// labels), and `plt.show()` draws it and starts the next one; `plt.savefig(path)` writes it as a
 /// PNG. Calls that only style a matplotlib figure (`figure`, `grid`, `axis`, `legend`,
 /// `tight_layout`, `gray` …) are taken and change nothing: the legend is always drawn.
-struct PyplotModule: ScriptObject {
+struct PyplotModule: ImportedModule {
+    var importName: String { "matplotlib.pyplot" }
     var typeName: String { "module" }
     var description: String { "<module 'matplotlib.pyplot'>" }
     var attributeNames: [String] { (Self.drawing.map(\.name) + Self.styling.map(\.name)).sorted() }
@@ -128,7 +129,8 @@ struct PyplotModule: ScriptObject {
 }
 
 /// `import matplotlib` and `from matplotlib import pyplot as plt`.
-struct MatplotlibModule: ScriptObject {
+struct MatplotlibModule: ImportedModule {
+    var importName: String { "matplotlib" }
     var typeName: String { "module" }
     var description: String { "<module 'matplotlib'>" }
     var attributeNames: [String] { ["pyplot"] }

@@ -152,6 +152,24 @@ extension Session {
                 "matplotlib": .object(MatplotlibModule()), "matplotlib.pyplot": .object(PyplotModule())]
     }
 
+    /// The module an import name names ("numpy.linalg" is numpy's attribute `linalg`), for a
+    /// workspace file that stores a module.
+    func importedModule(named name: String) throws -> any ScriptObject {
+        var parts = name.split(separator: ".").map(String.init), attributes: [String] = []
+        while !parts.isEmpty {
+            if case .object(var module)? = modules[parts.joined(separator: ".")] {
+                for attribute in attributes {
+                    guard case .object(let next) = try module.attribute(attribute) else { break }
+                    module = next
+                }
+                if (module as? any ImportedModule)?.importName == name { return module }
+                break
+            }
+            attributes.insert(parts.removeLast(), at: 0)
+        }
+        throw InterpreterError(.file, "the file holds the module \(name), which mlplab does not have")
+    }
+
     /// `import numpy as np`, `import numpy`, `from numpy import zeros, exp`.
     func importModule(_ statement: ModuleImport) throws {
         let modules = self.modules

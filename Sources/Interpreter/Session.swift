@@ -106,6 +106,9 @@ public final class Session {
         constants = CoreBuiltins.constants(builtins)
         registerArchivable(NetworkObject.self)
         registerArchivable(HistoryObject.self)
+        archivableTypes[WorkspaceArchive.moduleKind] = { [unowned self] data in
+            try importedModule(named: String(decoding: data, as: UTF8.self))
+        }
     }
 
     /// Warnings to standard error, everything else to standard output.

@@ -2,6 +2,12 @@ import Foundation
 import Support
 import Tensor
 
+/// A module that `import` binds: a workspace file stores its import name ("matplotlib.pyplot"),
+/// and the session that reads the file imports it again.
+protocol ImportedModule: ScriptObject {
+    var importName: String { get }
+}
+
 /// An object that `:save` can write and `:load` can read back (a model, say).
 /// Register its type with `session.registerArchivable(MLP.self)` so `:load` knows it.
 public protocol ArchivableObject: ScriptObject {
@@ -28,7 +34,7 @@ public protocol ArchivableObject: ScriptObject {
 ///     3 float    f64 bits
 ///     4 bool     u8
 ///     5 string   u32 length + UTF-8
-///     6 object   kind (u32 length + UTF-8), u64 length + the object's own bytes
+///     6 object   kind (u32 length + UTF-8), u64 length + the object's own bytes (a module's: its import name)
 ///     7 list     count u32, then each item as a tag and payload
 ///     8 tuple    count u32, then each item as a tag and payload
 ///     9 dict     count u32, then each key and its value as tags and payloads
@@ -105,15 +111,24 @@ enum WorkspaceArchive {
         case .object(let dict as PythonDict):
             return try writeItems(.dict, zip(dict.keys, dict.values).flatMap { [$0, $1] }, count: dict.count, to: &writer)
         case .object(let object as any ArchivableObject):
-            let bytes = try object.archived()
-            writer.u8(Tag.object.rawValue)
-            writer.string(type(of: object).archiveKind)
-            writer.u64(UInt64(bytes.count))
-            writer.bytes(Array(bytes))
+            writeObject(kind: type(of: object).archiveKind, try object.archived(), to: &writer)
+        case .object(let module as any ImportedModule):
+            writeObject(kind: moduleKind, Data(module.importName.utf8), to: &writer)
         default:
             return false
         }
         return true
+    }
+
+    /// The kind under which a module's import name is stored.
+    static let moduleKind = "module"
+
+    /// An object's tag, kind and bytes.
+    private static func writeObject(kind: String, _ bytes: Data, to writer: inout ByteWriter) {
+        writer.u8(Tag.object.rawValue)
+        writer.string(kind)
+        writer.u64(UInt64(bytes.count))
+        writer.bytes(Array(bytes))
     }
 
     /// A list's, tuple's or dict's tag, count and items; false, writing nothing, when one of the

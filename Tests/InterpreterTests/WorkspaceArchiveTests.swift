@@ -60,19 +60,22 @@ final class WorkspaceArchiveTests: XCTestCase {
         XCTAssertEqual(t.ok("h"), "<History: 2 epochs, 4 steps>")
     }
 
-    /// Leaving the REPL keeps the variables in a file; the next session starts with them. A
+    /// Leaving the REPL keeps the variables in a file; the next session starts with them, and
+    /// with the modules imported (a builtin imported under its own name needs nothing). A
     /// workspace of nothing keepable removes the file; a damaged file is reported and moved aside.
     func testTheKeptWorkspaceOutlivesTheSession() throws {
         let kept = path("state/mlplab/workspace.mlplabws")
         XCTAssertEqual(Session.keptWorkspacePath(environment: ["XDG_STATE_HOME": path("state")]), kept)
         let first = Transcript()
         first.ok(setup)
+        first.ok("import matplotlib.pyplot as plt; from numpy import exp, linalg")
         XCTAssertEqual(first.session.keepWorkspace(at: kept),
-                       "kept 10 variables for next time; not kept, having no file format: f (↑ at the prompt finds their lines)")
+                       "kept 12 variables for next time; not kept, having no file format: f (↑ at the prompt finds their lines)")
         let second = Transcript()
         XCTAssertEqual(second.session.restoreKeptWorkspace(from: kept),
-                       "your 10 variables from last time: a, b, c, d, e, flag, lr, n, … (:reset empties the workspace)")
+                       "your 12 variables from last time: a, b, c, d, e, flag, linalg, lr, … (:reset empties the workspace)")
         XCTAssertEqual(second.ok("n, name, b"), "(-42, 'net ✓', array([ 1., -2.], dtype=float32))")
+        XCTAssertEqual(second.ok("plt, linalg.norm(ones(4))"), "(<module 'matplotlib.pyplot'>, np.float64(2.0))")
 
         second.ok(":reset")
         XCTAssertNil(second.session.keepWorkspace(at: kept))
