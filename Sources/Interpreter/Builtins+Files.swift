@@ -36,34 +36,6 @@ extension CoreBuiltins {
     }
 }
 
-/// Python's `gzip` module, whose `open` the seeds use.
-struct GzipModule: ImportedModule {
-    var importName: String { "gzip" }
-    var typeName: String { "gzip" }
-    var description: String { "<module 'gzip'>" }
-    var attributeNames: [String] { ["open"] }
-
-    func attribute(_ name: String) throws -> Value {
-        guard name == "open" else { throw noSuchAttribute(name) }
-        return .function(CoreBuiltins.gzipOpen)
-    }
-}
-
-/// IPython's `display` module as far as notebooks' numpy code uses it:
-/// `from IPython.display import clear_output`.
-struct IPythonDisplayModule: ImportedModule {
-    var importName: String { "IPython.display" }
-    var typeName: String { "module" }
-    var description: String { "<module 'IPython.display'>" }
-    var attributeNames: [String] { ["clear_output"] }
-    let builtins: BuiltinTable
-
-    func attribute(_ name: String) throws -> Value {
-        guard name == "clear_output", let builtin = builtins[name] else { throw noSuchAttribute(name) }
-        return .function(builtin)
-    }
-}
-
 /// Python's `bytes`: what `read()` gives for a file opened with 'rb'.
 struct PythonBytes: ScriptObject {
     let bytes: [UInt8]

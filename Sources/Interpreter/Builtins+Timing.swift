@@ -28,16 +28,3 @@ extension CoreBuiltins {
         },
     ]
 }
-
-/// Python's `time` module: `import time; time.perf_counter()`.
-struct TimeModule: ImportedModule {
-    var importName: String { "time" }
-    var typeName: String { "time" }
-    var description: String { "<module 'time' (built-in)>" }
-    var attributeNames: [String] { CoreBuiltins.timeModuleFunctions.map(\.name) }
-
-    func attribute(_ name: String) throws -> Value {
-        guard let function = CoreBuiltins.timeModuleFunctions.first(where: { $0.name == name }) else { throw noSuchAttribute(name) }
-        return .function(function)
-    }
-}

@@ -128,19 +128,6 @@ struct PyplotModule: ImportedModule {
     }
 }
 
-/// `import matplotlib` and `from matplotlib import pyplot as plt`.
-struct MatplotlibModule: ImportedModule {
-    var importName: String { "matplotlib" }
-    var typeName: String { "module" }
-    var description: String { "<module 'matplotlib'>" }
-    var attributeNames: [String] { ["pyplot"] }
-
-    func attribute(_ name: String) throws -> Value {
-        guard name == "pyplot" else { throw noSuchAttribute(name) }
-        return .object(PyplotModule())
-    }
-}
-
 /// What `plt.show()` will draw: the lines and images added since the last one.
 struct Figure {
     struct Image {

@@ -147,9 +147,14 @@ extension Session {
     private var modules: [String: Value] {
         guard let numpy = constants["np"], case .object(let namespace) = numpy,
               let random = try? namespace.attribute("random") else { return [:] }
-        return ["numpy": numpy, "numpy.random": random, "gzip": .object(GzipModule()), "time": .object(TimeModule()),
-                "IPython.display": .object(IPythonDisplayModule(builtins: builtins)),
-                "matplotlib": .object(MatplotlibModule()), "matplotlib.pyplot": .object(PyplotModule())]
+        let clearOutput = builtins["clear_output"].map { ["clear_output": Value.function($0)] } ?? [:]
+        return ["numpy": numpy, "numpy.random": random,
+                "gzip": .object(PythonModule("gzip", kind: "gzip", members: ["open": .function(CoreBuiltins.gzipOpen)])),
+                "time": .object(PythonModule("time", kind: "time", builtIn: true,
+                                             members: CoreBuiltins.timeModuleFunctions.map { ($0.name, .function($0)) })),
+                "IPython.display": .object(PythonModule("IPython.display", members: clearOutput)),
+                "matplotlib": .object(PythonModule("matplotlib", members: ["pyplot": .object(PyplotModule())])),
+                "matplotlib.pyplot": .object(PyplotModule())]
     }
 
     /// The module an import name names ("numpy.linalg" is numpy's attribute `linalg`), for a

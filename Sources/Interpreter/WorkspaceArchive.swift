@@ -2,12 +2,6 @@ import Foundation
 import Support
 import Tensor
 
-/// A module that `import` binds: a workspace file stores its import name ("matplotlib.pyplot"),
-/// and the session that reads the file imports it again.
-protocol ImportedModule: ScriptObject {
-    var importName: String { get }
-}
-
 /// An object that `:save` can write and `:load` can read back (a model, say).
 /// Register its type with `session.registerArchivable(MLP.self)` so `:load` knows it.
 public protocol ArchivableObject: ScriptObject {
